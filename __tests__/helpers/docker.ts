@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export const FIXTURES = join(REPO_ROOT, 'fixtures');
+export const BUSYBOX = '/bin/busybox';
+
+/** Base images the fixtures build FROM, in dependency order (see fixtures/bases/README.md). */
+export const BASES = [
+  { name: 'busybox', tag: 'nonroot-guard-fixture/busybox:test', needsBusybox: true },
+  { name: 'dotnet-like', tag: 'nonroot-guard-fixture/dotnet-like:test', needsBusybox: false },
+  { name: 'chiseled-like', tag: 'nonroot-guard-fixture/chiseled-like:test', needsBusybox: false },
+] as const;
+
+export async function docker(...args: string[]): Promise<string> {
+  const { stdout } = await run('docker', args, { maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
+export async function dockerAnswers(): Promise<boolean> {
+  try {
+    await run('docker', ['version', '--format', '{{.Server.Version}}'], { timeout: 20_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds a directory into an image. The context is copied to a temporary
+ * directory first (with busybox when asked), so fixtures stay plain files.
+ */
+export async function buildImage(
+  directory: string,
+  tag: string,
+  options: { busybox?: boolean; buildArgs?: string[] } = {},
+): Promise<string> {
+  const context = await mkdtemp(join(tmpdir(), 'nonroot-guard-fixture-'));
+  try {
+    await cp(directory, context, { recursive: true });
+    if (options.busybox) await cp(BUSYBOX, join(context, 'busybox'));
+    const args = ['build', '--quiet', '--tag', tag];
+    for (const arg of options.buildArgs ?? []) args.push('--build-arg', arg);
+    const { stdout } = await run('docker', [...args, context], { maxBuffer: 16 * 1024 * 1024 });
+    return stdout.trim();
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? '';
+    throw new Error(`building ${directory} as ${tag} failed:\n${stderr}`, { cause: error });
+  } finally {
+    await rm(context, { recursive: true, force: true });
+  }
+}
+
+export async function buildBases(): Promise<void> {
+  for (const base of BASES) {
+    await buildImage(join(FIXTURES, 'bases', base.name), base.tag, { busybox: base.needsBusybox });
+  }
+}

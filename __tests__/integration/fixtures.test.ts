@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { gatherFacts, type CheckEnvironment, type GatheredFacts } from '../../src/check.js';
+import { runBuildCommand } from '../../src/image/build-command.js';
+import { Docker } from '../../src/image/docker.js';
+import { parseOptions } from '../../src/options.js';
+import { evaluate } from '../../src/policy/evaluate.js';
+import { RULES } from '../../src/policy/rules/index.js';
+import { PRESETS, type Preset } from '../../src/policy/types.js';
+import { FIXTURES, REPO_ROOT } from '../helpers/docker.js';
+
+interface Expected {
+  description: string;
+  user: string;
+  mustFire: { rule: string; line: number; message: string }[];
+  mustNotFire: string[];
+  verdict: Record<Preset, 'pass' | 'fail'>;
+}
+
+const IMAGES = join(FIXTURES, 'images');
+const cases = readdirSync(IMAGES).sort();
+
+const env: CheckEnvironment = {
+  docker: new Docker(),
+  runBuildCommand,
+  log: () => {},
+  cwd: REPO_ROOT,
+  version: 'test',
+};
+
+// Each fixture is built by the check itself (the action's `context` path) on the real engine,
+// then judged under every preset.
+describe.skipIf(!inject('docker'))('fixture images', () => {
+  it('has a fixture for every case the foundation promises', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(11);
+  });
+
+  describe.each(cases)('%s', (name) => {
+    const expected = JSON.parse(
+      readFileSync(join(IMAGES, name, 'expected.json'), 'utf8'),
+    ) as Expected;
+    let gathered: GatheredFacts;
+
+    beforeAll(async () => {
+      const options = parseOptions(
+        { image: `nonroot-guard-fixture/case-${name}:test`, context: `fixtures/images/${name}` },
+        '--',
+      );
+      gathered = await gatherFacts(options, env);
+    });
+
+    it('names every rule as must or must not fire', () => {
+      const named = [...expected.mustFire.map((hit) => hit.rule), ...expected.mustNotFire];
+      expect(named.sort()).toEqual(RULES.map((rule) => rule.id).sort());
+    });
+
+    it(`builds an image whose user is ${JSON.stringify(expected.user)}`, () => {
+      expect(gathered.facts.image.user).toBe(expected.user);
+    });
+
+    it('fires exactly the expected rules, on the expected lines, with the expected messages', () => {
+      const { findings } = evaluate(gathered.facts, { preset: 'hardened', failOn: 'error' });
+      for (const hit of expected.mustFire) {
+        expect(findings).toContainEqual(
+          expect.objectContaining({
+            rule: hit.rule,
+            message: hit.message,
+            location: { file: `fixtures/images/${name}/Dockerfile`, line: hit.line },
+          }),
+        );
+      }
+      const fired = new Set(findings.map((finding) => finding.rule));
+      for (const rule of expected.mustNotFire) expect(fired.has(rule), rule).toBe(false);
+    });
+
+    it.each(PRESETS)('gives the expected verdict under the %s preset', (preset) => {
+      const { verdict } = evaluate(gathered.facts, { preset, failOn: 'error' });
+      expect(verdict).toBe(expected.verdict[preset]);
+    });
+  });
+});

@@ -1,0 +1,188 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { parseDockerfile } from './dockerfile/index.js';
+import type { DockerfileFacts } from './dockerfile/types.js';
+import { CheckError } from './errors.js';
+import { acquireImage, type BuildCommandRunner } from './image/acquire.js';
+import { parseAccounts } from './image/accounts.js';
+import type { Docker } from './image/docker.js';
+import { resolveUser } from './image/resolve-user.js';
+import type { ImageFacts } from './image/types.js';
+import type { CheckOptions } from './options.js';
+import { evaluate } from './policy/evaluate.js';
+import type { Facts } from './policy/types.js';
+import type { Report } from './report/types.js';
+
+/** The edges the pipeline talks through; entry points build them, tests can replace them. */
+export interface CheckEnvironment {
+  docker: Docker;
+  runBuildCommand: BuildCommandRunner;
+  /** Progress and build output for a person (stderr for the CLI, the log for the action). */
+  log: (text: string) => void;
+  /** Paths in options are relative to this directory (the repository root on a runner). */
+  cwd: string;
+  version: string;
+}
+
+interface DockerfileSource {
+  /** As shown in reports: relative to cwd, forward slashes. */
+  displayPath: string;
+  text: string;
+}
+
+export interface GatheredFacts {
+  facts: Facts;
+  /** Things a person should know that are not findings. */
+  notes: string[];
+}
+
+/** Gets the image, gathers the facts, judges them: the whole check, free of @actions/*. */
+export async function check(options: CheckOptions, env: CheckEnvironment): Promise<Report> {
+  const { facts, notes } = await gatherFacts(options, env);
+  const evaluation = evaluate(facts, { preset: options.preset, failOn: options.failOn });
+  return buildReport(facts, evaluation, options, env.version, notes);
+}
+
+/** Everything the rules judge, from the edges: docker and the Dockerfile. */
+export async function gatherFacts(
+  options: CheckOptions,
+  env: CheckEnvironment,
+): Promise<GatheredFacts> {
+  await env.docker.engine();
+
+  // Read and parse the Dockerfile before any build: a bad target or syntax fails in a second.
+  const source = await readDockerfile(options, env.cwd);
+  const parseOptions = source && {
+    path: source.displayPath,
+    target: options.target,
+    buildArgs: options.buildArgs,
+  };
+  const draft = source && parseOptions ? parseDockerfile(source.text, parseOptions) : null;
+
+  const image = await acquireImage(options, env);
+  const notes: string[] = [];
+  const [accountFiles, baseEnv] = await Promise.all([
+    env.docker.readAccountFiles(image.ref),
+    draft ? baseImageEnv(draft, image, env.docker, notes) : undefined,
+  ]);
+  const dockerfile =
+    source && parseOptions ? parseDockerfile(source.text, { ...parseOptions, baseEnv }) : null;
+  if (dockerfile) notes.push(...compareUser(dockerfile, image));
+
+  const accounts = parseAccounts(accountFiles);
+  notes.push(...accounts.notes);
+  return { facts: { image, accounts, user: resolveUser(image.user, accounts), dockerfile }, notes };
+}
+
+async function readDockerfile(
+  options: CheckOptions,
+  cwd: string,
+): Promise<DockerfileSource | null> {
+  const given = options.dockerfile;
+  if (!given && !options.context) return null;
+  const path = given ? resolve(cwd, given) : join(resolve(cwd, options.context!), 'Dockerfile');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // With build-command the Dockerfile is optional (dotnet publish needs none).
+    if (!given && options.buildCommand) return null;
+    throw new CheckError(
+      'input',
+      `cannot read the Dockerfile ${path}: ${code === 'ENOENT' ? 'no such file' : code}`,
+      given
+        ? 'Check the dockerfile path; it is relative to the working directory (the repository root in a workflow).'
+        : 'Put a Dockerfile in the build context or name it with the dockerfile input (--dockerfile).',
+    );
+  }
+  const rel = relative(cwd, path);
+  const displayPath = isAbsolute(rel) || rel.startsWith('..') ? path : rel.split(sep).join('/');
+  return { displayPath, text };
+}
+
+/**
+ * ENV of the Dockerfile's base image, so `USER $APP_UID` resolves as the
+ * builder resolved it. The base is local after a classic build; when it is
+ * not, the checked image's own ENV (which contains the base's) stands in.
+ */
+async function baseImageEnv(
+  draft: DockerfileFacts,
+  image: ImageFacts,
+  docker: Docker,
+  notes: string[],
+): Promise<Record<string, string>> {
+  if (draft.rootBase === 'scratch') return {};
+  const base = await docker.inspect(draft.rootBase);
+  if (base) return base.env;
+  notes.push(
+    `the base image ${draft.rootBase} is not available locally; the checked image's ENV stands in for it when resolving variables in the Dockerfile`,
+  );
+  return image.env;
+}
+
+/** A Dockerfile given with --image may not be the one the image was built from: say so. */
+function compareUser(dockerfile: DockerfileFacts, image: ImageFacts): string[] {
+  const user = dockerfile.effectiveUser;
+  if (user && user.value !== image.user) {
+    return [
+      `${dockerfile.path}:${user.line} sets USER ${user.raw}${user.raw !== user.value ? ` (= ${user.value})` : ''} but the image's user is "${image.user}": was the image built from this Dockerfile? Findings judge the image.`,
+    ];
+  }
+  return [];
+}
+
+function buildReport(
+  facts: Facts,
+  evaluation: ReturnType<typeof evaluate>,
+  options: CheckOptions,
+  version: string,
+  notes: string[],
+): Report {
+  const { image, user, dockerfile } = facts;
+  return {
+    schemaVersion: 1,
+    tool: { name: 'nonroot-guard', version },
+    verdict: evaluation.verdict,
+    image: {
+      ref: image.ref,
+      id: image.id,
+      platform: image.platform,
+      user: image.user,
+      workdir: image.workdir,
+      entrypoint: image.entrypoint,
+      cmd: image.cmd,
+      env: image.env,
+      exposedPorts: image.exposedPorts,
+      volumes: image.volumes,
+      labels: image.labels,
+      repoDigests: image.repoDigests,
+    },
+    dockerfile: dockerfile && {
+      path: dockerfile.path,
+      finalStage: {
+        name: dockerfile.finalStage.name,
+        line: dockerfile.finalStage.line,
+        base: dockerfile.finalStage.base,
+      },
+      user: dockerfile.effectiveUser && {
+        line: dockerfile.effectiveUser.line,
+        raw: dockerfile.effectiveUser.raw,
+        value: dockerfile.effectiveUser.value,
+      },
+    },
+    runtime: null,
+    user: {
+      config: image.user,
+      uid: user.uid,
+      gid: user.gid,
+      name: user.entry?.name ?? null,
+      home: user.entry?.home ?? (user.uid !== null ? '/' : null),
+    },
+    policy: { preset: options.preset, failOn: options.failOn },
+    summary: evaluation.counts,
+    findings: evaluation.findings,
+    skipped: evaluation.skipped,
+    notes,
+  };
+}

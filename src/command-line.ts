@@ -1,0 +1,170 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { check } from './check.js';
+import { CheckError, describeError } from './errors.js';
+import { runBuildCommand } from './image/build-command.js';
+import { Docker } from './image/docker.js';
+import { parseOptions } from './options.js';
+import { renderJson } from './report/json.js';
+import { renderMarkdown } from './report/markdown.js';
+import { renderText } from './report/text.js';
+import type { Report } from './report/types.js';
+import { VERSION } from './version.js';
+
+export const USAGE = `Usage:
+  nonroot-guard check [--image REF] [--context DIR] [--dockerfile PATH]
+                      [--target STAGE] [--build-arg K=V]... [--platform P] [--pull]
+                      [--build-command CMD] [--policy FILE] [--preset NAME]
+                      [--manifests GLOB]... [--format text|json|markdown|sarif]
+                      [--output FILE] [--fail-on error|warning|never]
+  nonroot-guard --version | --help
+
+Checks that a container image runs as non-root: its user, resolved as the
+runtime and the Kubernetes kubelet resolve it, with each finding on the
+Dockerfile line that causes it.
+
+  --image REF          the image to check (pulled when missing; built and tagged
+                       REF with --context; produced by --build-command)
+  --context DIR        build the image from DIR first
+  --dockerfile PATH    the Dockerfile (default DIR/Dockerfile); with --image alone,
+                       map findings to its lines without building
+  --target STAGE       build (and judge) this stage
+  --build-arg K=V      a build argument (repeatable)
+  --platform P         e.g. linux/amd64, for the build or the pull
+  --pull               always pull (the image, or the base image of a build)
+  --build-command CMD  a command that produces --image (e.g. dotnet publish
+                       -t:PublishContainer); run without a shell
+  --preset NAME        baseline (default), restricted or hardened
+  --format F           text (default), json, markdown
+  --output FILE        write the report to FILE instead of stdout
+  --fail-on LEVEL      error (default), warning or never
+
+Exit codes: 0 pass, 1 the policy failed, 2 a usage, input or tool error.`;
+
+const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+function render(report: Report, format: Exclude<Format, 'sarif'>): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'markdown':
+      return renderMarkdown(report);
+    default:
+      return renderText(report);
+  }
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        image: { type: 'string' },
+        context: { type: 'string' },
+        dockerfile: { type: 'string' },
+        target: { type: 'string' },
+        'build-arg': { type: 'string', multiple: true },
+        platform: { type: 'string' },
+        pull: { type: 'boolean' },
+        'build-command': { type: 'string' },
+        policy: { type: 'string' },
+        preset: { type: 'string' },
+        manifests: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        output: { type: 'string' },
+        'fail-on': { type: 'string' },
+        version: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new CheckError(
+      'usage',
+      (error as Error).message,
+      'Run nonroot-guard --help for the flags.',
+    );
+  }
+}
+
+/** Runs the CLI and returns its exit code: 0 pass, 1 policy failed, 2 error. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseCommandLine(argv);
+    if (values.help) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    if (values.version) {
+      io.stdout(`nonroot-guard ${VERSION}\n`);
+      return 0;
+    }
+    if (positionals[0] !== 'check' || positionals.length > 1) {
+      throw new CheckError(
+        'usage',
+        positionals.length === 0
+          ? 'missing command: check'
+          : `unknown command or extra argument: ${positionals.join(' ')}`,
+        'Run nonroot-guard check --image REF, or nonroot-guard --help.',
+      );
+    }
+    const format = (values.format ?? 'text') as Format;
+    if (!FORMATS.includes(format)) {
+      throw new CheckError(
+        'usage',
+        `--format: unknown format "${values.format}"`,
+        'Use text, json or markdown.',
+      );
+    }
+    const options = parseOptions(
+      {
+        image: values.image,
+        context: values.context,
+        dockerfile: values.dockerfile,
+        target: values.target,
+        'build-args': values['build-arg'],
+        platform: values.platform,
+        pull: values.pull,
+        'build-command': values['build-command'],
+        policy: values.policy,
+        preset: values.preset,
+        manifests: values.manifests,
+        'fail-on': values['fail-on'],
+      },
+      '--',
+    );
+    if (format === 'sarif') {
+      throw new CheckError(
+        'usage',
+        '--format sarif is not available in this version',
+        'Use --format json, markdown or text.',
+      );
+    }
+    const report = await check(options, {
+      docker: new Docker(),
+      runBuildCommand,
+      log: io.stderr,
+      cwd: io.cwd,
+      version: VERSION,
+    });
+    const rendered = render(report, format);
+    if (values.output) {
+      await writeFile(values.output, rendered);
+      io.stderr(`${report.verdict.toUpperCase()}: report written to ${values.output}\n`);
+    } else {
+      io.stdout(rendered);
+    }
+    return report.verdict === 'pass' ? 0 : 1;
+  } catch (error) {
+    io.stderr(`nonroot-guard: ${describeError(error)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,11 @@
+export { parseDockerfile } from './parse.js';
+export { substitute, SubstitutionError, type Substitution, type Variables } from './substitute.js';
+export type {
+  ArgInstruction,
+  DockerfileFacts,
+  EnvInstruction,
+  ExposeInstruction,
+  ParseOptions,
+  StageFacts,
+  UserInstruction,
+} from './types.js';

@@ -1,0 +1,344 @@
+/**
+ * Reads a Dockerfile into plain facts, evaluating ARG/ENV the way BuildKit
+ * does, so a finding can name the line that decides the image's user.
+ */
+import { Arg, DockerfileParser, Env, From, Keyword, type Instruction } from 'dockerfile-ast';
+import { CheckError } from '../errors.js';
+import { substitute, SubstitutionError, type Substitution } from './substitute.js';
+import type {
+  ArgInstruction,
+  DockerfileFacts,
+  ExposeInstruction,
+  ParseOptions,
+  StageFacts,
+  UserInstruction,
+} from './types.js';
+
+const KEYWORDS: ReadonlySet<string> = new Set(Object.values(Keyword));
+const REFERENCE = 'https://docs.docker.com/reference/dockerfile/';
+
+/** What a stage hands to stages built FROM it. */
+interface StageEnd {
+  /** ENV of the image: what `docker inspect` will show. */
+  imageEnv: Map<string, string>;
+  /** What substitution sees: BuildKit keeps ARG values here too, and a child stage inherits them. */
+  scope: Map<string, string>;
+}
+
+export function parseDockerfile(text: string, options: ParseOptions): DockerfileFacts {
+  const dockerfile = DockerfileParser.parse(text);
+  const file = new FileContext(options.path, dockerfile.getEscapeCharacter());
+  const buildArgs = options.buildArgs ?? {};
+  const { globals, groups } = splitStages(dockerfile.getInstructions(), file);
+
+  const globalScope = new Map<string, string>();
+  for (const arg of globals) {
+    for (const { name, written } of argProperties(arg, file)) {
+      const value = Object.hasOwn(buildArgs, name)
+        ? buildArgs[name]
+        : written === null
+          ? undefined
+          : file.expand(written, globalScope, arg).value;
+      if (value !== undefined) globalScope.set(name, value);
+    }
+  }
+
+  // Stage names are visible only to later FROM lines, so a self or forward reference is an image.
+  const byName = new Map<string, number>();
+  const stages = groups.map(({ from, body }, index) => {
+    const stage = declareStage(from, body, index, byName, globalScope, file);
+    if (stage.name !== null) byName.set(stage.name, index);
+    return stage;
+  });
+  for (const [index, stage] of stages.entries()) {
+    const next = stages[index + 1];
+    if (next) stage.endLine = next.line - 1;
+  }
+
+  const finalStage = pickFinal(stages, byName, options.target, file);
+  const chain = [finalStage];
+  for (let s = finalStage; s.baseStage !== null; s = chain[0]!) chain.unshift(stages[s.baseStage]!);
+  const rootBase = chain[0]!.base;
+
+  const inputs = { buildArgs, globalScope, file };
+  const ends: StageEnd[] = [];
+  for (const [index, stage] of stages.entries()) {
+    const parent = stage.baseStage === null ? undefined : ends[stage.baseStage];
+    const start = startOf(stage, parent, rootBase, options.baseEnv);
+    ends.push(runStage(stage, groups[index]!.body, start, inputs));
+  }
+
+  const effectiveUser = chain.map((s) => s.users.at(-1)).findLast((u) => u !== undefined) ?? null;
+  const env = Object.fromEntries(ends[finalStage.index]!.imageEnv);
+  return { path: options.path, stages, finalStage, chain, rootBase, effectiveUser, env };
+}
+
+/** Error messages and substitution carry the file and line, which is what the user can act on. */
+class FileContext {
+  constructor(
+    readonly path: string,
+    readonly escape: string,
+  ) {}
+
+  at(ins: Instruction): string {
+    return `Dockerfile ${this.path}, line ${lineOf(ins)}`;
+  }
+
+  fail(ins: Instruction, problem: string, hint: string): never {
+    throw new CheckError('input', `${this.at(ins)}: ${problem}`, hint);
+  }
+
+  expand(word: string, scope: ReadonlyMap<string, string>, ins: Instruction): Substitution {
+    try {
+      return substitute(word, scope, this.escape);
+    } catch (error) {
+      if (!(error instanceof SubstitutionError)) throw error;
+      this.fail(
+        ins,
+        `${error.message} in "${word}"`,
+        `fix the variable reference; see ${REFERENCE}#environment-replacement`,
+      );
+    }
+  }
+}
+
+function lineOf(ins: Instruction): number {
+  return ins.getRange().start.line + 1;
+}
+
+function splitStages(instructions: Instruction[], file: FileContext) {
+  const globals: Arg[] = [];
+  const groups: { from: From; body: Instruction[] }[] = [];
+  for (const ins of instructions) {
+    const keyword = ins.getKeyword();
+    if (!KEYWORDS.has(keyword)) {
+      const guess = closestKeyword(keyword);
+      file.fail(
+        ins,
+        `unknown instruction "${ins.getInstruction()}"`,
+        guess ? `did you mean ${guess}?` : `use a Dockerfile instruction; see ${REFERENCE}`,
+      );
+    }
+    if (ins instanceof From) groups.push({ from: ins, body: [] });
+    else if (groups.length > 0) groups.at(-1)!.body.push(ins);
+    else if (ins instanceof Arg) globals.push(ins);
+    else {
+      file.fail(
+        ins,
+        `${keyword} comes before the first FROM`,
+        'only ARG, comments and parser directives may come before the first FROM; move it into a stage',
+      );
+    }
+  }
+  if (groups.length === 0) {
+    throw new CheckError(
+      'input',
+      `no FROM instruction in Dockerfile ${file.path}`,
+      'start the Dockerfile with FROM <image>',
+    );
+  }
+  return { globals, groups };
+}
+
+function declareStage(
+  from: From,
+  body: Instruction[],
+  index: number,
+  byName: ReadonlyMap<string, number>,
+  globalScope: ReadonlyMap<string, string>,
+  file: FileContext,
+): StageFacts {
+  const args = from.getArguments();
+  const image = from.getImage();
+  const shapeOk =
+    args.length === 1 || (args.length === 3 && args[1]!.getValue().toLowerCase() === 'as');
+  if (image === null || !shapeOk) {
+    file.fail(
+      from,
+      'FROM takes an image and optionally AS <name>',
+      'write FROM <image> [AS <name>]',
+    );
+  }
+  // FROM sees global ARGs only: that is the builder's scoping rule.
+  const base = file.expand(image, globalScope, from).value;
+  if (base === '') {
+    file.fail(
+      from,
+      `the base image "${image}" is empty after substitution`,
+      'give the ARG a default before the first FROM, or pass it as a build arg',
+    );
+  }
+  const platformFlag = from.getPlatformFlag()?.getValue() ?? null;
+  const platform = platformFlag === null ? null : file.expand(platformFlag, globalScope, from);
+  const last = body.at(-1) ?? from;
+  return {
+    index,
+    name: from.getBuildStage()?.toLowerCase() ?? null,
+    line: lineOf(from),
+    endLine: last.getRange().end.line + 1,
+    base,
+    baseStage: byName.get(base.toLowerCase()) ?? null,
+    // BUILDPLATFORM and friends are set by the builder; without their values the text says more than ''.
+    platform: platform === null ? null : platform.unresolved.length ? platformFlag : platform.value,
+    users: [],
+    exposes: [],
+    envs: [],
+    args: [],
+  };
+}
+
+function pickFinal(
+  stages: StageFacts[],
+  byName: ReadonlyMap<string, number>,
+  target: string | undefined,
+  file: FileContext,
+): StageFacts {
+  if (target === undefined) return stages.at(-1)!;
+  const found = stages[byName.get(target.toLowerCase()) ?? -1];
+  if (found) return found;
+  const names = [...byName.keys()];
+  throw new CheckError(
+    'input',
+    `target stage "${target}" not found in Dockerfile ${file.path}`,
+    names.length
+      ? `use one of the stages it names: ${names.join(', ')}`
+      : 'this Dockerfile names no stages; add AS <name> to a FROM line or drop the target',
+  );
+}
+
+function startOf(
+  stage: StageFacts,
+  parent: StageEnd | undefined,
+  rootBase: string,
+  baseEnv: Readonly<Record<string, string>> | undefined,
+): StageEnd {
+  if (parent) {
+    // BuildKit re-applies the image ENV over the inherited state, so it beats a parent's same-named ARG.
+    return {
+      imageEnv: new Map(parent.imageEnv),
+      scope: new Map([...parent.scope, ...parent.imageEnv]),
+    };
+  }
+  // baseEnv describes the root image only; the ENV of any other image is unknown here.
+  const env =
+    stage.base === rootBase && rootBase !== 'scratch' ? Object.entries(baseEnv ?? {}) : [];
+  return { imageEnv: new Map(env), scope: new Map(env) };
+}
+
+interface StageInputs {
+  buildArgs: Readonly<Record<string, string>>;
+  globalScope: ReadonlyMap<string, string>;
+  file: FileContext;
+}
+
+function runStage(
+  stage: StageFacts,
+  body: Instruction[],
+  start: StageEnd,
+  inputs: StageInputs,
+): StageEnd {
+  const file: FileContext = inputs.file;
+  const { imageEnv, scope } = start;
+  for (const ins of body) {
+    const line = lineOf(ins);
+    if (ins instanceof Env) {
+      // Every value in one ENV sees the variables from before it: `ENV a=1 b=$a` gives b the old a.
+      const before = new Map(scope);
+      for (const prop of ins.getProperties()) {
+        const written = prop.getUnescapedValue();
+        if (written === null) {
+          file.fail(ins, `ENV ${prop.getName()} has no value`, 'write ENV NAME=value');
+        }
+        const value = file.expand(written, before, ins).value;
+        stage.envs.push({ line, name: prop.getName(), value });
+        imageEnv.set(prop.getName(), value);
+        scope.set(prop.getName(), value);
+      }
+    } else if (ins instanceof Arg) {
+      for (const { name, written } of argProperties(ins, file)) {
+        stage.args.push(evaluateArg(name, written, scope, line, inputs, ins));
+      }
+    } else if (ins.getKeyword() === 'USER') {
+      stage.users.push(user(ins, scope, file));
+    } else if (ins.getKeyword() === 'EXPOSE') {
+      stage.exposes.push(expose(ins, scope, file));
+    }
+  }
+  return { imageEnv, scope };
+}
+
+/** BuildKit's dispatchArg: a build arg wins, then the stage's default, then a redeclared global. */
+function evaluateArg(
+  name: string,
+  written: string | null,
+  scope: Map<string, string>,
+  line: number,
+  { buildArgs, globalScope, file }: StageInputs,
+  ins: Arg,
+): ArgInstruction {
+  const defaultValue = written === null ? null : file.expand(written, scope, ins).value;
+  const value = Object.hasOwn(buildArgs, name)
+    ? buildArgs[name]!
+    : written === null
+      ? (globalScope.get(name) ?? null)
+      : defaultValue;
+  // Later instructions, and child stages, see the ARG; this is why it can shadow an earlier ENV.
+  if (value !== null) scope.set(name, value);
+  return { line, name, defaultValue, value };
+}
+
+function argProperties(arg: Arg, file: FileContext) {
+  const props = arg.getProperties();
+  if (props.length === 0) file.fail(arg, 'ARG needs a name', 'write ARG NAME or ARG NAME=default');
+  return props.map((p) => ({ name: p.getName(), written: p.getUnescapedValue() }));
+}
+
+function user(
+  ins: Instruction,
+  scope: ReadonlyMap<string, string>,
+  file: FileContext,
+): UserInstruction {
+  const raw = ins.getArgumentsContent()?.trim() ?? '';
+  if (raw === '') file.fail(ins, 'USER needs a user', 'write USER <name|uid>[:<group|gid>]');
+  return { line: lineOf(ins), raw, ...file.expand(raw, scope, ins) };
+}
+
+function expose(
+  ins: Instruction,
+  scope: ReadonlyMap<string, string>,
+  file: FileContext,
+): ExposeInstruction {
+  // A variable can hold several ports (`EXPOSE $PORTS`), so split after substituting.
+  const ports = ins
+    .getArguments()
+    .flatMap((a) => file.expand(a.getValue(), scope, ins).value.split(/\s+/))
+    .filter((p) => p !== '')
+    .map((p) => {
+      const [port, proto] = p.split('/', 2);
+      return `${port}/${(proto || 'tcp').toLowerCase()}`;
+    });
+  return { line: lineOf(ins), raw: ins.getArgumentsContent()?.trim() ?? '', ports };
+}
+
+/** A keyword one or two edits away, for the typo hint (`FORM` → FROM). */
+function closestKeyword(word: string): string | undefined {
+  let best: { keyword: string; distance: number } | undefined;
+  for (const keyword of KEYWORDS) {
+    const distance = editDistance(word, keyword);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { keyword, distance };
+  }
+  return best?.keyword;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = [...Array(b.length + 1).keys()];
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + cost));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}

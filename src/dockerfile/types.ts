@@ -1,0 +1,83 @@
+/**
+ * Facts read from a Dockerfile: plain data, no parser objects. Lines are
+ * 1-based, as editors, annotations and SARIF count them. Values are after
+ * ARG/ENV substitution as the builder would do it inside the stage.
+ */
+
+export interface UserInstruction {
+  line: number;
+  /** The argument as written, e.g. `$APP_UID` or `app:app`. */
+  raw: string;
+  /** After substitution, e.g. `1654`. Equals `raw` when nothing was substituted. */
+  value: string;
+  /** Variables referenced but not defined at that point (substituted as empty, like the builder). */
+  unresolved: string[];
+}
+
+export interface ExposeInstruction {
+  line: number;
+  raw: string;
+  /** Normalised `port/proto`, e.g. `80/tcp`; ranges stay as written (`8000-8010/tcp`). */
+  ports: string[];
+}
+
+export interface EnvInstruction {
+  line: number;
+  name: string;
+  value: string;
+}
+
+export interface ArgInstruction {
+  line: number;
+  name: string;
+  /** The default written in the Dockerfile, or null. */
+  defaultValue: string | null;
+  /** The value in effect: a build arg given by the user, else the default, else null. */
+  value: string | null;
+}
+
+export interface StageFacts {
+  index: number;
+  /** `AS name`, lower-cased as the builder does, or null. */
+  name: string | null;
+  /** Line of the FROM instruction. */
+  line: number;
+  /** Last line of the stage (the line before the next FROM, or the file's last instruction). */
+  endLine: number;
+  /** The FROM argument after substitution: an image reference, `scratch`, or an earlier stage's name. */
+  base: string;
+  /** Index of the earlier stage this one builds on, or null when `base` is an image. */
+  baseStage: number | null;
+  /** `--platform` of the FROM, after substitution, or null. */
+  platform: string | null;
+  users: UserInstruction[];
+  exposes: ExposeInstruction[];
+  envs: EnvInstruction[];
+  args: ArgInstruction[];
+}
+
+export interface DockerfileFacts {
+  /** The path as the user gave it (relative to the repository when it can be). */
+  path: string;
+  stages: StageFacts[];
+  /** The stage that is built: `target` when given, else the last one. */
+  finalStage: StageFacts;
+  /** Stages from the one whose base is an image, down to the final stage (FROM-chain). */
+  chain: StageFacts[];
+  /** The image the chain starts from (`chain[0].base`): what `docker inspect` reads base ENV from. */
+  rootBase: string;
+  /** The last USER along the chain: the instruction that sets the image's user, or null when the base image decides. */
+  effectiveUser: UserInstruction | null;
+  /** The ENV in effect at the end of the final stage: base image env, then the chain's ENVs. */
+  env: Record<string, string>;
+}
+
+export interface ParseOptions {
+  path: string;
+  /** `--target`: build this stage instead of the last. */
+  target?: string;
+  /** `--build-arg` values. */
+  buildArgs?: Record<string, string>;
+  /** ENV of the root base image (from `docker inspect`), so `USER $APP_UID` resolves on a .NET base. */
+  baseEnv?: Record<string, string>;
+}

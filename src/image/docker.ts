@@ -1,0 +1,245 @@
+import { mkdtemp, lstat, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CheckError } from '../errors.js';
+import {
+  CommandNotFoundError,
+  lastLines,
+  runCommand,
+  type CommandOptions,
+  type CommandResult,
+  type CommandRunner,
+} from './command.js';
+import { normaliseInspect } from './inspect.js';
+import type { AccountFiles, ImageFacts } from './types.js';
+
+export interface EngineInfo {
+  os: string;
+  arch: string;
+  version: string;
+}
+
+export interface BuildRequest {
+  context: string;
+  dockerfile?: string;
+  target?: string;
+  buildArgs: Record<string, string>;
+  platform?: string;
+  /** `--pull`: always fetch a newer base image. */
+  pull: boolean;
+  tag: string;
+  /** Receives the build log as it is written. */
+  onOutput?: (chunk: string) => void;
+}
+
+/** Account files larger than this are not read (a hostile image can ship a huge /etc/passwd). */
+const MAX_ACCOUNT_FILE_BYTES = 64 * 1024 * 1024;
+const BUILD_LOG_TAIL_LINES = 25;
+
+/**
+ * The only code that runs docker. Every call goes through `exec` with an argv
+ * array; callers get typed facts or a CheckError that names the cause and fix.
+ */
+export class Docker {
+  constructor(
+    private readonly runner: CommandRunner = runCommand,
+    private readonly binary = 'docker',
+  ) {}
+
+  /** Runs docker; a missing binary becomes a CheckError, a non-zero exit is the caller's to judge. */
+  async exec(args: readonly string[], options?: CommandOptions): Promise<CommandResult> {
+    try {
+      return await this.runner(this.binary, args, options);
+    } catch (error) {
+      if (error instanceof CommandNotFoundError) {
+        throw new CheckError(
+          'docker',
+          `docker is not installed: the command "${this.binary}" was not found`,
+          'Install Docker (on GitHub Actions use an ubuntu-* runner, which has it) or put the docker CLI on PATH.',
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Fails with the reason when no Linux engine answers. */
+  async engine(): Promise<EngineInfo> {
+    const result = await this.exec(
+      ['version', '--format', '{{.Server.Os}}|{{.Server.Arch}}|{{.Server.Version}}'],
+      { timeoutMs: 30_000 },
+    );
+    const [os = '', arch = '', version = ''] = result.stdout.trim().split('|');
+    if (result.exitCode !== 0 || os === '') {
+      const stderr = lastLines(result.stderr, 3);
+      const permission = /permission denied/i.test(stderr);
+      throw new CheckError(
+        'docker',
+        `the Docker daemon is not answering${stderr ? `: ${stderr}` : ''}`,
+        permission
+          ? 'Add your user to the docker group or run with access to the Docker socket.'
+          : 'Start the Docker daemon (e.g. `sudo systemctl start docker`), or set DOCKER_HOST to a running engine.',
+      );
+    }
+    if (os !== 'linux') {
+      throw new CheckError(
+        'platform',
+        `the Docker engine runs ${os} containers; nonroot-guard checks Linux images`,
+        'Run on a Linux runner (runs-on: ubuntu-latest) or switch Docker Desktop to Linux containers.',
+      );
+    }
+    return { os, arch, version };
+  }
+
+  /** Inspects a local image; null when it is not there. */
+  async inspect(ref: string): Promise<ImageFacts | null> {
+    const result = await this.exec(['image', 'inspect', '--format', '{{json .}}', ref], {
+      timeoutMs: 60_000,
+    });
+    if (result.exitCode !== 0) {
+      if (/no such image/i.test(result.stderr)) return null;
+      throw dockerFailure(`docker image inspect ${ref}`, result);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(result.stdout);
+    } catch {
+      throw dockerFailure(`docker image inspect ${ref} (unreadable JSON)`, result);
+    }
+    return normaliseInspect(raw, ref);
+  }
+
+  async pull(ref: string, platform?: string): Promise<void> {
+    const args = ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref];
+    const result = await this.exec(args, { timeoutMs: 15 * 60_000 });
+    if (result.exitCode === 0) return;
+    const stderr = lastLines(result.stderr, 5);
+    if (/denied|unauthorized|authentication required|no basic auth/i.test(stderr)) {
+      throw new CheckError(
+        'image',
+        `pulling ${ref} was denied: ${stderr}`,
+        'Log in to the registry first (docker/login-action, or `docker login`), and check the image name.',
+      );
+    }
+    if (/not found|manifest unknown|does not exist/i.test(stderr)) {
+      throw new CheckError(
+        'image',
+        `image ${ref} was not found in its registry: ${stderr}`,
+        'Check the image name and tag, or build it first (input `context`, CLI `--context`).',
+      );
+    }
+    throw new CheckError(
+      'image',
+      `pulling ${ref} failed: ${stderr || `exit code ${result.exitCode}`}`,
+      'Check that the registry is reachable from this runner and the image name is right.',
+    );
+  }
+
+  /** Builds an image and returns its id. */
+  async build(request: BuildRequest): Promise<string> {
+    const workdir = await mkdtemp(join(tmpdir(), 'nonroot-guard-build-'));
+    const iidFile = join(workdir, 'iid');
+    try {
+      const result = await this.exec(buildArgs(request, iidFile), {
+        onOutput: request.onOutput,
+        maxOutputBytes: 1024 * 1024,
+      });
+      if (result.exitCode !== 0) {
+        throw new CheckError(
+          'image',
+          `docker build failed (exit code ${result.exitCode})`,
+          'Fix the build error above; the same command must work with `docker build` on your machine.',
+          `last lines of the build output:\n${lastLines(result.stdout + '\n' + result.stderr, BUILD_LOG_TAIL_LINES)}`,
+        );
+      }
+      return (await readFile(iidFile, 'utf8')).trim();
+    } finally {
+      await rm(workdir, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Reads /etc/passwd and /etc/group from the image's filesystem without
+   * running it: `docker create` (never started) and `docker cp -L`, which
+   * resolves symlinks inside the image, not on the host.
+   */
+  async readAccountFiles(ref: string): Promise<AccountFiles> {
+    const created = await this.exec(
+      ['create', '--network', 'none', '--entrypoint', '/nonroot-guard-never-started', ref],
+      { timeoutMs: 60_000 },
+    );
+    if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
+    const container = created.stdout.trim().split('\n').pop()!;
+    const workdir = await mkdtemp(join(tmpdir(), 'nonroot-guard-accounts-'));
+    try {
+      const notes: string[] = [];
+      const [passwd, group] = await Promise.all(
+        ['/etc/passwd', '/etc/group'].map((path, index) =>
+          this.copyTextFile(container, path, join(workdir, String(index)), notes),
+        ),
+      );
+      return { passwd: passwd ?? null, group: group ?? null, notes };
+    } finally {
+      await Promise.all([
+        this.exec(['rm', '--force', container], { timeoutMs: 60_000 }),
+        rm(workdir, { recursive: true, force: true }),
+      ]);
+    }
+  }
+
+  private async copyTextFile(
+    container: string,
+    path: string,
+    destination: string,
+    notes: string[],
+  ): Promise<string | null> {
+    const result = await this.exec(['cp', '-L', `${container}:${path}`, destination], {
+      timeoutMs: 60_000,
+    });
+    if (result.timedOut) throw dockerFailure(`docker cp ${path}`, result);
+    if (result.exitCode !== 0) {
+      // Missing, a symlink loop, a dangling link: all mean the runtime cannot read it either.
+      notes.push(
+        /could not find|no such file|not found/i.test(result.stderr)
+          ? `${path} does not exist in the image`
+          : `${path} could not be read from the image: ${lastLines(result.stderr, 1)}`,
+      );
+      return null;
+    }
+    // What arrived on the host came from an untrusted image: accept only a regular file.
+    const stat = await lstat(destination);
+    if (!stat.isFile()) {
+      notes.push(`${path} in the image is not a regular file`);
+      return null;
+    }
+    if (stat.size > MAX_ACCOUNT_FILE_BYTES) {
+      notes.push(`${path} is ${stat.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`);
+      return null;
+    }
+    return readFile(destination, 'utf8');
+  }
+}
+
+/** The argv of `docker build`; exported for table tests. */
+export function buildArgs(request: BuildRequest, iidFile: string): string[] {
+  const args = ['build', '--iidfile', iidFile, '--tag', request.tag];
+  if (request.dockerfile) args.push('--file', request.dockerfile);
+  if (request.target) args.push('--target', request.target);
+  if (request.platform) args.push('--platform', request.platform);
+  if (request.pull) args.push('--pull');
+  for (const [key, value] of Object.entries(request.buildArgs)) {
+    args.push('--build-arg', `${key}=${value}`);
+  }
+  args.push(request.context);
+  return args;
+}
+
+function dockerFailure(what: string, result: CommandResult): CheckError {
+  const reason = result.timedOut
+    ? 'timed out'
+    : lastLines(result.stderr, 5) || `exit code ${result.exitCode}`;
+  return new CheckError(
+    'docker',
+    `${what} failed: ${reason}`,
+    'Check that the Docker engine is healthy (`docker info`) and retry.',
+  );
+}

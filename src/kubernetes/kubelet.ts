@@ -1,0 +1,51 @@
+import { MAX_UID, parseUserSpec } from '../image/user-spec.js';
+
+/**
+ * The kubelet's runAsNonRoot check (verifyRunAsNonRoot), replayed from the
+ * image's `Config.User` and the container's effective securityContext. It
+ * never reads /etc/passwd: only the numeric UID in the image metadata counts.
+ */
+
+export interface EffectiveSecurityContext {
+  runAsNonRoot?: boolean;
+  runAsUser?: number;
+}
+
+/** The image user as the runtime reports it to the kubelet: a UID, a name, or neither. */
+export function imageUserForKubelet(configUser: string): { uid: number | null; name: string } {
+  const spec = parseUserSpec(configUser);
+  switch (spec.kind) {
+    case 'none':
+      return { uid: null, name: '' };
+    case 'uid':
+      // `:gid` leaves no user part: the runtime reports neither a UID nor a name.
+      return spec.userText === '' ? { uid: null, name: '' } : { uid: spec.uid, name: '' };
+    case 'name':
+      return { uid: null, name: spec.name };
+  }
+}
+
+/**
+ * The error the kubelet would raise (the pod then sits in
+ * CreateContainerConfigError), or null when it would start the container.
+ */
+export function kubeletRunAsNonRootError(
+  configUser: string,
+  context: EffectiveSecurityContext,
+): string | null {
+  if (context.runAsNonRoot !== true) return null;
+  if (context.runAsUser !== undefined) {
+    return context.runAsUser === 0 ? "container's runAsUser breaks non-root policy" : null;
+  }
+  const { uid, name } = imageUserForKubelet(configUser);
+  if (uid === null && name !== '') {
+    return `container has runAsNonRoot and image has non-numeric user (${name}), cannot verify user is non-root`;
+  }
+  // Neither a UID nor a name: the kubelet assumes root.
+  const effectiveUid = uid ?? 0;
+  if (effectiveUid === 0) return 'container has runAsNonRoot and image will run as root';
+  if (effectiveUid < 0 || effectiveUid > MAX_UID) {
+    return `container has runAsNonRoot and image has an invalid user id (${effectiveUid}). (Must be 1-(${MAX_UID}))`;
+  }
+  return null;
+}

@@ -1,0 +1,92 @@
+import * as core from '@actions/core';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { check } from './check.js';
+import { CheckError, describeError } from './errors.js';
+import { runBuildCommand } from './image/build-command.js';
+import { Docker } from './image/docker.js';
+import { parseOptions, type RawOptions } from './options.js';
+import { describeCounts } from './report/describe.js';
+import { renderJson } from './report/json.js';
+import { renderMarkdown } from './report/markdown.js';
+import { renderText } from './report/text.js';
+import type { Report } from './report/types.js';
+import { VERSION } from './version.js';
+
+/** The action's inputs as raw strings; defaults and validation live in options.ts. */
+function readInputs(): RawOptions {
+  const lines = (name: string) => core.getMultilineInput(name).filter((line) => line.trim() !== '');
+  return {
+    image: core.getInput('image'),
+    context: core.getInput('context'),
+    dockerfile: core.getInput('dockerfile'),
+    target: core.getInput('target'),
+    'build-args': lines('build-args'),
+    platform: core.getInput('platform'),
+    pull: core.getInput('pull'),
+    'build-command': core.getInput('build-command'),
+    policy: core.getInput('policy'),
+    preset: core.getInput('preset') || undefined,
+    manifests: lines('manifests'),
+    'fail-on': core.getInput('fail-on') || undefined,
+  };
+}
+
+async function writeReportFile(report: Report): Promise<string> {
+  const directory = process.env['RUNNER_TEMP'] || process.cwd();
+  const path = join(directory, `nonroot-guard-report-${process.pid}.json`);
+  await writeFile(path, renderJson(report));
+  return path;
+}
+
+/** The action: the only module that talks to @actions/core. */
+export async function run(): Promise<void> {
+  let report: Report | undefined;
+  let failure: string | undefined;
+  try {
+    if (process.platform !== 'linux') {
+      throw new CheckError(
+        'platform',
+        `Non-root Guard checks Linux images and runs on Linux runners; this runner is ${process.platform}`,
+        'Use runs-on: ubuntu-latest (Docker is preinstalled there).',
+      );
+    }
+    const options = parseOptions(readInputs(), '');
+    report = await check(options, {
+      docker: new Docker(),
+      runBuildCommand,
+      log: (text) => process.stdout.write(text),
+      cwd: process.env['GITHUB_WORKSPACE'] || process.cwd(),
+      version: VERSION,
+    });
+    core.info(renderText(report));
+    core.setOutput('verdict', report.verdict);
+    core.setOutput('user', report.user.config);
+    core.setOutput('uid', report.user.uid === null ? '' : String(report.user.uid));
+    core.setOutput('findings', String(report.findings.length));
+    core.setOutput('report', await writeReportFile(report));
+    if (report.verdict === 'fail') {
+      failure = `Non-root Guard: ${describeCounts(report)} in ${report.image.ref} fail the policy (fail-on: ${report.policy.failOn})`;
+    }
+  } catch (error) {
+    failure = describeError(error);
+  } finally {
+    await writeSummary(report, failure);
+  }
+  if (failure) core.setFailed(failure);
+}
+
+/** The job summary is written even when the check failed, so the reason is on the run page. */
+async function writeSummary(report: Report | undefined, failure: string | undefined) {
+  if (!process.env['GITHUB_STEP_SUMMARY']) return;
+  try {
+    if (report) core.summary.addRaw(renderMarkdown(report), true);
+    else
+      core.summary
+        .addHeading('❌ Non-root Guard could not check the image', 3)
+        .addCodeBlock(failure ?? '');
+    await core.summary.write();
+  } catch (error) {
+    core.warning(`could not write the job summary: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { CheckError } from './errors.js';
+import { FAIL_ON, PRESETS, type FailOn, type Preset } from './policy/types.js';
+
+/**
+ * The one place that holds every option's default and validation, for the
+ * action's inputs and the CLI's flags alike. Keys are the contract's names
+ * (`fail-on` is the input `fail-on` and the flag `--fail-on`).
+ */
+
+const text = z
+  .string()
+  .transform((value) => value.trim())
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const buildArg = z.string().refine((value) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(value), {
+  message: 'expected KEY=VALUE (e.g. APP_VERSION=1.2)',
+});
+
+const booleanText = z.union([
+  z.boolean(),
+  z.enum(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', '']).transform((value) => {
+    return value.toLowerCase() === 'true';
+  }),
+]);
+
+export const optionsSchema = z
+  .object({
+    image: text,
+    context: text,
+    dockerfile: text,
+    target: text,
+    'build-args': z.array(buildArg).default([]),
+    platform: text,
+    pull: booleanText.default(false),
+    'build-command': text,
+    policy: text,
+    preset: z.enum(PRESETS).default('baseline'),
+    manifests: z.array(z.string()).default([]),
+    'fail-on': z.enum(FAIL_ON).default('error'),
+  })
+  .strict();
+
+/** Inputs or flags as they arrive, before validation. */
+export type RawOptions = Partial<Record<keyof z.input<typeof optionsSchema>, unknown>>;
+
+export interface CheckOptions {
+  image?: string;
+  /** Build context; with build-command, the directory the command runs in. */
+  context?: string;
+  dockerfile?: string;
+  target?: string;
+  buildArgs: Record<string, string>;
+  platform?: string;
+  pull: boolean;
+  buildCommand?: string;
+  preset: Preset;
+  failOn: FailOn;
+}
+
+/** Validates raw inputs/flags; `flagPrefix` is `--` for the CLI and `` for the action. */
+export function parseOptions(raw: RawOptions, flagPrefix: '--' | ''): CheckOptions {
+  const result = optionsSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = String(issue.path[0] ?? '');
+    const name = flagPrefix === '--' ? `--${key}` : `input "${key}"`;
+    throw new CheckError('usage', `${name}: ${issue.message}`, usageHint(key));
+  }
+  const options = result.data;
+  if (options.policy !== undefined) {
+    throw new CheckError(
+      'usage',
+      `${flagPrefix === '--' ? '--policy' : 'input "policy"'}: policy files are not supported in this version`,
+      'Choose a preset instead (baseline, restricted or hardened).',
+    );
+  }
+  if (options.manifests.length > 0) {
+    throw new CheckError(
+      'usage',
+      `${flagPrefix === '--' ? '--manifests' : 'input "manifests"'}: the Kubernetes cross-check is not available in this version`,
+      'Remove the manifests option for now.',
+    );
+  }
+  if (!options.image && !options.context && !options['build-command']) {
+    throw new CheckError(
+      'usage',
+      'nothing to check: give an image, a build context, or both',
+      flagPrefix === '--'
+        ? 'Use --image REF to check an existing image, or --context DIR to build one.'
+        : 'Set the input "image" to check an existing image, or "context" to build one.',
+    );
+  }
+  if (options['build-command'] && !options.image) {
+    throw new CheckError(
+      'usage',
+      `${flagPrefix}build-command needs ${flagPrefix}image: the name of the image the command produces`,
+      'Name the image your command tags, e.g. image: myapp:pr (and -p:ContainerRepository=myapp for dotnet publish).',
+    );
+  }
+  return {
+    image: options.image,
+    context: options.context,
+    dockerfile: options.dockerfile,
+    target: options.target,
+    buildArgs: Object.fromEntries(
+      options['build-args'].map((entry) => {
+        const eq = entry.indexOf('=');
+        return [entry.slice(0, eq), entry.slice(eq + 1)];
+      }),
+    ),
+    platform: options.platform,
+    pull: options.pull,
+    buildCommand: options['build-command'],
+    preset: options.preset,
+    failOn: options['fail-on'],
+  };
+}
+
+function usageHint(key: string): string | undefined {
+  switch (key) {
+    case 'preset':
+      return `Use one of: ${PRESETS.join(', ')}.`;
+    case 'fail-on':
+      return `Use one of: ${FAIL_ON.join(', ')}.`;
+    case 'pull':
+      return 'Use true or false.';
+    case 'build-args':
+      return 'Give one KEY=VALUE per line (action) or per --build-arg flag (CLI).';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,86 @@
+import { MAX_UID, parseGoInt64 } from '../../image/user-spec.js';
+import type { Facts, Fix, Location } from '../types.js';
+
+/** Conventional "nobody" accounts: never suggest switching to them. */
+const NOBODY_UIDS = new Set([65534]);
+
+/**
+ * The line to blame for the image's user: the USER instruction that set it,
+ * or the final stage's FROM when the base image decided.
+ */
+export function userLocation(facts: Facts): Location | null {
+  const dockerfile = facts.dockerfile;
+  if (!dockerfile) return null;
+  const line = dockerfile.effectiveUser?.line ?? dockerfile.finalStage.line;
+  return { file: dockerfile.path, line };
+}
+
+/** `USER x` as the person wrote it when we have the Dockerfile, else as the image stores it. */
+export function userLabel(facts: Facts): string {
+  const written = facts.dockerfile?.effectiveUser;
+  if (written && written.value === facts.image.user && written.raw !== written.value) {
+    return `USER ${written.raw} (= ${written.value})`;
+  }
+  return `USER ${facts.image.user}`;
+}
+
+export interface SuggestedUser {
+  /** The Dockerfile instruction to use, e.g. `USER $APP_UID`. */
+  instruction: string;
+  /** Why this value, e.g. `the base image defines APP_UID=1654`. */
+  reason: string;
+  /** The user does not exist yet and must be created first. */
+  mustCreate: boolean;
+}
+
+function appUid(facts: Facts): number | null {
+  const value = facts.dockerfile?.env['APP_UID'] ?? facts.image.env['APP_UID'];
+  if (value === undefined) return null;
+  const uid = parseGoInt64(value);
+  return uid !== null && uid > 0 && uid <= MAX_UID ? uid : null;
+}
+
+/** A numeric non-root user that fits this image: APP_UID, an existing regular user, or a new one. */
+export function suggestNonRootUser(facts: Facts): SuggestedUser {
+  const fromEnv = appUid(facts);
+  if (fromEnv !== null) {
+    return {
+      instruction: 'USER $APP_UID',
+      reason: `the image defines APP_UID=${fromEnv}`,
+      mustCreate: false,
+    };
+  }
+  const existing = facts.accounts.passwd?.find(
+    (entry) => entry.uid >= 1000 && entry.uid <= MAX_UID && !NOBODY_UIDS.has(entry.uid),
+  );
+  if (existing) {
+    return {
+      instruction: `USER ${existing.uid}`,
+      reason: `the image already has user ${existing.name} (uid ${existing.uid})`,
+      mustCreate: false,
+    };
+  }
+  return {
+    instruction: 'USER 10001',
+    reason: 'the image has no regular user yet',
+    mustCreate: true,
+  };
+}
+
+/** The numeric form of a user the image knows by name: `$APP_UID` when it is that UID. */
+export function numericFormFor(facts: Facts, uid: number, gid: number | null): string {
+  const user = appUid(facts) === uid ? '$APP_UID' : String(uid);
+  return gid === null ? user : `${user}:${gid}`;
+}
+
+export function switchUserFix(facts: Facts, verb: 'Add' | 'Replace it with'): Fix {
+  const suggestion = suggestNonRootUser(facts);
+  const create = suggestion.mustCreate
+    ? 'Create a user first, e.g. `RUN adduser -D -u 10001 app` (Alpine/BusyBox) or `RUN useradd --uid 10001 app` (Debian/Ubuntu), then use '
+    : `${verb} `;
+  const where = verb === 'Add' ? ' in the final stage, before ENTRYPOINT/CMD' : '';
+  return {
+    summary: `${create}\`${suggestion.instruction}\`${where} (${suggestion.reason}). Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
+    diff: null,
+  };
+}

@@ -1,0 +1,81 @@
+import type { DockerfileFacts } from '../dockerfile/types.js';
+import type { Accounts } from '../image/accounts.js';
+import type { ResolvedUser } from '../image/resolve-user.js';
+import type { ImageFacts } from '../image/types.js';
+
+export const PRESETS = ['baseline', 'restricted', 'hardened'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+export const SEVERITIES = ['error', 'warning', 'notice'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type RuleLevel = Severity | 'off';
+
+export const FAIL_ON = ['error', 'warning', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** Everything the rules judge: plain data gathered by the edges. */
+export interface Facts {
+  image: ImageFacts;
+  accounts: Accounts;
+  /** `image.user` resolved against the image's own account files. */
+  user: ResolvedUser;
+  dockerfile: DockerfileFacts | null;
+}
+
+/** The kinds of facts a rule can need; a rule whose facts are missing is reported as skipped. */
+export type FactKind = 'image' | 'accounts' | 'dockerfile';
+
+export interface Location {
+  /** Path relative to the repository (as given by the user). */
+  file: string;
+  line: number;
+}
+
+export interface Fix {
+  /** One or two sentences a person can act on; code in backticks. */
+  summary: string;
+  /** A unified diff against the real file, when one is right. */
+  diff: string | null;
+}
+
+/** What a rule reports; the policy then gives it a severity. */
+export interface RuleHit {
+  message: string;
+  location: Location | null;
+  fix: Fix | null;
+}
+
+export interface Rule {
+  id: string;
+  name: string;
+  /** A short sentence: the problem, not the fix. */
+  title: string;
+  /** Why this matters, for the docs and SARIF help. */
+  rationale: string;
+  levels: Record<Preset, RuleLevel>;
+  needs: FactKind[];
+  evaluate(facts: Facts): RuleHit[];
+}
+
+export interface Finding extends RuleHit {
+  rule: string;
+  name: string;
+  severity: Severity;
+}
+
+export interface Skipped {
+  rule: string;
+  reason: string;
+}
+
+export interface PolicySettings {
+  preset: Preset;
+  failOn: FailOn;
+}
+
+export interface Evaluation {
+  verdict: 'pass' | 'fail';
+  findings: Finding[];
+  skipped: Skipped[];
+  counts: Record<Severity, number>;
+}

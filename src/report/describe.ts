@@ -1,0 +1,30 @@
+import type { Report } from './types.js';
+
+/** One line on who the container runs as, e.g. `"app" → uid 1654, gid 1654 (app)`. */
+export function describeUser(report: Report): string {
+  const { config, uid, gid, name } = report.user;
+  const shown = `"${config}"`;
+  if (uid === null) return `${shown} → cannot be resolved in the image`;
+  const who = uid === 0 ? 'root' : name;
+  return `${shown} → uid ${uid}, gid ${gid ?? '?'}${who ? ` (${who})` : ''}`;
+}
+
+export function describeCounts(report: Report): string {
+  const { error, warning, notice } = report.summary;
+  const parts = [
+    [error, 'error'],
+    [warning, 'warning'],
+    [notice, 'notice'],
+  ]
+    .filter(([count]) => (count as number) > 0)
+    .map(([count, word]) => `${count} ${word}${count === 1 ? '' : 's'}`);
+  return parts.length > 0 ? parts.join(', ') : 'no findings';
+}
+
+export function shortId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+export function locationText(location: { file: string; line: number } | null): string {
+  return location ? `${location.file}:${location.line}` : 'image';
+}

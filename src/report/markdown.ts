@@ -1,0 +1,51 @@
+import { describeCounts, describeUser, locationText, shortId } from './describe.js';
+import { markdownCode, markdownText } from './escape.js';
+import type { Report } from './types.js';
+
+const SEVERITY_ICON = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' } as const;
+
+/** The report as GitHub-flavoured markdown (job summary): verdict, facts, findings, fixes. */
+export function renderMarkdown(report: Report): string {
+  const out: string[] = [];
+  const icon = report.verdict === 'pass' ? '✅' : '❌';
+  out.push(
+    `### ${icon} Non-root Guard: ${report.verdict} — ${markdownCode(report.image.ref)} (${describeCounts(report)})`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| Image | ${markdownCode(report.image.ref)} ${markdownCode(shortId(report.image.id))} ${markdownText(report.image.platform)} |`,
+    `| User | ${markdownCode(describeUser(report))} |`,
+  );
+  if (report.dockerfile) {
+    out.push(
+      `| Dockerfile | ${markdownCode(report.dockerfile.path)}, final stage FROM ${markdownCode(report.dockerfile.finalStage.base)} (line ${report.dockerfile.finalStage.line}) |`,
+    );
+  }
+  out.push(`| Policy | preset ${report.policy.preset}, fail on ${report.policy.failOn} |`, '');
+
+  if (report.findings.length > 0) {
+    out.push('| Severity | Rule | Where | What |', '|---|---|---|---|');
+    for (const finding of report.findings) {
+      out.push(
+        `| ${SEVERITY_ICON[finding.severity]} | ${finding.rule} ${finding.name} | ${markdownCode(locationText(finding.location))} | ${markdownText(finding.message)} |`,
+      );
+    }
+    out.push('');
+    const fixes = report.findings.filter((finding) => finding.fix);
+    if (fixes.length > 0) {
+      out.push('**How to fix**', '');
+      for (const finding of fixes) {
+        out.push(`- **${finding.rule}** ${markdownText(finding.fix!.summary)}`);
+      }
+      out.push('');
+    }
+  }
+  if (report.notes.length > 0 || report.skipped.length > 0) {
+    out.push('<details><summary>Notes</summary>', '');
+    for (const skip of report.skipped)
+      out.push(`- skipped ${skip.rule}: ${markdownText(skip.reason)}`);
+    for (const note of report.notes) out.push(`- ${markdownText(note)}`);
+    out.push('', '</details>', '');
+  }
+  return out.join('\n');
+}
