@@ -19,6 +19,8 @@ export interface CheckEnvironment {
   runBuildCommand: BuildCommandRunner;
   /** Progress and build output for a person (stderr for the CLI, the log for the action). */
   log: (text: string) => void;
+  /** Folds a long step's output (a build log) under a title; the action uses a log group. */
+  group?: <T>(title: string, work: () => Promise<T>) => Promise<T>;
   /** Paths in options are relative to this directory (the repository root on a runner). */
   cwd: string;
   version: string;

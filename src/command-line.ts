@@ -9,6 +9,7 @@ import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderText } from './report/text.js';
 import type { Report } from './report/types.js';
+import { nearest } from './suggest.js';
 import { VERSION } from './version.js';
 
 export const USAGE = `Usage:
@@ -61,37 +62,40 @@ function render(report: Report, format: Exclude<Format, 'sarif'>): string {
   }
 }
 
+const FLAGS = {
+  image: { type: 'string' },
+  context: { type: 'string' },
+  dockerfile: { type: 'string' },
+  target: { type: 'string' },
+  'build-arg': { type: 'string', multiple: true },
+  platform: { type: 'string' },
+  pull: { type: 'boolean' },
+  'build-command': { type: 'string' },
+  policy: { type: 'string' },
+  preset: { type: 'string' },
+  manifests: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  output: { type: 'string' },
+  'fail-on': { type: 'string' },
+  version: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function parseCommandLine(argv: string[]) {
   try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        image: { type: 'string' },
-        context: { type: 'string' },
-        dockerfile: { type: 'string' },
-        target: { type: 'string' },
-        'build-arg': { type: 'string', multiple: true },
-        platform: { type: 'string' },
-        pull: { type: 'boolean' },
-        'build-command': { type: 'string' },
-        policy: { type: 'string' },
-        preset: { type: 'string' },
-        manifests: { type: 'string', multiple: true },
-        format: { type: 'string' },
-        output: { type: 'string' },
-        'fail-on': { type: 'string' },
-        version: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: FLAGS });
   } catch (error) {
-    throw new CheckError(
-      'usage',
-      (error as Error).message,
-      'Run nonroot-guard --help for the flags.',
-    );
+    const { code, message } = error as { code?: string; message: string };
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const flag = /'([^']+)'/.exec(message)?.[1] ?? '';
+      const guess = nearest(flag.replace(/^-+/, ''), Object.keys(FLAGS));
+      throw new CheckError(
+        'usage',
+        `unknown flag ${flag}${guess ? ` (did you mean --${guess}?)` : ''}`,
+        'Run nonroot-guard --help for the flags.',
+      );
+    }
+    throw new CheckError('usage', message, 'Run nonroot-guard --help for the flags.');
   }
 }
 

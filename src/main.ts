@@ -56,6 +56,7 @@ export async function run(): Promise<void> {
       docker: new Docker(),
       runBuildCommand,
       log: (text) => process.stdout.write(text),
+      group: (title, work) => core.group(title, work),
       cwd: process.env['GITHUB_WORKSPACE'] || process.cwd(),
       version: VERSION,
     });

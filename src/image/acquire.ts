@@ -20,6 +20,8 @@ interface AcquireEnvironment {
   docker: Docker;
   runBuildCommand: BuildCommandRunner;
   log: (text: string) => void;
+  /** Folds a long step's output (a build log) under a title; the action uses a log group. */
+  group?: <T>(title: string, work: () => Promise<T>) => Promise<T>;
   cwd: string;
 }
 
@@ -38,11 +40,19 @@ export async function acquireImage(
   env: AcquireEnvironment,
 ): Promise<ImageFacts> {
   const { docker } = env;
+  const inGroup =
+    env.group ??
+    (<T>(title: string, work: () => Promise<T>) => {
+      env.log(`${title}\n`);
+      return work();
+    });
   if (options.buildCommand) {
     const ref = options.image!;
     const cwd = resolve(env.cwd, options.context ?? '.');
-    env.log(`Running the build command: ${options.buildCommand}\n`);
-    const result = await env.runBuildCommand(options.buildCommand, cwd, env.log);
+    const command = options.buildCommand;
+    const result = await inGroup(`Running the build command: ${command}`, () =>
+      env.runBuildCommand(command, cwd, env.log),
+    );
     if (result.exitCode !== 0) {
       throw new CheckError(
         'image',
@@ -64,17 +74,19 @@ export async function acquireImage(
 
   if (options.context) {
     const tag = options.image ?? uniqueLocalTag();
-    env.log(`Building ${tag} from ${options.context}\n`);
-    await docker.build({
-      context: resolve(env.cwd, options.context),
-      dockerfile: options.dockerfile && resolve(env.cwd, options.dockerfile),
-      target: options.target,
-      buildArgs: options.buildArgs,
-      platform: options.platform,
-      pull: options.pull,
-      tag,
-      onOutput: env.log,
-    });
+    const context = resolve(env.cwd, options.context);
+    await inGroup(`Building ${tag} from ${options.context}`, () =>
+      docker.build({
+        context,
+        dockerfile: options.dockerfile && resolve(env.cwd, options.dockerfile),
+        target: options.target,
+        buildArgs: options.buildArgs,
+        platform: options.platform,
+        pull: options.pull,
+        tag,
+        onOutput: env.log,
+      }),
+    );
     const facts = await docker.inspect(tag);
     if (!facts)
       throw new CheckError(
@@ -86,14 +98,15 @@ export async function acquireImage(
   }
 
   const ref = options.image!;
-  if (!options.pull) {
+  if (options.pull) {
+    env.log(`Pulling ${ref}\n`);
+    await docker.pull(ref, options.platform);
+  } else {
     const local = await docker.inspect(ref);
     if (local) return local;
     env.log(`${ref} is not present locally; pulling it\n`);
-  } else {
-    env.log(`Pulling ${ref}\n`);
+    await pullMissing(docker, ref, options.platform);
   }
-  await docker.pull(ref, options.platform);
   const facts = await docker.inspect(ref);
   if (!facts)
     throw new CheckError(
@@ -102,4 +115,19 @@ export async function acquireImage(
       'Retry the check.',
     );
   return facts;
+}
+
+/** A pull that failed for an image we hoped was local: say both, and how to build it instead. */
+async function pullMissing(docker: Docker, ref: string, platform: string | undefined) {
+  try {
+    await docker.pull(ref, platform);
+  } catch (error) {
+    if (!(error instanceof CheckError)) throw error;
+    throw new CheckError(
+      error.kind,
+      `image ${ref} is not present locally and could not be pulled: ${error.message}`,
+      `${error.hint ?? ''} If an earlier step builds it, check the tag it uses; to build it in this step, give a build context (input "context", flag --context).`.trim(),
+      error.details,
+    );
+  }
 }

@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { runAction } from '../helpers/action.js';
+import { buildImage, FIXTURES } from '../helpers/docker.js';
+import { STACK_FRAME } from '../helpers/run.js';
+
+const NAME = 'nonroot-guard-action/user-app:test';
+
+describe('the action on bad inputs', () => {
+  it.each([
+    [
+      { image: 'x', preset: 'strict' },
+      'input "preset": Invalid option: expected one of "baseline"|"restricted"|"hardened"',
+    ],
+    [
+      { image: 'x', 'fail-on': 'always' },
+      'input "fail-on": Invalid option: expected one of "error"|"warning"|"never"',
+    ],
+    [{ image: 'x', pull: 'yes' }, 'input "pull": '],
+    [{}, 'nothing to check: give an image, a build context, or both'],
+    [{ 'build-command': 'make' }, 'build-command needs image'],
+  ])('fails the step with a clear error for %j', async (inputs, message) => {
+    const run = await runAction(inputs);
+    expect(run.code).toBe(1);
+    expect(run.commands[0]?.command).toBe('error');
+    expect(run.commands[0]?.message).toContain(message);
+    expect(run.commands[0]?.message).toMatch(/\nFix: /);
+    expect(run.stdout).not.toMatch(STACK_FRAME);
+    expect(run.outputs).toEqual({});
+    expect(run.summary).toContain('Non-root Guard could not check the image');
+  });
+});
+
+describe.skipIf(!inject('docker'))('the action on a real engine', () => {
+  beforeAll(async () => {
+    await buildImage(join(FIXTURES, 'images/user-app'), NAME);
+  });
+
+  it('builds from a context and fails the step on a root image, with outputs and summary', async () => {
+    const run = await runAction({
+      context: 'fixtures/images/root-by-default',
+      image: 'nonroot-guard-action/root:test',
+    });
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ verdict: 'fail', user: '', uid: '0', findings: '1' });
+    const report = JSON.parse(await readFile(run.outputs['report']!, 'utf8'));
+    expect(report.findings[0]).toMatchObject({
+      rule: 'NR001',
+      location: { file: 'fixtures/images/root-by-default/Dockerfile', line: 1 },
+    });
+    expect(run.commands).toContainEqual({
+      command: 'error',
+      message:
+        'Non-root Guard: 1 error in nonroot-guard-action/root:test fail the policy (fail-on: error)',
+    });
+    expect(run.stdout).toContain('FAIL  nonroot-guard-action/root:test: 1 error');
+    expect(run.summary).toContain('### ❌ Non-root Guard: fail');
+    expect(run.summary).toContain('| 🔴 error | NR001 user-not-set |');
+  });
+
+  it('passes an image whose only finding is below fail-on, and reports it', async () => {
+    const run = await runAction({
+      image: NAME,
+      dockerfile: 'fixtures/images/user-app/Dockerfile',
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ verdict: 'pass', user: 'app', uid: '1654', findings: '1' });
+    expect(run.commands).toEqual([]);
+    expect(run.summary).toContain('### ✅ Non-root Guard: pass');
+    expect(run.summary).toContain('NR003 user-not-numeric');
+  });
+
+  it.each([
+    [{ preset: 'restricted' }, 1, 'fail'],
+    [{ 'fail-on': 'warning' }, 1, 'fail'],
+    [{ preset: 'hardened', 'fail-on': 'never' }, 0, 'pass'],
+  ])('follows preset and fail-on %j', async (inputs, code, verdict) => {
+    const run = await runAction({ image: NAME, ...inputs });
+    expect(run.code).toBe(code);
+    expect(run.outputs['verdict']).toBe(verdict);
+  });
+
+  it('passes build args, one per line', async () => {
+    const run = await runAction({
+      context: 'fixtures/images/user-1654',
+      image: 'nonroot-guard-action/build-args:test',
+      'build-args': 'UNUSED_ONE=1\n\nUNUSED_TWO=2\n',
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs['verdict']).toBe('pass');
+  });
+
+  it('fails the step, not silently passes, when the image cannot be found', async () => {
+    const run = await runAction({ image: '127.0.0.1:9/nonroot-guard/absent:1' });
+    expect(run.code).toBe(1);
+    expect(run.commands[0]?.message).toContain(
+      'image 127.0.0.1:9/nonroot-guard/absent:1 is not present locally and could not be pulled',
+    );
+    expect(run.outputs['verdict']).toBeUndefined();
+  });
+});

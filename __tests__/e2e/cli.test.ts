@@ -1,0 +1,291 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildImage, FIXTURES } from '../helpers/docker.js';
+import { cli, STACK_FRAME } from '../helpers/run.js';
+
+const APP = 'nonroot-guard-e2e/user-app:test';
+const ROOT = 'nonroot-guard-e2e/root-by-default:test';
+const APP_DOCKERFILE = 'fixtures/images/user-app/Dockerfile';
+
+describe('the CLI without Docker', () => {
+  it('prints its version', async () => {
+    const result = await cli(['--version']);
+    expect(result).toMatchObject({ code: 0, stdout: 'nonroot-guard 0.1.0\n' });
+  });
+
+  it('prints its usage with --help', async () => {
+    const result = await cli(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('nonroot-guard check [--image REF]');
+    expect(result.stdout).toContain(
+      'Exit codes: 0 pass, 1 the policy failed, 2 a usage, input or tool error.',
+    );
+  });
+
+  it.each([
+    [[], 'nonroot-guard: missing command: check'],
+    [['scan'], 'nonroot-guard: unknown command or extra argument: scan'],
+    [['check'], 'nonroot-guard: nothing to check: give an image, a build context, or both'],
+    [['check', '--imag', 'x'], 'nonroot-guard: unknown flag --imag (did you mean --image?)'],
+    [['check', '--image'], "nonroot-guard: Option '--image <value>' argument missing"],
+    [
+      ['check', '--image', 'x', '--preset', 'strict'],
+      'nonroot-guard: --preset: Invalid option: expected one of "baseline"|"restricted"|"hardened"',
+    ],
+    [
+      ['check', '--image', 'x', '--fail-on', 'sometimes'],
+      'nonroot-guard: --fail-on: Invalid option: expected one of "error"|"warning"|"never"',
+    ],
+    [
+      ['check', '--image', 'x', '--build-arg', 'NOVALUE'],
+      'nonroot-guard: --build-args: expected KEY=VALUE (e.g. APP_VERSION=1.2)',
+    ],
+    [
+      ['check', '--image', 'x', '--format', 'yaml'],
+      'nonroot-guard: --format: unknown format "yaml"',
+    ],
+    [
+      ['check', '--build-command', 'make image'],
+      'nonroot-guard: --build-command needs --image: the name of the image the command produces',
+    ],
+  ])('exits 2 with a clear message for %j', async (args, message) => {
+    const result = await cli(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')[0]).toBe(message);
+    expect(result.stderr).toMatch(/^Fix: /m);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('exits 2 naming docker when it is not installed', async () => {
+    const result = await cli(['check', '--image', APP], {
+      env: { ...process.env, PATH: '/nonexistent' },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'nonroot-guard: docker is not installed: the command "docker" was not found',
+    );
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('exits 2 naming the daemon when it does not answer', async () => {
+    const result = await cli(['check', '--image', APP], {
+      env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^nonroot-guard: the Docker daemon is not answering: .*Cannot connect/m,
+    );
+    expect(result.stderr).toContain('Fix: Start the Docker daemon');
+  });
+});
+
+describe.skipIf(!inject('docker'))('the CLI on a real engine', () => {
+  beforeAll(async () => {
+    await buildImage(join(FIXTURES, 'images/user-app'), APP);
+    await buildImage(join(FIXTURES, 'images/root-by-default'), ROOT);
+  });
+
+  it('prints the JSON contract with findings on the right Dockerfile lines', async () => {
+    const result = await cli([
+      'check',
+      '--image',
+      APP,
+      '--dockerfile',
+      APP_DOCKERFILE,
+      '--format',
+      'json',
+    ]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      tool: { name: 'nonroot-guard', version: '0.1.0' },
+      verdict: 'pass',
+      image: {
+        ref: APP,
+        id: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+        platform: 'linux/amd64',
+        user: 'app',
+        workdir: '',
+        entrypoint: [],
+        cmd: ['/app/app.sh'],
+        env: expect.objectContaining({ APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080' }),
+        exposedPorts: [],
+        volumes: [],
+        labels: {},
+      },
+      dockerfile: {
+        path: APP_DOCKERFILE,
+        finalStage: { name: null, line: 1, base: 'nonroot-guard-fixture/dotnet-like:test' },
+      },
+      runtime: null,
+      user: { config: 'app', uid: 1654, gid: 1654, name: 'app', home: '/home/app' },
+      findings: [
+        {
+          rule: 'NR003',
+          name: 'user-not-numeric',
+          severity: 'warning',
+          message: expect.stringContaining('USER app is a name'),
+          location: { file: APP_DOCKERFILE, line: 3 },
+          fix: {
+            summary: 'Use the number: `USER $APP_UID` (app is uid 1654 in /etc/passwd).',
+            diff: null,
+          },
+        },
+      ],
+      skipped: [],
+    });
+  });
+
+  it('fails on warnings with --fail-on warning, and errors with the restricted preset', async () => {
+    expect((await cli(['check', '--image', APP, '--fail-on', 'warning'])).code).toBe(1);
+    expect((await cli(['check', '--image', APP, '--preset', 'restricted'])).code).toBe(1);
+    expect(
+      (await cli(['check', '--image', APP, '--preset', 'restricted', '--fail-on', 'never'])).code,
+    ).toBe(0);
+  });
+
+  it('prints the verdict first, then each finding with location and fix', async () => {
+    const result = await cli([
+      'check',
+      '--image',
+      ROOT,
+      '--dockerfile',
+      'fixtures/images/root-by-default/Dockerfile',
+    ]);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe(`FAIL  ${ROOT}: 1 error`);
+    expect(lines).toContain(
+      'error   NR001 user-not-set  fixtures/images/root-by-default/Dockerfile:1',
+    );
+    expect(result.stdout).toMatch(/^ {2}fix: Create a user first/m);
+  });
+
+  it('writes the report to --output and the verdict to stderr', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nonroot-guard-e2e-'));
+    const output = join(dir, 'report.json');
+    const result = await cli(['check', '--image', ROOT, '--format', 'json', '--output', output]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toContain(`FAIL: report written to ${output}`);
+    expect(JSON.parse(await readFile(output, 'utf8')).findings[0].rule).toBe('NR001');
+  });
+
+  it('builds with --context, tagging a unique local name when no --image is given', async () => {
+    const result = await cli([
+      'check',
+      '--context',
+      'fixtures/images/user-1654',
+      '--format',
+      'json',
+    ]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.image.ref).toMatch(/^nonroot-guard-check:[a-z0-9]+-[0-9a-f]{8}$/);
+    expect(report.image.user).toBe('1654');
+    expect(report.dockerfile.path).toBe('fixtures/images/user-1654/Dockerfile');
+    expect(result.stderr).toContain('Building nonroot-guard-check:');
+  });
+
+  it('honours --target and --build-arg', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nonroot-guard-e2e-'));
+    await writeFile(
+      join(dir, 'Dockerfile'),
+      [
+        'FROM nonroot-guard-fixture/dotnet-like:test AS release',
+        'ARG RUN_AS=1654',
+        'USER $RUN_AS',
+        '',
+        'FROM release AS debug',
+        'USER root',
+      ].join('\n'),
+    );
+    const result = await cli([
+      'check',
+      '--context',
+      dir,
+      '--target',
+      'release',
+      '--build-arg',
+      'RUN_AS=0',
+      '--format',
+      'json',
+    ]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.image.user).toBe('0');
+    expect(report.dockerfile.user).toEqual({ line: 3, raw: '$RUN_AS', value: '0' });
+    expect(report.findings[0]).toMatchObject({ rule: 'NR002', location: { line: 3 } });
+  });
+
+  it('runs a build command that produces --image', async () => {
+    const tag = 'nonroot-guard-e2e/build-command:test';
+    const result = await cli([
+      'check',
+      '--image',
+      tag,
+      '--build-command',
+      `docker build --quiet -t ${tag} fixtures/images/user-1654`,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe(`PASS  ${tag}: no findings`);
+  });
+
+  it.each([
+    [
+      'a failing build',
+      ['--context', 'BUILD_FAIL'],
+      'nonroot-guard: docker build failed (exit code 1)',
+      'last lines of the build output:',
+    ],
+    [
+      'an unknown target',
+      ['--context', 'fixtures/images/user-app', '--target', 'nope'],
+      'nonroot-guard: target stage "nope" not found in Dockerfile fixtures/images/user-app/Dockerfile',
+      'Fix: ',
+    ],
+    [
+      'a missing Dockerfile',
+      ['--image', APP, '--dockerfile', 'no/such/Dockerfile'],
+      'nonroot-guard: cannot read the Dockerfile',
+      'no such file',
+    ],
+    [
+      'a failing build command',
+      ['--image', 'nonroot-guard-e2e/never:test', '--build-command', 'false'],
+      'nonroot-guard: the build command failed (exit code 1): false',
+      'Fix: Fix the build',
+    ],
+    [
+      'a build command that tags nothing',
+      ['--image', 'nonroot-guard-e2e/never:test', '--build-command', 'true'],
+      'nonroot-guard: the build command succeeded but image nonroot-guard-e2e/never:test does not exist',
+      'Fix: Make the command tag the image you named',
+    ],
+    [
+      'a build command that does not exist',
+      ['--image', 'nonroot-guard-e2e/never:test', '--build-command', 'no-such-program --flag'],
+      'nonroot-guard: the build command could not start',
+      'runs without a shell',
+    ],
+  ])('exits 2 on %s, naming the cause', async (_, args, first, evidence) => {
+    let finalArgs = args;
+    if (args[1] === 'BUILD_FAIL') {
+      const dir = await mkdtemp(join(tmpdir(), 'nonroot-guard-e2e-'));
+      await writeFile(
+        join(dir, 'Dockerfile'),
+        'FROM nonroot-guard-fixture/busybox:test\nRUN echo "compiling the app" && exit 1\n',
+      );
+      finalArgs = ['--context', dir];
+    }
+    const result = await cli(['check', ...finalArgs]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(first);
+    expect(result.stderr).toContain(evidence);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    if (args[1] === 'BUILD_FAIL') expect(result.stderr).toContain('compiling the app');
+  });
+});
