@@ -42,6 +42,16 @@ export const optionsSchema = z
   })
   .strict();
 
+/** Each option's default as the schema applies it (for the generated docs). */
+export function optionDefaults(): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(optionsSchema.shape).map(([key, schema]) => [
+      key,
+      schema instanceof z.ZodDefault ? schema.def.defaultValue : undefined,
+    ]),
+  );
+}
+
 /** Inputs or flags as they arrive, before validation. */
 export type RawOptions = Partial<Record<keyof z.input<typeof optionsSchema>, unknown>>;
 

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { generatedSections, updateReadme } from '../src/docs/readme.js';
+import { optionsSchema } from '../src/options.js';
+import { REPO_ROOT } from './helpers/docker.js';
+
+const actionYml = readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8');
+const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+
+describe('generated documentation', () => {
+  it('README.md matches action.yml, the options schema and the rules (run npm run docs)', () => {
+    expect(updateReadme(readme, generatedSections(actionYml))).toBe(readme);
+  });
+
+  it('action.yml runs on node24 and keeps no defaults: they live in the options schema', () => {
+    const action = parse(actionYml) as {
+      runs: { using: string; main: string };
+      inputs: Record<string, { default?: unknown }>;
+    };
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    for (const [name, input] of Object.entries(action.inputs)) {
+      expect(input.default, name).toBeUndefined();
+      expect(Object.keys(optionsSchema.shape), name).toContain(name);
+    }
+  });
+
+  it('fails loudly when a generated block is missing', () => {
+    expect(() => updateReadme('# nothing here\n', { rules: 'x' })).toThrow(
+      'README.md has no <!-- generated:rules --> block',
+    );
+  });
+});

@@ -1,0 +1,34 @@
+// `npm run docs`: rewrites the generated blocks of README.md from action.yml, the options
+// schema and the rule registry. The TypeScript is bundled on the fly with esbuild.
+import { build } from 'esbuild';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const dir = await mkdtemp(join(tmpdir(), 'nonroot-guard-docs-'));
+try {
+  const outfile = join(dir, 'docs.mjs');
+  await build({
+    entryPoints: ['src/docs/readme.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'error',
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+  });
+  const { generatedSections, updateReadme } = await import(pathToFileURL(outfile).href);
+  const readme = await readFile('README.md', 'utf8');
+  const updated = updateReadme(readme, generatedSections(await readFile('action.yml', 'utf8')));
+  if (updated !== readme) await writeFile('README.md', updated);
+  console.log(
+    updated !== readme
+      ? 'README.md: generated sections updated'
+      : 'README.md: generated sections are current',
+  );
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

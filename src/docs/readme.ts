@@ -1,0 +1,92 @@
+import { parse } from 'yaml';
+import { USAGE } from '../command-line.js';
+import { optionDefaults } from '../options.js';
+import { RULES } from '../policy/rules/index.js';
+import { PRESETS, type RuleLevel } from '../policy/types.js';
+
+/**
+ * The README sections that are generated, never hand-edited: they come from
+ * action.yml, the options schema and the rule registry, and a test fails when
+ * the README drifts from them (`npm run docs` rewrites them).
+ */
+
+interface ActionMetadata {
+  inputs: Record<string, { description: string }>;
+  outputs: Record<string, { description: string }>;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ').trim();
+}
+
+function defaultText(value: unknown): string {
+  if (value === undefined) return '';
+  if (Array.isArray(value)) return value.length === 0 ? '' : `\`${value.join(', ')}\``;
+  return `\`${String(value)}\``;
+}
+
+export function inputsTable(actionYml: string): string {
+  const action = parse(actionYml) as ActionMetadata;
+  const defaults = optionDefaults();
+  const rows = Object.entries(action.inputs).map(
+    ([name, input]) =>
+      `| \`${name}\` | ${cell(input.description)} | ${defaultText(defaults[name])} |`,
+  );
+  return ['| input | what it does | default |', '|---|---|---|', ...rows].join('\n');
+}
+
+export function outputsTable(actionYml: string): string {
+  const action = parse(actionYml) as ActionMetadata;
+  const rows = Object.entries(action.outputs).map(
+    ([name, output]) => `| \`${name}\` | ${cell(output.description)} |`,
+  );
+  return ['| output | what it holds |', '|---|---|', ...rows].join('\n');
+}
+
+const LEVEL: Record<RuleLevel, string> = {
+  error: 'error',
+  warning: 'warning',
+  notice: 'notice',
+  off: '–',
+};
+
+export function rulesTable(): string {
+  const rows = RULES.map(
+    (rule) =>
+      `| ${rule.id} | \`${rule.name}\` | ${cell(rule.title)} | ${PRESETS.map((preset) => LEVEL[rule.levels[preset]]).join(' | ')} |`,
+  );
+  return [
+    `| id | name | fires when | ${PRESETS.join(' | ')} |`,
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+export function cliUsage(): string {
+  return ['```text', USAGE, '```'].join('\n');
+}
+
+export function generatedSections(actionYml: string): Record<string, string> {
+  return {
+    inputs: inputsTable(actionYml),
+    outputs: outputsTable(actionYml),
+    rules: rulesTable(),
+    cli: cliUsage(),
+  };
+}
+
+/** Replaces each `<!-- generated:NAME -->…<!-- /generated:NAME -->` block. */
+export function updateReadme(readme: string, sections: Record<string, string>): string {
+  let result = readme;
+  for (const [name, content] of Object.entries(sections)) {
+    const pattern = new RegExp(
+      `(<!-- generated:${name} -->)[\\s\\S]*?(<!-- /generated:${name} -->)`,
+    );
+    if (!pattern.test(result)) throw new Error(`README.md has no <!-- generated:${name} --> block`);
+    result = result.replace(
+      pattern,
+      (_, open: string, close: string) => `${open}\n${content}\n${close}`,
+    );
+  }
+  return result;
+}
