@@ -11,5 +11,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     globalSetup: ['__tests__/setup/global.ts'],
+    reporters: ['default', './__tests__/setup/summary-reporter.ts'],
   },
 });
