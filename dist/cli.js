@@ -6925,6 +6925,11 @@ async function gatherFacts(options, env) {
   ]);
   const dockerfile = source && parseOptions2 ? parseDockerfile(source.text, { ...parseOptions2, baseEnv }) : null;
   if (dockerfile) notes.push(...compareUser(dockerfile, image));
+  if (options.platform && !`${image.platform}/`.startsWith(`${options.platform}/`)) {
+    notes.push(
+      `platform ${options.platform} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`
+    );
+  }
   const accounts = parseAccounts(accountFiles);
   notes.push(...accounts.notes);
   return { facts: { image, accounts, user: resolveUser(image.user, accounts), dockerfile }, notes };

@@ -70,6 +70,11 @@ export async function gatherFacts(
   const dockerfile =
     source && parseOptions ? parseDockerfile(source.text, { ...parseOptions, baseEnv }) : null;
   if (dockerfile) notes.push(...compareUser(dockerfile, image));
+  if (options.platform && !`${image.platform}/`.startsWith(`${options.platform}/`)) {
+    notes.push(
+      `platform ${options.platform} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`,
+    );
+  }
 
   const accounts = parseAccounts(accountFiles);
   notes.push(...accounts.notes);

@@ -221,6 +221,22 @@ describe.skipIf(!inject('docker'))('the CLI on a real engine', () => {
     expect(report.findings[0]).toMatchObject({ rule: 'NR002', location: { line: 3 } });
   });
 
+  it('notes when the image is not of the platform asked for', async () => {
+    const result = await cli([
+      'check',
+      '--image',
+      APP,
+      '--platform',
+      'linux/arm64',
+      '--format',
+      'json',
+    ]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).notes).toContain(
+      'platform linux/arm64 was asked for but the image is linux/amd64: the findings are about the linux/amd64 image',
+    );
+  });
+
   it('runs a build command that produces --image', async () => {
     const tag = 'nonroot-guard-e2e/build-command:test';
     const result = await cli([
