@@ -27389,20 +27389,7 @@ function buildReport(facts, evaluation, options, version2, notes) {
     schemaVersion: 1,
     tool: { name: "nonroot-guard", version: version2 },
     verdict: evaluation.verdict,
-    image: {
-      ref: image.ref,
-      id: image.id,
-      platform: image.platform,
-      user: image.user,
-      workdir: image.workdir,
-      entrypoint: image.entrypoint,
-      cmd: image.cmd,
-      env: image.env,
-      exposedPorts: image.exposedPorts,
-      volumes: image.volumes,
-      labels: image.labels,
-      repoDigests: image.repoDigests
-    },
+    image,
     dockerfile: dockerfile && {
       path: dockerfile.path,
       finalStage: {

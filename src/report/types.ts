@@ -1,3 +1,4 @@
+import type { ImageFacts } from '../image/types.js';
 import type { FailOn, Finding, Preset, Severity, Skipped } from '../policy/types.js';
 
 /**
@@ -9,20 +10,8 @@ export interface Report {
   schemaVersion: 1;
   tool: { name: 'nonroot-guard'; version: string };
   verdict: 'pass' | 'fail';
-  image: {
-    ref: string;
-    id: string;
-    platform: string;
-    user: string;
-    workdir: string;
-    entrypoint: string[];
-    cmd: string[];
-    env: Record<string, string>;
-    exposedPorts: string[];
-    volumes: string[];
-    labels: Record<string, string>;
-    repoDigests: string[];
-  };
+  /** The image facts exactly as normalised from `docker inspect`. */
+  image: ImageFacts;
   dockerfile: {
     path: string;
     finalStage: { name: string | null; line: number; base: string };
