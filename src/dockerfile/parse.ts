@@ -4,6 +4,7 @@
  */
 import { Arg, DockerfileParser, Env, From, Keyword, type Instruction } from 'dockerfile-ast';
 import { CheckError } from '../errors.js';
+import { lineOf, readCommand, readCopy, readRun, readWorkdir } from './instructions.js';
 import { substitute, SubstitutionError, type Substitution } from './substitute.js';
 import type {
   ArgInstruction,
@@ -23,6 +24,8 @@ interface StageEnd {
   imageEnv: Map<string, string>;
   /** What substitution sees: BuildKit keeps ARG values here too, and a child stage inherits them. */
   scope: Map<string, string>;
+  /** The WORKDIR in effect, or '' when no WORKDIR has set it (the base image's, unknown here). */
+  workdir: string;
 }
 
 export function parseDockerfile(text: string, options: ParseOptions): DockerfileFacts {
@@ -70,7 +73,18 @@ export function parseDockerfile(text: string, options: ParseOptions): Dockerfile
 
   const effectiveUser = chain.map((s) => s.users.at(-1)).findLast((u) => u !== undefined) ?? null;
   const env = Object.fromEntries(ends[finalStage.index]!.imageEnv);
-  return { path: options.path, stages, finalStage, chain, rootBase, effectiveUser, env };
+  // The final stage's end already carries WORKDIRs from the stages it is built FROM.
+  const finalWorkdir = ends[finalStage.index]!.workdir;
+  return {
+    path: options.path,
+    stages,
+    finalStage,
+    chain,
+    rootBase,
+    effectiveUser,
+    env,
+    finalWorkdir,
+  };
 }
 
 /** Error messages and substitution carry the file and line, which is what the user can act on. */
@@ -100,10 +114,6 @@ class FileContext {
       );
     }
   }
-}
-
-function lineOf(ins: Instruction): number {
-  return ins.getRange().start.line + 1;
 }
 
 function splitStages(instructions: Instruction[], file: FileContext) {
@@ -184,6 +194,11 @@ function declareStage(
     exposes: [],
     envs: [],
     args: [],
+    copies: [],
+    runs: [],
+    workdirs: [],
+    entrypoint: null,
+    cmd: null,
   };
 }
 
@@ -217,12 +232,13 @@ function startOf(
     return {
       imageEnv: new Map(parent.imageEnv),
       scope: new Map([...parent.scope, ...parent.imageEnv]),
+      workdir: parent.workdir,
     };
   }
   // baseEnv describes the root image only; the ENV of any other image is unknown here.
   const env =
     stage.base === rootBase && rootBase !== 'scratch' ? Object.entries(baseEnv ?? {}) : [];
-  return { imageEnv: new Map(env), scope: new Map(env) };
+  return { imageEnv: new Map(env), scope: new Map(env), workdir: '' };
 }
 
 interface StageInputs {
@@ -239,6 +255,7 @@ function runStage(
 ): StageEnd {
   const file: FileContext = inputs.file;
   const { imageEnv, scope } = start;
+  let workdir = start.workdir;
   for (const ins of body) {
     const line = lineOf(ins);
     if (ins instanceof Env) {
@@ -258,13 +275,37 @@ function runStage(
       for (const { name, written } of argProperties(ins, file)) {
         stage.args.push(evaluateArg(name, written, scope, line, inputs, ins));
       }
-    } else if (ins.getKeyword() === 'USER') {
-      stage.users.push(user(ins, scope, file));
-    } else if (ins.getKeyword() === 'EXPOSE') {
-      stage.exposes.push(expose(ins, scope, file));
+    } else {
+      switch (ins.getKeyword()) {
+        case 'USER':
+          stage.users.push(user(ins, scope, file));
+          break;
+        case 'EXPOSE':
+          stage.exposes.push(expose(ins, scope, file));
+          break;
+        case 'COPY':
+        case 'ADD':
+          stage.copies.push(readCopy(ins, scope, file));
+          break;
+        case 'RUN':
+          stage.runs.push(readRun(ins, file));
+          break;
+        case 'WORKDIR': {
+          const wd = readWorkdir(ins, scope, workdir, file);
+          stage.workdirs.push(wd);
+          workdir = wd.path;
+          break;
+        }
+        case 'ENTRYPOINT':
+          stage.entrypoint = readCommand(ins, file);
+          break;
+        case 'CMD':
+          stage.cmd = readCommand(ins, file);
+          break;
+      }
     }
   }
-  return { imageEnv, scope };
+  return { imageEnv, scope, workdir };
 }
 
 /** BuildKit's dispatchArg: a build arg wins, then the stage's default, then a redeclared global. */

@@ -36,6 +36,67 @@ export interface ArgInstruction {
   value: string | null;
 }
 
+export interface CopyInstruction {
+  line: number;
+  keyword: 'COPY' | 'ADD';
+  /** `--chown` after substitution, or null when not given. */
+  chown: string | null;
+  /** `--chmod` after substitution, or null when not given. */
+  chmod: string | null;
+  /** `--from` after substitution (a stage name, index or image), or null when not given. */
+  from: string | null;
+  /**
+   * After substitution, in both forms (a JSON element keeps its spaces). Here-documents
+   * (`COPY <<EOF /x`) are inline content, not paths, so they are not listed.
+   */
+  sources: string[];
+  /** The last argument, after substitution. */
+  destination: string;
+}
+
+/**
+ * A `chown` or `chmod` found in a RUN command. Best effort and conservative:
+ * a command we cannot read with confidence (command substitution, an unknown
+ * option, `--reference`) is left out rather than guessed at.
+ */
+export interface PermissionChange {
+  program: 'chown' | 'chmod';
+  /** `-R` / `--recursive`. */
+  recursive: boolean;
+  /** The owner (`app:app`, `1654`, `$UID`) or the mode (`777`, `a+w`, `u+s`), quotes removed. */
+  spec: string;
+  /** Operands after the spec, quotes removed, variables and globs as written. */
+  paths: string[];
+}
+
+export interface RunInstruction {
+  line: number;
+  /** Last line, including continuation lines and here-document bodies. */
+  endLine: number;
+  /**
+   * Shell form: the text after the flags as the builder reads it (continuations joined,
+   * comment lines inside removed; here-document bodies follow on new lines), not substituted
+   * since the shell does that. Exec form: the JSON array joined with spaces.
+   */
+  command: string;
+  permissionChanges: PermissionChange[];
+}
+
+export interface WorkdirInstruction {
+  line: number;
+  /** Absolute: substituted, and a relative path resolved against the previous WORKDIR (`/` at first). */
+  path: string;
+}
+
+/** ENTRYPOINT or CMD. Exactly one of `exec` and `shell` is set. Not substituted, like the builder. */
+export interface CommandInstruction {
+  line: number;
+  /** Exec (JSON) form: the array. */
+  exec: string[] | null;
+  /** Shell form: the text as the builder reads it. */
+  shell: string | null;
+}
+
 export interface StageFacts {
   index: number;
   /** `AS name`, lower-cased as the builder does, or null. */
@@ -54,6 +115,16 @@ export interface StageFacts {
   exposes: ExposeInstruction[];
   envs: EnvInstruction[];
   args: ArgInstruction[];
+  /** Every COPY and ADD, in order. */
+  copies: CopyInstruction[];
+  /** Every RUN, in order. */
+  runs: RunInstruction[];
+  /** Every WORKDIR, in order. A stage FROM an earlier stage resolves against that stage's WORKDIR. */
+  workdirs: WorkdirInstruction[];
+  /** The last ENTRYPOINT of the stage, or null. */
+  entrypoint: CommandInstruction | null;
+  /** The last CMD of the stage, or null. */
+  cmd: CommandInstruction | null;
 }
 
 export interface DockerfileFacts {
@@ -70,6 +141,8 @@ export interface DockerfileFacts {
   effectiveUser: UserInstruction | null;
   /** The ENV in effect at the end of the final stage: base image env, then the chain's ENVs. */
   env: Record<string, string>;
+  /** The WORKDIR in effect at the end of the chain, or '' when the chain sets none (the base image decides). */
+  finalWorkdir: string;
 }
 
 export interface ParseOptions {
