@@ -1,0 +1,384 @@
+/*
+ * Unit tests for the pure parts of probe.c: the JSON string escaper, the
+ * Go-compatible parsers and the user resolution. probe/build.sh compiles and
+ * runs this before building the release binaries:
+ *
+ *   musl-gcc -std=c11 -Wall -Wextra -Werror -Wno-unused-function \
+ *     -o /tmp/test_probe probe/test_probe.c && /tmp/test_probe
+ */
+#define PROBE_NO_MAIN
+#include "probe.c"
+
+static int failures, checks;
+
+static void show(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f && c != '\\')
+			putchar(c);
+		else
+			printf("\\x%02x", c);
+	}
+}
+
+static void check_bytes(const char *what, const char *got, size_t gn, const char *want, size_t wn)
+{
+	checks++;
+	if (gn == wn && memcmp(got, want, gn) == 0)
+		return;
+	failures++;
+	printf("FAIL %s\n  got:  ", what);
+	show(got, gn);
+	printf("\n  want: ");
+	show(want, wn);
+	printf("\n");
+}
+
+#define CHECK(cond)                                                     \
+	do {                                                            \
+		checks++;                                               \
+		if (!(cond)) {                                          \
+			failures++;                                     \
+			printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); \
+		}                                                       \
+	} while (0)
+
+/* ------------------------------------------------------------ JSON escaper */
+
+static void json_case(const char *in, size_t n, const char *want)
+{
+	struct buf b = {0};
+	json_string(&b, in, n);
+	check_bytes("json_string", b.p, b.len, want, strlen(want));
+	free(b.p);
+}
+#define JSON(lit, want) json_case(lit, sizeof(lit) - 1, want)
+
+static void test_json(void)
+{
+	JSON("", "\"\"");
+	JSON("plain /usr/bin", "\"plain /usr/bin\"");
+	JSON("a\"b\\c", "\"a\\\"b\\\\c\"");
+	JSON("new\nline\ttab\rcr\bbs\fff", "\"new\\nline\\ttab\\rcr\\bbs\\fff\"");
+	JSON("\x01\x1f\x7f", "\"\\u0001\\u001f\\u007f\"");
+	JSON("nul\0byte", "\"nul\\u0000byte\"");
+	/* Valid UTF-8 of every length passes through. */
+	JSON("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"");
+	JSON("\xef\xbf\xbd", "\"\xef\xbf\xbd\""); /* a real U+FFFD */
+	JSON("\xf4\x8f\xbf\xbf", "\"\xf4\x8f\xbf\xbf\""); /* U+10FFFF */
+	JSON("\xed\x9f\xbf", "\"\xed\x9f\xbf\"");         /* U+D7FF */
+	JSON("\xee\x80\x80", "\"\xee\x80\x80\"");         /* U+E000 */
+	JSON("\xe2\x80\xa8", "\"\xe2\x80\xa8\"");         /* U+2028 is legal in JSON */
+	/* Invalid bytes: one U+FFFD each. */
+	JSON("\xff", "\"\xef\xbf\xbd\"");
+	JSON("a\xffz", "\"a\xef\xbf\xbdz\"");
+	JSON("\xfe\xff", "\"\xef\xbf\xbd\xef\xbf\xbd\"");
+	JSON("\x80", "\"\xef\xbf\xbd\"");             /* lone continuation */
+	JSON("\x80\x80", "\"\xef\xbf\xbd\xef\xbf\xbd\"");
+	JSON("\xc0\x80", "\"\xef\xbf\xbd\xef\xbf\xbd\""); /* overlong NUL */
+	JSON("\xc1\xbf", "\"\xef\xbf\xbd\xef\xbf\xbd\""); /* overlong */
+	JSON("\xe0\x80\xaf", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\""); /* overlong '/' */
+	JSON("\xf0\x80\x80\xaf", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
+	JSON("\xed\xa0\x80", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");  /* surrogate D800 */
+	JSON("\xed\xbf\xbf", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");  /* surrogate DFFF */
+	JSON("\xf4\x90\x80\x80", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\""); /* > U+10FFFF */
+	JSON("\xf5\x80", "\"\xef\xbf\xbd\xef\xbf\xbd\"");
+	/* Truncated sequences: the maximal valid prefix is one U+FFFD. */
+	JSON("\xe2\x82", "\"\xef\xbf\xbd\"");
+	JSON("\xe2\x82z", "\"\xef\xbf\xbdz\"");
+	JSON("\xf0\x9f\x98", "\"\xef\xbf\xbd\"");
+	JSON("\xf0\x9f\x98\"", "\"\xef\xbf\xbd\\\"\"");
+	JSON("\xc3", "\"\xef\xbf\xbd\"");
+	JSON("\xc3\xc3\xa9", "\"\xef\xbf\xbd\xc3\xa9\"");
+	JSON("\xe2\x82\n", "\"\xef\xbf\xbd\\n\"");
+	/* Hostile file names from the brief. */
+	JSON("/x/evil\n\"\\\xff", "\"/x/evil\\n\\\"\\\\\xef\xbf\xbd\"");
+}
+
+/* JSON writer commas. */
+static void test_writer(void)
+{
+	json_out.len = 0;
+	j_open('{');
+	j_key("a");
+	j_open('[');
+	j_u64(1);
+	j_i64(-2);
+	j_null();
+	j_bool(true);
+	j_close(']');
+	j_key("b");
+	j_open('{');
+	j_close('}');
+	j_key("c");
+	j_cstr("x");
+	j_close('}');
+	const char *want = "{\"a\":[1,-2,null,true],\"b\":{},\"c\":\"x\"}";
+	check_bytes("writer", json_out.p, json_out.len, want, strlen(want));
+}
+
+/* ------------------------------------------------------ Go compatibility */
+
+static void atoi_case(const char *s, int want_rc, int64_t want)
+{
+	int64_t v;
+	int rc = go_atoi(s, strlen(s), &v);
+	checks++;
+	if (rc != want_rc || v != want) {
+		failures++;
+		printf("FAIL go_atoi(\"%s\") = %d,%lld want %d,%lld\n", s, rc, (long long)v, want_rc, (long long)want);
+	}
+}
+
+static void test_atoi(void)
+{
+	atoi_case("0", GO_OK, 0);
+	atoi_case("1654", GO_OK, 1654);
+	atoi_case("+1654", GO_OK, 1654);
+	atoi_case("-1", GO_OK, -1);
+	atoi_case("-0", GO_OK, 0);
+	atoi_case("0001654", GO_OK, 1654);
+	atoi_case("", GO_SYNTAX, 0);
+	atoi_case("+", GO_SYNTAX, 0);
+	atoi_case("-", GO_SYNTAX, 0);
+	atoi_case("+-1", GO_SYNTAX, 0);
+	atoi_case(" 1", GO_SYNTAX, 0);
+	atoi_case("1 ", GO_SYNTAX, 0);
+	atoi_case("1_000", GO_SYNTAX, 0);
+	atoi_case("0x10", GO_SYNTAX, 0);
+	atoi_case("app", GO_SYNTAX, 0);
+	atoi_case("4294967296", GO_OK, 4294967296LL);
+	atoi_case("9223372036854775807", GO_OK, INT64_MAX);
+	atoi_case("-9223372036854775808", GO_OK, INT64_MIN);
+	atoi_case("9223372036854775808", GO_RANGE, INT64_MAX);
+	atoi_case("-9223372036854775809", GO_RANGE, INT64_MIN);
+	atoi_case("99999999999999999999", GO_RANGE, INT64_MAX);
+	atoi_case("-99999999999999999999", GO_RANGE, INT64_MIN);
+	/* Go reports the overflow before it sees the bad character... */
+	atoi_case("99999999999999999999x", GO_RANGE, INT64_MAX);
+	/* ...but a bad character before any overflow is a syntax error. */
+	atoi_case("9223372036854775808x", GO_SYNTAX, 0);
+	atoi_case("00000000000000000000000001", GO_OK, 1);
+}
+
+static void trim_case(const char *in, const char *want)
+{
+	struct span s = go_trim_space(span_c(in));
+	check_bytes("go_trim_space", s.p, s.n, want, strlen(want));
+}
+
+static void test_trim(void)
+{
+	trim_case("", "");
+	trim_case("   ", "");
+	trim_case(" \t\v\f\r\n app \r\n", "app");
+	trim_case("\xc2\x85" "app" "\xc2\xa0", "app");          /* NEL, NBSP */
+	trim_case("\xe2\x80\x83" "a b" "\xe3\x80\x80", "a b");  /* EM SPACE, IDEOGRAPHIC SPACE */
+	trim_case("\xef\xbb\xbf" "app", "\xef\xbb\xbf" "app");  /* BOM is not space in Go */
+	trim_case("app\xe2\x80", "app\xe2\x80");                /* invalid tail kept */
+	trim_case("\xff app", "\xff app");
+	trim_case("app \xe2\x80\xa8", "app");                   /* LINE SEPARATOR */
+}
+
+static void test_path_clean(void)
+{
+	static const char *const cases[][2] = {
+		{"/", "/"}, {"//", "/"}, {"/app/", "/app"}, {"/app//x/./y", "/app/x/y"},
+		{"/a/../b", "/b"}, {"/../..", "/"}, {"/a/b/../../..", "/"}, {"/.", "/"},
+		{"/a/.../b", "/a/.../b"}, {"/a/..b", "/a/..b"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char o[64];
+		path_clean(cases[i][0], o);
+		check_bytes(cases[i][0], o, strlen(o), cases[i][1], strlen(cases[i][1]));
+	}
+	char *j = path_join_clean("/app", "bin/../run");
+	check_bytes("join", j, strlen(j), "/app/run", 8);
+	free(j);
+	j = path_join_clean("app", "./x");
+	check_bytes("join relative", j, strlen(j), "/app/x", 6);
+	free(j);
+}
+
+static void test_utf8_prefix(void)
+{
+	CHECK(utf8_prefix("abc", 3, 2) == 2);
+	CHECK(utf8_prefix("abc", 3, 5) == 3);
+	CHECK(utf8_prefix("a\xc3\xa9", 3, 2) == 1);        /* do not cut é */
+	CHECK(utf8_prefix("a\xf0\x9f\x98\x80", 5, 3) == 1); /* nor an emoji */
+	CHECK(utf8_prefix("\x80\x80\x80\x80\x80", 5, 4) == 1); /* garbage: at most 3 back */
+}
+
+/* ------------------------------------------------------- user resolution */
+
+static struct idfile mkfile(const char *text)
+{
+	struct idfile f = {0};
+	if (!text) {
+		f.status = ID_MISSING;
+		return f;
+	}
+	f.status = ID_OK;
+	f.data = xstrndup(text, strlen(text));
+	f.len = strlen(text);
+	const char *p = f.data, *end = f.data + f.len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		if ((size_t)(e - p) >= GO_MAX_TOKEN)
+			f.too_long = true;
+		p = nl ? nl + 1 : end;
+	}
+	return f;
+}
+
+/* want: "uid gid [groups...]" or "!message" */
+static void user_case(const char *spec, const char *passwd, const char *group, const char *want)
+{
+	struct idfile pw = mkfile(passwd), gr = mkfile(group);
+	struct plan p;
+	plan_user(spec, &pw, &gr, &p);
+	struct buf got = {0};
+	if (!p.ok) {
+		buf_printf(&got, "!%s", p.err.p);
+	} else {
+		buf_printf(&got, "%u %u", p.uid, p.gid);
+		for (size_t i = 0; i < p.ngroups; i++)
+			buf_printf(&got, " %u", p.groups[i]);
+		if (p.has_name)
+			buf_printf(&got, " name=%.*s", (int)p.name.n, p.name.p);
+	}
+	char what[128];
+	snprintf(what, sizeof what, "user \"%s\"", spec);
+	check_bytes(what, got.p, got.len, want, strlen(want));
+	free(got.p);
+	free(p.err.p);
+	free(p.groups);
+	free(pw.data);
+	free(gr.data);
+}
+
+static const char PASSWD[] =
+	"root:x:0:0:root:/root:/bin/sh\n"
+	"app:x:1654:1654::/home/app:/sbin/nologin\n"
+	"dup:x:1654:77::/dup:/bin/sh\n"
+	"web:x:33:33::/var/www:/bin/sh\r\n"
+	"\n"
+	"  spaced:x:500:500::/s:/bin/sh  \n"
+	"noname\n"
+	"big:x:4294967296:4294967297::/big:/bin/sh\n"
+	"neg:x:-1:5::/:\n"
+	"huge:x:99999999999999999999:7::/:\n";
+
+static const char GROUP[] =
+	"root:x:0:root\n"
+	"wheel:x:10:root,app\n"
+	"app:x:1654:\n"
+	"www:x:33:app,web\n"
+	"staff:x:50:web\n";
+
+static void test_users(void)
+{
+	/* Empty spec and empty user part mean uid 0; root's groups come along. */
+	user_case("", PASSWD, GROUP, "0 0 0 0 10 name=root");
+	user_case(":10", PASSWD, GROUP, "0 10 10 name=root");
+	user_case("", NULL, NULL, "0 0 0");
+	user_case("", "app:x:1654:1654::/:\n", NULL, "0 0 0");
+	/* Numeric uid: the first entry with it wins (app, not dup). */
+	user_case("1654", PASSWD, GROUP, "1654 1654 1654 10 33 name=app");
+	user_case("+1654", PASSWD, GROUP, "1654 1654 1654 10 33 name=app");
+	user_case("01654", PASSWD, GROUP, "1654 1654 1654 10 33 name=app");
+	user_case("app", PASSWD, GROUP, "1654 1654 1654 10 33 name=app");
+	user_case("dup", PASSWD, GROUP, "1654 77 77 name=dup");
+	/* CRLF and surrounding spaces (Go's TrimSpace). */
+	user_case("web", PASSWD, GROUP, "33 33 33 33 50 name=web");
+	user_case("spaced", PASSWD, GROUP, "500 500 500 name=spaced");
+	/* An explicit group: no supplementary groups at all. */
+	user_case("app:app", PASSWD, GROUP, "1654 1654 1654 name=app");
+	user_case("app:10", PASSWD, GROUP, "1654 10 10 name=app");
+	user_case("app:999", PASSWD, GROUP, "1654 999 999 name=app");
+	user_case("app:wheel:ignored", PASSWD, GROUP, "1654 10 10 name=app");
+	/* Numeric uid without entry: gid 0, no name. */
+	user_case("2000", PASSWD, GROUP, "2000 0 0");
+	user_case("2000:2000", PASSWD, GROUP, "2000 2000 2000");
+	user_case("2000", NULL, NULL, "2000 0 0");
+	user_case("1654", NULL, GROUP, "1654 0 0");
+	/* A line without fields has uid 0 and matches an empty user part (Go). */
+	user_case("noname", PASSWD, GROUP, "0 0 0 name=noname");
+	/* moby's uint32 conversion: 4294967296 is root. */
+	user_case("big", PASSWD, GROUP, "0 1 1 name=big");
+	user_case("4294967296", PASSWD, GROUP, "0 1 1 name=big");
+	user_case("neg", PASSWD, GROUP, "4294967295 5 5 name=neg");
+	user_case("huge", PASSWD, GROUP, "4294967295 7 7 name=huge");
+	/* Errors, with the engine's messages. */
+	user_case("ghost", PASSWD, GROUP, "!unable to find user ghost: no matching entries in passwd file");
+	user_case("ghost", NULL, NULL, "!unable to find user ghost: no matching entries in passwd file");
+	user_case("ghost:0", PASSWD, GROUP, "!unable to find user ghost: no matching entries in passwd file");
+	user_case("app:ghost", PASSWD, GROUP, "!unable to find group ghost: no matching entries in group file");
+	user_case(":ghost", PASSWD, GROUP, "!unable to find group ghost: no matching entries in group file");
+	user_case("app:ghost", PASSWD, NULL, "!unable to find group ghost: no matching entries in group file");
+	user_case("99999999999999999999", PASSWD, GROUP,
+		  "!unable to find user 99999999999999999999: no matching entries in passwd file");
+	user_case("2147483648", PASSWD, GROUP, "!uids and gids must be in range 0-2147483647");
+	user_case("-5", PASSWD, GROUP, "!uids and gids must be in range 0-2147483647");
+	user_case("2147483647", PASSWD, GROUP, "2147483647 0 0");
+	user_case("0:2147483648", PASSWD, GROUP, "!uids and gids must be in range 0-2147483647");
+	user_case("0:-1", PASSWD, GROUP, "!uids and gids must be in range 0-2147483647");
+	user_case(" app", PASSWD, GROUP, "!unable to find user  app: no matching entries in passwd file");
+
+	/* A line bufio.Scanner cannot read fails the lookup (long line). */
+	size_t n = GO_MAX_TOKEN + 10;
+	char *longpw = xcalloc(n + 64, 1);
+	strcpy(longpw, "app:x:1654:1654::/:\n");
+	memset(longpw + strlen(longpw), 'x', GO_MAX_TOKEN);
+	user_case("app", longpw, GROUP, "!unable to find user app: bufio.Scanner: token too long");
+	user_case("", longpw, GROUP, "!unable to find user 0: bufio.Scanner: token too long");
+	/* 65535 bytes plus '\n' still fit. */
+	char *okpw = xcalloc(n + 64, 1);
+	strcpy(okpw, "app:x:1654:1654::/:\n");
+	memset(okpw + strlen(okpw), 'x', GO_MAX_TOKEN - 1);
+	user_case("app", okpw, GROUP, "1654 1654 1654 10 33 name=app");
+	user_case("app", PASSWD, longpw, "!unable to find groups for spec app: bufio.Scanner: token too long");
+	user_case("2000", PASSWD, longpw, "2000 0 0"); /* no name, no group part: group file not read */
+	free(longpw);
+	free(okpw);
+
+	/* A large passwd file stays fast (the lookup is linear). */
+	struct buf big = {0};
+	for (int i = 0; i < 1000000; i++)
+		buf_printf(&big, "user%d:x:%d:%d::/home/user%d:/bin/sh\n", i, 100000 + i, 100000 + i, i);
+	uint64_t t0 = now_ms();
+	user_case("user999999", big.p, GROUP, "1099999 1099999 1099999 name=user999999");
+	user_case("1099999", big.p, GROUP, "1099999 1099999 1099999 name=user999999");
+	uint64_t dt = now_ms() - t0;
+	printf("1,000,000-line passwd: two lookups in %llu ms\n", (unsigned long long)dt);
+	CHECK(dt < 5000);
+	free(big.p);
+}
+
+static void test_home(void)
+{
+	struct idfile pw = mkfile(PASSWD);
+	struct span h = home_of(&pw, 1654);
+	check_bytes("home 1654", h.p, h.n, "/home/app", 9);
+	h = home_of(&pw, 4242);
+	check_bytes("home none", h.p, h.n, "/", 1);
+	h = home_of(&pw, 0);
+	check_bytes("home root", h.p, h.n, "/root", 5);
+	free(pw.data);
+}
+
+int main(void)
+{
+	test_json();
+	test_writer();
+	test_atoi();
+	test_trim();
+	test_path_clean();
+	test_utf8_prefix();
+	test_users();
+	test_home();
+	printf("%d checks, %d failures\n", checks, failures);
+	return failures ? 1 : 0;
+}
