@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path4 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path5 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path4 && path4[0] !== "/") {
-          path4 = `/${path4}`;
+        if (path5 && path5[0] !== "/") {
+          path5 = `/${path5}`;
         }
-        return new URL(`${origin}${path4}`);
+        return new URL(`${origin}${path5}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path4);
+        debuglog("sending request to %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path4,
+          path5,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path4);
+        debuglog("trailers received from %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path4,
+          path5,
           error63.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path4, origin }
+            request: { method, path: path5, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path4);
+          debuglog("sending request to %s %s/%s", method, origin, path5);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path4 !== "string") {
+        if (typeof path5 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path4)) {
+        } else if (invalidPathRegex.test(path5)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path4, query) : path4;
+        this.path = query ? buildURL(path5, query) : path5;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path4, host, upgrade, blocking, reset } = request;
+      const { method, path: path5, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path4} HTTP/1.1\r
+      let header = `${method} ${path5} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path4;
+      headers[HTTP2_HEADER_PATH] = path5;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path4 = search ? `${pathname}${search}` : pathname;
+        const path5 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path4;
+        this.opts.path = path5;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path4 = "/",
+          path: path5 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path4;
+        opts.path = origin + path5;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path4) {
-      if (typeof path4 !== "string") {
-        return path4;
+    function safeUrl(path5) {
+      if (typeof path5 !== "string") {
+        return path5;
       }
-      const pathSegments = path4.split("?");
+      const pathSegments = path5.split("?");
       if (pathSegments.length !== 2) {
-        return path4;
+        return path5;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path4);
+    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path5);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path4, method, body, headers, query } = opts;
+      const { path: path5, method, body, headers, query } = opts;
       return {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path4,
+            Path: path5,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path4) {
-      for (let i = 0; i < path4.length; ++i) {
-        const code = path4.charCodeAt(i);
+    function validateCookiePath(path5) {
+      for (let i = 0; i < path5.length; ++i) {
+        const code = path5.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path4 = opts.path;
+          let path5 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path4 = `/${path4}`;
+            path5 = `/${path5}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path4);
+          url2 = new URL(util.parseOrigin(url2).origin + path5);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -22442,7 +22442,7 @@ var require_modifiableInstruction = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var flag_1 = require_flag();
     var instruction_1 = require_instruction();
-    var ModifiableInstruction = class extends instruction_1.Instruction {
+    var ModifiableInstruction2 = class extends instruction_1.Instruction {
       constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document, range, dockerfile, escapeChar, instruction, instructionRange);
       }
@@ -22511,7 +22511,7 @@ var require_modifiableInstruction = __commonJS({
         return args;
       }
     };
-    exports.ModifiableInstruction = ModifiableInstruction;
+    exports.ModifiableInstruction = ModifiableInstruction2;
   }
 });
 
@@ -23867,9 +23867,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path4 = this.getPath();
-        if (path4 === null || path4.startsWith("/")) {
-          return path4;
+        const path5 = this.getPath();
+        if (path5 === null || path5.startsWith("/")) {
+          return path5;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -23881,7 +23881,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path4 : parent + "/" + path4;
+              return parent.endsWith("/") ? parent + path5 : parent + "/" + path5;
             }
           }
         }
@@ -26279,7 +26279,7 @@ import { readFile } from "node:fs/promises";
 import { isAbsolute, join as join3, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/dockerfile/parse.ts
-var import_dockerfile_ast = __toESM(require_main(), 1);
+var import_dockerfile_ast2 = __toESM(require_main(), 1);
 
 // src/errors.ts
 var CheckError = class extends Error {
@@ -26307,6 +26307,482 @@ function describeError(error63) {
   const message = error63 instanceof Error ? error63.message : String(error63);
   return `internal error: ${message}
 This is a bug in nonroot-guard; please report it with the command you ran.`;
+}
+
+// src/dockerfile/instructions.ts
+var import_dockerfile_ast = __toESM(require_main(), 1);
+import { posix } from "node:path";
+
+// src/dockerfile/shell.ts
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"]);
+var PREFIXES = /* @__PURE__ */ new Set([
+  "!",
+  "{",
+  "if",
+  "then",
+  "elif",
+  "else",
+  "while",
+  "until",
+  "do",
+  "time"
+]);
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+var MAX_DEPTH = 3;
+function permissionChanges(script) {
+  return fromScript(script, 0);
+}
+function permissionChangesOfArgv(argv) {
+  return fromWords(argv, 0);
+}
+function splitCommands(script) {
+  return new Lexer(script).run();
+}
+function fromScript(script, depth) {
+  return splitCommands(script).flatMap((c) => c.complex ? [] : fromWords(c.words, depth));
+}
+function fromWords(all, depth) {
+  let words = skipPrefixes(all);
+  if (programOf(words[0]) === "sudo") {
+    const rest = afterSudoOptions(words.slice(1));
+    if (rest === null) return [];
+    words = skipPrefixes(rest);
+  }
+  const program = programOf(words[0]);
+  if (program === "chown" || program === "chmod") {
+    const change = readChange(program, words.slice(1));
+    return change ? [change] : [];
+  }
+  if (program !== void 0 && SHELLS.has(program) && depth < MAX_DEPTH) {
+    const script = shellScript(words.slice(1));
+    return script === null ? [] : fromScript(script, depth + 1);
+  }
+  return [];
+}
+function skipPrefixes(words) {
+  let i = 0;
+  while (i < words.length && (PREFIXES.has(words[i]) || ASSIGNMENT.test(words[i]))) i++;
+  return words.slice(i);
+}
+function programOf(word) {
+  if (word === void 0) return void 0;
+  const base = word.slice(word.lastIndexOf("/") + 1);
+  return word === base || word.startsWith("/") ? base : void 0;
+}
+var SUDO_SHORT_WITH_VALUE = /* @__PURE__ */ new Set(["u", "g", "C", "D", "h", "p", "r", "t", "T", "U", "R"]);
+var SUDO_LONG_WITH_VALUE = /* @__PURE__ */ new Set([
+  "--user",
+  "--group",
+  "--close-from",
+  "--chdir",
+  "--host",
+  "--prompt",
+  "--chroot",
+  "--role",
+  "--type",
+  "--command-timeout",
+  "--other-user"
+]);
+function afterSudoOptions(words) {
+  let i = 0;
+  while (i < words.length && words[i].startsWith("-")) {
+    const word = words[i++];
+    if (word === "--") break;
+    if (word.startsWith("--")) {
+      if (!word.includes("=") && SUDO_LONG_WITH_VALUE.has(word)) i++;
+      continue;
+    }
+    for (let k = 1; k < word.length; k++) {
+      if (!/[A-Za-z]/.test(word[k])) return null;
+      if (SUDO_SHORT_WITH_VALUE.has(word[k])) {
+        if (k === word.length - 1) i++;
+        break;
+      }
+    }
+  }
+  return words.slice(i);
+}
+function shellScript(args) {
+  let command = false;
+  let i = 0;
+  for (; i < args.length && /^[-+]/.test(args[i]); i++) {
+    const option = args[i];
+    if (option === "--") {
+      i++;
+      break;
+    }
+    if (/^[-+]o$/.test(option))
+      i++;
+    else if (/^-[A-Za-z]+$/.test(option) && option.includes("c")) command = true;
+    else if (option.startsWith("--")) return null;
+  }
+  return command ? args[i] ?? null : null;
+}
+var CHOWN_SHORT = /^-[cfvhHLPR]+$/;
+var CHMOD_SHORT = /^-[cfvR]+$/;
+var CHMOD_DASH_MODE = /^-[-+=,ugoarwxXst0-7]+$/;
+var QUIET_LONG = /* @__PURE__ */ new Set([
+  "--changes",
+  "--silent",
+  "--quiet",
+  "--verbose",
+  "--preserve-root",
+  "--no-preserve-root"
+]);
+var CHOWN_LONG = /* @__PURE__ */ new Set([...QUIET_LONG, "--dereference", "--no-dereference"]);
+function readChange(program, args) {
+  let recursive2 = false;
+  let spec;
+  const paths = [];
+  let options = true;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!options || arg === "-" || !arg.startsWith("-")) {
+      if (spec === void 0) spec = arg;
+      else paths.push(arg);
+      continue;
+    }
+    if (arg === "--") {
+      options = false;
+      continue;
+    }
+    if (arg.startsWith("--")) {
+      const name = arg.split("=", 1)[0];
+      if (name === "--recursive") recursive2 = true;
+      else if (program === "chown" && name === "--from") {
+        if (!arg.includes("=")) i++;
+      } else if (!(program === "chown" ? CHOWN_LONG : QUIET_LONG).has(name)) {
+        return null;
+      }
+      continue;
+    }
+    if ((program === "chown" ? CHOWN_SHORT : CHMOD_SHORT).test(arg)) {
+      if (arg.includes("R")) recursive2 = true;
+    } else if (program === "chmod" && spec === void 0 && CHMOD_DASH_MODE.test(arg)) {
+      spec = arg;
+    } else {
+      return null;
+    }
+  }
+  if (spec === void 0 || spec === "" || paths.length === 0) return null;
+  return { program, recursive: recursive2, spec, paths };
+}
+var Lexer = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  pos = 0;
+  commands = [];
+  words = [];
+  complex = false;
+  word = "";
+  /** A word has started, so `""` still counts as a (empty) word. */
+  inWord = false;
+  /** The next word is the target of this redirection, not an argument. */
+  redirect = null;
+  /** Here-documents whose bodies start after the next newline. */
+  heredocs = [];
+  run() {
+    while (this.pos < this.text.length) {
+      const ch = this.text[this.pos];
+      const next = this.text[this.pos + 1];
+      if (ch === " " || ch === "	" || ch === "\r") {
+        this.endWord();
+        this.pos++;
+      } else if (ch === "\n") {
+        this.endCommand();
+        this.pos++;
+        this.skipHeredocBodies();
+      } else if (ch === "#" && !this.inWord) {
+        const end = this.text.indexOf("\n", this.pos);
+        this.pos = end < 0 ? this.text.length : end;
+      } else if (ch === "\\") {
+        if (next !== "\n" && next !== void 0) this.append(next);
+        this.pos += 2;
+      } else if (ch === "'") {
+        this.singleQuoted();
+      } else if (ch === '"') {
+        this.doubleQuoted();
+      } else if (ch === "`") {
+        this.backticks();
+      } else if (ch === "$") {
+        this.dollar();
+      } else if (ch === "&" && next === ">") {
+        this.endWord();
+        this.pos++;
+        this.redirection();
+      } else if (ch === "<" || ch === ">") {
+        if (this.inWord && /^\d+$/.test(this.word)) this.resetWord();
+        else this.endWord();
+        this.redirection();
+      } else if (";&|()".includes(ch)) {
+        this.endCommand();
+        const double = (ch === "&" || ch === "|" || ch === ";") && next === ch;
+        this.pos += double || ch === "|" && next === "&" ? 2 : 1;
+      } else {
+        this.append(ch);
+        this.pos++;
+      }
+    }
+    this.endCommand();
+    return this.commands;
+  }
+  append(text2) {
+    this.word += text2;
+    this.inWord = true;
+  }
+  resetWord() {
+    this.word = "";
+    this.inWord = false;
+  }
+  endWord() {
+    if (!this.inWord) return;
+    const word = this.word;
+    this.resetWord();
+    const redirect = this.redirect;
+    this.redirect = null;
+    if (redirect === null) this.words.push(word);
+    else if (redirect.kind === "heredoc") {
+      this.heredocs.push({ delimiter: word, stripTabs: redirect.stripTabs });
+    }
+  }
+  endCommand() {
+    this.endWord();
+    this.redirect = null;
+    if (this.words.length > 0) this.commands.push({ words: this.words, complex: this.complex });
+    this.words = [];
+    this.complex = false;
+  }
+  redirection() {
+    const op = /^(?:<<<|<<-|<<|<>|<&|>>|>\||>&|<|>)/.exec(this.text.slice(this.pos))[0];
+    this.pos += op.length;
+    this.redirect = op === "<<" || op === "<<-" ? { kind: "heredoc", stripTabs: op === "<<-" } : { kind: "drop" };
+  }
+  skipHeredocBodies() {
+    for (const { delimiter: delimiter2, stripTabs } of this.heredocs) {
+      while (this.pos < this.text.length) {
+        const end = this.text.indexOf("\n", this.pos);
+        const stop = end < 0 ? this.text.length : end;
+        let line = this.text.slice(this.pos, stop).replace(/\r$/, "");
+        if (stripTabs) line = line.replace(/^\t+/, "");
+        this.pos = Math.min(stop + 1, this.text.length);
+        if (line === delimiter2) break;
+      }
+    }
+    this.heredocs = [];
+  }
+  singleQuoted() {
+    const end = this.text.indexOf("'", this.pos + 1);
+    if (end < 0) {
+      this.unterminated();
+      return;
+    }
+    this.append(this.text.slice(this.pos + 1, end));
+    this.pos = end + 1;
+  }
+  doubleQuoted() {
+    this.inWord = true;
+    this.pos++;
+    while (this.pos < this.text.length) {
+      const ch = this.text[this.pos];
+      const next = this.text[this.pos + 1];
+      if (ch === '"') {
+        this.pos++;
+        return;
+      }
+      if (ch === "$") this.dollar();
+      else if (ch === "`") this.backticks();
+      else if (ch === "\\" && next !== void 0 && '$`"\\\n'.includes(next)) {
+        if (next !== "\n") this.append(next);
+        this.pos += 2;
+      } else {
+        this.append(ch);
+        this.pos++;
+      }
+    }
+    this.unterminated();
+  }
+  /** An unclosed quote: the rest is one word we do not trust. */
+  unterminated() {
+    this.complex = true;
+    this.append(this.text.slice(this.pos));
+    this.pos = this.text.length;
+  }
+  /** `$(...)` and `$((...))` make the command complex; `${...}` and `$NAME` stay as written. */
+  dollar() {
+    const start = this.pos;
+    const next = this.text[this.pos + 1];
+    if (next === "(" || next === "{") {
+      const end = this.skipBalanced(this.pos + 1, next, next === "(" ? ")" : "}");
+      const raw = this.text.slice(start, end);
+      if (next === "(" || raw.includes("$(") || raw.includes("`")) this.complex = true;
+      this.append(raw);
+      this.pos = end;
+    } else {
+      this.append("$");
+      this.pos++;
+    }
+  }
+  /** Index after the bracket matching the one at `at`, skipping quoted text; the end if unmatched. */
+  skipBalanced(at, open3, close) {
+    let depth = 0;
+    for (let i = at; i < this.text.length; i++) {
+      const ch = this.text[i];
+      if (ch === "\\") i++;
+      else if (ch === "'" || ch === '"') {
+        const end = this.closingQuote(i);
+        if (end < 0) break;
+        i = end;
+      } else if (ch === open3) depth++;
+      else if (ch === close && --depth === 0) return i + 1;
+    }
+    this.complex = true;
+    return this.text.length;
+  }
+  /** Index of the quote closing the one at `at`, or -1. */
+  closingQuote(at) {
+    const quote2 = this.text[at];
+    for (let i = at + 1; i < this.text.length; i++) {
+      if (quote2 === '"' && this.text[i] === "\\") i++;
+      else if (this.text[i] === quote2) return i;
+    }
+    return -1;
+  }
+  /** Old-style command substitution: kept in the word, and the command is complex. */
+  backticks() {
+    this.complex = true;
+    let end = this.text.length;
+    for (let i = this.pos + 1; i < this.text.length; i++) {
+      if (this.text[i] === "\\") i++;
+      else if (this.text[i] === "`") {
+        end = i + 1;
+        break;
+      }
+    }
+    this.append(this.text.slice(this.pos, end));
+    this.pos = end;
+  }
+};
+
+// src/dockerfile/instructions.ts
+function lineOf(ins) {
+  return ins.getRange().start.line + 1;
+}
+function endLineOf(ins) {
+  return ins.getRange().end.line + 1;
+}
+function logicalLine(ins, escape) {
+  const raw = ins.getRawArgumentsContent();
+  if (raw === null) return { text: "", body: [] };
+  const lines = raw.split(/\r\n|\r|\n/);
+  const continuation = new RegExp(`${escape.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&")}[ \\t]*$`);
+  let text2 = "";
+  let i = 0;
+  for (let more = true; more && i < lines.length; i++) {
+    const line = lines[i];
+    if (i > 0 && /^\s*(?:#|$)/.test(line)) continue;
+    more = continuation.test(line);
+    text2 += line.replace(continuation, "");
+  }
+  return { text: text2.trim(), body: lines.slice(i) };
+}
+function execForm(text2, ins, file2) {
+  if (!text2.startsWith("[")) return null;
+  let parsed;
+  try {
+    parsed = JSON.parse(text2);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed)) return null;
+  if (!parsed.every((s) => typeof s === "string")) {
+    file2.fail(
+      ins,
+      "when using JSON array syntax, arrays must be comprised of strings only",
+      'quote every element, e.g. ["/app/server", "--port", "8080"]'
+    );
+  }
+  return parsed;
+}
+var HEREDOC = /^\d*<<(-?)(?:(["'])(.+)\2|([^<"']+))$/;
+function readCopy(ins, scope, file2) {
+  const keyword = ins.getKeyword() === "ADD" ? "ADD" : "COPY";
+  const flags = /* @__PURE__ */ new Map();
+  for (const flag of ins instanceof import_dockerfile_ast.ModifiableInstruction ? ins.getFlags() : []) {
+    const name = flag.getName();
+    if (name !== "chown" && name !== "chmod" && name !== "from") continue;
+    const value = flag.getValue();
+    if (value === null) {
+      file2.fail(ins, `--${name} needs a value`, `write --${name}=<value>`);
+    }
+    flags.set(name, file2.expand(value, scope, ins).value);
+  }
+  const { text: text2 } = logicalLine(ins, file2.escape);
+  const exec2 = execForm(text2, ins, file2);
+  const words = exec2 ?? text2.split(/[\t\v\f\r ]+/).filter((w) => w !== "");
+  const paths = exec2 ? words : words.filter((w) => !HEREDOC.test(w));
+  if (words.length < 2 || paths.length === 0) {
+    file2.fail(
+      ins,
+      `${keyword} needs at least one source and a destination`,
+      `write ${keyword} <src>... <dest>`
+    );
+  }
+  const expanded = paths.map((w) => file2.expand(w, scope, ins).value);
+  return {
+    line: lineOf(ins),
+    keyword,
+    chown: flags.get("chown") ?? null,
+    chmod: flags.get("chmod") ?? null,
+    from: flags.get("from") ?? null,
+    sources: expanded.slice(0, -1),
+    destination: expanded.at(-1)
+  };
+}
+function readRun(ins, file2) {
+  const { text: text2, body } = logicalLine(ins, file2.escape);
+  const exec2 = execForm(text2, ins, file2);
+  const base = { line: lineOf(ins), endLine: endLineOf(ins) };
+  if (exec2) {
+    return { ...base, command: exec2.join(" "), permissionChanges: permissionChangesOfArgv(exec2) };
+  }
+  const command = [text2, ...body].join("\n");
+  return {
+    ...base,
+    command,
+    permissionChanges: runScript(text2, body) ?? permissionChanges(command)
+  };
+}
+function runScript(text2, body) {
+  const words = text2.split(/\s+/);
+  const marker = HEREDOC.exec(words.at(-1) ?? "");
+  if (!marker) return null;
+  const [program, ...options] = words.slice(0, -1);
+  const shell = program === void 0 || /^(?:\/\S*\/)?(?:ba|da|a|z|k)?sh$/.test(program) && options.every((o) => /^[-+]/.test(o));
+  if (!shell) return null;
+  const delimiter2 = marker[3] ?? marker[4];
+  const stripTabs = marker[1] === "-";
+  const end = body.findIndex((l) => (stripTabs ? l.replace(/^\t+/, "") : l) === delimiter2);
+  const script = end < 0 ? body : body.slice(0, end);
+  const shebang = program === void 0 ? /^#!(.*)/.exec(script[0] ?? "") : null;
+  if (shebang && !/\b(?:ba|da|a|z|k)?sh\b/.test(shebang[1])) return [];
+  return permissionChanges(script.join("\n"));
+}
+function resolveWorkdir(current, path5) {
+  if (path5.startsWith("/")) return path5;
+  const joined = posix.join("/", current, path5);
+  return joined.length > 1 ? joined.replace(/\/+$/, "") : joined;
+}
+function readWorkdir(ins, scope, current, file2) {
+  const { text: text2 } = logicalLine(ins, file2.escape);
+  if (text2 === "") file2.fail(ins, "WORKDIR needs a path", "write WORKDIR /path");
+  return { line: lineOf(ins), path: resolveWorkdir(current, file2.expand(text2, scope, ins).value) };
+}
+function readCommand(ins, file2) {
+  const { text: text2 } = logicalLine(ins, file2.escape);
+  const exec2 = execForm(text2, ins, file2);
+  return { line: lineOf(ins), exec: exec2, shell: exec2 ? null : text2 };
 }
 
 // src/dockerfile/substitute.ts
@@ -26483,10 +26959,10 @@ function quote(ch) {
 }
 
 // src/dockerfile/parse.ts
-var KEYWORDS = new Set(Object.values(import_dockerfile_ast.Keyword));
+var KEYWORDS = new Set(Object.values(import_dockerfile_ast2.Keyword));
 var REFERENCE = "https://docs.docker.com/reference/dockerfile/";
 function parseDockerfile(text2, options) {
-  const dockerfile = import_dockerfile_ast.DockerfileParser.parse(text2);
+  const dockerfile = import_dockerfile_ast2.DockerfileParser.parse(text2);
   const file2 = new FileContext(options.path, dockerfile.getEscapeCharacter());
   const buildArgs2 = options.buildArgs ?? {};
   const { globals, groups } = splitStages(dockerfile.getInstructions(), file2);
@@ -26520,11 +26996,21 @@ function parseDockerfile(text2, options) {
   }
   const effectiveUser = chain.map((s) => s.users.at(-1)).findLast((u) => u !== void 0) ?? null;
   const env = Object.fromEntries(ends[finalStage.index].imageEnv);
-  return { path: options.path, stages, finalStage, chain, rootBase, effectiveUser, env };
+  const finalWorkdir = ends[finalStage.index].workdir;
+  return {
+    path: options.path,
+    stages,
+    finalStage,
+    chain,
+    rootBase,
+    effectiveUser,
+    env,
+    finalWorkdir
+  };
 }
 var FileContext = class {
-  constructor(path4, escape) {
-    this.path = path4;
+  constructor(path5, escape) {
+    this.path = path5;
     this.escape = escape;
   }
   path;
@@ -26548,9 +27034,6 @@ var FileContext = class {
     }
   }
 };
-function lineOf(ins) {
-  return ins.getRange().start.line + 1;
-}
 function splitStages(instructions, file2) {
   const globals = [];
   const groups = [];
@@ -26564,9 +27047,9 @@ function splitStages(instructions, file2) {
         guess ? `did you mean ${guess}?` : `use a Dockerfile instruction; see ${REFERENCE}`
       );
     }
-    if (ins instanceof import_dockerfile_ast.From) groups.push({ from: ins, body: [] });
+    if (ins instanceof import_dockerfile_ast2.From) groups.push({ from: ins, body: [] });
     else if (groups.length > 0) groups.at(-1).body.push(ins);
-    else if (ins instanceof import_dockerfile_ast.Arg) globals.push(ins);
+    else if (ins instanceof import_dockerfile_ast2.Arg) globals.push(ins);
     else {
       file2.fail(
         ins,
@@ -26618,7 +27101,12 @@ function declareStage(from, body, index, byName, globalScope, file2) {
     users: [],
     exposes: [],
     envs: [],
-    args: []
+    args: [],
+    copies: [],
+    runs: [],
+    workdirs: [],
+    entrypoint: null,
+    cmd: null
   };
 }
 function pickFinal(stages, byName, target, file2) {
@@ -26636,18 +27124,20 @@ function startOf(stage, parent, rootBase, baseEnv) {
   if (parent) {
     return {
       imageEnv: new Map(parent.imageEnv),
-      scope: new Map([...parent.scope, ...parent.imageEnv])
+      scope: new Map([...parent.scope, ...parent.imageEnv]),
+      workdir: parent.workdir
     };
   }
   const env = stage.base === rootBase && rootBase !== "scratch" ? Object.entries(baseEnv ?? {}) : [];
-  return { imageEnv: new Map(env), scope: new Map(env) };
+  return { imageEnv: new Map(env), scope: new Map(env), workdir: "" };
 }
 function runStage(stage, body, start, inputs) {
   const file2 = inputs.file;
   const { imageEnv, scope } = start;
+  let workdir = start.workdir;
   for (const ins of body) {
     const line = lineOf(ins);
-    if (ins instanceof import_dockerfile_ast.Env) {
+    if (ins instanceof import_dockerfile_ast2.Env) {
       const before = new Map(scope);
       for (const prop of ins.getProperties()) {
         const written = prop.getUnescapedValue();
@@ -26659,17 +27149,41 @@ function runStage(stage, body, start, inputs) {
         imageEnv.set(prop.getName(), value);
         scope.set(prop.getName(), value);
       }
-    } else if (ins instanceof import_dockerfile_ast.Arg) {
+    } else if (ins instanceof import_dockerfile_ast2.Arg) {
       for (const { name, written } of argProperties(ins, file2)) {
         stage.args.push(evaluateArg(name, written, scope, line, inputs, ins));
       }
-    } else if (ins.getKeyword() === "USER") {
-      stage.users.push(user(ins, scope, file2));
-    } else if (ins.getKeyword() === "EXPOSE") {
-      stage.exposes.push(expose(ins, scope, file2));
+    } else {
+      switch (ins.getKeyword()) {
+        case "USER":
+          stage.users.push(user(ins, scope, file2));
+          break;
+        case "EXPOSE":
+          stage.exposes.push(expose(ins, scope, file2));
+          break;
+        case "COPY":
+        case "ADD":
+          stage.copies.push(readCopy(ins, scope, file2));
+          break;
+        case "RUN":
+          stage.runs.push(readRun(ins, file2));
+          break;
+        case "WORKDIR": {
+          const wd = readWorkdir(ins, scope, workdir, file2);
+          stage.workdirs.push(wd);
+          workdir = wd.path;
+          break;
+        }
+        case "ENTRYPOINT":
+          stage.entrypoint = readCommand(ins, file2);
+          break;
+        case "CMD":
+          stage.cmd = readCommand(ins, file2);
+          break;
+      }
     }
   }
-  return { imageEnv, scope };
+  return { imageEnv, scope, workdir };
 }
 function evaluateArg(name, written, scope, line, { buildArgs: buildArgs2, globalScope, file: file2 }, ins) {
   const defaultValue = written === null ? null : file2.expand(written, scope, ins).value;
@@ -27070,6 +27584,11 @@ function switchUserFix(facts, verb) {
     diff: null
   };
 }
+function shellWord(path5) {
+  if (/[\u0000-\u001f\u007f]/.test(path5)) return null;
+  if (/^[A-Za-z0-9_./+@:,=%-]+$/.test(path5)) return path5;
+  return `'${path5.replace(/'/g, `'\\''`)}'`;
+}
 
 // src/policy/rules/nr001-user-not-set.ts
 function strayUsers(facts) {
@@ -27273,18 +27792,583 @@ var nr006 = {
   }
 };
 
+// src/policy/rules/runtime-common.ts
+function runtime(facts) {
+  if (!facts.runtime) throw new Error("a probe rule ran without the probe facts it declared");
+  return facts.runtime;
+}
+function octal(mode) {
+  return mode === null ? "?" : mode.toString(8).padStart(4, "0");
+}
+function describePath(entry) {
+  return `${entry.path} (owner ${entry.uid ?? "?"}:${entry.gid ?? "?"}, mode ${octal(entry.mode)})`;
+}
+function listSome(items, total = items.length, shown = 5) {
+  const head = items.slice(0, shown);
+  const more = total - head.length;
+  return more > 0 ? `${head.join(", ")} and ${more} more` : head.join(", ");
+}
+function whoRuns(output2) {
+  const { uid, name } = output2.identity;
+  return name ? `uid ${uid} (${name})` : `uid ${uid}`;
+}
+
+// src/policy/rules/nr010-runs-as-root.ts
+var nr010 = {
+  id: "NR010",
+  name: "runs-as-root",
+  title: "The container process really runs as uid 0 (root)",
+  rationale: "Metadata can mislead; the probe shows the uid the process gets when the runtime applies the image user. Root in a container is root on the shared kernel, with every default capability.",
+  levels: { baseline: "error", restricted: "error", hardened: "error" },
+  needs: ["runtime-user"],
+  evaluate(facts) {
+    const output2 = runtime(facts);
+    if (output2.identity.uid !== 0) return [];
+    const why = facts.user.spec.kind === "none" ? "the image sets no user" : `${userLabel(facts)} gives uid 0`;
+    return [
+      {
+        message: `the probe, run as the image's user, got uid 0 (root): ${why}`,
+        location: userLocation(facts),
+        fix: switchUserFix(facts, facts.user.spec.kind === "none" ? "Add" : "Replace it with")
+      }
+    ];
+  }
+};
+
+// src/policy/rules/locate.ts
+function fromLocation(facts) {
+  const dockerfile = facts.dockerfile;
+  return dockerfile ? { file: dockerfile.path, line: dockerfile.finalStage.line } : null;
+}
+function covers(parent, path5) {
+  const base = parent.endsWith("/") && parent !== "/" ? parent.slice(0, -1) : parent;
+  return path5 === base || path5.startsWith(base === "/" ? "/" : `${base}/`);
+}
+function absolute(path5, workdir) {
+  if (path5.startsWith("/")) return path5;
+  const base = workdir === "" ? "/" : workdir;
+  return `${base.endsWith("/") ? base : `${base}/`}${path5}`;
+}
+function workdirAt(stage, line, inherited) {
+  let current = inherited;
+  for (const workdir of stage.workdirs) if (workdir.line < line) current = workdir.path;
+  return current;
+}
+function permissionSource(dockerfile, path5) {
+  let found = null;
+  let inherited = "";
+  for (const stage of dockerfile.chain) {
+    for (const copy of stage.copies) {
+      if (!copy.chown && !copy.chmod) continue;
+      const destination = absolute(copy.destination, workdirAt(stage, copy.line, inherited));
+      if (!covers(destination, path5) && !covers(path5, destination)) continue;
+      const flag = copy.chown ? `--chown=${copy.chown}` : `--chmod=${copy.chmod}`;
+      found = {
+        location: { file: dockerfile.path, line: copy.line },
+        what: `${copy.keyword} ${flag}`,
+        kind: copy.chown ? "copy-chown" : "copy-chmod"
+      };
+    }
+    for (const run2 of stage.runs) {
+      for (const change of run2.permissionChanges) {
+        const workdir = workdirAt(stage, run2.line, inherited);
+        const hit = change.paths.some((target) => {
+          const full = absolute(target, workdir);
+          return full === path5 || change.recursive && covers(full, path5);
+        });
+        if (!hit) continue;
+        found = {
+          location: { file: dockerfile.path, line: run2.line },
+          what: `RUN ${change.program} ${change.recursive ? "-R " : ""}${change.spec}`,
+          kind: change.program
+        };
+      }
+    }
+    inherited = workdirAt(stage, Number.MAX_SAFE_INTEGER, inherited);
+  }
+  return found;
+}
+function portLocation(facts, port) {
+  const dockerfile = facts.dockerfile;
+  if (!dockerfile) return null;
+  let line = null;
+  for (const stage of dockerfile.chain) {
+    if (port.source === "EXPOSE") {
+      for (const expose2 of stage.exposes) {
+        if (expose2.ports.includes(`${port.port}/${port.protocol}`)) line = expose2.line;
+      }
+    } else {
+      for (const env of stage.envs) if (env.name === port.source) line = env.line;
+    }
+  }
+  return { file: dockerfile.path, line: line ?? dockerfile.finalStage.line };
+}
+
+// src/policy/rules/writable.ts
+function writablePaths(facts, roles) {
+  const output2 = runtime(facts);
+  if (output2.identity.uid === 0) return [];
+  return output2.paths.filter(
+    (entry) => entry.writable && entry.roles.some((role) => roles.includes(role))
+  );
+}
+function fixFor(facts, entry) {
+  const source = facts.dockerfile && permissionSource(facts.dockerfile, entry.path);
+  if (!source) {
+    return {
+      summary: `Make ${entry.path} owned by root and not writable by others; give the app a separate writable directory (under /tmp, HOME or a VOLUME).`,
+      diff: null
+    };
+  }
+  const line = source.location.line;
+  switch (source.kind) {
+    case "copy-chown":
+      return {
+        summary: `Drop --chown from the ${source.what.split(" ")[0]} on line ${line}: the files stay owned by root and the app can still read them.`,
+        diff: null
+      };
+    case "copy-chmod":
+      return {
+        summary: `Drop the ${source.what.split(" ")[1]} on line ${line}, or give no write bit to group and others.`,
+        diff: null
+      };
+    case "chown":
+      return {
+        summary: `Remove the chown of ${entry.path} on line ${line}; chown only a directory the app must write.`,
+        diff: null
+      };
+    case "chmod":
+      return {
+        summary: `Remove the chmod that makes ${entry.path} writable on line ${line}.`,
+        diff: null
+      };
+  }
+}
+function writableHits(facts, entries, consequence) {
+  const who = whoRuns(runtime(facts));
+  return entries.map((entry) => {
+    const source = facts.dockerfile && permissionSource(facts.dockerfile, entry.path);
+    const roles = entry.roles.join(", ");
+    const cause = source ? `, after ${source.what} on line ${source.location.line}` : "";
+    return {
+      message: `${describePath(entry)} [${roles}] is writable by ${who}${cause}: ${consequence}`,
+      location: source?.location ?? fromLocation(facts),
+      fix: fixFor(facts, entry)
+    };
+  });
+}
+
+// src/policy/rules/nr020-app-writable.ts
+var nr020 = {
+  id: "NR020",
+  name: "app-writable",
+  title: "The runtime user can modify the app: its WORKDIR, its executable or the executable's directory",
+  rationale: "Files copied with COPY are owned by root, so a compromised app cannot rewrite itself. `COPY --chown`, `RUN chown -R` or a chmod undo that: an attacker who gets code execution can then replace the app and persist.",
+  levels: { baseline: "error", restricted: "error", hardened: "error" },
+  needs: ["runtime-user"],
+  evaluate(facts) {
+    const entries = writablePaths(facts, ["workdir", "exec", "exec-dir"]);
+    return writableHits(facts, entries, "the app can be modified at runtime");
+  }
+};
+
+// src/policy/rules/nr021-system-writable.ts
+var nr021 = {
+  id: "NR021",
+  name: "system-writable",
+  title: "The runtime user can write a system directory: /, /bin, /sbin, /usr, /lib or /etc",
+  rationale: "A non-root user who can write system directories can plant binaries, libraries or configuration that root or other processes later trust: the point of running as non-root is lost.",
+  levels: { baseline: "error", restricted: "error", hardened: "error" },
+  needs: ["runtime-user"],
+  evaluate(facts) {
+    const entries = writablePaths(facts, ["root", "bin", "sbin", "usr", "lib", "etc"]);
+    return writableHits(facts, entries, "system files can be replaced at runtime");
+  }
+};
+
+// src/policy/rules/nr022-writable-outside-allowlist.ts
+var ALWAYS_ALLOWED = ["/tmp", "/var/tmp"];
+var nr022 = {
+  id: "NR022",
+  name: "writable-outside-allowlist",
+  title: "The runtime user can write directories beyond /tmp, /var/tmp, HOME and VOLUMEs",
+  rationale: "Every writable directory is a place to drop payloads or tamper with state. A hardened image keeps the writable set to scratch space, HOME and declared volumes, so a read-only root filesystem works too.",
+  levels: { baseline: "notice", restricted: "warning", hardened: "error" },
+  needs: ["runtime-user"],
+  evaluate(facts) {
+    const output2 = runtime(facts);
+    if (output2.identity.uid === 0) return [];
+    const reported = writablePaths(facts, [
+      "workdir",
+      "exec",
+      "exec-dir",
+      "root",
+      "bin",
+      "sbin",
+      "usr",
+      "lib",
+      "etc"
+    ]);
+    const allowed = [...ALWAYS_ALLOWED, ...facts.image.volumes];
+    if (output2.identity.home) allowed.push(output2.identity.home);
+    const outside = output2.writableDirs.items.filter(
+      (dir) => !allowed.some((root) => covers(root, dir)) && !reported.some((entry) => covers(entry.path, dir))
+    );
+    if (outside.length === 0) return [];
+    const total = output2.writableDirs.truncated ? outside.length + (output2.writableDirs.count - output2.writableDirs.items.length) : outside.length;
+    const source = facts.dockerfile ? outside.map((dir) => permissionSource(facts.dockerfile, dir)).find((hit) => hit) : void 0;
+    const plural2 = total === 1 ? "directory" : "directories";
+    return [
+      {
+        message: `${whoRuns(output2)} can write ${total} ${plural2} outside /tmp, /var/tmp, HOME and VOLUMEs: ${listSome(outside, total, 10)}`,
+        location: source?.location ?? fromLocation(facts),
+        fix: {
+          summary: "Keep writable state in /tmp, HOME or a declared VOLUME and leave the rest owned by root; allow a directory that must stay writable in the policy (allow-writable).",
+          diff: null
+        }
+      }
+    ];
+  }
+};
+
+// src/policy/rules/nr023-home-unusable.ts
+var nr023 = {
+  id: "NR023",
+  name: "home-unusable",
+  title: "The runtime user's HOME is missing or not writable",
+  rationale: "Runtimes and libraries write caches and configuration under HOME (.NET, npm, pip, git). A missing or read-only HOME makes them fail at runtime in ways that are hard to trace to the image user.",
+  levels: { baseline: "warning", restricted: "warning", hardened: "warning" },
+  needs: ["runtime-user"],
+  evaluate(facts) {
+    const output2 = runtime(facts);
+    const { home, uid } = output2.identity;
+    if (uid === 0) return [];
+    const entry = output2.paths.find((path5) => path5.roles.includes("home"));
+    if (!home || !entry) return [];
+    const who = whoRuns(output2);
+    const source = facts.user.entry ? `its /etc/passwd entry` : "it has no /etc/passwd entry, so the runtime";
+    let problem = null;
+    if (entry.type === "missing") problem = `HOME ${home} does not exist (${source} sets it)`;
+    else if (entry.type !== "dir") problem = `HOME ${home} is not a directory (${entry.type})`;
+    else if (!entry.writable)
+      problem = `HOME ${home} is not writable by ${who} (${source} sets it)`;
+    if (!problem) return [];
+    return [
+      {
+        message: problem,
+        location: userLocation(facts),
+        fix: {
+          summary: `Create the home directory owned by the user, e.g. \`RUN mkdir -p /home/app && chown ${uid}:${output2.identity.gid} /home/app\` with a matching /etc/passwd entry (useradd --create-home does both), or set HOME to a writable directory.`,
+          diff: null
+        }
+      }
+    ];
+  }
+};
+
+// src/policy/rules/nr030-setid-files.ts
+var nr030 = {
+  id: "NR030",
+  name: "setid-files",
+  title: "The image contains setuid or setgid files",
+  rationale: "A setuid-root binary is a ready-made path back to root for a non-root process (when no-new-privileges is not set). Application images do not need any; the probe scans the whole filesystem as root, including directories the user cannot read.",
+  levels: { baseline: "warning", restricted: "error", hardened: "error" },
+  needs: ["filesystem"],
+  evaluate(facts) {
+    const { setid } = runtime(facts);
+    if (setid.count === 0) return [];
+    const describe3 = (file2) => {
+      const bits = [
+        file2.mode & 2048 ? `setuid ${file2.uid}` : "",
+        file2.mode & 1024 ? `setgid ${file2.gid}` : ""
+      ].filter(Boolean).join(", ");
+      return `${file2.path} (${bits}, mode ${octal(file2.mode)})`;
+    };
+    const source = facts.dockerfile ? setid.items.map((file2) => permissionSource(facts.dockerfile, file2.path)).find((hit) => hit?.kind === "chmod") : void 0;
+    const noun = setid.count === 1 ? "file" : "files";
+    return [
+      {
+        message: `${setid.count} setuid/setgid ${noun}: ${listSome(setid.items.map(describe3), setid.count)}`,
+        location: source?.location ?? fromLocation(facts),
+        fix: {
+          summary: fixSummary(
+            setid.items.map((file2) => file2.path),
+            setid.truncated
+          ),
+          diff: null
+        }
+      }
+    ];
+  }
+};
+function fixSummary(paths, truncated) {
+  const words = paths.map(shellWord);
+  const command = !truncated && paths.length <= 10 && words.every((word) => word !== null) ? `chmod u-s,g-s ${words.join(" ")}` : "find / -xdev -type f -perm /6000 -exec chmod u-s,g-s {} +";
+  return `Remove the bits in the final stage: \`RUN ${command}\`, or delete the files; list the ones you need in the policy (allow-setid).`;
+}
+
+// src/policy/rules/tools.ts
+function toolHit(facts, kind, what, fix) {
+  const tools = runtime(facts).tools.filter((tool) => tool.kind === kind);
+  if (tools.length === 0) return [];
+  const shown = tools.map(
+    (tool) => tool.path === tool.resolved ? tool.path : `${tool.path} \u2192 ${tool.resolved}`
+  );
+  return [
+    {
+      message: `${what}: ${listSome(shown)}`,
+      location: fromLocation(facts),
+      fix: { summary: fix, diff: null }
+    }
+  ];
+}
+
+// src/policy/rules/nr031-sudo-present.ts
+var nr031 = {
+  id: "NR031",
+  name: "sudo-present",
+  title: "sudo, su or doas exists in the image",
+  rationale: "A container that runs as non-root has no business switching users; sudo, su or doas in the image is either dead weight or a way back to root.",
+  levels: { baseline: "warning", restricted: "error", hardened: "error" },
+  needs: ["filesystem"],
+  evaluate: (facts) => toolHit(
+    facts,
+    "privilege",
+    "a user-switching tool is present",
+    "Do not install sudo, su or doas in the final stage; for a BusyBox base, remove the applet link (e.g. `RUN rm /bin/su`)."
+  )
+};
+
+// src/policy/rules/capabilities.ts
+var NAMES = [
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "DAC_READ_SEARCH",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "SETGID",
+  "SETUID",
+  "SETPCAP",
+  "LINUX_IMMUTABLE",
+  "NET_BIND_SERVICE",
+  "NET_BROADCAST",
+  "NET_ADMIN",
+  "NET_RAW",
+  "IPC_LOCK",
+  "IPC_OWNER",
+  "SYS_MODULE",
+  "SYS_RAWIO",
+  "SYS_CHROOT",
+  "SYS_PTRACE",
+  "SYS_PACCT",
+  "SYS_ADMIN",
+  "SYS_BOOT",
+  "SYS_NICE",
+  "SYS_RESOURCE",
+  "SYS_TIME",
+  "SYS_TTY_CONFIG",
+  "MKNOD",
+  "LEASE",
+  "AUDIT_WRITE",
+  "AUDIT_CONTROL",
+  "SETFCAP",
+  "MAC_OVERRIDE",
+  "MAC_ADMIN",
+  "SYSLOG",
+  "WAKE_ALARM",
+  "BLOCK_SUSPEND",
+  "AUDIT_READ",
+  "PERFMON",
+  "BPF",
+  "CHECKPOINT_RESTORE"
+];
+function capabilityNames(hex4) {
+  const mask = BigInt(`0x${hex4 || "0"}`);
+  const names = [];
+  for (let bit = 0; bit < 64; bit++) {
+    if (mask >> BigInt(bit) & 1n) names.push(NAMES[bit] ?? `CAP_${bit}`);
+  }
+  return names;
+}
+function fileCapabilityNames(hex4) {
+  const bytes = Buffer.from(hex4, "hex");
+  if (bytes.length < 12) return [];
+  const low = bytes.readUInt32LE(4);
+  const high = bytes.length >= 20 ? bytes.readUInt32LE(12) : 0;
+  const mask = BigInt(high) << 32n | BigInt(low);
+  return capabilityNames(mask.toString(16));
+}
+
+// src/policy/rules/nr032-file-capabilities.ts
+var nr032 = {
+  id: "NR032",
+  name: "file-capabilities",
+  title: "Files in the image carry file capabilities (security.capability)",
+  rationale: "A file capability grants privileges to whoever executes the file, non-root users included (unless no-new-privileges is set): it is setuid in finer grain, and image scanners rarely look for it.",
+  levels: { baseline: "warning", restricted: "error", hardened: "error" },
+  needs: ["filesystem"],
+  evaluate(facts) {
+    const { fileCaps } = runtime(facts);
+    if (fileCaps.count === 0) return [];
+    const shown = fileCaps.items.map((file2) => {
+      const names = fileCapabilityNames(file2.capability);
+      return `${file2.path} (${names.length > 0 ? names.join(", ") : "no permitted capabilities"})`;
+    });
+    return [
+      {
+        message: `${fileCaps.count} ${fileCaps.count === 1 ? "file carries" : "files carry"} file capabilities: ${listSome(shown, fileCaps.count)}`,
+        location: fromLocation(facts),
+        fix: {
+          summary: `Remove them in the final stage (\`RUN setcap -r <file>\`, from libcap2-bin), or do not copy those files; the app should not need privileges.`,
+          diff: null
+        }
+      }
+    ];
+  }
+};
+
+// src/policy/rules/nr033-effective-capabilities.ts
+var nr033 = {
+  id: "NR033",
+  name: "effective-capabilities",
+  title: "The runtime user holds effective or permitted capabilities",
+  rationale: "Capabilities are root's powers in pieces. Under Docker's defaults a non-root process has none; a root process has about fourteen, CHOWN and DAC_OVERRIDE among them.",
+  levels: { baseline: "error", restricted: "error", hardened: "error" },
+  needs: ["runtime-user"],
+  evaluate(facts) {
+    const output2 = runtime(facts);
+    const { capEff, capPrm, capAmb } = output2.status;
+    const effective = capabilityNames(capEff);
+    const permitted = capabilityNames(capPrm);
+    const ambient = capabilityNames(capAmb);
+    if (effective.length + permitted.length + ambient.length === 0) return [];
+    const parts = [
+      effective.length > 0 ? `effective ${listSome(effective, effective.length, 6)}` : "",
+      permitted.length > 0 && capPrm !== capEff ? `permitted ${listSome(permitted, permitted.length, 6)}` : "",
+      ambient.length > 0 ? `ambient ${listSome(ambient, ambient.length, 6)}` : ""
+    ].filter(Boolean);
+    return [
+      {
+        message: `${whoRuns(output2)} holds capabilities under Docker's defaults: ${parts.join("; ")}`,
+        location: userLocation(facts),
+        fix: {
+          summary: "Run as a non-root user (a numeric USER), which clears them; in Kubernetes also drop them all (securityContext.capabilities.drop: [ALL]).",
+          diff: null
+        }
+      }
+    ];
+  }
+};
+
+// src/policy/rules/nr040-shell-present.ts
+var nr040 = {
+  id: "NR040",
+  name: "shell-present",
+  title: "A shell exists in the image",
+  rationale: "Most exploits want a shell. Shell-less final images (distroless, Ubuntu chiseled) leave an attacker with the app binary alone.",
+  levels: { baseline: "off", restricted: "notice", hardened: "error" },
+  needs: ["filesystem"],
+  evaluate: (facts) => toolHit(
+    facts,
+    "shell",
+    "a shell is present",
+    "Build the final stage on a shell-less base (distroless, Ubuntu chiseled) and copy only the app into it."
+  )
+};
+
+// src/policy/rules/nr041-package-manager-present.ts
+var nr041 = {
+  id: "NR041",
+  name: "package-manager-present",
+  title: "A package manager exists in the image",
+  rationale: "A package manager lets whoever controls the process install tools; it is rarely needed at runtime and should stay in the build stage.",
+  levels: { baseline: "off", restricted: "notice", hardened: "error" },
+  needs: ["filesystem"],
+  evaluate: (facts) => toolHit(
+    facts,
+    "package-manager",
+    "a package manager is present",
+    "Install packages in a build stage and copy the results into a final stage without the package manager (distroless, chiseled, or scratch)."
+  )
+};
+
+// src/policy/rules/nr050-privileged-port.ts
+var UNPRIVILEGED_PORT_START = 1024;
+var nr050 = {
+  id: "NR050",
+  name: "privileged-port",
+  title: "A declared port is below 1024 for a non-root user, or the probe cannot bind it",
+  rationale: "A non-root process cannot bind ports below 1024 on a default Kubernetes node. Docker hides this (it sets net.ipv4.ip_unprivileged_port_start=0 in containers), so `docker run` works and the pod crashes. The probe binds with the Kubernetes setting. This is why .NET 8 moved from port 80 to 8080.",
+  levels: { baseline: "error", restricted: "error", hardened: "error" },
+  needs: ["image", "accounts"],
+  evaluate(facts) {
+    const uid = facts.runtime?.identity.uid ?? facts.user.uid;
+    if (uid === null || uid === 0) return [];
+    const hits = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const declared of facts.ports) {
+      const key = `${declared.source}:${declared.port}/${declared.protocol}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const bind = facts.runtime?.ports.find(
+        (port) => port.port === declared.port && port.protocol === declared.protocol
+      );
+      const privileged = declared.port < UNPRIVILEGED_PORT_START;
+      if (!privileged && (!bind || bind.bindable)) continue;
+      const evidence = bind ? bind.bindable ? "the probe could bind it" : `the probe, as uid ${uid}, could not bind it (${bind.error ?? "failed"})` : "the probe did not try it";
+      const why = privileged ? `port ${declared.port} is below ${UNPRIVILEGED_PORT_START}, which uid ${uid} cannot bind on a default Kubernetes node; ${evidence}` : `${evidence}`;
+      const aspnet = declared.source.startsWith("ASPNETCORE_");
+      hits.push({
+        message: `${declared.declaration}: ${why}`,
+        location: portLocation(facts, declared),
+        fix: {
+          summary: aspnet ? "Listen on 8080, the .NET 8+ default: `ENV ASPNETCORE_HTTP_PORTS=8080` and `EXPOSE 8080`; map port 80 to it in the Service (or `docker run -p 80:8080`)." : `Listen on a port of ${UNPRIVILEGED_PORT_START} or more (e.g. 8080) and \`EXPOSE 8080\`; map port ${declared.port} to it in the Service (or \`docker run -p ${declared.port}:8080\`).`,
+          diff: null
+        }
+      });
+    }
+    return hits;
+  }
+};
+
 // src/policy/rules/index.ts
-var RULES = [nr001, nr002, nr003, nr004, nr005, nr006];
+var RULES = [
+  nr001,
+  nr002,
+  nr003,
+  nr004,
+  nr005,
+  nr006,
+  nr010,
+  nr020,
+  nr021,
+  nr022,
+  nr023,
+  nr030,
+  nr031,
+  nr032,
+  nr033,
+  nr040,
+  nr041,
+  nr050
+];
 
 // src/policy/evaluate.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function missingFacts(rule, facts) {
-  const available = {
-    image: true,
-    accounts: true,
-    dockerfile: facts.dockerfile !== null
-  };
-  return rule.needs.filter((kind) => !available[kind]);
+function unavailable(kind, facts) {
+  const probe = facts.probe;
+  switch (kind) {
+    case "image":
+    case "accounts":
+      return null;
+    case "dockerfile":
+      return facts.dockerfile ? null : "no Dockerfile was given";
+    case "filesystem":
+      return probe.status === "failed" ? probe.reason : null;
+    case "runtime-user":
+      return probe.status === "ok" ? null : probe.reason;
+  }
 }
 function evaluate(facts, policy, rules = RULES) {
   const findings = [];
@@ -27292,12 +28376,9 @@ function evaluate(facts, policy, rules = RULES) {
   for (const rule of rules) {
     const level = rule.levels[policy.preset];
     if (level === "off") continue;
-    const missing = missingFacts(rule, facts);
-    if (missing.length > 0) {
-      skipped.push({
-        rule: rule.id,
-        reason: `needs ${missing.join(", ")} facts, which this check does not have`
-      });
+    const reason = rule.needs.map((kind) => unavailable(kind, facts)).find((why) => why);
+    if (reason) {
+      skipped.push({ rule: rule.id, reason });
       continue;
     }
     for (const hit of rule.evaluate(facts)) {
@@ -27310,142 +28391,74 @@ function evaluate(facts, policy, rules = RULES) {
   const counts = { error: 0, warning: 0, notice: 0 };
   for (const finding of findings) counts[finding.severity]++;
   const failed = policy.failOn === "error" ? counts.error > 0 : policy.failOn === "warning" ? counts.error + counts.warning > 0 : false;
-  return { verdict: failed ? "fail" : "pass", findings, skipped, counts };
-}
-
-// src/check.ts
-async function check(options, env) {
-  const { facts, notes } = await gatherFacts(options, env);
-  const evaluation = evaluate(facts, { preset: options.preset, failOn: options.failOn });
-  return buildReport(facts, evaluation, options, env.version, notes);
-}
-async function gatherFacts(options, env) {
-  await env.docker.engine();
-  const source = await readDockerfile(options, env.cwd);
-  const parseOptions2 = source && {
-    path: source.displayPath,
-    target: options.target,
-    buildArgs: options.buildArgs
-  };
-  const draft = source && parseOptions2 ? parseDockerfile(source.text, parseOptions2) : null;
-  const image = await acquireImage(options, env);
-  const notes = [];
-  const [accountFiles, baseEnv] = await Promise.all([
-    env.docker.readAccountFiles(image.ref),
-    draft ? baseImageEnv(draft, image, env.docker, notes) : void 0
-  ]);
-  const dockerfile = source && parseOptions2 ? parseDockerfile(source.text, { ...parseOptions2, baseEnv }) : null;
-  if (dockerfile) notes.push(...compareUser(dockerfile, image));
-  if (options.platform && !`${image.platform}/`.startsWith(`${options.platform}/`)) {
-    notes.push(
-      `platform ${options.platform} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`
-    );
-  }
-  const accounts = parseAccounts(accountFiles);
-  notes.push(...accounts.notes);
-  return { facts: { image, accounts, user: resolveUser(image.user, accounts), dockerfile }, notes };
-}
-async function readDockerfile(options, cwd) {
-  const given = options.dockerfile;
-  if (!given && !options.context) return null;
-  const path4 = given ? resolve3(cwd, given) : join3(resolve3(cwd, options.context), "Dockerfile");
-  let text2;
-  try {
-    text2 = await readFile(path4, "utf8");
-  } catch (error63) {
-    const code = error63.code;
-    if (!given && options.buildCommand) return null;
-    throw new CheckError(
-      "input",
-      `cannot read the Dockerfile ${path4}: ${code === "ENOENT" ? "no such file" : code}`,
-      given ? "Check the dockerfile path; it is relative to the working directory (the repository root in a workflow)." : "Put a Dockerfile in the build context or name it with the dockerfile input (--dockerfile)."
-    );
-  }
-  const rel = relative2(cwd, path4);
-  const displayPath = isAbsolute(rel) || rel.startsWith("..") ? path4 : rel.split(sep2).join("/");
-  return { displayPath, text: text2 };
-}
-async function baseImageEnv(draft, image, docker, notes) {
-  if (draft.rootBase === "scratch") return {};
-  const base = await docker.inspect(draft.rootBase);
-  if (base) return base.env;
-  notes.push(
-    `the base image ${draft.rootBase} is not available locally; the checked image's ENV stands in for it when resolving variables in the Dockerfile`
-  );
-  return image.env;
-}
-function compareUser(dockerfile, image) {
-  const user2 = dockerfile.effectiveUser;
-  if (user2 && user2.value !== image.user) {
-    return [
-      `${dockerfile.path}:${user2.line} sets USER ${user2.raw}${user2.raw !== user2.value ? ` (= ${user2.value})` : ""} but the image's user is "${image.user}": was the image built from this Dockerfile? Findings judge the image.`
-    ];
-  }
-  return [];
-}
-function buildReport(facts, evaluation, options, version2, notes) {
-  const { image, user: user2, dockerfile } = facts;
+  const blocked = facts.probe.status === "failed" && policy.probe === "required" ? `the probe could not run, and the policy requires it: ${facts.probe.reason}` : null;
   return {
-    schemaVersion: 1,
-    tool: { name: "nonroot-guard", version: version2 },
-    verdict: evaluation.verdict,
-    image,
-    dockerfile: dockerfile && {
-      path: dockerfile.path,
-      finalStage: {
-        name: dockerfile.finalStage.name,
-        line: dockerfile.finalStage.line,
-        base: dockerfile.finalStage.base
-      },
-      user: dockerfile.effectiveUser && {
-        line: dockerfile.effectiveUser.line,
-        raw: dockerfile.effectiveUser.raw,
-        value: dockerfile.effectiveUser.value
-      }
-    },
-    runtime: null,
-    user: {
-      config: image.user,
-      uid: user2.uid,
-      gid: user2.gid,
-      name: user2.entry?.name ?? null,
-      home: user2.entry?.home ?? (user2.uid !== null ? "/" : null)
-    },
-    policy: { preset: options.preset, failOn: options.failOn },
-    summary: evaluation.counts,
-    findings: evaluation.findings,
-    skipped: evaluation.skipped,
-    notes
+    verdict: failed || blocked ? "fail" : "pass",
+    blocked,
+    findings,
+    skipped,
+    counts
   };
 }
 
-// src/image/build-command.ts
-var runBuildCommand = async (commandLine, cwd, onOutput) => {
-  try {
-    const result = await getExecOutput(commandLine, [], {
-      cwd,
-      ignoreReturnCode: true,
-      silent: true,
-      listeners: {
-        stdout: (data) => onOutput(data.toString()),
-        stderr: (data) => onOutput(data.toString())
-      }
-    });
-    return { exitCode: result.exitCode, output: `${result.stdout}
-${result.stderr}` };
-  } catch (error63) {
-    throw new CheckError(
-      "image",
-      `the build command could not start: ${error63 instanceof Error ? error63.message : String(error63)}`,
-      'Check the program name and the working directory (context). The command runs without a shell: wrap pipes or && in bash -c "\u2026".'
-    );
+// src/policy/ports.ts
+var PORT_VARIABLES = [
+  "ASPNETCORE_URLS",
+  "ASPNETCORE_HTTP_PORTS",
+  "ASPNETCORE_HTTPS_PORTS",
+  "PORT"
+];
+function portNumber(text2) {
+  if (!/^\d{1,5}$/.test(text2.trim())) return null;
+  const port = Number(text2.trim());
+  return port >= 1 && port <= 65535 ? port : null;
+}
+function portsFromUrls(value) {
+  const ports = [];
+  for (const raw of value.split(";")) {
+    const url2 = raw.trim();
+    const match = /^(https?):\/\/(\[[^\]]*\]|[^/:]*)(?::([^/]*))?/i.exec(url2);
+    if (!match) continue;
+    const explicit = match[3] === void 0 ? null : portNumber(match[3]);
+    if (match[3] !== void 0 && explicit === null) continue;
+    ports.push(explicit ?? (match[1].toLowerCase() === "https" ? 443 : 80));
   }
-};
+  return ports;
+}
+function fromVariable(name, value) {
+  if (name === "ASPNETCORE_URLS") return portsFromUrls(value);
+  return value.split(";").map(portNumber).filter((port) => port !== null);
+}
+function declaredPorts(image) {
+  const ports = [];
+  for (const exposed of image.exposedPorts) {
+    const [number4 = "", protocol = "tcp"] = exposed.split("/");
+    const port = portNumber(number4);
+    if (port !== null && (protocol === "tcp" || protocol === "udp")) {
+      ports.push({ port, protocol, source: "EXPOSE", declaration: `EXPOSE ${exposed}` });
+    }
+  }
+  const env = image.env;
+  const urlsSet = env["ASPNETCORE_URLS"] !== void 0 && env["ASPNETCORE_URLS"].trim() !== "";
+  for (const name of PORT_VARIABLES) {
+    const value = env[name];
+    if (value === void 0) continue;
+    if (urlsSet && (name === "ASPNETCORE_HTTP_PORTS" || name === "ASPNETCORE_HTTPS_PORTS"))
+      continue;
+    for (const port of fromVariable(name, value)) {
+      ports.push({ port, protocol: "tcp", source: name, declaration: `${name}=${value}` });
+    }
+  }
+  return ports;
+}
+function portsToProbe(ports) {
+  return [...new Set(ports.map((port) => `${port.port}/${port.protocol}`))];
+}
 
-// src/image/docker.ts
-import { mkdtemp, lstat as lstat2, readFile as readFile2, rm as rm2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+// src/probe/run.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -27548,7 +28561,7 @@ __export(external_exports, {
   bigint: () => bigint2,
   boolean: () => boolean2,
   catch: () => _catch2,
-  check: () => check2,
+  check: () => check,
   cidrv4: () => cidrv42,
   cidrv6: () => cidrv62,
   clone: () => clone,
@@ -28264,10 +29277,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path4) {
-  if (!path4)
+function getElementAtPath(obj, path5) {
+  if (!path5)
     return obj;
-  return path4.reduce((acc, key) => acc?.[key], obj);
+  return path5.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -28607,11 +29620,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path4, issues) {
+function prefixIssues(path5, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path4);
+    iss.path.unshift(path5);
     return iss;
   });
 }
@@ -28751,8 +29764,8 @@ function base64urlToUint8Array(base64url3) {
 function uint8ArrayToBase64url(bytes) {
   return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }
-function hexToUint8Array(hex3) {
-  const cleanHex = hex3.replace(/^0x/, "");
+function hexToUint8Array(hex4) {
+  const cleanHex = hex4.replace(/^0x/, "");
   if (cleanHex.length % 2 !== 0) {
     throw new Error("Invalid hex string length");
   }
@@ -29073,16 +30086,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path4 = []) => {
+  const processError = (error64, path5 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path4, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path5, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path4, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path4, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
       } else {
-        const fullpath = [...path4, ...issue3.path];
+        const fullpath = [...path5, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -29121,17 +30134,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path4 = []) => {
+  const processError = (error64, path5 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path4, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path5, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path4, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path4, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path5, ...issue3.path]);
       } else {
-        const fullpath = [...path4, ...issue3.path];
+        const fullpath = [...path5, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -29170,8 +30183,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path4 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path4) {
+  const path5 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path5) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -44506,7 +45519,7 @@ __export(schemas_exports2, {
   bigint: () => bigint2,
   boolean: () => boolean2,
   catch: () => _catch2,
-  check: () => check2,
+  check: () => check,
   cidrv4: () => cidrv42,
   cidrv6: () => cidrv62,
   codec: () => codec,
@@ -46091,7 +47104,7 @@ var ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json2, params) => customProcessor(inst, ctx, json2, params);
 });
-function check2(fn) {
+function check(fn) {
   const ch = new $ZodCheck({
     check: "custom"
     // ...util.normalizeParams(params),
@@ -46309,13 +47322,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path4 = ref.slice(1).split("/").filter(Boolean);
-  if (path4.length === 0) {
+  const path5 = ref.slice(1).split("/").filter(Boolean);
+  if (path5.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path4[0] === defsKey) {
-    const key = path4[1] === void 0 ? void 0 : decodeJSONPointerSegment(path4[1]);
+  if (path5[0] === defsKey) {
+    const key = path5[1] === void 0 ? void 0 : decodeJSONPointerSegment(path5[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -47164,6 +48177,432 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/probe/schema.ts
+var path4 = external_exports.string().max(4096);
+var hex3 = external_exports.string().regex(/^[0-9a-f]{1,16}$/);
+var fileKind = external_exports.enum(["dir", "file", "symlink", "other", "missing"]);
+var PATH_ROLES = [
+  "root",
+  "bin",
+  "sbin",
+  "usr",
+  "lib",
+  "etc",
+  "tmp",
+  "home",
+  "workdir",
+  "exec",
+  "exec-dir"
+];
+var checkedPath = external_exports.strictObject({
+  path: path4,
+  roles: external_exports.array(external_exports.enum(PATH_ROLES)),
+  type: fileKind,
+  mode: external_exports.number().int().nonnegative().nullable(),
+  uid: external_exports.number().int().nonnegative().nullable(),
+  gid: external_exports.number().int().nonnegative().nullable(),
+  /** The runtime user can modify it: a file by access(W_OK), a directory by creating and removing a file in it. */
+  writable: external_exports.boolean(),
+  /** Why it could not be checked (e.g. `ELOOP`), or null. */
+  error: external_exports.string().max(200).nullable()
+});
+var truncatedList = (item) => external_exports.strictObject({
+  items: external_exports.array(item),
+  count: external_exports.number().int().nonnegative(),
+  truncated: external_exports.boolean()
+});
+var probeSchema = external_exports.strictObject({
+  probe: external_exports.strictObject({ version: external_exports.literal(1), arch: external_exports.string().max(32) }),
+  /** Set when the probe could not become the image's user: the runtime's own message. */
+  userError: external_exports.string().max(1e3).nullable(),
+  identity: external_exports.strictObject({
+    /** The probe started as root and switched to the configured user, as runc does. */
+    switched: external_exports.boolean(),
+    uid: external_exports.number().int(),
+    gid: external_exports.number().int(),
+    groups: external_exports.array(external_exports.number().int()).max(65536),
+    name: external_exports.string().max(256).nullable(),
+    home: path4.nullable(),
+    passwd: external_exports.enum(["ok", "missing", "unreadable", "not-regular", "too-large"]),
+    group: external_exports.enum(["ok", "missing", "unreadable", "not-regular", "too-large"])
+  }),
+  status: external_exports.strictObject({
+    capEff: hex3,
+    capPrm: hex3,
+    capBnd: hex3,
+    capAmb: hex3,
+    noNewPrivs: external_exports.number().int().min(0).max(1),
+    seccomp: external_exports.number().int().min(0).max(2)
+  }),
+  paths: external_exports.array(checkedPath).max(64),
+  writableDirs: truncatedList(path4),
+  setid: truncatedList(
+    external_exports.strictObject({
+      path: path4,
+      mode: external_exports.number().int().nonnegative(),
+      uid: external_exports.number().int().nonnegative(),
+      gid: external_exports.number().int().nonnegative()
+    })
+  ),
+  fileCaps: truncatedList(
+    external_exports.strictObject({ path: path4, capability: external_exports.string().regex(/^[0-9a-f]{0,128}$/) })
+  ),
+  tools: external_exports.array(
+    external_exports.strictObject({
+      kind: external_exports.enum(["shell", "package-manager", "privilege"]),
+      name: external_exports.string().max(64),
+      path: path4,
+      resolved: path4
+    })
+  ).max(256),
+  ports: external_exports.array(
+    external_exports.strictObject({
+      port: external_exports.number().int().min(0).max(65535),
+      protocol: external_exports.enum(["tcp", "udp"]),
+      bindable: external_exports.boolean(),
+      error: external_exports.string().max(64).nullable()
+    })
+  ).max(256),
+  walk: external_exports.strictObject({
+    entries: external_exports.number().int().nonnegative(),
+    directories: external_exports.number().int().nonnegative(),
+    elapsedMs: external_exports.number().int().nonnegative(),
+    truncated: external_exports.boolean(),
+    unscanned: truncatedList(external_exports.strictObject({ path: path4, reason: external_exports.string().max(200) }))
+  })
+});
+
+// src/probe/run.ts
+var PROBE_PATH = "/.nonroot-guard-probe";
+var DEFAULT_PROBE_LIMITS = { timeoutMs: 12e4, memory: "256m", pids: 64 };
+function probeLimits(env = process.env) {
+  const raw = env["NONROOT_GUARD_PROBE_TIMEOUT"];
+  if (raw === void 0 || raw === "") return DEFAULT_PROBE_LIMITS;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw new CheckError(
+      "usage",
+      `NONROOT_GUARD_PROBE_TIMEOUT=${raw}: expected a number of seconds between 0 and 3600`,
+      "Unset it for the default of 120 s, or give e.g. 300."
+    );
+  }
+  return { ...DEFAULT_PROBE_LIMITS, timeoutMs: Math.round(seconds * 1e3) };
+}
+var ARCHES = ["amd64", "arm64"];
+function probeBinary(engineArch) {
+  if (!ARCHES.includes(engineArch)) {
+    throw new CheckError(
+      "platform",
+      `there is no probe for a ${engineArch} Docker engine (only ${ARCHES.join(", ")})`,
+      "Run the check on an amd64 or arm64 runner, or set probe: optional to judge the metadata only."
+    );
+  }
+  for (const base of ["./probe/", "../../dist/probe/"]) {
+    const path5 = fileURLToPath(new URL(`${base}linux-${engineArch}`, import.meta.url));
+    if (existsSync2(path5)) return path5;
+  }
+  throw new CheckError(
+    "platform",
+    `the probe binary dist/probe/linux-${engineArch} is missing from this installation`,
+    "Reinstall nonroot-guard (dist/ must be complete), or build it with probe/build.sh."
+  );
+}
+function probeArguments(image, ports) {
+  const exec2 = image.entrypoint[0] ?? image.cmd[0] ?? "";
+  const args = ["--user", image.user, "--workdir", image.workdir, "--exec", exec2];
+  args.push("--skip", PROBE_PATH);
+  for (const port of ports) args.push("--port", port);
+  return args;
+}
+function containerOptions(limits, entrypoint) {
+  return [
+    "--pull=never",
+    "--network=none",
+    "--user=0:0",
+    "--security-opt=no-new-privileges",
+    `--pids-limit=${limits.pids}`,
+    `--memory=${limits.memory}`,
+    `--memory-swap=${limits.memory}`,
+    // Docker lets non-root bind any port; a default Kubernetes node does not.
+    "--sysctl=net.ipv4.ip_unprivileged_port_start=1024",
+    "--label=org.nonroot-guard.probe=true",
+    `--entrypoint=${entrypoint}`
+  ];
+}
+function defaultTransfer(env = process.env) {
+  const forced = env["NONROOT_GUARD_PROBE_TRANSFER"];
+  if (forced === "copy" || forced === "mount") return forced;
+  const host = env["DOCKER_HOST"];
+  return host && !host.startsWith("unix://") ? "copy" : "mount";
+}
+function parseProbeOutput(stdout) {
+  let json2;
+  try {
+    json2 = JSON.parse(stdout);
+  } catch {
+    throw new Error(
+      `it is not JSON (${stdout.length} bytes, starting ${JSON.stringify(stdout.slice(0, 40))})`
+    );
+  }
+  const parsed = probeSchema.safeParse(json2);
+  if (!parsed.success) {
+    const issue3 = parsed.error.issues[0];
+    throw new Error(`${issue3.path.join(".") || "the document"}: ${issue3.message}`);
+  }
+  return parsed.data;
+}
+function failureReason(result, limits, arch2) {
+  const stderr = lastLines(result.stderr, 3);
+  if (result.timedOut) {
+    return `the probe did not finish within ${limits.timeoutMs / 1e3} s and was stopped`;
+  }
+  if (/exec format error/i.test(stderr)) {
+    return `the probe cannot execute in this container (exec format error) on this ${arch2} engine`;
+  }
+  if (result.exitCode === 137) {
+    return `the probe was killed (exit 137), most likely out of memory under its ${limits.memory} limit`;
+  }
+  return `the probe container failed (exit code ${result.exitCode})${stderr ? `: ${stderr}` : ""}`;
+}
+function mountDidNotReach(result) {
+  return (result.exitCode === 127 || result.exitCode === 126) && /no such file or directory/i.test(result.stderr);
+}
+async function runProbe(docker, image, ports, engineArch, options = {}) {
+  const limits = options.limits ?? probeLimits();
+  const binary = options.binary ?? probeBinary(engineArch);
+  const probeArgs = probeArguments(image, ports);
+  const started = Date.now();
+  const name = () => `nonroot-guard-probe-${randomBytes2(6).toString("hex")}`;
+  const viaMount = () => docker.runToCompletion(
+    name(),
+    [
+      "--rm",
+      ...containerOptions(limits, `${PROBE_PATH}/probe`),
+      `--mount=type=bind,source=${binary},target=${PROBE_PATH}/probe,readonly`,
+      image.id,
+      ...probeArgs
+    ],
+    limits.timeoutMs
+  );
+  const viaCopy = () => docker.runWithFile(
+    name(),
+    [...containerOptions(limits, PROBE_PATH), image.id, ...probeArgs],
+    { source: binary, destination: PROBE_PATH },
+    limits.timeoutMs
+  );
+  let transfer = options.transfer ?? defaultTransfer();
+  let result = await (transfer === "mount" ? viaMount() : viaCopy());
+  if (transfer === "mount" && mountDidNotReach(result)) {
+    transfer = "copy";
+    result = await viaCopy();
+  }
+  const elapsedMs = Date.now() - started;
+  if (result.exitCode !== 0 || result.timedOut) {
+    return { ok: false, reason: failureReason(result, limits, engineArch), elapsedMs };
+  }
+  try {
+    return { ok: true, output: parseProbeOutput(result.stdout), elapsedMs, transfer };
+  } catch (error63) {
+    return {
+      ok: false,
+      reason: `the probe's output could not be read: ${error63.message}`,
+      elapsedMs
+    };
+  }
+}
+
+// src/check.ts
+async function check2(options, env) {
+  const { facts, notes } = await gatherFacts(options, env);
+  const evaluation = evaluate(facts, {
+    preset: options.preset,
+    failOn: options.failOn,
+    probe: options.probe
+  });
+  return buildReport(facts, evaluation, options, env.version, notes);
+}
+async function gatherFacts(options, env) {
+  const engine = await env.docker.engine();
+  const source = await readDockerfile(options, env.cwd);
+  const parseOptions2 = source && {
+    path: source.displayPath,
+    target: options.target,
+    buildArgs: options.buildArgs
+  };
+  const draft = source && parseOptions2 ? parseDockerfile(source.text, parseOptions2) : null;
+  const image = await acquireImage(options, env);
+  const notes = [];
+  const ports = declaredPorts(image);
+  const [accountFiles, baseEnv, probe] = await Promise.all([
+    env.docker.readAccountFiles(image.ref),
+    draft ? baseImageEnv(draft, image, env.docker, notes) : void 0,
+    runProbe(env.docker, image, portsToProbe(ports), engine.arch)
+  ]);
+  const dockerfile = source && parseOptions2 ? parseDockerfile(source.text, { ...parseOptions2, baseEnv }) : null;
+  if (dockerfile) notes.push(...compareUser(dockerfile, image));
+  if (options.platform && !`${image.platform}/`.startsWith(`${options.platform}/`)) {
+    notes.push(
+      `platform ${options.platform} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`
+    );
+  }
+  const accounts = parseAccounts(accountFiles);
+  notes.push(...accounts.notes);
+  return {
+    facts: {
+      image,
+      accounts,
+      user: resolveUser(image.user, accounts),
+      dockerfile,
+      ports,
+      runtime: probe.ok ? probe.output : null,
+      probe: probeStatus(probe)
+    },
+    notes
+  };
+}
+function probeStatus(probe) {
+  if (!probe.ok) return { status: "failed", reason: probe.reason };
+  if (probe.output.userError) {
+    return {
+      status: "user-error",
+      reason: `the container cannot start as the image's user: ${probe.output.userError}`
+    };
+  }
+  return { status: "ok", elapsedMs: probe.elapsedMs };
+}
+async function readDockerfile(options, cwd) {
+  const given = options.dockerfile;
+  if (!given && !options.context) return null;
+  const path5 = given ? resolve3(cwd, given) : join3(resolve3(cwd, options.context), "Dockerfile");
+  let text2;
+  try {
+    text2 = await readFile(path5, "utf8");
+  } catch (error63) {
+    const code = error63.code;
+    if (!given && options.buildCommand) return null;
+    throw new CheckError(
+      "input",
+      `cannot read the Dockerfile ${path5}: ${code === "ENOENT" ? "no such file" : code}`,
+      given ? "Check the dockerfile path; it is relative to the working directory (the repository root in a workflow)." : "Put a Dockerfile in the build context or name it with the dockerfile input (--dockerfile)."
+    );
+  }
+  const rel = relative2(cwd, path5);
+  const displayPath = isAbsolute(rel) || rel.startsWith("..") ? path5 : rel.split(sep2).join("/");
+  return { displayPath, text: text2 };
+}
+async function baseImageEnv(draft, image, docker, notes) {
+  if (draft.rootBase === "scratch") return {};
+  const base = await docker.inspect(draft.rootBase);
+  if (base) return base.env;
+  notes.push(
+    `the base image ${draft.rootBase} is not available locally; the checked image's ENV stands in for it when resolving variables in the Dockerfile`
+  );
+  return image.env;
+}
+function compareUser(dockerfile, image) {
+  const user2 = dockerfile.effectiveUser;
+  if (user2 && user2.value !== image.user) {
+    return [
+      `${dockerfile.path}:${user2.line} sets USER ${user2.raw}${user2.raw !== user2.value ? ` (= ${user2.value})` : ""} but the image's user is "${image.user}": was the image built from this Dockerfile? Findings judge the image.`
+    ];
+  }
+  return [];
+}
+function buildReport(facts, evaluation, options, version2, notes) {
+  const { image, user: user2, dockerfile } = facts;
+  return {
+    schemaVersion: 1,
+    tool: { name: "nonroot-guard", version: version2 },
+    verdict: evaluation.verdict,
+    blocked: evaluation.blocked,
+    image,
+    dockerfile: dockerfile && {
+      path: dockerfile.path,
+      finalStage: {
+        name: dockerfile.finalStage.name,
+        line: dockerfile.finalStage.line,
+        base: dockerfile.finalStage.base
+      },
+      user: dockerfile.effectiveUser && {
+        line: dockerfile.effectiveUser.line,
+        raw: dockerfile.effectiveUser.raw,
+        value: dockerfile.effectiveUser.value
+      }
+    },
+    probe: facts.probe,
+    runtime: facts.runtime && runtimeReport(facts.runtime),
+    user: {
+      config: image.user,
+      uid: user2.uid,
+      gid: user2.gid,
+      name: user2.entry?.name ?? null,
+      home: user2.entry?.home ?? (user2.uid !== null ? "/" : null)
+    },
+    policy: { preset: options.preset, failOn: options.failOn, probe: options.probe },
+    summary: evaluation.counts,
+    findings: evaluation.findings,
+    skipped: evaluation.skipped,
+    notes
+  };
+}
+function runtimeReport(output2) {
+  const { identity, status, ...rest } = output2;
+  return {
+    uid: identity.uid,
+    gid: identity.gid,
+    groups: identity.groups,
+    name: identity.name,
+    home: identity.home,
+    switched: identity.switched,
+    userError: output2.userError,
+    accountFiles: { passwd: identity.passwd, group: identity.group },
+    capabilities: {
+      effective: capabilityNames(status.capEff),
+      permitted: capabilityNames(status.capPrm),
+      bounding: capabilityNames(status.capBnd),
+      ambient: capabilityNames(status.capAmb)
+    },
+    noNewPrivs: status.noNewPrivs === 1,
+    seccomp: ["disabled", "strict", "filter"][status.seccomp],
+    paths: rest.paths,
+    writableDirs: rest.writableDirs,
+    setid: rest.setid,
+    fileCaps: rest.fileCaps,
+    tools: rest.tools,
+    ports: rest.ports,
+    walk: rest.walk,
+    probe: rest.probe
+  };
+}
+
+// src/image/build-command.ts
+var runBuildCommand = async (commandLine, cwd, onOutput) => {
+  try {
+    const result = await getExecOutput(commandLine, [], {
+      cwd,
+      ignoreReturnCode: true,
+      silent: true,
+      listeners: {
+        stdout: (data) => onOutput(data.toString()),
+        stderr: (data) => onOutput(data.toString())
+      }
+    });
+    return { exitCode: result.exitCode, output: `${result.stdout}
+${result.stderr}` };
+  } catch (error63) {
+    throw new CheckError(
+      "image",
+      `the build command could not start: ${error63 instanceof Error ? error63.message : String(error63)}`,
+      'Check the program name and the working directory (context). The command runs without a shell: wrap pipes or && in bash -c "\u2026".'
+    );
+  }
+};
+
+// src/image/docker.ts
+import { mkdtemp, lstat as lstat2, readFile as readFile2, rm as rm2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join4 } from "node:path";
+
 // src/image/inspect.ts
 var stringList = external_exports.array(external_exports.string()).nullish();
 var stringSet = external_exports.record(external_exports.string(), external_exports.unknown()).nullish();
@@ -47224,6 +48663,7 @@ function normaliseInspect(raw, ref) {
 // src/image/docker.ts
 var MAX_ACCOUNT_FILE_BYTES = 64 * 1024 * 1024;
 var BUILD_LOG_TAIL_LINES = 25;
+var MAX_CONTAINER_OUTPUT_BYTES = 16 * 1024 * 1024;
 var Docker = class {
   constructor(runner = runCommand, binary = "docker") {
     this.runner = runner;
@@ -47353,7 +48793,7 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
       const notes = [];
       const [passwd, group2] = await Promise.all(
         ["/etc/passwd", "/etc/group"].map(
-          (path4, index) => this.copyTextFile(container, path4, join4(workdir, String(index)), notes)
+          (path5, index) => this.copyTextFile(container, path5, join4(workdir, String(index)), notes)
         )
       );
       return { passwd: passwd ?? null, group: group2 ?? null, notes };
@@ -47364,24 +48804,57 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
       ]);
     }
   }
-  async copyTextFile(container, path4, destination, notes) {
-    const result = await this.exec(["cp", "-L", `${container}:${path4}`, destination], {
+  /**
+   * Runs a container to completion with `docker run`. On timeout the client is
+   * killed and the container removed by name, so nothing keeps running.
+   */
+  async runToCompletion(name, args, timeoutMs) {
+    const result = await this.exec(["run", "--name", name, ...args], {
+      timeoutMs,
+      maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
+    });
+    if (result.timedOut) await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
+    return result;
+  }
+  /**
+   * The same in three steps, for daemons that cannot bind-mount a file from
+   * this machine (a remote engine, a job container): create, copy the file
+   * in, start attached, remove.
+   */
+  async runWithFile(name, args, file2, timeoutMs) {
+    const created = await this.exec(["create", "--name", name, ...args], { timeoutMs: 6e4 });
+    if (created.exitCode !== 0) return created;
+    try {
+      const copied = await this.exec(["cp", file2.source, `${name}:${file2.destination}`], {
+        timeoutMs: 6e4
+      });
+      if (copied.exitCode !== 0) return copied;
+      return await this.exec(["start", "--attach", name], {
+        timeoutMs,
+        maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
+      });
+    } finally {
+      await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
+    }
+  }
+  async copyTextFile(container, path5, destination, notes) {
+    const result = await this.exec(["cp", "-L", `${container}:${path5}`, destination], {
       timeoutMs: 6e4
     });
-    if (result.timedOut) throw dockerFailure(`docker cp ${path4}`, result);
+    if (result.timedOut) throw dockerFailure(`docker cp ${path5}`, result);
     if (result.exitCode !== 0) {
       notes.push(
-        /could not find|no such file|not found/i.test(result.stderr) ? `${path4} does not exist in the image` : `${path4} could not be read from the image: ${lastLines(result.stderr, 1)}`
+        /could not find|no such file|not found/i.test(result.stderr) ? `${path5} does not exist in the image` : `${path5} could not be read from the image: ${lastLines(result.stderr, 1)}`
       );
       return null;
     }
     const stat2 = await lstat2(destination);
     if (!stat2.isFile()) {
-      notes.push(`${path4} in the image is not a regular file`);
+      notes.push(`${path5} in the image is not a regular file`);
       return null;
     }
     if (stat2.size > MAX_ACCOUNT_FILE_BYTES) {
-      notes.push(`${path4} is ${stat2.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`);
+      notes.push(`${path5} is ${stat2.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`);
       return null;
     }
     return readFile2(destination, "utf8");
@@ -47411,6 +48884,7 @@ function dockerFailure(what, result) {
 // src/policy/types.ts
 var PRESETS = ["baseline", "restricted", "hardened"];
 var FAIL_ON = ["error", "warning", "never"];
+var PROBE_MODES = ["required", "optional"];
 
 // src/options.ts
 var text = external_exports.string().transform((value) => value.trim()).transform((value) => value === "" ? void 0 : value).optional();
@@ -47435,7 +48909,8 @@ var optionsSchema = external_exports.object({
   policy: text,
   preset: external_exports.enum(PRESETS).default("baseline"),
   manifests: external_exports.array(external_exports.string()).default([]),
-  "fail-on": external_exports.enum(FAIL_ON).default("error")
+  "fail-on": external_exports.enum(FAIL_ON).default("error"),
+  probe: external_exports.enum(PROBE_MODES).default("required")
 }).strict();
 function parseOptions(raw, flagPrefix) {
   const result = optionsSchema.safeParse(raw);
@@ -47489,7 +48964,8 @@ function parseOptions(raw, flagPrefix) {
     pull: options.pull,
     buildCommand: options["build-command"],
     preset: options.preset,
-    failOn: options["fail-on"]
+    failOn: options["fail-on"],
+    probe: options.probe
   };
 }
 function usageHint(key) {
@@ -47498,6 +48974,8 @@ function usageHint(key) {
       return `Use one of: ${PRESETS.join(", ")}.`;
     case "fail-on":
       return `Use one of: ${FAIL_ON.join(", ")}.`;
+    case "probe":
+      return `Use one of: ${PROBE_MODES.join(", ")}.`;
     case "pull":
       return "Use true or false.";
     case "build-args":
@@ -47529,6 +49007,14 @@ function shortId(id) {
 }
 function locationText(location) {
   return location ? `${location.file}:${location.line}` : "image";
+}
+function describeProbe(report) {
+  const probe = report.probe;
+  if (probe.status === "failed") return `did not run: ${probe.reason}`;
+  if (probe.status === "user-error") return probe.reason;
+  const runtime2 = report.runtime;
+  const who = runtime2.name ? `uid ${runtime2.uid} (${runtime2.name})` : `uid ${runtime2.uid}`;
+  return `ran as ${who}, walked ${runtime2.walk.entries} entries in ${runtime2.walk.elapsedMs} ms${runtime2.walk.truncated ? " (incomplete)" : ""}; ${probe.elapsedMs} ms in all`;
 }
 
 // src/report/json.ts
@@ -47567,7 +49053,12 @@ function renderMarkdown(report) {
       `| Dockerfile | ${markdownCode(report.dockerfile.path)}, final stage FROM ${markdownCode(report.dockerfile.finalStage.base)} (line ${report.dockerfile.finalStage.line}) |`
     );
   }
-  out.push(`| Policy | preset ${report.policy.preset}, fail on ${report.policy.failOn} |`, "");
+  out.push(`| Probe | ${markdownText(describeProbe(report))} |`);
+  if (report.blocked) out.push(`| Blocked | ${markdownText(report.blocked)} |`);
+  out.push(
+    `| Policy | preset ${report.policy.preset}, fail on ${report.policy.failOn}, probe ${report.policy.probe} |`,
+    ""
+  );
   if (report.findings.length > 0) {
     out.push("| Severity | Rule | Where | What |", "|---|---|---|---|");
     for (const finding of report.findings) {
@@ -47596,24 +49087,35 @@ function renderMarkdown(report) {
 }
 
 // src/report/text.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 function safe(value) {
-  return value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?");
+  return value.replace(UNSAFE, (char) => {
+    if (char === "\n") return "\\n";
+    if (char === "	") return "\\t";
+    if (char === "\r") return "\\r";
+    const code = char.charCodeAt(0);
+    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+  });
 }
 function renderText(report) {
   const lines = [];
   const verdict = report.verdict === "pass" ? "PASS" : "FAIL";
   lines.push(`${verdict}  ${safe(report.image.ref)}: ${describeCounts(report)}`);
+  if (report.blocked) lines.push(`  blocked     ${safe(report.blocked)}`);
   lines.push(
     `  image       ${safe(report.image.ref)} (${shortId(report.image.id)}, ${safe(report.image.platform)})`
   );
   lines.push(`  user        ${safe(describeUser(report))}`);
   if (report.dockerfile) {
-    const { path: path4, finalStage } = report.dockerfile;
+    const { path: path5, finalStage } = report.dockerfile;
     lines.push(
-      `  dockerfile  ${safe(path4)} (final stage${finalStage.name ? ` "${safe(finalStage.name)}"` : ""} FROM ${safe(finalStage.base)}, line ${finalStage.line})`
+      `  dockerfile  ${safe(path5)} (final stage${finalStage.name ? ` "${safe(finalStage.name)}"` : ""} FROM ${safe(finalStage.base)}, line ${finalStage.line})`
     );
   }
-  lines.push(`  policy      preset ${report.policy.preset}, fail on ${report.policy.failOn}`);
+  lines.push(`  probe       ${safe(describeProbe(report))}`);
+  lines.push(
+    `  policy      preset ${report.policy.preset}, fail on ${report.policy.failOn}, probe ${report.policy.probe}`
+  );
   for (const finding of report.findings) {
     lines.push("");
     lines.push(
@@ -47652,14 +49154,15 @@ function readInputs() {
     policy: getInput("policy"),
     preset: getInput("preset") || void 0,
     manifests: lines("manifests"),
-    "fail-on": getInput("fail-on") || void 0
+    "fail-on": getInput("fail-on") || void 0,
+    probe: getInput("probe") || void 0
   };
 }
 async function writeReportFile(report) {
   const directory = process.env["RUNNER_TEMP"] || process.cwd();
-  const path4 = join5(directory, `nonroot-guard-report-${process.pid}.json`);
-  await writeFile2(path4, renderJson(report));
-  return path4;
+  const path5 = join5(directory, `nonroot-guard-report-${process.pid}.json`);
+  await writeFile2(path5, renderJson(report));
+  return path5;
 }
 async function run() {
   let report;
@@ -47673,7 +49176,7 @@ async function run() {
       );
     }
     const options = parseOptions(readInputs(), "");
-    report = await check(options, {
+    report = await check2(options, {
       docker: new Docker(),
       runBuildCommand,
       log: (text2) => process.stdout.write(text2),

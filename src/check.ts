@@ -10,8 +10,12 @@ import { resolveUser } from './image/resolve-user.js';
 import type { ImageFacts } from './image/types.js';
 import type { CheckOptions } from './options.js';
 import { evaluate } from './policy/evaluate.js';
-import type { Facts } from './policy/types.js';
-import type { Report } from './report/types.js';
+import { declaredPorts, portsToProbe } from './policy/ports.js';
+import type { Facts, ProbeStatus } from './policy/types.js';
+import { runProbe, type ProbeResult } from './probe/run.js';
+import type { ProbeOutput } from './probe/schema.js';
+import { capabilityNames } from './policy/rules/capabilities.js';
+import type { Report, RuntimeReport } from './report/types.js';
 
 /** The edges the pipeline talks through; entry points build them, tests can replace them. */
 export interface CheckEnvironment {
@@ -41,7 +45,11 @@ export interface GatheredFacts {
 /** Gets the image, gathers the facts, judges them: the whole check, free of @actions/*. */
 export async function check(options: CheckOptions, env: CheckEnvironment): Promise<Report> {
   const { facts, notes } = await gatherFacts(options, env);
-  const evaluation = evaluate(facts, { preset: options.preset, failOn: options.failOn });
+  const evaluation = evaluate(facts, {
+    preset: options.preset,
+    failOn: options.failOn,
+    probe: options.probe,
+  });
   return buildReport(facts, evaluation, options, env.version, notes);
 }
 
@@ -50,7 +58,7 @@ export async function gatherFacts(
   options: CheckOptions,
   env: CheckEnvironment,
 ): Promise<GatheredFacts> {
-  await env.docker.engine();
+  const engine = await env.docker.engine();
 
   // Read and parse the Dockerfile before any build: a bad target or syntax fails in a second.
   const source = await readDockerfile(options, env.cwd);
@@ -63,9 +71,12 @@ export async function gatherFacts(
 
   const image = await acquireImage(options, env);
   const notes: string[] = [];
-  const [accountFiles, baseEnv] = await Promise.all([
+  const ports = declaredPorts(image);
+  // One container start for the probe; the account files and base ENV come meanwhile.
+  const [accountFiles, baseEnv, probe] = await Promise.all([
     env.docker.readAccountFiles(image.ref),
     draft ? baseImageEnv(draft, image, env.docker, notes) : undefined,
+    runProbe(env.docker, image, portsToProbe(ports), engine.arch),
   ]);
   const dockerfile =
     source && parseOptions ? parseDockerfile(source.text, { ...parseOptions, baseEnv }) : null;
@@ -78,7 +89,29 @@ export async function gatherFacts(
 
   const accounts = parseAccounts(accountFiles);
   notes.push(...accounts.notes);
-  return { facts: { image, accounts, user: resolveUser(image.user, accounts), dockerfile }, notes };
+  return {
+    facts: {
+      image,
+      accounts,
+      user: resolveUser(image.user, accounts),
+      dockerfile,
+      ports,
+      runtime: probe.ok ? probe.output : null,
+      probe: probeStatus(probe),
+    },
+    notes,
+  };
+}
+
+function probeStatus(probe: ProbeResult): ProbeStatus {
+  if (!probe.ok) return { status: 'failed', reason: probe.reason };
+  if (probe.output.userError) {
+    return {
+      status: 'user-error',
+      reason: `the container cannot start as the image's user: ${probe.output.userError}`,
+    };
+  }
+  return { status: 'ok', elapsedMs: probe.elapsedMs };
 }
 
 async function readDockerfile(
@@ -151,6 +184,7 @@ function buildReport(
     schemaVersion: 1,
     tool: { name: 'nonroot-guard', version },
     verdict: evaluation.verdict,
+    blocked: evaluation.blocked,
     image,
     dockerfile: dockerfile && {
       path: dockerfile.path,
@@ -165,7 +199,8 @@ function buildReport(
         value: dockerfile.effectiveUser.value,
       },
     },
-    runtime: null,
+    probe: facts.probe,
+    runtime: facts.runtime && runtimeReport(facts.runtime),
     user: {
       config: image.user,
       uid: user.uid,
@@ -173,10 +208,41 @@ function buildReport(
       name: user.entry?.name ?? null,
       home: user.entry?.home ?? (user.uid !== null ? '/' : null),
     },
-    policy: { preset: options.preset, failOn: options.failOn },
+    policy: { preset: options.preset, failOn: options.failOn, probe: options.probe },
     summary: evaluation.counts,
     findings: evaluation.findings,
     skipped: evaluation.skipped,
     notes,
+  };
+}
+
+/** The probe's facts for the report: the identity first, as a reader looks for it. */
+function runtimeReport(output: ProbeOutput): RuntimeReport {
+  const { identity, status, ...rest } = output;
+  return {
+    uid: identity.uid,
+    gid: identity.gid,
+    groups: identity.groups,
+    name: identity.name,
+    home: identity.home,
+    switched: identity.switched,
+    userError: output.userError,
+    accountFiles: { passwd: identity.passwd, group: identity.group },
+    capabilities: {
+      effective: capabilityNames(status.capEff),
+      permitted: capabilityNames(status.capPrm),
+      bounding: capabilityNames(status.capBnd),
+      ambient: capabilityNames(status.capAmb),
+    },
+    noNewPrivs: status.noNewPrivs === 1,
+    seccomp: (['disabled', 'strict', 'filter'] as const)[status.seccomp]!,
+    paths: rest.paths,
+    writableDirs: rest.writableDirs,
+    setid: rest.setid,
+    fileCaps: rest.fileCaps,
+    tools: rest.tools,
+    ports: rest.ports,
+    walk: rest.walk,
+    probe: rest.probe,
   };
 }

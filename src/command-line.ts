@@ -18,6 +18,7 @@ export const USAGE = `Usage:
                       [--build-command CMD] [--policy FILE] [--preset NAME]
                       [--manifests GLOB]... [--format text|json|markdown|sarif]
                       [--output FILE] [--fail-on error|warning|never]
+                      [--probe required|optional]
   nonroot-guard --version | --help
 
 Checks that a container image runs as non-root: its user, resolved as the
@@ -39,6 +40,8 @@ Dockerfile line that causes it.
   --format F           text (default), json, markdown
   --output FILE        write the report to FILE instead of stdout
   --fail-on LEVEL      error (default), warning or never
+  --probe MODE         required (default): a probe that cannot run fails the
+                       check; optional: its rules are skipped, with the reason
 
 Exit codes: 0 pass, 1 the policy failed, 2 a usage, input or tool error.`;
 
@@ -77,6 +80,7 @@ const FLAGS = {
   format: { type: 'string' },
   output: { type: 'string' },
   'fail-on': { type: 'string' },
+  probe: { type: 'string' },
   version: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -142,6 +146,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         preset: values.preset,
         manifests: values.manifests,
         'fail-on': values['fail-on'],
+        probe: values.probe,
       },
       '--',
     );

@@ -29,6 +29,7 @@ function readInputs(): RawOptions {
     preset: core.getInput('preset') || undefined,
     manifests: lines('manifests'),
     'fail-on': core.getInput('fail-on') || undefined,
+    probe: core.getInput('probe') || undefined,
   };
 }
 

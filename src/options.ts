@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { CheckError } from './errors.js';
-import { FAIL_ON, PRESETS, type FailOn, type Preset } from './policy/types.js';
+import {
+  FAIL_ON,
+  PRESETS,
+  PROBE_MODES,
+  type FailOn,
+  type Preset,
+  type ProbeMode,
+} from './policy/types.js';
 
 /**
  * The one place that holds every option's default and validation, for the
@@ -39,6 +46,7 @@ export const optionsSchema = z
     preset: z.enum(PRESETS).default('baseline'),
     manifests: z.array(z.string()).default([]),
     'fail-on': z.enum(FAIL_ON).default('error'),
+    probe: z.enum(PROBE_MODES).default('required'),
   })
   .strict();
 
@@ -67,6 +75,8 @@ export interface CheckOptions {
   buildCommand?: string;
   preset: Preset;
   failOn: FailOn;
+  /** Whether a probe that cannot run fails the check (required) or only skips its rules. */
+  probe: ProbeMode;
 }
 
 /** Validates raw inputs/flags; `flagPrefix` is `--` for the CLI and `` for the action. */
@@ -125,6 +135,7 @@ export function parseOptions(raw: RawOptions, flagPrefix: '--' | ''): CheckOptio
     buildCommand: options['build-command'],
     preset: options.preset,
     failOn: options['fail-on'],
+    probe: options.probe,
   };
 }
 
@@ -134,6 +145,8 @@ function usageHint(key: string): string | undefined {
       return `Use one of: ${PRESETS.join(', ')}.`;
     case 'fail-on':
       return `Use one of: ${FAIL_ON.join(', ')}.`;
+    case 'probe':
+      return `Use one of: ${PROBE_MODES.join(', ')}.`;
     case 'pull':
       return 'Use true or false.';
     case 'build-args':

@@ -43,7 +43,7 @@ describe.skipIf(!inject('docker'))('the action on a real engine', () => {
       image: 'nonroot-guard-action/root:test',
     });
     expect(run.code).toBe(1);
-    expect(run.outputs).toMatchObject({ verdict: 'fail', user: '', uid: '0', findings: '1' });
+    expect(run.outputs).toMatchObject({ verdict: 'fail', user: '', uid: '0', findings: '3' });
     const report = JSON.parse(await readFile(run.outputs['report']!, 'utf8'));
     expect(report.findings[0]).toMatchObject({
       rule: 'NR001',
@@ -52,9 +52,9 @@ describe.skipIf(!inject('docker'))('the action on a real engine', () => {
     expect(run.commands).toContainEqual({
       command: 'error',
       message:
-        'Non-root Guard: 1 error in nonroot-guard-action/root:test fail the policy (fail-on: error)',
+        'Non-root Guard: 3 errors in nonroot-guard-action/root:test fail the policy (fail-on: error)',
     });
-    expect(run.stdout).toContain('FAIL  nonroot-guard-action/root:test: 1 error');
+    expect(run.stdout).toContain('FAIL  nonroot-guard-action/root:test: 3 errors');
     expect(run.summary).toContain('### ❌ Non-root Guard: fail');
     expect(run.summary).toContain('| 🔴 error | NR001 user-not-set |');
   });

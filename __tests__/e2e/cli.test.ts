@@ -121,7 +121,20 @@ describe.skipIf(!inject('docker'))('the CLI on a real engine', () => {
         path: APP_DOCKERFILE,
         finalStage: { name: null, line: 1, base: 'nonroot-guard-fixture/dotnet-like:test' },
       },
-      runtime: null,
+      probe: { status: 'ok' },
+      runtime: {
+        uid: 1654,
+        gid: 1654,
+        groups: [1654],
+        name: 'app',
+        home: '/home/app',
+        switched: true,
+        userError: null,
+        capabilities: { effective: [], permitted: [], ambient: [] },
+        noNewPrivs: true,
+        setid: { items: [], count: 0, truncated: false },
+        tools: [{ kind: 'shell', name: 'sh', path: '/bin/sh', resolved: '/bin/busybox' }],
+      },
       user: { config: 'app', uid: 1654, gid: 1654, name: 'app', home: '/home/app' },
       findings: [
         {
@@ -158,10 +171,17 @@ describe.skipIf(!inject('docker'))('the CLI on a real engine', () => {
     ]);
     expect(result.code).toBe(1);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toBe(`FAIL  ${ROOT}: 1 error`);
-    expect(lines).toContain(
-      'error   NR001 user-not-set  fixtures/images/root-by-default/Dockerfile:1',
+    expect(lines[0]).toBe(`FAIL  ${ROOT}: 3 errors`);
+    expect(lines[4]).toMatch(
+      /^ {2}probe {7}ran as uid 0 \(root\), walked \d+ entries in \d+ ms; \d+ ms in all$/,
     );
+    for (const finding of [
+      'error   NR001 user-not-set  fixtures/images/root-by-default/Dockerfile:1',
+      'error   NR010 runs-as-root  fixtures/images/root-by-default/Dockerfile:1',
+      'error   NR033 effective-capabilities  fixtures/images/root-by-default/Dockerfile:1',
+    ]) {
+      expect(lines).toContain(finding);
+    }
     expect(result.stdout).toMatch(/^ {2}fix: Create a user first/m);
   });
 
@@ -303,5 +323,53 @@ describe.skipIf(!inject('docker'))('the CLI on a real engine', () => {
     expect(result.stderr).toContain(evidence);
     expect(result.stderr).not.toMatch(STACK_FRAME);
     if (args[1] === 'BUILD_FAIL') expect(result.stderr).toContain('compiling the app');
+  });
+});
+
+describe.skipIf(!inject('docker'))('when the probe cannot run', () => {
+  const image = 'nonroot-guard-e2e/user-1654:test';
+  const tooShort = { ...process.env, NONROOT_GUARD_PROBE_TIMEOUT: '0.05' };
+
+  beforeAll(async () => {
+    await buildImage(join(FIXTURES, 'images/user-1654'), image);
+  });
+
+  it('fails the check by default: no findings without the probe proves nothing', async () => {
+    const result = await cli(['check', '--image', image, '--format', 'json'], { env: tooShort });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({
+      verdict: 'fail',
+      blocked:
+        'the probe could not run, and the policy requires it: the probe did not finish within 0.05 s and was stopped',
+      probe: { status: 'failed', reason: 'the probe did not finish within 0.05 s and was stopped' },
+      runtime: null,
+      findings: [],
+    });
+    expect(report.skipped).toContainEqual({
+      rule: 'NR020',
+      reason: 'the probe did not finish within 0.05 s and was stopped',
+    });
+  });
+
+  it('with --probe optional, judges the metadata and lists the skipped rules', async () => {
+    const result = await cli(['check', '--image', image, '--probe', 'optional'], { env: tooShort });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      '  probe       did not run: the probe did not finish within 0.05 s and was stopped',
+    );
+    expect(result.stdout).toContain(
+      'skipped NR010: the probe did not finish within 0.05 s and was stopped',
+    );
+  });
+
+  it('rejects a timeout that is not a number of seconds', async () => {
+    const result = await cli(['check', '--image', image], {
+      env: { ...process.env, NONROOT_GUARD_PROBE_TIMEOUT: 'soon' },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'NONROOT_GUARD_PROBE_TIMEOUT=soon: expected a number of seconds',
+    );
   });
 });

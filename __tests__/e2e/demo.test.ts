@@ -13,7 +13,8 @@ describe.skipIf(!inject('docker'))('npm run demo', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('PASS  nonroot-guard-demo/dotnet-style:latest: no findings');
     expect(stdout).toContain('  user        "1654" → uid 1654, gid 1654 (app)');
-    expect(stdout).toContain('FAIL  nonroot-guard-demo/forgot-user:latest: 1 error');
+    expect(stdout).toContain('FAIL  nonroot-guard-demo/forgot-user:latest: 3 errors');
+    expect(stdout).toContain('error   NR010 runs-as-root  examples/forgot-user/Dockerfile:12');
     expect(stdout).toContain('error   NR001 user-not-set  examples/forgot-user/Dockerfile:12');
     expect(stdout).toContain('(USER app on line 9 is in stage build, not in the final stage)');
   });

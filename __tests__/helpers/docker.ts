@@ -15,7 +15,22 @@ export const BASES = [
   { name: 'busybox', tag: 'nonroot-guard-fixture/busybox:test', needsBusybox: true },
   { name: 'dotnet-like', tag: 'nonroot-guard-fixture/dotnet-like:test', needsBusybox: false },
   { name: 'chiseled-like', tag: 'nonroot-guard-fixture/chiseled-like:test', needsBusybox: false },
+  { name: 'tools', tag: 'nonroot-guard-fixture/tools:test', needsBusybox: false },
 ] as const;
+
+/** Compiles fixtures/tools/*.c statically (musl-gcc, as the probe) into a build context. */
+async function compileTools(context: string): Promise<void> {
+  for (const tool of ['set-file-capability']) {
+    await run('musl-gcc', [
+      '-static',
+      '-Os',
+      '-s',
+      '-o',
+      join(context, tool),
+      join(FIXTURES, 'tools', `${tool}.c`),
+    ]);
+  }
+}
 
 export async function docker(...args: string[]): Promise<string> {
   const { stdout } = await run('docker', args, { maxBuffer: 64 * 1024 * 1024 });
@@ -38,12 +53,13 @@ export async function dockerAnswers(): Promise<boolean> {
 export async function buildImage(
   directory: string,
   tag: string,
-  options: { busybox?: boolean; buildArgs?: string[] } = {},
+  options: { busybox?: boolean; tools?: boolean; buildArgs?: string[] } = {},
 ): Promise<string> {
   const context = await mkdtemp(join(tmpdir(), 'nonroot-guard-fixture-'));
   try {
     await cp(directory, context, { recursive: true });
     if (options.busybox) await cp(BUSYBOX, join(context, 'busybox'));
+    if (options.tools) await compileTools(context);
     const args = ['build', '--quiet', '--tag', tag];
     for (const arg of options.buildArgs ?? []) args.push('--build-arg', arg);
     const { stdout } = await run('docker', [...args, context], { maxBuffer: 16 * 1024 * 1024 });
@@ -58,6 +74,9 @@ export async function buildImage(
 
 export async function buildBases(): Promise<void> {
   for (const base of BASES) {
-    await buildImage(join(FIXTURES, 'bases', base.name), base.tag, { busybox: base.needsBusybox });
+    await buildImage(join(FIXTURES, 'bases', base.name), base.tag, {
+      busybox: base.needsBusybox,
+      tools: base.name === 'tools',
+    });
   }
 }

@@ -7,7 +7,11 @@ const KUBELET_NAME = (name: string) =>
   `("container has runAsNonRoot and image has non-numeric user (${name}), cannot verify user is non-root")`;
 
 function findings(user: string, extra: Parameters<typeof makeFacts>[0] = { user }) {
-  const result = evaluate(makeFacts({ ...extra, user }), { preset: 'baseline', failOn: 'error' });
+  const result = evaluate(makeFacts({ ...extra, user }), {
+    preset: 'baseline',
+    failOn: 'error',
+    probe: 'optional',
+  });
   return result.findings.map(({ rule, severity, message }) => ({ rule, severity, message }));
 }
 
@@ -229,9 +233,11 @@ describe('facts the rules read from the image', () => {
 
 describe('fixes', () => {
   const fixOf = (facts: Parameters<typeof makeFacts>[0], rule: string) =>
-    evaluate(makeFacts(facts), { preset: 'hardened', failOn: 'error' }).findings.find(
-      (finding) => finding.rule === rule,
-    )?.fix?.summary;
+    evaluate(makeFacts(facts), {
+      preset: 'hardened',
+      failOn: 'error',
+      probe: 'optional',
+    }).findings.find((finding) => finding.rule === rule)?.fix?.summary;
 
   it('suggests USER $APP_UID when the image defines APP_UID', () => {
     expect(fixOf({ user: '', env: { APP_UID: '1654' } }, 'NR001')).toBe(
@@ -268,7 +274,11 @@ describe('locations', () => {
       dockerfile: 'FROM base\nCOPY . /app\nUSER $APP_UID:0\nCMD ["/app/run"]\n',
       baseEnv: { APP_UID: '1654' },
     });
-    const [finding] = evaluate(facts, { preset: 'baseline', failOn: 'error' }).findings;
+    const [finding] = evaluate(facts, {
+      preset: 'baseline',
+      failOn: 'error',
+      probe: 'optional',
+    }).findings;
     expect(finding).toMatchObject({
       rule: 'NR006',
       message: 'USER $APP_UID:0 (= 1654:0) sets primary group 0 (root)',
@@ -278,7 +288,11 @@ describe('locations', () => {
 
   it('points at the final FROM when no USER is written', () => {
     const facts = makeFacts({ user: '', dockerfile: 'FROM a AS build\nUSER 1\nFROM b\nCMD x\n' });
-    const [finding] = evaluate(facts, { preset: 'baseline', failOn: 'error' }).findings;
+    const [finding] = evaluate(facts, {
+      preset: 'baseline',
+      failOn: 'error',
+      probe: 'optional',
+    }).findings;
     expect(finding).toMatchObject({
       rule: 'NR001',
       message:

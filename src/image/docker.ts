@@ -35,6 +35,8 @@ export interface BuildRequest {
 /** Account files larger than this are not read (a hostile image can ship a huge /etc/passwd). */
 const MAX_ACCOUNT_FILE_BYTES = 64 * 1024 * 1024;
 const BUILD_LOG_TAIL_LINES = 25;
+/** The probe caps its own output far below this; more means something is wrong. */
+const MAX_CONTAINER_OUTPUT_BYTES = 16 * 1024 * 1024;
 
 /**
  * The only code that runs docker. Every call goes through `exec` with an argv
@@ -183,6 +185,50 @@ export class Docker {
         this.exec(['rm', '--force', container], { timeoutMs: 60_000 }),
         rm(workdir, { recursive: true, force: true }),
       ]);
+    }
+  }
+
+  /**
+   * Runs a container to completion with `docker run`. On timeout the client is
+   * killed and the container removed by name, so nothing keeps running.
+   */
+  async runToCompletion(
+    name: string,
+    args: readonly string[],
+    timeoutMs: number,
+  ): Promise<CommandResult> {
+    const result = await this.exec(['run', '--name', name, ...args], {
+      timeoutMs,
+      maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES,
+    });
+    if (result.timedOut) await this.exec(['rm', '--force', name], { timeoutMs: 60_000 });
+    return result;
+  }
+
+  /**
+   * The same in three steps, for daemons that cannot bind-mount a file from
+   * this machine (a remote engine, a job container): create, copy the file
+   * in, start attached, remove.
+   */
+  async runWithFile(
+    name: string,
+    args: readonly string[],
+    file: { source: string; destination: string },
+    timeoutMs: number,
+  ): Promise<CommandResult> {
+    const created = await this.exec(['create', '--name', name, ...args], { timeoutMs: 60_000 });
+    if (created.exitCode !== 0) return created;
+    try {
+      const copied = await this.exec(['cp', file.source, `${name}:${file.destination}`], {
+        timeoutMs: 60_000,
+      });
+      if (copied.exitCode !== 0) return copied;
+      return await this.exec(['start', '--attach', name], {
+        timeoutMs,
+        maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES,
+      });
+    } finally {
+      await this.exec(['rm', '--force', name], { timeoutMs: 60_000 });
     }
   }
 

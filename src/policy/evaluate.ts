@@ -12,13 +12,20 @@ import type {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
-function missingFacts(rule: Rule, facts: Facts): FactKind[] {
-  const available: Record<FactKind, boolean> = {
-    image: true,
-    accounts: true,
-    dockerfile: facts.dockerfile !== null,
-  };
-  return rule.needs.filter((kind) => !available[kind]);
+/** Why a kind of fact is missing, or null when the rules can have it. */
+function unavailable(kind: FactKind, facts: Facts): string | null {
+  const probe = facts.probe;
+  switch (kind) {
+    case 'image':
+    case 'accounts':
+      return null;
+    case 'dockerfile':
+      return facts.dockerfile ? null : 'no Dockerfile was given';
+    case 'filesystem':
+      return probe.status === 'failed' ? probe.reason : null;
+    case 'runtime-user':
+      return probe.status === 'ok' ? null : probe.reason;
+  }
 }
 
 /**
@@ -35,12 +42,9 @@ export function evaluate(
   for (const rule of rules) {
     const level = rule.levels[policy.preset];
     if (level === 'off') continue;
-    const missing = missingFacts(rule, facts);
-    if (missing.length > 0) {
-      skipped.push({
-        rule: rule.id,
-        reason: `needs ${missing.join(', ')} facts, which this check does not have`,
-      });
+    const reason = rule.needs.map((kind) => unavailable(kind, facts)).find((why) => why);
+    if (reason) {
+      skipped.push({ rule: rule.id, reason });
       continue;
     }
     for (const hit of rule.evaluate(facts)) {
@@ -59,5 +63,16 @@ export function evaluate(
       : policy.failOn === 'warning'
         ? counts.error + counts.warning > 0
         : false;
-  return { verdict: failed ? 'fail' : 'pass', findings, skipped, counts };
+  // Fail closed: without the probe's facts, "no findings" proves nothing.
+  const blocked =
+    facts.probe.status === 'failed' && policy.probe === 'required'
+      ? `the probe could not run, and the policy requires it: ${facts.probe.reason}`
+      : null;
+  return {
+    verdict: failed || blocked ? 'fail' : 'pass',
+    blocked,
+    findings,
+    skipped,
+    counts,
+  };
 }

@@ -2,6 +2,8 @@ import type { DockerfileFacts } from '../dockerfile/types.js';
 import type { Accounts } from '../image/accounts.js';
 import type { ResolvedUser } from '../image/resolve-user.js';
 import type { ImageFacts } from '../image/types.js';
+import type { ProbeOutput } from '../probe/schema.js';
+import type { DeclaredPort } from './ports.js';
 
 export const PRESETS = ['baseline', 'restricted', 'hardened'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -13,6 +15,17 @@ export type RuleLevel = Severity | 'off';
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
+export const PROBE_MODES = ['required', 'optional'] as const;
+export type ProbeMode = (typeof PROBE_MODES)[number];
+
+/** What became of the in-container probe. */
+export type ProbeStatus =
+  | { status: 'ok'; elapsedMs: number }
+  /** The probe could not run or its output could not be read: nothing it would show is known. */
+  | { status: 'failed'; reason: string }
+  /** The probe ran but could not become the image's user: the container cannot start. */
+  | { status: 'user-error'; reason: string };
+
 /** Everything the rules judge: plain data gathered by the edges. */
 export interface Facts {
   image: ImageFacts;
@@ -20,10 +33,19 @@ export interface Facts {
   /** `image.user` resolved against the image's own account files. */
   user: ResolvedUser;
   dockerfile: DockerfileFacts | null;
+  /** Ports the image declares (EXPOSE and the port variables). */
+  ports: DeclaredPort[];
+  /** The probe's facts from inside the image, or null when it did not run. */
+  runtime: ProbeOutput | null;
+  probe: ProbeStatus;
 }
 
-/** The kinds of facts a rule can need; a rule whose facts are missing is reported as skipped. */
-export type FactKind = 'image' | 'accounts' | 'dockerfile';
+/**
+ * The kinds of facts a rule can need; a rule whose facts are missing is
+ * reported as skipped, with the reason. `filesystem` is the probe's walk (as
+ * root); `runtime-user` is what the probe measured as the image's user.
+ */
+export type FactKind = 'image' | 'accounts' | 'dockerfile' | 'filesystem' | 'runtime-user';
 
 export interface Location {
   /** Path relative to the repository (as given by the user). */
@@ -71,10 +93,14 @@ export interface Skipped {
 export interface PolicySettings {
   preset: Preset;
   failOn: FailOn;
+  /** `required`: a probe that could not run fails the check; `optional`: its rules are skipped. */
+  probe: ProbeMode;
 }
 
 export interface Evaluation {
   verdict: 'pass' | 'fail';
+  /** Why the verdict is fail although no finding says so (e.g. a required probe that could not run). */
+  blocked: string | null;
   findings: Finding[];
   skipped: Skipped[];
   counts: Record<Severity, number>;

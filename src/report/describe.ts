@@ -28,3 +28,13 @@ export function shortId(id: string): string {
 export function locationText(location: { file: string; line: number } | null): string {
   return location ? `${location.file}:${location.line}` : 'image';
 }
+
+/** What the probe did, in one line. */
+export function describeProbe(report: Report): string {
+  const probe = report.probe;
+  if (probe.status === 'failed') return `did not run: ${probe.reason}`;
+  if (probe.status === 'user-error') return probe.reason;
+  const runtime = report.runtime!;
+  const who = runtime.name ? `uid ${runtime.uid} (${runtime.name})` : `uid ${runtime.uid}`;
+  return `ran as ${who}, walked ${runtime.walk.entries} entries in ${runtime.walk.elapsedMs} ms${runtime.walk.truncated ? ' (incomplete)' : ''}; ${probe.elapsedMs} ms in all`;
+}

@@ -1,4 +1,4 @@
-import { describeCounts, describeUser, locationText, shortId } from './describe.js';
+import { describeCounts, describeProbe, describeUser, locationText, shortId } from './describe.js';
 import { markdownCode, markdownText } from './escape.js';
 import type { Report } from './types.js';
 
@@ -21,7 +21,12 @@ export function renderMarkdown(report: Report): string {
       `| Dockerfile | ${markdownCode(report.dockerfile.path)}, final stage FROM ${markdownCode(report.dockerfile.finalStage.base)} (line ${report.dockerfile.finalStage.line}) |`,
     );
   }
-  out.push(`| Policy | preset ${report.policy.preset}, fail on ${report.policy.failOn} |`, '');
+  out.push(`| Probe | ${markdownText(describeProbe(report))} |`);
+  if (report.blocked) out.push(`| Blocked | ${markdownText(report.blocked)} |`);
+  out.push(
+    `| Policy | preset ${report.policy.preset}, fail on ${report.policy.failOn}, probe ${report.policy.probe} |`,
+    '',
+  );
 
   if (report.findings.length > 0) {
     out.push('| Severity | Rule | Where | What |', '|---|---|---|---|');

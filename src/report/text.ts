@@ -1,10 +1,22 @@
-import { describeCounts, describeUser, locationText, shortId } from './describe.js';
+import { describeCounts, describeProbe, describeUser, locationText, shortId } from './describe.js';
 import type { Report } from './types.js';
 
-/** Strips terminal control characters: image content must not drive the reader's terminal. */
-function safe(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Makes image-controlled text inert on a terminal: control characters become
+ * visible escapes (a file name cannot break a line or send an escape
+ * sequence), and bidirectional overrides cannot reorder what is shown.
+ */
+export function safe(value: string): string {
+  return value.replace(UNSAFE, (char) => {
+    if (char === '\n') return '\\n';
+    if (char === '\t') return '\\t';
+    if (char === '\r') return '\\r';
+    const code = char.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
 }
 
 /** The report for a person at a terminal: the verdict first, then each finding with its fix. */
@@ -12,6 +24,7 @@ export function renderText(report: Report): string {
   const lines: string[] = [];
   const verdict = report.verdict === 'pass' ? 'PASS' : 'FAIL';
   lines.push(`${verdict}  ${safe(report.image.ref)}: ${describeCounts(report)}`);
+  if (report.blocked) lines.push(`  blocked     ${safe(report.blocked)}`);
   lines.push(
     `  image       ${safe(report.image.ref)} (${shortId(report.image.id)}, ${safe(report.image.platform)})`,
   );
@@ -22,7 +35,10 @@ export function renderText(report: Report): string {
       `  dockerfile  ${safe(path)} (final stage${finalStage.name ? ` "${safe(finalStage.name)}"` : ''} FROM ${safe(finalStage.base)}, line ${finalStage.line})`,
     );
   }
-  lines.push(`  policy      preset ${report.policy.preset}, fail on ${report.policy.failOn}`);
+  lines.push(`  probe       ${safe(describeProbe(report))}`);
+  lines.push(
+    `  policy      preset ${report.policy.preset}, fail on ${report.policy.failOn}, probe ${report.policy.probe}`,
+  );
 
   for (const finding of report.findings) {
     lines.push('');

@@ -1,5 +1,38 @@
 import type { ImageFacts } from '../image/types.js';
-import type { FailOn, Finding, Preset, Severity, Skipped } from '../policy/types.js';
+import type {
+  FailOn,
+  Finding,
+  Preset,
+  ProbeMode,
+  ProbeStatus,
+  Severity,
+  Skipped,
+} from '../policy/types.js';
+import type { ProbeOutput } from '../probe/schema.js';
+
+/** The probe's facts as the report shows them (see README, "What the probe measures"). */
+export interface RuntimeReport {
+  uid: number;
+  gid: number;
+  groups: number[];
+  name: string | null;
+  home: string | null;
+  /** The probe started as root (to see the whole filesystem) and became the image's user. */
+  switched: boolean;
+  userError: string | null;
+  accountFiles: { passwd: string; group: string };
+  capabilities: { effective: string[]; permitted: string[]; bounding: string[]; ambient: string[] };
+  noNewPrivs: boolean;
+  seccomp: 'disabled' | 'strict' | 'filter';
+  paths: ProbeOutput['paths'];
+  writableDirs: ProbeOutput['writableDirs'];
+  setid: ProbeOutput['setid'];
+  fileCaps: ProbeOutput['fileCaps'];
+  tools: ProbeOutput['tools'];
+  ports: ProbeOutput['ports'];
+  walk: ProbeOutput['walk'];
+  probe: ProbeOutput['probe'];
+}
 
 /**
  * The JSON report: a contract (schemaVersion 1). Fields are only ever added.
@@ -10,6 +43,8 @@ export interface Report {
   schemaVersion: 1;
   tool: { name: 'nonroot-guard'; version: string };
   verdict: 'pass' | 'fail';
+  /** Why the verdict is fail although no finding says so (a required probe that could not run), or null. */
+  blocked: string | null;
   /** The image facts exactly as normalised from `docker inspect`. */
   image: ImageFacts;
   dockerfile: {
@@ -18,8 +53,10 @@ export interface Report {
     /** The USER instruction that sets the image's user, or null when the base image decides. */
     user: { line: number; raw: string; value: string } | null;
   } | null;
-  /** Facts from the in-container probe; null until the probe runs. */
-  runtime: null;
+  /** What became of the in-container probe: ok, failed (with the reason) or user-error. */
+  probe: ProbeStatus;
+  /** Facts the probe measured inside the image as its user; null when it could not run. */
+  runtime: RuntimeReport | null;
   /** The image user as the runtime resolves it from the image's own /etc/passwd and /etc/group. */
   user: {
     config: string;
@@ -28,7 +65,7 @@ export interface Report {
     name: string | null;
     home: string | null;
   };
-  policy: { preset: Preset; failOn: FailOn };
+  policy: { preset: Preset; failOn: FailOn; probe: ProbeMode };
   summary: Record<Severity, number>;
   findings: Finding[];
   skipped: Skipped[];

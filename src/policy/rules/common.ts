@@ -84,3 +84,15 @@ export function switchUserFix(facts: Facts, verb: 'Add' | 'Replace it with'): Fi
     diff: null,
   };
 }
+
+/**
+ * A path as one shell word for a RUN line, or null when it cannot be given
+ * safely (control characters): image-controlled names must never become
+ * commands in the user's Dockerfile.
+ */
+export function shellWord(path: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(path)) return null;
+  if (/^[A-Za-z0-9_./+@:,=%-]+$/.test(path)) return path;
+  return `'${path.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,263 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/policy/evaluate.js';
+import type { ProbeOutput } from '../../src/probe/schema.js';
+import { makeFacts, probeOutput } from '../helpers/facts.js';
+
+const DOCKERFILE = [
+  'FROM base', //                                  1
+  'WORKDIR /app', //                               2
+  'COPY --chown=app:app run /app/run', //          3
+  'RUN chmod 777 /data && chmod u+s /usr/bin/x', // 4
+  'EXPOSE 80', //                                  5
+  'ENV ASPNETCORE_URLS=http://+:80', //            6
+  'USER 1654', //                                  7
+  'ENTRYPOINT ["/app/run"]', //                    8
+].join('\n');
+
+function findings(
+  runtime: ProbeOutput,
+  options: { user?: string; exposedPorts?: string[]; env?: Record<string, string> } = {},
+) {
+  const facts = makeFacts({
+    user: options.user ?? '1654',
+    dockerfile: DOCKERFILE,
+    runtime,
+    exposedPorts: options.exposedPorts,
+    env: options.env,
+  });
+  return evaluate(facts, { preset: 'hardened', failOn: 'error', probe: 'required' }).findings.map(
+    ({ rule, message, location }) => ({ rule, message, line: location?.line }),
+  );
+}
+
+const base = probeOutput();
+const withPath = (path: string, change: Partial<ProbeOutput['paths'][number]>) =>
+  probeOutput({
+    paths: base.paths.map((entry) => (entry.path === path ? { ...entry, ...change } : entry)),
+  });
+
+describe('probe-based rules', () => {
+  it('finds nothing in a clean non-root image', () => {
+    expect(findings(base)).toEqual([]);
+  });
+
+  it('NR010 and NR033: the process is root with Docker default capabilities', () => {
+    const runtime = probeOutput({
+      identity: { ...base.identity, uid: 0, gid: 0, name: 'root', home: '/root' },
+      status: { ...base.status, capEff: '00000000a80425fb', capPrm: '00000000a80425fb' },
+    });
+    expect(findings(runtime, { user: '0' }).filter((f) => f.rule >= 'NR010')).toEqual([
+      {
+        rule: 'NR010',
+        message: "the probe, run as the image's user, got uid 0 (root): USER 0 gives uid 0",
+        line: 7,
+      },
+      {
+        rule: 'NR033',
+        message:
+          "uid 0 (root) holds capabilities under Docker's defaults: effective CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, SETGID and 8 more",
+        line: 7,
+      },
+    ]);
+  });
+
+  it('NR020 points at the COPY --chown that made the executable writable', () => {
+    const runtime = withPath('/app/run', { uid: 1654, gid: 1654, writable: true });
+    expect(findings(runtime)).toEqual([
+      {
+        rule: 'NR020',
+        message:
+          '/app/run (owner 1654:1654, mode 0755) [exec] is writable by uid 1654 (app), after COPY --chown=app:app on line 3: the app can be modified at runtime',
+        line: 3,
+      },
+    ]);
+  });
+
+  it('NR021 falls back to the final FROM when no line made a system directory writable', () => {
+    const runtime = withPath('/etc', { mode: 0o777, writable: true });
+    expect(findings(runtime)).toEqual([
+      {
+        rule: 'NR021',
+        message:
+          '/etc (owner 0:0, mode 0777) [etc] is writable by uid 1654 (app): system files can be replaced at runtime',
+        line: 1,
+      },
+    ]);
+  });
+
+  it('NR022 lists writable directories beyond scratch space, HOME and VOLUMEs, on the chmod line', () => {
+    const runtime = probeOutput({
+      writableDirs: {
+        items: ['/data', '/home/app', '/home/app/.cache', '/tmp', '/var/tmp/x'],
+        count: 5,
+        truncated: false,
+      },
+    });
+    expect(findings(runtime)).toEqual([
+      {
+        rule: 'NR022',
+        message:
+          'uid 1654 (app) can write 1 directory outside /tmp, /var/tmp, HOME and VOLUMEs: /data',
+        line: 4,
+      },
+    ]);
+  });
+
+  it('NR022 counts what the probe could not list', () => {
+    const items = Array.from({ length: 12 }, (_, index) => `/srv/d${index}`);
+    const runtime = probeOutput({ writableDirs: { items, count: 40, truncated: true } });
+    expect(findings(runtime)[0]?.message).toBe(
+      `uid 1654 (app) can write 40 directories outside /tmp, /var/tmp, HOME and VOLUMEs: ${items.slice(0, 10).join(', ')} and 30 more`,
+    );
+  });
+
+  it.each([
+    [
+      { type: 'missing' as const, mode: null, uid: null, gid: null },
+      'HOME /home/app does not exist (its /etc/passwd entry sets it)',
+    ],
+    [
+      { writable: false },
+      'HOME /home/app is not writable by uid 1654 (app) (its /etc/passwd entry sets it)',
+    ],
+    [{ type: 'file' as const }, 'HOME /home/app is not a directory (file)'],
+  ])('NR023 when HOME is %j', (change, message) => {
+    expect(findings(withPath('/home/app', change))).toEqual([{ rule: 'NR023', message, line: 7 }]);
+  });
+
+  it('NR030 lists setuid and setgid files, on the chmod u+s line', () => {
+    const runtime = probeOutput({
+      setid: {
+        items: [
+          { path: '/usr/bin/x', mode: 0o4755, uid: 0, gid: 0 },
+          { path: '/usr/bin/wall', mode: 0o2755, uid: 0, gid: 5 },
+        ],
+        count: 2,
+        truncated: false,
+      },
+    });
+    expect(findings(runtime)).toEqual([
+      {
+        rule: 'NR030',
+        message:
+          '2 setuid/setgid files: /usr/bin/x (setuid 0, mode 4755), /usr/bin/wall (setgid 5, mode 2755)',
+        line: 4,
+      },
+    ]);
+  });
+
+  it('NR031, NR040 and NR041 name the tools and what they resolve to', () => {
+    const runtime = probeOutput({
+      tools: [
+        { kind: 'shell', name: 'sh', path: '/bin/sh', resolved: '/bin/dash' },
+        { kind: 'shell', name: 'bash', path: '/bin/bash', resolved: '/bin/bash' },
+        {
+          kind: 'package-manager',
+          name: 'apt-get',
+          path: '/usr/bin/apt-get',
+          resolved: '/usr/bin/apt-get',
+        },
+        { kind: 'privilege', name: 'sudo', path: '/usr/bin/sudo', resolved: '/usr/bin/sudo' },
+      ],
+    });
+    expect(findings(runtime)).toEqual([
+      { rule: 'NR031', message: 'a user-switching tool is present: /usr/bin/sudo', line: 1 },
+      { rule: 'NR040', message: 'a shell is present: /bin/sh → /bin/dash, /bin/bash', line: 1 },
+      { rule: 'NR041', message: 'a package manager is present: /usr/bin/apt-get', line: 1 },
+    ]);
+  });
+
+  it('NR032 decodes the permitted capabilities of a file', () => {
+    const runtime = probeOutput({
+      fileCaps: {
+        items: [{ path: '/bin/ping', capability: '0100000200200000000000000000000000000000' }],
+        count: 1,
+        truncated: false,
+      },
+    });
+    expect(findings(runtime)).toEqual([
+      { rule: 'NR032', message: '1 file carries file capabilities: /bin/ping (NET_RAW)', line: 1 },
+    ]);
+  });
+
+  it('NR050 on the EXPOSE and ENV lines that declare port 80, with the bind evidence', () => {
+    const runtime = probeOutput({
+      ports: [{ port: 80, protocol: 'tcp', bindable: false, error: 'EACCES' }],
+    });
+    const hits = findings(runtime, {
+      exposedPorts: ['80/tcp'],
+      env: { ASPNETCORE_URLS: 'http://+:80' },
+    });
+    expect(hits).toEqual([
+      {
+        rule: 'NR050',
+        message:
+          'EXPOSE 80/tcp: port 80 is below 1024, which uid 1654 cannot bind on a default Kubernetes node; the probe, as uid 1654, could not bind it (EACCES)',
+        line: 5,
+      },
+      {
+        rule: 'NR050',
+        message:
+          'ASPNETCORE_URLS=http://+:80: port 80 is below 1024, which uid 1654 cannot bind on a default Kubernetes node; the probe, as uid 1654, could not bind it (EACCES)',
+        line: 6,
+      },
+    ]);
+  });
+
+  it('NR050 does not fire for 8080, nor for root', () => {
+    const runtime = probeOutput({
+      ports: [{ port: 8080, protocol: 'tcp', bindable: true, error: null }],
+    });
+    expect(findings(runtime, { env: { ASPNETCORE_HTTP_PORTS: '8080' } })).toEqual([]);
+    const root = probeOutput({
+      identity: { ...base.identity, uid: 0, gid: 0, name: 'root' },
+      ports: [{ port: 80, protocol: 'tcp', bindable: true, error: null }],
+    });
+    const rules = findings(root, { user: '0', exposedPorts: ['80/tcp'] }).map((f) => f.rule);
+    expect(rules).toContain('NR010');
+    expect(rules).not.toContain('NR050');
+  });
+});
+
+describe('when the probe cannot tell', () => {
+  it('skips its rules with the reason, and a required probe blocks the verdict', () => {
+    const facts = makeFacts({ user: '1654' });
+    const required = evaluate(facts, { preset: 'baseline', failOn: 'error', probe: 'required' });
+    expect(required.verdict).toBe('fail');
+    expect(required.blocked).toBe(
+      'the probe could not run, and the policy requires it: no probe in this unit test',
+    );
+    expect(required.skipped).toContainEqual({
+      rule: 'NR010',
+      reason: 'no probe in this unit test',
+    });
+    const optional = evaluate(facts, { preset: 'baseline', failOn: 'error', probe: 'optional' });
+    expect(optional).toMatchObject({ verdict: 'pass', blocked: null });
+  });
+
+  it('skips the user-specific rules, not the filesystem ones, when the container cannot start as the user', () => {
+    const facts = {
+      ...makeFacts({
+        user: 'ghost',
+        runtime: probeOutput({
+          userError: 'unable to find user ghost: no matching entries in passwd file',
+        }),
+      }),
+      probe: {
+        status: 'user-error' as const,
+        reason: "the container cannot start as the image's user: unable to find user ghost",
+      },
+    };
+    const result = evaluate(facts, { preset: 'hardened', failOn: 'error', probe: 'required' });
+    expect(result.blocked).toBeNull();
+    expect(result.skipped.map((skip) => skip.rule)).toEqual([
+      'NR010',
+      'NR020',
+      'NR021',
+      'NR022',
+      'NR023',
+      'NR033',
+    ]);
+    expect(result.findings.map((finding) => finding.rule)).toEqual(['NR003', 'NR004']);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { shellWord } from '../../src/policy/rules/common.js';
+import { markdownCode, markdownText } from '../../src/report/escape.js';
+import { safe } from '../../src/report/text.js';
+
+describe('text for a terminal', () => {
+  it.each([
+    ['plain /usr/bin/x', 'plain /usr/bin/x'],
+    ['new\nline', 'new\\nline'],
+    ['tab\there\r', 'tab\\there\\r'],
+    ['\u001b[31mred\u001b[0m', '\\x1b[31mred\\x1b[0m'],
+    ['\u0000nul\u007f', '\\x00nul\\x7f'],
+    ['evil\u202etxt.exe', 'evil\\u{202e}txt.exe'],
+    ['ünïcödé ✓', 'ünïcödé ✓'],
+  ])('%j → %j', (input, output) => {
+    expect(safe(input)).toBe(output);
+  });
+});
+
+describe('markdown for the job summary', () => {
+  it.each([
+    ['<!-- marker -->', '&#60;&#33;&#45;&#45; marker &#45;&#45;&#62;'],
+    ['@someone', '&#64;someone'],
+    ['](javascript:alert(1))', '&#93;&#40;javascript&#58;alert&#40;1&#41;&#41;'],
+    ['a | b', 'a &#124; b'],
+    ['back`tick', 'back&#96;tick'],
+    ['line\nbreak', 'line break'],
+    ['https://evil.example', 'https&#58;//evil&#46;example'],
+  ])('%j → %j', (input, output) => {
+    expect(markdownText(input)).toBe(output);
+  });
+
+  it('puts untrusted code in <code>, where a backtick cannot end it', () => {
+    expect(markdownCode('x` <b>y</b>')).toBe('<code>x&#96; &#60;b&#62;y&#60;/b&#62;</code>');
+  });
+});
+
+describe('paths in suggested commands', () => {
+  it.each([
+    ['/usr/bin/x', '/usr/bin/x'],
+    ['/opt/my app/run', "'/opt/my app/run'"],
+    ["/it's", "'/it'\\''s'"],
+    ['/back`tick', "'/back`tick'"],
+    ['/$(reboot)', "'/$(reboot)'"],
+    ['/new\nline', null],
+    ['/esc\u001b', null],
+  ])('%j → %j', (path, word) => {
+    expect(shellWord(path)).toBe(word);
+  });
+});

@@ -1,0 +1,17 @@
+import type { Rule } from '../types.js';
+import { writableHits, writablePaths } from './writable.js';
+
+export const nr020: Rule = {
+  id: 'NR020',
+  name: 'app-writable',
+  title:
+    "The runtime user can modify the app: its WORKDIR, its executable or the executable's directory",
+  rationale:
+    'Files copied with COPY are owned by root, so a compromised app cannot rewrite itself. `COPY --chown`, `RUN chown -R` or a chmod undo that: an attacker who gets code execution can then replace the app and persist.',
+  levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
+  needs: ['runtime-user'],
+  evaluate(facts) {
+    const entries = writablePaths(facts, ['workdir', 'exec', 'exec-dir']);
+    return writableHits(facts, entries, 'the app can be modified at runtime');
+  },
+};

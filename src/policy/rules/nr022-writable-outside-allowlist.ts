@@ -1,0 +1,59 @@
+import type { Rule } from '../types.js';
+import { covers, fromLocation, permissionSource } from './locate.js';
+import { listSome, runtime, whoRuns } from './runtime-common.js';
+import { writablePaths } from './writable.js';
+
+/** Always allowed: scratch space every image has. HOME and VOLUMEs are added per image. */
+const ALWAYS_ALLOWED = ['/tmp', '/var/tmp'];
+
+export const nr022: Rule = {
+  id: 'NR022',
+  name: 'writable-outside-allowlist',
+  title: 'The runtime user can write directories beyond /tmp, /var/tmp, HOME and VOLUMEs',
+  rationale:
+    'Every writable directory is a place to drop payloads or tamper with state. A hardened image keeps the writable set to scratch space, HOME and declared volumes, so a read-only root filesystem works too.',
+  levels: { baseline: 'notice', restricted: 'warning', hardened: 'error' },
+  needs: ['runtime-user'],
+  evaluate(facts) {
+    const output = runtime(facts);
+    if (output.identity.uid === 0) return [];
+    // What NR020 and NR021 already report is not repeated here.
+    const reported = writablePaths(facts, [
+      'workdir',
+      'exec',
+      'exec-dir',
+      'root',
+      'bin',
+      'sbin',
+      'usr',
+      'lib',
+      'etc',
+    ]);
+    const allowed = [...ALWAYS_ALLOWED, ...facts.image.volumes];
+    if (output.identity.home) allowed.push(output.identity.home);
+    const outside = output.writableDirs.items.filter(
+      (dir) =>
+        !allowed.some((root) => covers(root, dir)) &&
+        !reported.some((entry) => covers(entry.path, dir)),
+    );
+    if (outside.length === 0) return [];
+    const total = output.writableDirs.truncated
+      ? outside.length + (output.writableDirs.count - output.writableDirs.items.length)
+      : outside.length;
+    const source = facts.dockerfile
+      ? outside.map((dir) => permissionSource(facts.dockerfile!, dir)).find((hit) => hit)
+      : undefined;
+    const plural = total === 1 ? 'directory' : 'directories';
+    return [
+      {
+        message: `${whoRuns(output)} can write ${total} ${plural} outside /tmp, /var/tmp, HOME and VOLUMEs: ${listSome(outside, total, 10)}`,
+        location: source?.location ?? fromLocation(facts),
+        fix: {
+          summary:
+            'Keep writable state in /tmp, HOME or a declared VOLUME and leave the rest owned by root; allow a directory that must stay writable in the policy (allow-writable).',
+          diff: null,
+        },
+      },
+    ];
+  },
+};

@@ -1,0 +1,56 @@
+import type { Rule } from '../types.js';
+import { shellWord } from './common.js';
+import { fromLocation, permissionSource } from './locate.js';
+import { listSome, octal, runtime } from './runtime-common.js';
+
+export const nr030: Rule = {
+  id: 'NR030',
+  name: 'setid-files',
+  title: 'The image contains setuid or setgid files',
+  rationale:
+    'A setuid-root binary is a ready-made path back to root for a non-root process (when no-new-privileges is not set). Application images do not need any; the probe scans the whole filesystem as root, including directories the user cannot read.',
+  levels: { baseline: 'warning', restricted: 'error', hardened: 'error' },
+  needs: ['filesystem'],
+  evaluate(facts) {
+    const { setid } = runtime(facts);
+    if (setid.count === 0) return [];
+    const describe = (file: (typeof setid.items)[number]) => {
+      const bits = [
+        file.mode & 0o4000 ? `setuid ${file.uid}` : '',
+        file.mode & 0o2000 ? `setgid ${file.gid}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return `${file.path} (${bits}, mode ${octal(file.mode)})`;
+    };
+    const source = facts.dockerfile
+      ? setid.items
+          .map((file) => permissionSource(facts.dockerfile!, file.path))
+          .find((hit) => hit?.kind === 'chmod')
+      : undefined;
+    const noun = setid.count === 1 ? 'file' : 'files';
+    return [
+      {
+        message: `${setid.count} setuid/setgid ${noun}: ${listSome(setid.items.map(describe), setid.count)}`,
+        location: source?.location ?? fromLocation(facts),
+        fix: {
+          summary: fixSummary(
+            setid.items.map((file) => file.path),
+            setid.truncated,
+          ),
+          diff: null,
+        },
+      },
+    ];
+  },
+};
+
+/** A RUN line that clears the bits: the files by name when that is safe, else every such file. */
+function fixSummary(paths: string[], truncated: boolean): string {
+  const words = paths.map(shellWord);
+  const command =
+    !truncated && paths.length <= 10 && words.every((word) => word !== null)
+      ? `chmod u-s,g-s ${words.join(' ')}`
+      : 'find / -xdev -type f -perm /6000 -exec chmod u-s,g-s {} +';
+  return `Remove the bits in the final stage: \`RUN ${command}\`, or delete the files; list the ones you need in the policy (allow-setid).`;
+}

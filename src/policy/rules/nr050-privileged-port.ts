@@ -1,0 +1,50 @@
+import type { Rule, RuleHit } from '../types.js';
+import { portLocation } from './locate.js';
+
+const UNPRIVILEGED_PORT_START = 1024;
+
+export const nr050: Rule = {
+  id: 'NR050',
+  name: 'privileged-port',
+  title: 'A declared port is below 1024 for a non-root user, or the probe cannot bind it',
+  rationale:
+    'A non-root process cannot bind ports below 1024 on a default Kubernetes node. Docker hides this (it sets net.ipv4.ip_unprivileged_port_start=0 in containers), so `docker run` works and the pod crashes. The probe binds with the Kubernetes setting. This is why .NET 8 moved from port 80 to 8080.',
+  levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
+  needs: ['image', 'accounts'],
+  evaluate(facts) {
+    const uid = facts.runtime?.identity.uid ?? facts.user.uid;
+    if (uid === null || uid === 0) return [];
+    const hits: RuleHit[] = [];
+    const seen = new Set<string>();
+    for (const declared of facts.ports) {
+      const key = `${declared.source}:${declared.port}/${declared.protocol}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const bind = facts.runtime?.ports.find(
+        (port) => port.port === declared.port && port.protocol === declared.protocol,
+      );
+      const privileged = declared.port < UNPRIVILEGED_PORT_START;
+      if (!privileged && (!bind || bind.bindable)) continue;
+      const evidence = bind
+        ? bind.bindable
+          ? 'the probe could bind it'
+          : `the probe, as uid ${uid}, could not bind it (${bind.error ?? 'failed'})`
+        : 'the probe did not try it';
+      const why = privileged
+        ? `port ${declared.port} is below ${UNPRIVILEGED_PORT_START}, which uid ${uid} cannot bind on a default Kubernetes node; ${evidence}`
+        : `${evidence}`;
+      const aspnet = declared.source.startsWith('ASPNETCORE_');
+      hits.push({
+        message: `${declared.declaration}: ${why}`,
+        location: portLocation(facts, declared),
+        fix: {
+          summary: aspnet
+            ? 'Listen on 8080, the .NET 8+ default: `ENV ASPNETCORE_HTTP_PORTS=8080` and `EXPOSE 8080`; map port 80 to it in the Service (or `docker run -p 80:8080`).'
+            : `Listen on a port of ${UNPRIVILEGED_PORT_START} or more (e.g. 8080) and \`EXPOSE 8080\`; map port ${declared.port} to it in the Service (or \`docker run -p ${declared.port}:8080\`).`,
+          diff: null,
+        },
+      });
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,22 @@
+import type { ProbeOutput } from '../../probe/schema.js';
+import type { Facts, RuleHit } from '../types.js';
+import { fromLocation } from './locate.js';
+import { listSome, runtime } from './runtime-common.js';
+
+type ToolKind = ProbeOutput['tools'][number]['kind'];
+
+/** One hit listing the tools of a kind the probe found, `path → resolved`. */
+export function toolHit(facts: Facts, kind: ToolKind, what: string, fix: string): RuleHit[] {
+  const tools = runtime(facts).tools.filter((tool) => tool.kind === kind);
+  if (tools.length === 0) return [];
+  const shown = tools.map((tool) =>
+    tool.path === tool.resolved ? tool.path : `${tool.path} → ${tool.resolved}`,
+  );
+  return [
+    {
+      message: `${what}: ${listSome(shown)}`,
+      location: fromLocation(facts),
+      fix: { summary: fix, diff: null },
+    },
+  ];
+}

@@ -1,0 +1,61 @@
+import type { Facts, Fix, RuleHit } from '../types.js';
+import { fromLocation, permissionSource } from './locate.js';
+import { describePath, runtime, whoRuns, type CheckedPath } from './runtime-common.js';
+
+/** Paths (with the given roles) that the non-root runtime user can modify. */
+export function writablePaths(facts: Facts, roles: readonly string[]): CheckedPath[] {
+  const output = runtime(facts);
+  // Root can write everything; that is NR010's finding, not one per path.
+  if (output.identity.uid === 0) return [];
+  return output.paths.filter(
+    (entry) => entry.writable && entry.roles.some((role) => roles.includes(role)),
+  );
+}
+
+function fixFor(facts: Facts, entry: CheckedPath): Fix {
+  const source = facts.dockerfile && permissionSource(facts.dockerfile, entry.path);
+  if (!source) {
+    return {
+      summary: `Make ${entry.path} owned by root and not writable by others; give the app a separate writable directory (under /tmp, HOME or a VOLUME).`,
+      diff: null,
+    };
+  }
+  const line = source.location.line;
+  switch (source.kind) {
+    case 'copy-chown':
+      return {
+        summary: `Drop --chown from the ${source.what.split(' ')[0]} on line ${line}: the files stay owned by root and the app can still read them.`,
+        diff: null,
+      };
+    case 'copy-chmod':
+      return {
+        summary: `Drop the ${source.what.split(' ')[1]} on line ${line}, or give no write bit to group and others.`,
+        diff: null,
+      };
+    case 'chown':
+      return {
+        summary: `Remove the chown of ${entry.path} on line ${line}; chown only a directory the app must write.`,
+        diff: null,
+      };
+    case 'chmod':
+      return {
+        summary: `Remove the chmod that makes ${entry.path} writable on line ${line}.`,
+        diff: null,
+      };
+  }
+}
+
+/** One hit per writable path, on the line that made it writable when there is one. */
+export function writableHits(facts: Facts, entries: CheckedPath[], consequence: string): RuleHit[] {
+  const who = whoRuns(runtime(facts));
+  return entries.map((entry) => {
+    const source = facts.dockerfile && permissionSource(facts.dockerfile, entry.path);
+    const roles = entry.roles.join(', ');
+    const cause = source ? `, after ${source.what} on line ${source.location.line}` : '';
+    return {
+      message: `${describePath(entry)} [${roles}] is writable by ${who}${cause}: ${consequence}`,
+      location: source?.location ?? fromLocation(facts),
+      fix: fixFor(facts, entry),
+    };
+  });
+}
