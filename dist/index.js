@@ -48985,6 +48985,12 @@ function usageHint(key) {
   }
 }
 
+// src/report/json.ts
+function renderJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+
 // src/report/describe.ts
 function describeUser(report) {
   const { config: config2, uid, gid, name } = report.user;
@@ -49015,12 +49021,6 @@ function describeProbe(report) {
   const runtime2 = report.runtime;
   const who = runtime2.name ? `uid ${runtime2.uid} (${runtime2.name})` : `uid ${runtime2.uid}`;
   return `ran as ${who}, walked ${runtime2.walk.entries} entries in ${runtime2.walk.elapsedMs} ms${runtime2.walk.truncated ? " (incomplete)" : ""}; ${probe.elapsedMs} ms in all`;
-}
-
-// src/report/json.ts
-function renderJson(report) {
-  return `${JSON.stringify(report, null, 2)}
-`;
 }
 
 // src/report/escape.ts
@@ -49190,15 +49190,22 @@ async function run() {
     setOutput("uid", report.user.uid === null ? "" : String(report.user.uid));
     setOutput("findings", String(report.findings.length));
     setOutput("report", await writeReportFile(report));
-    if (report.verdict === "fail") {
-      failure2 = `Non-root Guard: ${describeCounts(report)} in ${report.image.ref} fail the policy (fail-on: ${report.policy.failOn})`;
-    }
+    if (report.verdict === "fail") failure2 = failureMessage(report);
   } catch (error63) {
     failure2 = describeError(error63);
   } finally {
     await writeSummary(report, failure2);
   }
   if (failure2) setFailed(failure2);
+}
+function failureMessage(report) {
+  if (report.blocked) return `Non-root Guard: ${report.image.ref}: ${report.blocked}`;
+  const { error: error63, warning: warning2 } = report.summary;
+  const parts = [`${error63} error${error63 === 1 ? "" : "s"}`];
+  if (report.policy.failOn === "warning")
+    parts.push(`${warning2} warning${warning2 === 1 ? "" : "s"}`);
+  const counted = parts.filter((part) => !part.startsWith("0 ")).join(" and ");
+  return `Non-root Guard: ${report.image.ref} fails the policy with ${counted} (fail-on: ${report.policy.failOn})`;
 }
 async function writeSummary(report, failure2) {
   if (!process.env["GITHUB_STEP_SUMMARY"]) return;

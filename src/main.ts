@@ -6,7 +6,6 @@ import { CheckError, describeError } from './errors.js';
 import { runBuildCommand } from './image/build-command.js';
 import { Docker } from './image/docker.js';
 import { parseOptions, type RawOptions } from './options.js';
-import { describeCounts } from './report/describe.js';
 import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderText } from './report/text.js';
@@ -67,15 +66,24 @@ export async function run(): Promise<void> {
     core.setOutput('uid', report.user.uid === null ? '' : String(report.user.uid));
     core.setOutput('findings', String(report.findings.length));
     core.setOutput('report', await writeReportFile(report));
-    if (report.verdict === 'fail') {
-      failure = `Non-root Guard: ${describeCounts(report)} in ${report.image.ref} fail the policy (fail-on: ${report.policy.failOn})`;
-    }
+    if (report.verdict === 'fail') failure = failureMessage(report);
   } catch (error) {
     failure = describeError(error);
   } finally {
     await writeSummary(report, failure);
   }
   if (failure) core.setFailed(failure);
+}
+
+/** Why the step fails, counting only the findings that fail it under fail-on. */
+export function failureMessage(report: Report): string {
+  if (report.blocked) return `Non-root Guard: ${report.image.ref}: ${report.blocked}`;
+  const { error, warning } = report.summary;
+  const parts = [`${error} error${error === 1 ? '' : 's'}`];
+  if (report.policy.failOn === 'warning')
+    parts.push(`${warning} warning${warning === 1 ? '' : 's'}`);
+  const counted = parts.filter((part) => !part.startsWith('0 ')).join(' and ');
+  return `Non-root Guard: ${report.image.ref} fails the policy with ${counted} (fail-on: ${report.policy.failOn})`;
 }
 
 /** The job summary is written even when the check failed, so the reason is on the run page. */

@@ -52,7 +52,7 @@ describe.skipIf(!inject('docker'))('the action on a real engine', () => {
     expect(run.commands).toContainEqual({
       command: 'error',
       message:
-        'Non-root Guard: 3 errors in nonroot-guard-action/root:test fail the policy (fail-on: error)',
+        'Non-root Guard: nonroot-guard-action/root:test fails the policy with 3 errors (fail-on: error)',
     });
     expect(run.stdout).toContain('FAIL  nonroot-guard-action/root:test: 3 errors');
     expect(run.summary).toContain('### ❌ Non-root Guard: fail');
@@ -98,5 +98,24 @@ describe.skipIf(!inject('docker'))('the action on a real engine', () => {
       'image 127.0.0.1:9/nonroot-guard/absent:1 is not present locally and could not be pulled',
     );
     expect(run.outputs['verdict']).toBeUndefined();
+  });
+});
+
+describe.skipIf(!inject('docker'))('why the step fails', () => {
+  it('counts only what fails under fail-on, and names a blocked verdict', async () => {
+    const warned = await runAction({ image: NAME, 'fail-on': 'warning' });
+    expect(warned.commands).toContainEqual({
+      command: 'error',
+      message: `Non-root Guard: ${NAME} fails the policy with 1 warning (fail-on: warning)`,
+    });
+    const blocked = await runAction(
+      { image: NAME },
+      { env: { NONROOT_GUARD_PROBE_TIMEOUT: '0.05' } },
+    );
+    expect(blocked.code).toBe(1);
+    expect(blocked.commands).toContainEqual({
+      command: 'error',
+      message: `Non-root Guard: ${NAME}: the probe could not run, and the policy requires it: the probe did not finish within 0.05 s and was stopped`,
+    });
   });
 });
