@@ -27905,6 +27905,8 @@ function portLocation(facts, port) {
 }
 
 // src/policy/rules/writable.ts
+var APP_ROLES = ["workdir", "exec", "exec-dir"];
+var SYSTEM_ROLES = ["root", "bin", "sbin", "usr", "lib", "etc"];
 function writablePaths(facts, roles) {
   const output2 = runtime(facts);
   if (output2.identity.uid === 0) return [];
@@ -27967,7 +27969,7 @@ var nr020 = {
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["runtime-user"],
   evaluate(facts) {
-    const entries = writablePaths(facts, ["workdir", "exec", "exec-dir"]);
+    const entries = writablePaths(facts, APP_ROLES);
     return writableHits(facts, entries, "the app can be modified at runtime");
   }
 };
@@ -27981,7 +27983,7 @@ var nr021 = {
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["runtime-user"],
   evaluate(facts) {
-    const entries = writablePaths(facts, ["root", "bin", "sbin", "usr", "lib", "etc"]);
+    const entries = writablePaths(facts, SYSTEM_ROLES);
     return writableHits(facts, entries, "system files can be replaced at runtime");
   }
 };
@@ -27998,17 +28000,7 @@ var nr022 = {
   evaluate(facts) {
     const output2 = runtime(facts);
     if (output2.identity.uid === 0) return [];
-    const reported = writablePaths(facts, [
-      "workdir",
-      "exec",
-      "exec-dir",
-      "root",
-      "bin",
-      "sbin",
-      "usr",
-      "lib",
-      "etc"
-    ]);
+    const reported = writablePaths(facts, [...APP_ROLES, ...SYSTEM_ROLES]);
     const allowed = [...ALWAYS_ALLOWED, ...facts.image.volumes];
     if (output2.identity.home) allowed.push(output2.identity.home);
     const outside = output2.writableDirs.items.filter(

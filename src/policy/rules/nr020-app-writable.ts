@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { writableHits, writablePaths } from './writable.js';
+import { APP_ROLES, writableHits, writablePaths } from './writable.js';
 
 export const nr020: Rule = {
   id: 'NR020',
@@ -11,7 +11,7 @@ export const nr020: Rule = {
   levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
   needs: ['runtime-user'],
   evaluate(facts) {
-    const entries = writablePaths(facts, ['workdir', 'exec', 'exec-dir']);
+    const entries = writablePaths(facts, APP_ROLES);
     return writableHits(facts, entries, 'the app can be modified at runtime');
   },
 };

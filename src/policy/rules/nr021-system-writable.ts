@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { writableHits, writablePaths } from './writable.js';
+import { SYSTEM_ROLES, writableHits, writablePaths } from './writable.js';
 
 export const nr021: Rule = {
   id: 'NR021',
@@ -10,7 +10,7 @@ export const nr021: Rule = {
   levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
   needs: ['runtime-user'],
   evaluate(facts) {
-    const entries = writablePaths(facts, ['root', 'bin', 'sbin', 'usr', 'lib', 'etc']);
+    const entries = writablePaths(facts, SYSTEM_ROLES);
     return writableHits(facts, entries, 'system files can be replaced at runtime');
   },
 };

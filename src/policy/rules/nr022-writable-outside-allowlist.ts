@@ -1,7 +1,7 @@
 import type { Rule } from '../types.js';
 import { covers, fromLocation, permissionSource } from './locate.js';
 import { listSome, runtime, whoRuns } from './runtime-common.js';
-import { writablePaths } from './writable.js';
+import { APP_ROLES, SYSTEM_ROLES, writablePaths } from './writable.js';
 
 /** Always allowed: scratch space every image has. HOME and VOLUMEs are added per image. */
 const ALWAYS_ALLOWED = ['/tmp', '/var/tmp'];
@@ -18,17 +18,7 @@ export const nr022: Rule = {
     const output = runtime(facts);
     if (output.identity.uid === 0) return [];
     // What NR020 and NR021 already report is not repeated here.
-    const reported = writablePaths(facts, [
-      'workdir',
-      'exec',
-      'exec-dir',
-      'root',
-      'bin',
-      'sbin',
-      'usr',
-      'lib',
-      'etc',
-    ]);
+    const reported = writablePaths(facts, [...APP_ROLES, ...SYSTEM_ROLES]);
     const allowed = [...ALWAYS_ALLOWED, ...facts.image.volumes];
     if (output.identity.home) allowed.push(output.identity.home);
     const outside = output.writableDirs.items.filter(

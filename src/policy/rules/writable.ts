@@ -2,6 +2,11 @@ import type { Facts, Fix, RuleHit } from '../types.js';
 import { fromLocation, permissionSource } from './locate.js';
 import { describePath, runtime, whoRuns, type CheckedPath } from './runtime-common.js';
 
+/** The app: its WORKDIR, its executable and the executable's directory (NR020). */
+export const APP_ROLES = ['workdir', 'exec', 'exec-dir'] as const;
+/** System directories (NR021). */
+export const SYSTEM_ROLES = ['root', 'bin', 'sbin', 'usr', 'lib', 'etc'] as const;
+
 /** Paths (with the given roles) that the non-root runtime user can modify. */
 export function writablePaths(facts: Facts, roles: readonly string[]): CheckedPath[] {
   const output = runtime(facts);
