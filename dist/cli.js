@@ -29366,6 +29366,82 @@ function markdownCode(value) {
   return `<code>${markdownText(value)}</code>`;
 }
 
+// src/report/runtime-facts.ts
+var none = (items) => items.length > 0 ? items.join(", ") : "none";
+function counted(list, shown) {
+  if (list.count === 0) return "none";
+  const more = list.count - shown.length;
+  return more > 0 ? `${list.count}: ${shown.join(", ")} and ${more} more` : `${list.count}: ${shown.join(", ")}`;
+}
+function runtimeFactRows(runtime2) {
+  const writablePaths2 = runtime2.paths.filter((path5) => path5.writable).map((path5) => path5.path);
+  return [
+    {
+      fact: "identity",
+      value: `uid ${runtime2.uid}, gid ${runtime2.gid}, groups ${none(runtime2.groups.map(String))}${runtime2.name ? `, ${runtime2.name}` : ""}`,
+      meaning: "who the process is once the runtime applied the image user"
+    },
+    {
+      fact: "home",
+      value: runtime2.home ?? "unknown",
+      meaning: "what HOME will be (/ without a passwd entry)"
+    },
+    {
+      fact: "capabilities",
+      value: `effective ${none(runtime2.capabilities.effective)}; permitted ${none(runtime2.capabilities.permitted)}`,
+      meaning: "root's powers the process holds under Docker's defaults"
+    },
+    {
+      fact: "writable checked paths",
+      value: none(writablePaths2),
+      meaning: "of /, /bin, /sbin, /usr, /lib, /etc, /tmp, HOME, WORKDIR and the executable: what the user can modify"
+    },
+    {
+      fact: "writable directories",
+      value: counted(runtime2.writableDirs, runtime2.writableDirs.items.slice(0, 10)),
+      meaning: "every directory in the image the user can create files in"
+    },
+    {
+      fact: "setuid/setgid files",
+      value: counted(
+        runtime2.setid,
+        runtime2.setid.items.slice(0, 10).map((item) => item.path)
+      ),
+      meaning: "files that run with their owner's or group's rights, anywhere in the image"
+    },
+    {
+      fact: "file capabilities",
+      value: counted(
+        runtime2.fileCaps,
+        runtime2.fileCaps.items.slice(0, 10).map((item) => item.path)
+      ),
+      meaning: "files that grant capabilities to whoever runs them"
+    },
+    {
+      fact: "tools",
+      value: none(runtime2.tools.map((tool) => `${tool.kind} ${tool.path}`)),
+      meaning: "shells, package managers and sudo/su/doas present"
+    },
+    {
+      fact: "ports",
+      value: none(
+        runtime2.ports.map(
+          (port) => `${port.port}/${port.protocol} ${port.bindable ? "bindable" : `not bindable (${port.error})`}`
+        )
+      ),
+      meaning: "declared ports, bound as the user with a Kubernetes node's unprivileged port start (1024)"
+    },
+    {
+      fact: "walk",
+      value: `${runtime2.walk.entries} entries in ${runtime2.walk.elapsedMs} ms${runtime2.walk.truncated ? ", incomplete" : ""}; not scanned: ${counted(
+        runtime2.walk.unscanned,
+        runtime2.walk.unscanned.items.slice(0, 5).map((item) => `${item.path} (${item.reason})`)
+      )}`,
+      meaning: "how much of the filesystem the probe saw, and what it could not"
+    }
+  ];
+}
+
 // src/report/markdown.ts
 var SEVERITY_ICON = { error: "\u{1F534} error", warning: "\u{1F7E0} warning", notice: "\u{1F535} notice" };
 function renderMarkdown(report) {
@@ -29406,6 +29482,14 @@ function renderMarkdown(report) {
       }
       out.push("");
     }
+  }
+  if (report.runtime) {
+    out.push("<details><summary>Runtime facts (from the probe)</summary>", "");
+    out.push("| Fact | Value | What it means |", "|---|---|---|");
+    for (const row of runtimeFactRows(report.runtime)) {
+      out.push(`| ${row.fact} | ${markdownText(row.value)} | ${row.meaning} |`);
+    }
+    out.push("", "</details>", "");
   }
   if (report.notes.length > 0 || report.skipped.length > 0) {
     out.push("<details><summary>Notes</summary>", "");

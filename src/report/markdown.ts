@@ -1,5 +1,6 @@
 import { describeCounts, describeProbe, describeUser, locationText, shortId } from './describe.js';
 import { markdownCode, markdownText } from './escape.js';
+import { runtimeFactRows } from './runtime-facts.js';
 import type { Report } from './types.js';
 
 const SEVERITY_ICON = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' } as const;
@@ -44,6 +45,14 @@ export function renderMarkdown(report: Report): string {
       }
       out.push('');
     }
+  }
+  if (report.runtime) {
+    out.push('<details><summary>Runtime facts (from the probe)</summary>', '');
+    out.push('| Fact | Value | What it means |', '|---|---|---|');
+    for (const row of runtimeFactRows(report.runtime)) {
+      out.push(`| ${row.fact} | ${markdownText(row.value)} | ${row.meaning} |`);
+    }
+    out.push('', '</details>', '');
   }
   if (report.notes.length > 0 || report.skipped.length > 0) {
     out.push('<details><summary>Notes</summary>', '');
