@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { generatedSections, updateReadme } from '../src/docs/readme.js';
+import { generatedFiles, generatedSections, updateReadme } from '../src/docs/readme.js';
 import { optionsSchema } from '../src/options.js';
 import { REPO_ROOT } from './helpers/docker.js';
 
@@ -13,6 +13,13 @@ describe('generated documentation', () => {
   it('README.md matches action.yml, the options schema and the rules (run npm run docs)', () => {
     expect(updateReadme(readme, generatedSections(actionYml))).toBe(readme);
   });
+
+  it.each(Object.entries(generatedFiles()))(
+    '%s matches its source (run npm run docs)',
+    (path, content) => {
+      expect(readFileSync(join(REPO_ROOT, path), 'utf8')).toBe(content);
+    },
+  );
 
   it('action.yml runs on node24 and keeps no defaults: they live in the options schema', () => {
     const action = parse(actionYml) as {

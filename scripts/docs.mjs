@@ -1,9 +1,9 @@
 // `npm run docs`: rewrites the generated blocks of README.md from action.yml, the options
 // schema and the rule registry. The TypeScript is bundled on the fly with esbuild.
 import { build } from 'esbuild';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const dir = await mkdtemp(join(tmpdir(), 'nonroot-guard-docs-'));
@@ -20,7 +20,17 @@ try {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
   });
-  const { generatedSections, updateReadme } = await import(pathToFileURL(outfile).href);
+  const { generatedSections, updateReadme, generatedFiles } = await import(
+    pathToFileURL(outfile).href
+  );
+  for (const [path, content] of Object.entries(generatedFiles())) {
+    const current = await readFile(path, 'utf8').catch(() => null);
+    if (current !== content) {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, content);
+      console.log(`${path}: updated`);
+    }
+  }
   const readme = await readFile('README.md', 'utf8');
   const updated = updateReadme(readme, generatedSections(await readFile('action.yml', 'utf8')));
   if (updated !== readme) await writeFile('README.md', updated);

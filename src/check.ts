@@ -10,6 +10,8 @@ import { resolveUser } from './image/resolve-user.js';
 import type { ImageFacts } from './image/types.js';
 import type { CheckOptions } from './options.js';
 import { evaluate } from './policy/evaluate.js';
+import { DEFAULT_POLICY_PATH, parsePolicy, type LoadedPolicy } from './policy/config.js';
+import { effectivePolicy, type EffectivePolicy } from './policy/effective.js';
 import { declaredPorts, portsToProbe } from './policy/ports.js';
 import type { Facts, ProbeStatus } from './policy/types.js';
 import { runProbe, type ProbeResult } from './probe/run.js';
@@ -28,6 +30,8 @@ export interface CheckEnvironment {
   /** Paths in options are relative to this directory (the repository root on a runner). */
   cwd: string;
   version: string;
+  /** Today as YYYY-MM-DD, for ignore expiry; tests pin it. */
+  today?: string;
 }
 
 interface DockerfileSource {
@@ -38,19 +42,21 @@ interface DockerfileSource {
 
 export interface GatheredFacts {
   facts: Facts;
+  policy: EffectivePolicy;
   /** Things a person should know that are not findings. */
   notes: string[];
 }
 
 /** Gets the image, gathers the facts, judges them: the whole check, free of @actions/*. */
 export async function check(options: CheckOptions, env: CheckEnvironment): Promise<Report> {
-  const { facts, notes } = await gatherFacts(options, env);
-  const evaluation = evaluate(facts, {
-    preset: options.preset,
-    failOn: options.failOn,
-    probe: options.probe,
-  });
-  return buildReport(facts, evaluation, options, env.version, notes);
+  const { facts, policy, notes } = await gatherFacts(options, env);
+  const evaluation = evaluate(facts, policy);
+  for (const entry of policy.ignores.filter((ignore) => ignore.expired)) {
+    notes.push(
+      `the ignore of ${entry.rule}${entry.path ? ` for ${entry.path}` : ''} in ${policy.file} expired on ${entry.expires} and no longer applies (its reason was: ${entry.reason})`,
+    );
+  }
+  return buildReport(facts, evaluation, policy, env.version, notes);
 }
 
 /** Everything the rules judge, from the edges: docker and the Dockerfile. */
@@ -58,6 +64,12 @@ export async function gatherFacts(
   options: CheckOptions,
   env: CheckEnvironment,
 ): Promise<GatheredFacts> {
+  // The policy first: a bad policy file fails in a second, before any build.
+  const policy = effectivePolicy(
+    await readPolicy(options, env.cwd),
+    { preset: options.preset, failOn: options.failOn, probe: options.probe },
+    env.today ?? new Date().toISOString().slice(0, 10),
+  );
   const engine = await env.docker.engine();
 
   // Read and parse the Dockerfile before any build: a bad target or syntax fails in a second.
@@ -71,7 +83,7 @@ export async function gatherFacts(
 
   const image = await acquireImage(options, env);
   const notes: string[] = [];
-  const ports = declaredPorts(image);
+  const ports = declaredPorts(image, policy.portVariables);
   // One container start for the probe; the account files and base ENV come meanwhile.
   const [accountFiles, baseEnv, probe] = await Promise.all([
     env.docker.readAccountFiles(image.ref),
@@ -98,7 +110,9 @@ export async function gatherFacts(
       ports,
       runtime: probe.ok ? probe.output : null,
       probe: probeStatus(probe),
+      allow: policy.allow,
     },
+    policy,
     notes,
   };
 }
@@ -112,6 +126,29 @@ function probeStatus(probe: ProbeResult): ProbeStatus {
     };
   }
   return { status: 'ok', elapsedMs: probe.elapsedMs };
+}
+
+/** The policy file given, else .github/nonroot-guard.yml when it exists, else none. */
+async function readPolicy(options: CheckOptions, cwd: string): Promise<LoadedPolicy | null> {
+  const path = resolve(cwd, options.policy ?? DEFAULT_POLICY_PATH);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!options.policy && code === 'ENOENT') return null;
+    throw new CheckError(
+      'input',
+      `cannot read the policy file ${options.policy ?? DEFAULT_POLICY_PATH}: ${code === 'ENOENT' ? 'no such file' : code}`,
+      'Check the policy path; it is relative to the repository root.',
+    );
+  }
+  return parsePolicy(text, displayPath(cwd, path));
+}
+
+function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return isAbsolute(rel) || rel.startsWith('..') ? path : rel.split(sep).join('/');
 }
 
 async function readDockerfile(
@@ -136,9 +173,7 @@ async function readDockerfile(
         : 'Put a Dockerfile in the build context or name it with the dockerfile input (--dockerfile).',
     );
   }
-  const rel = relative(cwd, path);
-  const displayPath = isAbsolute(rel) || rel.startsWith('..') ? path : rel.split(sep).join('/');
-  return { displayPath, text };
+  return { displayPath: displayPath(cwd, path), text };
 }
 
 /**
@@ -175,7 +210,7 @@ function compareUser(dockerfile: DockerfileFacts, image: ImageFacts): string[] {
 function buildReport(
   facts: Facts,
   evaluation: ReturnType<typeof evaluate>,
-  options: CheckOptions,
+  policy: EffectivePolicy,
   version: string,
   notes: string[],
 ): Report {
@@ -208,7 +243,16 @@ function buildReport(
       name: user.entry?.name ?? null,
       home: user.entry?.home ?? (user.uid !== null ? '/' : null),
     },
-    policy: { preset: options.preset, failOn: options.failOn, probe: options.probe },
+    policy: {
+      preset: policy.preset,
+      presetSource: policy.presetSource,
+      file: policy.file,
+      failOn: policy.failOn,
+      probe: policy.probe,
+      overrides: policy.overrides,
+      ignored: evaluation.ignored,
+      allow: { ...policy.allow, portVariables: policy.portVariables },
+    },
     summary: evaluation.counts,
     findings: evaluation.findings,
     skipped: evaluation.skipped,

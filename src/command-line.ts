@@ -36,7 +36,10 @@ Dockerfile line that causes it.
   --pull               always pull (the image, or the base image of a build)
   --build-command CMD  a command that produces --image (e.g. dotnet publish
                        -t:PublishContainer); run without a shell
-  --preset NAME        baseline (default), restricted or hardened
+  --policy FILE        a policy file (default: .github/nonroot-guard.yml when it
+                       exists); see the README's "Policy file"
+  --preset NAME        baseline, restricted or hardened; overrides the policy
+                       file's preset (default baseline)
   --format F           text (default), json, markdown
   --output FILE        write the report to FILE instead of stdout
   --fail-on LEVEL      error (default), warning or never

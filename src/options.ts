@@ -43,7 +43,8 @@ export const optionsSchema = z
     pull: booleanText.default(false),
     'build-command': text,
     policy: text,
-    preset: z.enum(PRESETS).default('baseline'),
+    // No default here: unset means the policy file's preset, whose default is baseline.
+    preset: z.enum(PRESETS).optional(),
     manifests: z.array(z.string()).default([]),
     'fail-on': z.enum(FAIL_ON).default('error'),
     probe: z.enum(PROBE_MODES).default('required'),
@@ -73,7 +74,10 @@ export interface CheckOptions {
   platform?: string;
   pull: boolean;
   buildCommand?: string;
-  preset: Preset;
+  /** A policy file; without one, .github/nonroot-guard.yml is read when it exists. */
+  policy?: string;
+  /** Overrides the policy file's preset when given. */
+  preset?: Preset;
   failOn: FailOn;
   /** Whether a probe that cannot run fails the check (required) or only skips its rules. */
   probe: ProbeMode;
@@ -89,13 +93,6 @@ export function parseOptions(raw: RawOptions, flagPrefix: '--' | ''): CheckOptio
     throw new CheckError('usage', `${name}: ${issue.message}`, usageHint(key));
   }
   const options = result.data;
-  if (options.policy !== undefined) {
-    throw new CheckError(
-      'usage',
-      `${flagPrefix === '--' ? '--policy' : 'input "policy"'}: policy files are not supported in this version`,
-      'Choose a preset instead (baseline, restricted or hardened).',
-    );
-  }
   if (options.manifests.length > 0) {
     throw new CheckError(
       'usage',
@@ -133,6 +130,7 @@ export function parseOptions(raw: RawOptions, flagPrefix: '--' | ''): CheckOptio
     platform: options.platform,
     pull: options.pull,
     buildCommand: options['build-command'],
+    policy: options.policy,
     preset: options.preset,
     failOn: options['fail-on'],
     probe: options.probe,

@@ -12,16 +12,34 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The candidate closest to `value`, when it is close enough to be a likely typo. */
-export function nearest(value: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(value.length / 3)) + 1;
+/** The candidates closest to `value` (ties included, at most `max`), when close enough to be a typo. */
+export function nearestAll(value: string, candidates: readonly string[], max = 3): string[] {
+  const limit = Math.max(2, Math.floor(value.length / 3));
+  let best: string[] = [];
+  let bestDistance = limit + 1;
   for (const candidate of candidates) {
     const distance = editDistance(value, candidate);
     if (distance < bestDistance) {
-      best = candidate;
+      best = [candidate];
       bestDistance = distance;
+    } else if (distance === bestDistance) {
+      best.push(candidate);
     }
   }
-  return best;
+  return best.length <= max ? best : [];
+}
+
+/** `(did you mean "a"?)`, `(did you mean "a" or "b"?)`, or '' when nothing is close. */
+export function didYouMean(value: string, candidates: readonly string[]): string {
+  const guesses = nearestAll(value, candidates).map((guess) => `"${guess}"`);
+  if (guesses.length === 0) return '';
+  const list =
+    guesses.length === 1 ? guesses[0] : `${guesses.slice(0, -1).join(', ')} or ${guesses.at(-1)}`;
+  return ` (did you mean ${list}?)`;
+}
+
+/** The single closest candidate, when exactly one is close (for flag suggestions). */
+export function nearest(value: string, candidates: readonly string[]): string | undefined {
+  const guesses = nearestAll(value, candidates, 1);
+  return guesses[0];
 }

@@ -20,6 +20,10 @@ describe('the action on bad inputs', () => {
     [{ image: 'x', pull: 'yes' }, 'input "pull": '],
     [{}, 'nothing to check: give an image, a build context, or both'],
     [{ 'build-command': 'make' }, 'build-command needs image'],
+    [
+      { image: 'x', policy: 'fixtures/policies/bad-severity.yml' },
+      'fixtures/policies/bad-severity.yml:3:10: rules.NR003: Invalid option: expected one of "off"|"error"|"warning"|"notice"',
+    ],
   ])('fails the step with a clear error for %j', async (inputs, message) => {
     const run = await runAction(inputs);
     expect(run.code).toBe(1);

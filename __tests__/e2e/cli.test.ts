@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -370,6 +370,58 @@ describe.skipIf(!inject('docker'))('when the probe cannot run', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       'NONROOT_GUARD_PROBE_TIMEOUT=soon: expected a number of seconds',
+    );
+  });
+});
+
+describe.skipIf(!inject('docker'))('policy files', () => {
+  const image = 'nonroot-guard-e2e/user-app-policy:test';
+
+  beforeAll(async () => {
+    await buildImage(join(FIXTURES, 'images/user-app'), image);
+  });
+
+  it('reads .github/nonroot-guard.yml from the working directory and reports what it changed', async () => {
+    const repo = await mkdtemp(join(tmpdir(), 'nonroot-guard-repo-'));
+    await mkdir(join(repo, '.github'));
+    await writeFile(
+      join(repo, '.github/nonroot-guard.yml'),
+      'preset: restricted\nrules:\n  user-not-numeric: warning\n',
+    );
+    const result = await cli(['check', '--image', image, '--format', 'json'], { cwd: repo });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).policy).toMatchObject({
+      preset: 'restricted',
+      presetSource: 'file',
+      file: '.github/nonroot-guard.yml',
+      overrides: [{ rule: 'NR003', name: 'user-not-numeric', preset: 'error', level: 'warning' }],
+    });
+    const overridden = await cli(['check', '--image', image, '--preset', 'hardened'], {
+      cwd: repo,
+    });
+    expect(overridden.stdout).toContain(
+      '  policy      preset hardened (given as input), fail on error, probe required; policy file .github/nonroot-guard.yml',
+    );
+  });
+
+  it('exits 2 on a bad policy file, naming file, line and column, before building anything', async () => {
+    const repo = await mkdtemp(join(tmpdir(), 'nonroot-guard-repo-'));
+    await writeFile(join(repo, 'policy.yml'), 'rules:\n  user-not-numberic: off\n');
+    const result = await cli(['check', '--context', 'does-not-matter', '--policy', 'policy.yml'], {
+      cwd: repo,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'nonroot-guard: policy.yml:2:3: unknown rule "user-not-numberic" (did you mean "user-not-numeric"?)',
+    );
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('exits 2 when the policy file named does not exist', async () => {
+    const result = await cli(['check', '--image', image, '--policy', 'no/such.yml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'nonroot-guard: cannot read the policy file no/such.yml: no such file',
     );
   });
 });

@@ -2,6 +2,7 @@ import { parseDockerfile } from '../../src/dockerfile/index.js';
 import { parseAccounts } from '../../src/image/accounts.js';
 import { resolveUser } from '../../src/image/resolve-user.js';
 import type { ImageFacts } from '../../src/image/types.js';
+import { NO_ALLOWANCES, type Allowances } from '../../src/policy/allow.js';
 import { declaredPorts } from '../../src/policy/ports.js';
 import type { Facts } from '../../src/policy/types.js';
 import type { ProbeOutput } from '../../src/probe/schema.js';
@@ -43,6 +44,7 @@ export function makeFacts(options: {
   baseEnv?: Record<string, string>;
   runtime?: ProbeOutput;
   exposedPorts?: string[];
+  allow?: Allowances;
 }): Facts {
   const accounts = parseAccounts({
     passwd: options.passwd === undefined ? PASSWD : options.passwd,
@@ -68,6 +70,7 @@ export function makeFacts(options: {
     probe: options.runtime
       ? { status: 'ok', elapsedMs: 1 }
       : { status: 'failed', reason: 'no probe in this unit test' },
+    allow: options.allow ?? NO_ALLOWANCES,
   };
 }
 

@@ -84,6 +84,7 @@ export function parseDockerfile(text: string, options: ParseOptions): Dockerfile
     effectiveUser,
     env,
     finalWorkdir,
+    text,
   };
 }
 

@@ -143,6 +143,8 @@ export interface DockerfileFacts {
   env: Record<string, string>;
   /** The WORKDIR in effect at the end of the chain, or '' when the chain sets none (the base image decides). */
   finalWorkdir: string;
+  /** The file's text as read, so a fix can be given as a diff against it. */
+  text: string;
 }
 
 export interface ParseOptions {

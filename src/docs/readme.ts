@@ -1,4 +1,6 @@
 import { parse } from 'yaml';
+import { z } from 'zod';
+import { policyFileSchema } from '../policy/config.js';
 import { USAGE } from '../command-line.js';
 import { optionDefaults } from '../options.js';
 import { RULES } from '../policy/rules/index.js';
@@ -89,4 +91,15 @@ export function updateReadme(readme: string, sections: Record<string, string>): 
     );
   }
   return result;
+}
+
+/** schema/policy.schema.json: the policy file's JSON Schema for editors, from the zod schema. */
+export function policyJsonSchema(): string {
+  const schema = z.toJSONSchema(policyFileSchema, { io: 'input', target: 'draft-2020-12' });
+  return `${JSON.stringify({ ...schema, title: 'Non-root Guard policy (.github/nonroot-guard.yml)' }, null, 2)}\n`;
+}
+
+/** Whole files that are generated, by path. */
+export function generatedFiles(): Record<string, string> {
+  return { 'schema/policy.schema.json': policyJsonSchema() };
 }

@@ -1,9 +1,12 @@
+import { posix } from 'node:path';
+import type { IgnoreEntry } from './effective.js';
 import { RULES } from './rules/index.js';
 import type {
   Evaluation,
   FactKind,
   Facts,
   Finding,
+  Ignored,
   PolicySettings,
   Rule,
   Severity,
@@ -37,10 +40,10 @@ export function evaluate(
   policy: PolicySettings,
   rules: readonly Rule[] = RULES,
 ): Evaluation {
-  const findings: Finding[] = [];
+  const raised: Finding[] = [];
   const skipped: Skipped[] = [];
   for (const rule of rules) {
-    const level = rule.levels[policy.preset];
+    const level = policy.levels?.[rule.id] ?? rule.levels[policy.preset];
     if (level === 'off') continue;
     const reason = rule.needs.map((kind) => unavailable(kind, facts)).find((why) => why);
     if (reason) {
@@ -48,9 +51,11 @@ export function evaluate(
       continue;
     }
     for (const hit of rule.evaluate(facts)) {
-      findings.push({ rule: rule.id, name: rule.name, severity: level, ...hit });
+      raised.push({ rule: rule.id, name: rule.name, severity: level, ...hit });
     }
   }
+  // Ignores apply once, after every rule ran; then the counts and fail-on decide.
+  const { kept: findings, ignored } = applyIgnores(raised, policy.ignores ?? []);
   findings.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule),
@@ -72,7 +77,35 @@ export function evaluate(
     verdict: failed || blocked ? 'fail' : 'pass',
     blocked,
     findings,
+    ignored,
     skipped,
     counts,
+  };
+}
+
+/** An ignore matches a finding of its rule, located in a file its `path` glob matches (if any). */
+function matches(entry: IgnoreEntry, finding: Finding): boolean {
+  if (entry.expired || entry.rule !== finding.rule) return false;
+  if (entry.path === null) return true;
+  return finding.location !== null && posix.matchesGlob(finding.location.file, entry.path);
+}
+
+function applyIgnores(findings: Finding[], ignores: readonly IgnoreEntry[]) {
+  const ignored = new Map<IgnoreEntry, number>();
+  const kept = findings.filter((finding) => {
+    const entry = ignores.find((candidate) => matches(candidate, finding));
+    if (!entry) return true;
+    ignored.set(entry, (ignored.get(entry) ?? 0) + 1);
+    return false;
+  });
+  return {
+    kept,
+    ignored: [...ignored].map(([entry, count]): Ignored => ({
+      rule: entry.rule,
+      path: entry.path,
+      reason: entry.reason,
+      expires: entry.expires,
+      count,
+    })),
   };
 }

@@ -47,7 +47,10 @@ function fromVariable(name: string, value: string): number[] {
 }
 
 /** Every port the image declares: its EXPOSE list and the port variables in its environment. */
-export function declaredPorts(image: ImageFacts): DeclaredPort[] {
+export function declaredPorts(
+  image: ImageFacts,
+  extraVariables: readonly string[] = [],
+): DeclaredPort[] {
   const ports: DeclaredPort[] = [];
   for (const exposed of image.exposedPorts) {
     const [number = '', protocol = 'tcp'] = exposed.split('/');
@@ -58,7 +61,7 @@ export function declaredPorts(image: ImageFacts): DeclaredPort[] {
   }
   const env = image.env;
   const urlsSet = env['ASPNETCORE_URLS'] !== undefined && env['ASPNETCORE_URLS'].trim() !== '';
-  for (const name of PORT_VARIABLES) {
+  for (const name of [...PORT_VARIABLES, ...extraVariables]) {
     const value = env[name];
     if (value === undefined) continue;
     if (urlsSet && (name === 'ASPNETCORE_HTTP_PORTS' || name === 'ASPNETCORE_HTTPS_PORTS'))

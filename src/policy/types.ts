@@ -3,6 +3,8 @@ import type { Accounts } from '../image/accounts.js';
 import type { ResolvedUser } from '../image/resolve-user.js';
 import type { ImageFacts } from '../image/types.js';
 import type { ProbeOutput } from '../probe/schema.js';
+import type { Allowances } from './allow.js';
+import type { IgnoreEntry } from './effective.js';
 import type { DeclaredPort } from './ports.js';
 
 export const PRESETS = ['baseline', 'restricted', 'hardened'] as const;
@@ -38,6 +40,8 @@ export interface Facts {
   /** The probe's facts from inside the image, or null when it did not run. */
   runtime: ProbeOutput | null;
   probe: ProbeStatus;
+  /** What the policy file allows (paths the user may write, accepted setid files and ports). */
+  allow: Allowances;
 }
 
 /**
@@ -95,6 +99,19 @@ export interface PolicySettings {
   failOn: FailOn;
   /** `required`: a probe that could not run fails the check; `optional`: its rules are skipped. */
   probe: ProbeMode;
+  /** Each rule's level by id, when a policy file overrides the preset's. */
+  levels?: Record<string, RuleLevel>;
+  /** Findings the policy file accepts, with a reason. */
+  ignores?: IgnoreEntry[];
+}
+
+/** Findings an ignore entry removed. */
+export interface Ignored {
+  rule: string;
+  path: string | null;
+  reason: string;
+  expires: string | null;
+  count: number;
 }
 
 export interface Evaluation {
@@ -102,6 +119,8 @@ export interface Evaluation {
   /** Why the verdict is fail although no finding says so (e.g. a required probe that could not run). */
   blocked: string | null;
   findings: Finding[];
+  /** Findings removed by an ignore entry of the policy, with its reason. */
+  ignored: Ignored[];
   skipped: Skipped[];
   counts: Record<Severity, number>;
 }

@@ -38,3 +38,32 @@ export function describeProbe(report: Report): string {
   const who = runtime.name ? `uid ${runtime.uid} (${runtime.name})` : `uid ${runtime.uid}`;
   return `ran as ${who}, walked ${runtime.walk.entries} entries in ${runtime.walk.elapsedMs} ms${runtime.walk.truncated ? ' (incomplete)' : ''}; ${probe.elapsedMs} ms in all`;
 }
+
+/** The policy in force, in one line: preset and its source, fail-on, probe, the file. */
+export function describePolicy(report: Report): string {
+  const { preset, presetSource, file, failOn, probe } = report.policy;
+  const source =
+    presetSource === 'input'
+      ? 'given as input'
+      : presetSource === 'file'
+        ? `from ${file}`
+        : 'default';
+  const fileNote = file && presetSource !== 'file' ? `; policy file ${file}` : '';
+  return `preset ${preset} (${source}), fail on ${failOn}, probe ${probe}${fileNote}`;
+}
+
+/** Each override and ignore of the policy file, one line each. */
+export function describePolicyChanges(report: Report): string[] {
+  const lines = report.policy.overrides.map(
+    (override) =>
+      `override ${override.rule} ${override.name}: ${override.preset} → ${override.level}`,
+  );
+  for (const ignored of report.policy.ignored) {
+    const where = ignored.path ? ` in ${ignored.path}` : '';
+    const until = ignored.expires ? ` until ${ignored.expires}` : '';
+    lines.push(
+      `ignored ${ignored.count} ${ignored.rule} finding${ignored.count === 1 ? '' : 's'}${where}${until}: ${ignored.reason}`,
+    );
+  }
+  return lines;
+}

@@ -1,4 +1,12 @@
-import { describeCounts, describeProbe, describeUser, locationText, shortId } from './describe.js';
+import {
+  describeCounts,
+  describePolicy,
+  describePolicyChanges,
+  describeProbe,
+  describeUser,
+  locationText,
+  shortId,
+} from './describe.js';
 import { markdownCode, markdownText } from './escape.js';
 import { runtimeFactRows } from './runtime-facts.js';
 import type { Report } from './types.js';
@@ -24,10 +32,9 @@ export function renderMarkdown(report: Report): string {
   }
   out.push(`| Probe | ${markdownText(describeProbe(report))} |`);
   if (report.blocked) out.push(`| Blocked | ${markdownText(report.blocked)} |`);
-  out.push(
-    `| Policy | preset ${report.policy.preset}, fail on ${report.policy.failOn}, probe ${report.policy.probe} |`,
-    '',
-  );
+  out.push(`| Policy | ${markdownText(describePolicy(report))} |`);
+  for (const change of describePolicyChanges(report)) out.push(`| | ${markdownText(change)} |`);
+  out.push('');
 
   if (report.findings.length > 0) {
     out.push('| Severity | Rule | Where | What |', '|---|---|---|---|');

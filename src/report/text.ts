@@ -1,4 +1,12 @@
-import { describeCounts, describeProbe, describeUser, locationText, shortId } from './describe.js';
+import {
+  describeCounts,
+  describePolicy,
+  describePolicyChanges,
+  describeProbe,
+  describeUser,
+  locationText,
+  shortId,
+} from './describe.js';
 import type { Report } from './types.js';
 
 // eslint-disable-next-line no-control-regex
@@ -36,9 +44,8 @@ export function renderText(report: Report): string {
     );
   }
   lines.push(`  probe       ${safe(describeProbe(report))}`);
-  lines.push(
-    `  policy      preset ${report.policy.preset}, fail on ${report.policy.failOn}, probe ${report.policy.probe}`,
-  );
+  lines.push(`  policy      ${safe(describePolicy(report))}`);
+  for (const change of describePolicyChanges(report)) lines.push(`              ${safe(change)}`);
 
   for (const finding of report.findings) {
     lines.push('');

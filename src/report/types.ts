@@ -1,7 +1,9 @@
 import type { ImageFacts } from '../image/types.js';
+import type { Override } from '../policy/effective.js';
 import type {
   FailOn,
   Finding,
+  Ignored,
   Preset,
   ProbeMode,
   ProbeStatus,
@@ -65,7 +67,19 @@ export interface Report {
     name: string | null;
     home: string | null;
   };
-  policy: { preset: Preset; failOn: FailOn; probe: ProbeMode };
+  /** The policy in force and where each part came from. */
+  policy: {
+    preset: Preset;
+    presetSource: 'input' | 'file' | 'default';
+    file: string | null;
+    failOn: FailOn;
+    probe: ProbeMode;
+    /** Rules whose level the policy file changed from the preset's. */
+    overrides: Override[];
+    /** Findings an ignore entry removed, with its reason. */
+    ignored: Ignored[];
+    allow: { writable: string[]; setid: string[]; ports: number[]; portVariables: string[] };
+  };
   summary: Record<Severity, number>;
   findings: Finding[];
   skipped: Skipped[];

@@ -1,3 +1,4 @@
+import { allowed as isAllowed } from '../allow.js';
 import type { Rule } from '../types.js';
 import { covers, fromLocation, permissionSource } from './locate.js';
 import { listSome, runtime, whoRuns } from './runtime-common.js';
@@ -9,7 +10,8 @@ const ALWAYS_ALLOWED = ['/tmp', '/var/tmp'];
 export const nr022: Rule = {
   id: 'NR022',
   name: 'writable-outside-allowlist',
-  title: 'The runtime user can write directories beyond /tmp, /var/tmp, HOME and VOLUMEs',
+  title:
+    "The runtime user can write directories beyond /tmp, /var/tmp, HOME, VOLUMEs and the policy's allow-writable",
   rationale:
     'Every writable directory is a place to drop payloads or tamper with state. A hardened image keeps the writable set to scratch space, HOME and declared volumes, so a read-only root filesystem works too.',
   levels: { baseline: 'notice', restricted: 'warning', hardened: 'error' },
@@ -24,6 +26,7 @@ export const nr022: Rule = {
     const outside = output.writableDirs.items.filter(
       (dir) =>
         !allowed.some((root) => covers(root, dir)) &&
+        !isAllowed(dir, facts.allow.writable) &&
         !reported.some((entry) => covers(entry.path, dir)),
     );
     if (outside.length === 0) return [];

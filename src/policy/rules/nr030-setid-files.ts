@@ -1,3 +1,4 @@
+import { allowed } from '../allow.js';
 import type { Rule } from '../types.js';
 import { shellWord } from './common.js';
 import { fromLocation, permissionSource } from './locate.js';
@@ -12,8 +13,11 @@ export const nr030: Rule = {
   levels: { baseline: 'warning', restricted: 'error', hardened: 'error' },
   needs: ['filesystem'],
   evaluate(facts) {
-    const { setid } = runtime(facts);
-    if (setid.count === 0) return [];
+    const all = runtime(facts).setid;
+    const items = all.items.filter((file) => !allowed(file.path, facts.allow.setid));
+    const count = all.count - (all.items.length - items.length);
+    if (count === 0) return [];
+    const setid = { ...all, items, count };
     const describe = (file: (typeof setid.items)[number]) => {
       const bits = [
         file.mode & 0o4000 ? `setuid ${file.uid}` : '',

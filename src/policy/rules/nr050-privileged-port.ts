@@ -23,7 +23,8 @@ export const nr050: Rule = {
       const bind = facts.runtime?.ports.find(
         (port) => port.port === declared.port && port.protocol === declared.protocol,
       );
-      const privileged = declared.port < UNPRIVILEGED_PORT_START;
+      const privileged =
+        declared.port < UNPRIVILEGED_PORT_START && !facts.allow.ports.includes(declared.port);
       if (!privileged && (!bind || bind.bindable)) continue;
       const evidence = bind
         ? bind.bindable
