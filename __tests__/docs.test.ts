@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generatedFiles, generatedSections, updateReadme } from '../src/docs/readme.js';
 import { optionsSchema } from '../src/options.js';
+import { RULES } from '../src/policy/rules/index.js';
 import { REPO_ROOT } from './helpers/docker.js';
 
 const actionYml = readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8');
+const readFixture = (name: string) =>
+  readFileSync(join(REPO_ROOT, 'fixtures/images', name, 'Dockerfile'), 'utf8');
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
 
 describe('generated documentation', () => {
@@ -14,7 +17,7 @@ describe('generated documentation', () => {
     expect(updateReadme(readme, generatedSections(actionYml))).toBe(readme);
   });
 
-  it.each(Object.entries(generatedFiles()))(
+  it.each(Object.entries(generatedFiles(readFixture)))(
     '%s matches its source (run npm run docs)',
     (path, content) => {
       expect(readFileSync(join(REPO_ROOT, path), 'utf8')).toBe(content);
@@ -38,4 +41,24 @@ describe('generated documentation', () => {
       'README.md has no <!-- generated:rules --> block',
     );
   });
+});
+
+// The docs' examples are fixture images; the fixture tests build and check each one. Here: each
+// rule's failing example is one its expected.json says it fires on, the passing one says it does not.
+describe('rule examples', () => {
+  it.each(RULES.map((rule) => [rule.id, rule] as const))(
+    '%s has a failing and a passing example',
+    (_, rule) => {
+      const expected = (name: string) =>
+        JSON.parse(
+          readFileSync(join(REPO_ROOT, 'fixtures/images', name, 'expected.json'), 'utf8'),
+        ) as {
+          mustFire: { rule: string }[];
+          mustNotFire: string[];
+        };
+      expect(expected(rule.examples.failing).mustFire.map((hit) => hit.rule)).toContain(rule.id);
+      expect(expected(rule.examples.passing).mustNotFire).toContain(rule.id);
+      expect(rule.howToFix.length).toBeGreaterThan(20);
+    },
+  );
 });

@@ -34941,6 +34941,8 @@ var nr001 = {
   name: "user-not-set",
   title: "The image sets no user, so the container runs as root",
   rationale: 'A container runs as root unless the image or the runtime says otherwise, and most general-purpose base images leave root as the default on purpose. An empty Config.User also makes Kubernetes runAsNonRoot reject the pod ("image will run as root").',
+  howToFix: "Set a numeric non-root USER in the final stage: `USER $APP_UID` on .NET 8+ images, else create a user and switch to it by number (`USER 10001`).",
+  examples: { failing: "root-by-default", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["image", "accounts"],
   evaluate(facts) {
@@ -34962,6 +34964,8 @@ var nr002 = {
   name: "user-is-root",
   title: "The image user is root (uid 0)",
   rationale: "A process running as uid 0 in a container is root on the shared kernel: one escape away from the node. Linters that match the text `root` miss `USER 0`, `USER 00` and names that /etc/passwd maps to uid 0; the runtime does not.",
+  howToFix: "Replace the root user with a numeric non-root one: `USER $APP_UID`, or `USER <uid>` of a user that exists in the image.",
+  examples: { failing: "user-root", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["image", "accounts"],
   evaluate(facts) {
@@ -35015,6 +35019,8 @@ var nr003 = {
   name: "user-not-numeric",
   title: "The image user is a name, which Kubernetes runAsNonRoot cannot verify",
   rationale: "The kubelet reads only the image metadata, never /etc/passwd: with runAsNonRoot: true it refuses any image whose user is a name, and the pod sits in CreateContainerConfigError. A numeric UID (`USER $APP_UID`, `USER 1654`) passes. A name that resolves to root is reported as NR002 instead.",
+  howToFix: "Use the number instead of the name: `USER 1654` (or `USER $APP_UID`), so the kubelet can verify it is not root.",
+  examples: { failing: "user-app", passing: "app-uid-dotnet-base" },
   levels: { baseline: "warning", restricted: "error", hardened: "error" },
   needs: ["image", "accounts"],
   evaluate(facts) {
@@ -35039,6 +35045,8 @@ var nr004 = {
   name: "user-unknown",
   title: "The image user or group does not exist in the image, so the container cannot start",
   rationale: 'The runtime resolves a user or group name through the image\'s own /etc/passwd and /etc/group when the container starts; a missing entry fails every `docker run` and every pod ("unable to find user X: no matching entries in passwd file").',
+  howToFix: "Create the user (and group) before the USER line, or use a numeric UID, which needs no /etc/passwd entry to run.",
+  examples: { failing: "missing-user", passing: "user-app" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["image", "accounts"],
   evaluate(facts) {
@@ -35077,6 +35085,8 @@ var nr005 = {
   name: "uid-out-of-range",
   title: "The image UID or GID is outside the range the runtime accepts",
   rationale: `IDs must lie in 0-${MAX_UID}: the runtime refuses to start anything else, and with runAsNonRoot the kubelet rejects the image ("invalid user id").`,
+  howToFix: "Use a UID between 1 and 2147483647, e.g. `USER 10001`.",
+  examples: { failing: "uid-out-of-range", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["image"],
   evaluate(facts) {
@@ -35114,6 +35124,8 @@ var nr006 = {
   name: "group-root",
   title: "The image user runs with primary group 0 (root)",
   rationale: "Group 0 owns many system files and directories; a process in it can often read or write what a root-owned file grants its group. A numeric UID with no /etc/passwd entry silently gets group 0.",
+  howToFix: "Give the user a group of its own: `USER 1654:1654`, or a passwd entry whose group is not 0.",
+  examples: { failing: "user-1654-gid-0", passing: "user-1654" },
   levels: { baseline: "notice", restricted: "warning", hardened: "error" },
   needs: ["image", "accounts"],
   evaluate(facts) {
@@ -35153,6 +35165,8 @@ var nr010 = {
   name: "runs-as-root",
   title: "The container process really runs as uid 0 (root)",
   rationale: "Metadata can mislead; the probe shows the uid the process gets when the runtime applies the image user. Root in a container is root on the shared kernel, with every default capability.",
+  howToFix: "Make the image's user a numeric non-root UID; a name that /etc/passwd maps to 0 is still root.",
+  examples: { failing: "name-maps-to-root", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["runtime-user"],
   evaluate(facts) {
@@ -35300,6 +35314,8 @@ var nr020 = {
   name: "app-writable",
   title: "The runtime user can modify the app: its WORKDIR, its executable or the executable's directory",
   rationale: "Files copied with COPY are owned by root, so a compromised app cannot rewrite itself. `COPY --chown`, `RUN chown -R` or a chmod undo that: an attacker who gets code execution can then replace the app and persist.",
+  howToFix: "Keep the app owned by root: COPY without --chown, no chown/chmod of the app directory; give the app a separate writable directory (under /tmp, HOME or a VOLUME).",
+  examples: { failing: "copy-chown-app", passing: "app-uid-dotnet-base" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["runtime-user"],
   evaluate(facts) {
@@ -35314,6 +35330,8 @@ var nr021 = {
   name: "system-writable",
   title: "The runtime user can write a system directory: /, /bin, /sbin, /usr, /lib or /etc",
   rationale: "A non-root user who can write system directories can plant binaries, libraries or configuration that root or other processes later trust: the point of running as non-root is lost.",
+  howToFix: "Do not chown or chmod system directories; they stay owned by root and not writable by others.",
+  examples: { failing: "system-writable-etc", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["runtime-user"],
   evaluate(facts) {
@@ -35337,6 +35355,8 @@ var nr022 = {
   name: "writable-outside-allowlist",
   title: "The runtime user can write directories beyond /tmp, /var/tmp, HOME, VOLUMEs and the policy's allow-writable",
   rationale: "Every writable directory is a place to drop payloads or tamper with state. A hardened image keeps the writable set to scratch space, HOME and declared volumes, so a read-only root filesystem works too.",
+  howToFix: "Keep writable state in /tmp, HOME or a declared VOLUME; allow a directory that must stay writable in the policy (allow-writable).",
+  examples: { failing: "writable-data-dir", passing: "user-1654" },
   levels: { baseline: "notice", restricted: "warning", hardened: "error" },
   needs: ["runtime-user"],
   evaluate(facts) {
@@ -35371,6 +35391,8 @@ var nr023 = {
   name: "home-unusable",
   title: "The runtime user's HOME is missing or not writable",
   rationale: "Runtimes and libraries write caches and configuration under HOME (.NET, npm, pip, git). A missing or read-only HOME makes them fail at runtime in ways that are hard to trace to the image user.",
+  howToFix: "Create the home directory owned by the user (useradd --create-home), or set HOME to a writable directory.",
+  examples: { failing: "missing-home", passing: "user-1654" },
   levels: { baseline: "warning", restricted: "warning", hardened: "warning" },
   needs: ["runtime-user"],
   evaluate(facts) {
@@ -35406,6 +35428,8 @@ var nr030 = {
   name: "setid-files",
   title: "The image contains setuid or setgid files",
   rationale: "A setuid-root binary is a ready-made path back to root for a non-root process (when no-new-privileges is not set). Application images do not need any; the probe scans the whole filesystem as root, including directories the user cannot read.",
+  howToFix: "Remove setuid/setgid bits in the final stage (`RUN chmod u-s,g-s <files>`) or do not ship the files; list the ones you need in allow-setid.",
+  examples: { failing: "setuid-under-root", passing: "user-1654" },
   levels: { baseline: "warning", restricted: "error", hardened: "error" },
   needs: ["filesystem"],
   evaluate(facts) {
@@ -35466,6 +35490,8 @@ var nr031 = {
   name: "sudo-present",
   title: "sudo, su or doas exists in the image",
   rationale: "A container that runs as non-root has no business switching users; sudo, su or doas in the image is either dead weight or a way back to root.",
+  howToFix: "Do not install sudo, su or doas in the final stage.",
+  examples: { failing: "sudo-present", passing: "user-1654" },
   levels: { baseline: "warning", restricted: "error", hardened: "error" },
   needs: ["filesystem"],
   evaluate: (facts) => toolHit(
@@ -35543,6 +35569,8 @@ var nr032 = {
   name: "file-capabilities",
   title: "Files in the image carry file capabilities (security.capability)",
   rationale: "A file capability grants privileges to whoever executes the file, non-root users included (unless no-new-privileges is set): it is setuid in finer grain, and image scanners rarely look for it.",
+  howToFix: "Remove file capabilities (`setcap -r`) or do not ship those files.",
+  examples: { failing: "file-capabilities", passing: "user-1654" },
   levels: { baseline: "warning", restricted: "error", hardened: "error" },
   needs: ["filesystem"],
   evaluate(facts) {
@@ -35571,6 +35599,8 @@ var nr033 = {
   name: "effective-capabilities",
   title: "The runtime user holds effective or permitted capabilities",
   rationale: "Capabilities are root's powers in pieces. Under Docker's defaults a non-root process has none; a root process has about fourteen, CHOWN and DAC_OVERRIDE among them.",
+  howToFix: "Run as a non-root user; in Kubernetes also drop all capabilities (securityContext.capabilities.drop: [ALL]).",
+  examples: { failing: "root-by-default", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["runtime-user"],
   evaluate(facts) {
@@ -35604,6 +35634,8 @@ var nr040 = {
   name: "shell-present",
   title: "A shell exists in the image",
   rationale: "Most exploits want a shell. Shell-less final images (distroless, Ubuntu chiseled) leave an attacker with the app binary alone.",
+  howToFix: "Build the final stage on a shell-less base (distroless, Ubuntu chiseled) and copy only the app into it.",
+  examples: { failing: "user-1654", passing: "shell-less-nonroot" },
   levels: { baseline: "off", restricted: "notice", hardened: "error" },
   needs: ["filesystem"],
   evaluate: (facts) => toolHit(
@@ -35620,6 +35652,8 @@ var nr041 = {
   name: "package-manager-present",
   title: "A package manager exists in the image",
   rationale: "A package manager lets whoever controls the process install tools; it is rarely needed at runtime and should stay in the build stage.",
+  howToFix: "Install packages in a build stage and copy the results into a final stage without a package manager.",
+  examples: { failing: "package-manager", passing: "user-1654" },
   levels: { baseline: "off", restricted: "notice", hardened: "error" },
   needs: ["filesystem"],
   evaluate: (facts) => toolHit(
@@ -35637,6 +35671,8 @@ var nr050 = {
   name: "privileged-port",
   title: "A declared port is below 1024 for a non-root user, or the probe cannot bind it",
   rationale: "A non-root process cannot bind ports below 1024 on a default Kubernetes node. Docker hides this (it sets net.ipv4.ip_unprivileged_port_start=0 in containers), so `docker run` works and the pod crashes. The probe binds with the Kubernetes setting. This is why .NET 8 moved from port 80 to 8080.",
+  howToFix: "Listen on a port of 1024 or more: `ENV ASPNETCORE_HTTP_PORTS=8080` and `EXPOSE 8080` (the .NET 8+ default); map port 80 to it in the Service.",
+  examples: { failing: "port-80-aspnetcore-urls", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["image", "accounts"],
   evaluate(facts) {
@@ -55591,7 +55627,7 @@ function checkKeys(doc, counter, file2) {
       fail(
         `${file2}:${line}:${col}`,
         `unknown ${what} "${key}"${didYouMean(key, keys)}`,
-        what === "rule" ? `Use a rule id (NR001) or name (user-not-set); the list is in the README (What it checks).` : `Valid keys here: ${keys.join(", ")}.`
+        what === "rule" ? `Use a rule id (NR001) or name (user-not-set); the list is in docs/rules.md.` : `Valid keys here: ${keys.join(", ")}.`
       );
     }
   };
@@ -55611,7 +55647,7 @@ function checkKeys(doc, counter, file2) {
         fail(
           position(doc, counter, ["ignore", index, "rule"], file2),
           `unknown rule "${rule}"${didYouMean(rule, RULE_KEYS)}`,
-          "Use a rule id (NR001) or name (user-not-set); the list is in the README (What it checks)."
+          "Use a rule id (NR001) or name (user-not-set); the list is in docs/rules.md."
         );
       }
     });

@@ -1,6 +1,7 @@
 // `npm run docs`: rewrites the generated blocks of README.md from action.yml, the options
 // schema and the rule registry. The TypeScript is bundled on the fly with esbuild.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,7 +24,8 @@ try {
   const { generatedSections, updateReadme, generatedFiles } = await import(
     pathToFileURL(outfile).href
   );
-  for (const [path, content] of Object.entries(generatedFiles())) {
+  const readFixture = (name) => readFileSync(`fixtures/images/${name}/Dockerfile`, 'utf8');
+  for (const [path, content] of Object.entries(generatedFiles(readFixture))) {
     const current = await readFile(path, 'utf8').catch(() => null);
     if (current !== content) {
       await mkdir(dirname(path), { recursive: true });

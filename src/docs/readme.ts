@@ -99,7 +99,56 @@ export function policyJsonSchema(): string {
   return `${JSON.stringify({ ...schema, title: 'Non-root Guard policy (.github/nonroot-guard.yml)' }, null, 2)}\n`;
 }
 
+/**
+ * docs/rules.md: every rule with its severities, rationale, fix, and a failing
+ * and a passing Dockerfile (fixture images the tests build and check).
+ */
+export function rulesDocument(readFixture: (name: string) => string): string {
+  const out = [
+    '# Rules',
+    '',
+    '<!-- Generated from the rule metadata in src/policy/rules/ by `npm run docs`; do not edit. -->',
+    '',
+    'Each rule has a severity per preset (`–` is off); a policy file can change it, by id or name.',
+    'The examples are fixture images under `fixtures/images/`: the tests build each one and check',
+    'that the rule fires on the failing example and not on the passing one.',
+    '',
+    rulesTable(),
+    '',
+  ];
+  for (const rule of RULES) {
+    out.push(
+      `## ${rule.id} ${rule.name}`,
+      '',
+      `**${rule.title}.**`,
+      '',
+      `Severity: ${PRESETS.map((preset) => `${preset} ${LEVEL[rule.levels[preset]]}`).join(', ')}.`,
+      '',
+      rule.rationale,
+      '',
+      `**How to fix:** ${rule.howToFix}`,
+      '',
+      `Fails (\`fixtures/images/${rule.examples.failing}\`):`,
+      '',
+      '```dockerfile',
+      readFixture(rule.examples.failing).trimEnd(),
+      '```',
+      '',
+      `Passes (\`fixtures/images/${rule.examples.passing}\`):`,
+      '',
+      '```dockerfile',
+      readFixture(rule.examples.passing).trimEnd(),
+      '```',
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
 /** Whole files that are generated, by path. */
-export function generatedFiles(): Record<string, string> {
-  return { 'schema/policy.schema.json': policyJsonSchema() };
+export function generatedFiles(readFixture: (name: string) => string): Record<string, string> {
+  return {
+    'schema/policy.schema.json': policyJsonSchema(),
+    'docs/rules.md': rulesDocument(readFixture),
+  };
 }

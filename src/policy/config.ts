@@ -130,7 +130,7 @@ function checkKeys(doc: Document, counter: LineCounter, file: string): void {
         `${file}:${line}:${col}`,
         `unknown ${what} "${key}"${didYouMean(key, keys)}`,
         what === 'rule'
-          ? `Use a rule id (NR001) or name (user-not-set); the list is in the README (What it checks).`
+          ? `Use a rule id (NR001) or name (user-not-set); the list is in docs/rules.md.`
           : `Valid keys here: ${keys.join(', ')}.`,
       );
     }
@@ -151,7 +151,7 @@ function checkKeys(doc: Document, counter: LineCounter, file: string): void {
         fail(
           position(doc, counter, ['ignore', index, 'rule'], file),
           `unknown rule "${rule}"${didYouMean(rule, RULE_KEYS)}`,
-          'Use a rule id (NR001) or name (user-not-set); the list is in the README (What it checks).',
+          'Use a rule id (NR001) or name (user-not-set); the list is in docs/rules.md.',
         );
       }
     });

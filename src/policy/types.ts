@@ -78,6 +78,10 @@ export interface Rule {
   title: string;
   /** Why this matters, for the docs and SARIF help. */
   rationale: string;
+  /** The fix in general terms, for the docs (each finding carries its own, exact fix). */
+  howToFix: string;
+  /** Fixture images (fixtures/images/<name>) on which the rule fires and does not: the docs' examples, executed by the tests. */
+  examples: { failing: string; passing: string };
   levels: Record<Preset, RuleLevel>;
   needs: FactKind[];
   evaluate(facts: Facts): RuleHit[];

@@ -22,6 +22,9 @@ export const nr001: Rule = {
   title: 'The image sets no user, so the container runs as root',
   rationale:
     'A container runs as root unless the image or the runtime says otherwise, and most general-purpose base images leave root as the default on purpose. An empty Config.User also makes Kubernetes runAsNonRoot reject the pod ("image will run as root").',
+  howToFix:
+    'Set a numeric non-root USER in the final stage: `USER $APP_UID` on .NET 8+ images, else create a user and switch to it by number (`USER 10001`).',
+  examples: { failing: 'root-by-default', passing: 'user-1654' },
   levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
   needs: ['image', 'accounts'],
   evaluate(facts) {

@@ -7,6 +7,9 @@ export const nr002: Rule = {
   title: 'The image user is root (uid 0)',
   rationale:
     'A process running as uid 0 in a container is root on the shared kernel: one escape away from the node. Linters that match the text `root` miss `USER 0`, `USER 00` and names that /etc/passwd maps to uid 0; the runtime does not.',
+  howToFix:
+    'Replace the root user with a numeric non-root one: `USER $APP_UID`, or `USER <uid>` of a user that exists in the image.',
+  examples: { failing: 'user-root', passing: 'user-1654' },
   levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
   needs: ['image', 'accounts'],
   evaluate(facts) {

@@ -8,6 +8,9 @@ export const nr003: Rule = {
   title: 'The image user is a name, which Kubernetes runAsNonRoot cannot verify',
   rationale:
     'The kubelet reads only the image metadata, never /etc/passwd: with runAsNonRoot: true it refuses any image whose user is a name, and the pod sits in CreateContainerConfigError. A numeric UID (`USER $APP_UID`, `USER 1654`) passes. A name that resolves to root is reported as NR002 instead.',
+  howToFix:
+    'Use the number instead of the name: `USER 1654` (or `USER $APP_UID`), so the kubelet can verify it is not root.',
+  examples: { failing: 'user-app', passing: 'app-uid-dotnet-base' },
   levels: { baseline: 'warning', restricted: 'error', hardened: 'error' },
   needs: ['image', 'accounts'],
   evaluate(facts) {

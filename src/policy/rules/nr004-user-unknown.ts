@@ -7,6 +7,9 @@ export const nr004: Rule = {
   title: 'The image user or group does not exist in the image, so the container cannot start',
   rationale:
     'The runtime resolves a user or group name through the image\'s own /etc/passwd and /etc/group when the container starts; a missing entry fails every `docker run` and every pod ("unable to find user X: no matching entries in passwd file").',
+  howToFix:
+    'Create the user (and group) before the USER line, or use a numeric UID, which needs no /etc/passwd entry to run.',
+  examples: { failing: 'missing-user', passing: 'user-app' },
   levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
   needs: ['image', 'accounts'],
   evaluate(facts) {

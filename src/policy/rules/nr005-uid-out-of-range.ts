@@ -7,6 +7,8 @@ export const nr005: Rule = {
   name: 'uid-out-of-range',
   title: 'The image UID or GID is outside the range the runtime accepts',
   rationale: `IDs must lie in 0-${MAX_UID}: the runtime refuses to start anything else, and with runAsNonRoot the kubelet rejects the image ("invalid user id").`,
+  howToFix: 'Use a UID between 1 and 2147483647, e.g. `USER 10001`.',
+  examples: { failing: 'uid-out-of-range', passing: 'user-1654' },
   levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
   needs: ['image'],
   evaluate(facts) {

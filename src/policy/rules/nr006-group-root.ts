@@ -8,6 +8,9 @@ export const nr006: Rule = {
   title: 'The image user runs with primary group 0 (root)',
   rationale:
     'Group 0 owns many system files and directories; a process in it can often read or write what a root-owned file grants its group. A numeric UID with no /etc/passwd entry silently gets group 0.',
+  howToFix:
+    'Give the user a group of its own: `USER 1654:1654`, or a passwd entry whose group is not 0.',
+  examples: { failing: 'user-1654-gid-0', passing: 'user-1654' },
   levels: { baseline: 'notice', restricted: 'warning', hardened: 'error' },
   needs: ['image', 'accounts'],
   evaluate(facts) {

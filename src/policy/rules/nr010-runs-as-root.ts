@@ -8,6 +8,9 @@ export const nr010: Rule = {
   title: 'The container process really runs as uid 0 (root)',
   rationale:
     'Metadata can mislead; the probe shows the uid the process gets when the runtime applies the image user. Root in a container is root on the shared kernel, with every default capability.',
+  howToFix:
+    "Make the image's user a numeric non-root UID; a name that /etc/passwd maps to 0 is still root.",
+  examples: { failing: 'name-maps-to-root', passing: 'user-1654' },
   levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
   needs: ['runtime-user'],
   evaluate(facts) {

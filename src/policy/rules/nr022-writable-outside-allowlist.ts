@@ -14,6 +14,9 @@ export const nr022: Rule = {
     "The runtime user can write directories beyond /tmp, /var/tmp, HOME, VOLUMEs and the policy's allow-writable",
   rationale:
     'Every writable directory is a place to drop payloads or tamper with state. A hardened image keeps the writable set to scratch space, HOME and declared volumes, so a read-only root filesystem works too.',
+  howToFix:
+    'Keep writable state in /tmp, HOME or a declared VOLUME; allow a directory that must stay writable in the policy (allow-writable).',
+  examples: { failing: 'writable-data-dir', passing: 'user-1654' },
   levels: { baseline: 'notice', restricted: 'warning', hardened: 'error' },
   needs: ['runtime-user'],
   evaluate(facts) {

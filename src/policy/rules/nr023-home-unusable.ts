@@ -8,6 +8,9 @@ export const nr023: Rule = {
   title: "The runtime user's HOME is missing or not writable",
   rationale:
     'Runtimes and libraries write caches and configuration under HOME (.NET, npm, pip, git). A missing or read-only HOME makes them fail at runtime in ways that are hard to trace to the image user.',
+  howToFix:
+    'Create the home directory owned by the user (useradd --create-home), or set HOME to a writable directory.',
+  examples: { failing: 'missing-home', passing: 'user-1654' },
   levels: { baseline: 'warning', restricted: 'warning', hardened: 'warning' },
   needs: ['runtime-user'],
   evaluate(facts) {

@@ -10,6 +10,9 @@ export const nr030: Rule = {
   title: 'The image contains setuid or setgid files',
   rationale:
     'A setuid-root binary is a ready-made path back to root for a non-root process (when no-new-privileges is not set). Application images do not need any; the probe scans the whole filesystem as root, including directories the user cannot read.',
+  howToFix:
+    'Remove setuid/setgid bits in the final stage (`RUN chmod u-s,g-s <files>`) or do not ship the files; list the ones you need in allow-setid.',
+  examples: { failing: 'setuid-under-root', passing: 'user-1654' },
   levels: { baseline: 'warning', restricted: 'error', hardened: 'error' },
   needs: ['filesystem'],
   evaluate(facts) {

@@ -7,6 +7,8 @@ export const nr031: Rule = {
   title: 'sudo, su or doas exists in the image',
   rationale:
     'A container that runs as non-root has no business switching users; sudo, su or doas in the image is either dead weight or a way back to root.',
+  howToFix: 'Do not install sudo, su or doas in the final stage.',
+  examples: { failing: 'sudo-present', passing: 'user-1654' },
   levels: { baseline: 'warning', restricted: 'error', hardened: 'error' },
   needs: ['filesystem'],
   evaluate: (facts) =>

@@ -9,6 +9,8 @@ export const nr032: Rule = {
   title: 'Files in the image carry file capabilities (security.capability)',
   rationale:
     'A file capability grants privileges to whoever executes the file, non-root users included (unless no-new-privileges is set): it is setuid in finer grain, and image scanners rarely look for it.',
+  howToFix: 'Remove file capabilities (`setcap -r`) or do not ship those files.',
+  examples: { failing: 'file-capabilities', passing: 'user-1654' },
   levels: { baseline: 'warning', restricted: 'error', hardened: 'error' },
   needs: ['filesystem'],
   evaluate(facts) {

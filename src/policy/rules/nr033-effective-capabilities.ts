@@ -9,6 +9,9 @@ export const nr033: Rule = {
   title: 'The runtime user holds effective or permitted capabilities',
   rationale:
     "Capabilities are root's powers in pieces. Under Docker's defaults a non-root process has none; a root process has about fourteen, CHOWN and DAC_OVERRIDE among them.",
+  howToFix:
+    'Run as a non-root user; in Kubernetes also drop all capabilities (securityContext.capabilities.drop: [ALL]).',
+  examples: { failing: 'root-by-default', passing: 'user-1654' },
   levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
   needs: ['runtime-user'],
   evaluate(facts) {

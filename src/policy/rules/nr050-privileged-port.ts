@@ -9,6 +9,9 @@ export const nr050: Rule = {
   title: 'A declared port is below 1024 for a non-root user, or the probe cannot bind it',
   rationale:
     'A non-root process cannot bind ports below 1024 on a default Kubernetes node. Docker hides this (it sets net.ipv4.ip_unprivileged_port_start=0 in containers), so `docker run` works and the pod crashes. The probe binds with the Kubernetes setting. This is why .NET 8 moved from port 80 to 8080.',
+  howToFix:
+    'Listen on a port of 1024 or more: `ENV ASPNETCORE_HTTP_PORTS=8080` and `EXPOSE 8080` (the .NET 8+ default); map port 80 to it in the Service.',
+  examples: { failing: 'port-80-aspnetcore-urls', passing: 'user-1654' },
   levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
   needs: ['image', 'accounts'],
   evaluate(facts) {
