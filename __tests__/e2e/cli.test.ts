@@ -145,7 +145,17 @@ describe.skipIf(!inject('docker'))('the CLI on a real engine', () => {
           location: { file: APP_DOCKERFILE, line: 3 },
           fix: {
             summary: 'Use the number: `USER $APP_UID` (app is uid 1654 in /etc/passwd).',
-            diff: null,
+            diff: [
+              `--- a/${APP_DOCKERFILE}`,
+              `+++ b/${APP_DOCKERFILE}`,
+              '@@ -1,4 +1,4 @@',
+              ' FROM nonroot-guard-fixture/dotnet-like:test',
+              ' COPY app.sh /app/app.sh',
+              '-USER app',
+              '+USER $APP_UID',
+              ' CMD ["/app/app.sh"]',
+              '',
+            ].join('\n'),
           },
         },
       ],

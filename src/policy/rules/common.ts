@@ -1,3 +1,4 @@
+import { switchUserDiff } from '../../fixes/user.js';
 import { MAX_UID, parseGoInt64 } from '../../image/user-spec.js';
 import type { Facts, Fix, Location } from '../types.js';
 
@@ -75,13 +76,22 @@ export function numericFormFor(facts: Facts, uid: number, gid: number | null): s
 
 export function switchUserFix(facts: Facts, verb: 'Add' | 'Replace it with'): Fix {
   const suggestion = suggestNonRootUser(facts);
+  const where = verb === 'Add' ? ' in the final stage, before ENTRYPOINT/CMD' : '';
+  const shellless =
+    facts.runtime !== null && !facts.runtime.tools.some((tool) => tool.kind === 'shell');
+  if (suggestion.mustCreate && shellless) {
+    // No shell to create an account with: a numeric uid runs without one, its own group avoids 0.
+    return {
+      summary: `${verb} \`USER 10001:10001\`${where}: the image has no shell to create a user with, and a numeric uid needs no /etc/passwd entry; the explicit group avoids group 0. Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
+      diff: switchUserDiff(facts, suggestion),
+    };
+  }
   const create = suggestion.mustCreate
     ? 'Create a user first, e.g. `RUN adduser -D -u 10001 app` (Alpine/BusyBox) or `RUN useradd --uid 10001 app` (Debian/Ubuntu), then use '
     : `${verb} `;
-  const where = verb === 'Add' ? ' in the final stage, before ENTRYPOINT/CMD' : '';
   return {
     summary: `${create}\`${suggestion.instruction}\`${where} (${suggestion.reason}). Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
-    diff: null,
+    diff: switchUserDiff(facts, suggestion),
   };
 }
 

@@ -1,3 +1,4 @@
+import { numericUserDiff } from '../../fixes/user.js';
 import { kubeletRunAsNonRootError } from '../../kubernetes/kubelet.js';
 import type { Rule } from '../types.js';
 import { numericFormFor, userLabel, userLocation } from './common.js';
@@ -18,15 +19,16 @@ export const nr003: Rule = {
     if (spec.kind !== 'name' || uid === 0 || spec.name === 'root') return [];
     const kubelet = kubeletRunAsNonRootError(facts.image.user, { runAsNonRoot: true });
     const keepGroup = spec.group !== null ? gid : null;
+    const numeric = uid === null ? null : numericFormFor(facts, uid, keepGroup);
     const fix =
-      uid === null
+      numeric === null
         ? `Use a numeric UID that exists in the image, e.g. \`USER 10001\` after creating that user.`
-        : `Use the number: \`USER ${numericFormFor(facts, uid, keepGroup)}\` (${spec.name} is uid ${uid} in /etc/passwd).`;
+        : `Use the number: \`USER ${numeric}\` (${spec.name} is uid ${uid} in /etc/passwd).`;
     return [
       {
         message: `${userLabel(facts)} is a name: Kubernetes runAsNonRoot cannot verify it and refuses the pod ("${kubelet}")`,
         location: userLocation(facts),
-        fix: { summary: fix, diff: null },
+        fix: { summary: fix, diff: numeric === null ? null : numericUserDiff(facts, numeric) },
       },
     ];
   },

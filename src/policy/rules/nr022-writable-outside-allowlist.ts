@@ -1,4 +1,5 @@
 import { allowed as isAllowed } from '../allow.js';
+import { permissionDiff } from '../../fixes/permissions.js';
 import type { Rule } from '../types.js';
 import { covers, fromLocation, permissionSource } from './locate.js';
 import { listSome, runtime, whoRuns } from './runtime-common.js';
@@ -36,9 +37,17 @@ export const nr022: Rule = {
     const total = output.writableDirs.truncated
       ? outside.length + (output.writableDirs.count - output.writableDirs.items.length)
       : outside.length;
-    const source = facts.dockerfile
-      ? outside.map((dir) => permissionSource(facts.dockerfile!, dir)).find((hit) => hit)
-      : undefined;
+    const sources = facts.dockerfile
+      ? outside.map((dir) => permissionSource(facts.dockerfile!, dir))
+      : [];
+    const source = sources.find((hit) => hit);
+    // A diff only when one line made every one of them writable (and the list is complete).
+    const single =
+      source &&
+      !output.writableDirs.truncated &&
+      sources.every(
+        (hit) => hit?.location.line === source.location.line && hit.what === source.what,
+      );
     const plural = total === 1 ? 'directory' : 'directories';
     return [
       {
@@ -47,7 +56,7 @@ export const nr022: Rule = {
         fix: {
           summary:
             'Keep writable state in /tmp, HOME or a declared VOLUME and leave the rest owned by root; allow a directory that must stay writable in the policy (allow-writable).',
-          diff: null,
+          diff: single ? permissionDiff(facts, source, outside) : null,
         },
       },
     ];

@@ -1,5 +1,6 @@
 import { allowed } from '../allow.js';
-import type { Rule } from '../types.js';
+import { setidDiff } from '../../fixes/setid.js';
+import type { Facts, Fix, Rule } from '../types.js';
 import { shellWord } from './common.js';
 import { fromLocation, permissionSource } from './locate.js';
 import { listSome, octal, runtime } from './runtime-common.js';
@@ -40,24 +41,30 @@ export const nr030: Rule = {
       {
         message: `${setid.count} setuid/setgid ${noun}: ${listSome(setid.items.map(describe), setid.count)}`,
         location: source?.location ?? fromLocation(facts),
-        fix: {
-          summary: fixSummary(
-            setid.items.map((file) => file.path),
-            setid.truncated,
-          ),
-          diff: null,
-        },
+        fix: fixFor(
+          facts,
+          setid.items.map((file) => file.path),
+          setid.truncated,
+        ),
       },
     ];
   },
 };
 
-/** A RUN line that clears the bits: the files by name when that is safe, else every such file. */
-function fixSummary(paths: string[], truncated: boolean): string {
+/**
+ * A RUN line that clears the bits: the files by name when that is safe, else every such file.
+ * The diff only names files: a name the probe could not give as it is (invalid UTF-8 shows as
+ * U+FFFD) would not match the file.
+ */
+function fixFor(facts: Facts, paths: string[], truncated: boolean): Fix {
   const words = paths.map(shellWord);
-  const command =
-    !truncated && paths.length <= 10 && words.every((word) => word !== null)
-      ? `chmod u-s,g-s ${words.join(' ')}`
-      : 'find / -xdev -type f -perm /6000 -exec chmod u-s,g-s {} +';
-  return `Remove the bits in the final stage: \`RUN ${command}\`, or delete the files; list the ones you need in the policy (allow-setid).`;
+  const byName = !truncated && paths.length <= 10 && words.every((word) => word !== null);
+  const command = byName
+    ? `chmod u-s,g-s ${words.join(' ')}`
+    : 'find / -xdev -type f -perm /6000 -exec chmod u-s,g-s {} +';
+  return {
+    summary: `Remove the bits in the final stage: \`RUN ${command}\`, or delete the files; list the ones you need in the policy (allow-setid).`,
+    diff:
+      byName && !paths.some((path) => path.includes('\uFFFD')) ? setidDiff(facts, command) : null,
+  };
 }

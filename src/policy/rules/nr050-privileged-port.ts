@@ -1,3 +1,4 @@
+import { portDiff } from '../../fixes/ports.js';
 import type { Rule, RuleHit } from '../types.js';
 import { portLocation } from './locate.js';
 
@@ -45,7 +46,7 @@ export const nr050: Rule = {
           summary: aspnet
             ? 'Listen on 8080, the .NET 8+ default: `ENV ASPNETCORE_HTTP_PORTS=8080` and `EXPOSE 8080`; map port 80 to it in the Service (or `docker run -p 80:8080`).'
             : `Listen on a port of ${UNPRIVILEGED_PORT_START} or more (e.g. 8080) and \`EXPOSE 8080\`; map port ${declared.port} to it in the Service (or \`docker run -p ${declared.port}:8080\`).`,
-          diff: null,
+          diff: portDiff(facts, declared),
         },
       });
     }

@@ -1,3 +1,4 @@
+import { permissionDiff } from '../../fixes/permissions.js';
 import type { Facts, Fix, RuleHit } from '../types.js';
 import { fromLocation, permissionSource } from './locate.js';
 import { describePath, runtime, whoRuns, type CheckedPath } from './runtime-common.js';
@@ -26,11 +27,12 @@ function fixFor(facts: Facts, entry: CheckedPath): Fix {
     };
   }
   const line = source.location.line;
+  const diff = permissionDiff(facts, source, [entry.path], entry);
   switch (source.kind) {
     case 'copy-chown':
       return {
         summary: `Drop --chown from the ${source.what.split(' ')[0]} on line ${line}: the files stay owned by root and the app can still read them.`,
-        diff: null,
+        diff,
       };
     case 'copy-chmod':
       return {
@@ -40,12 +42,12 @@ function fixFor(facts: Facts, entry: CheckedPath): Fix {
     case 'chown':
       return {
         summary: `Remove the chown of ${entry.path} on line ${line}; chown only a directory the app must write.`,
-        diff: null,
+        diff,
       };
     case 'chmod':
       return {
         summary: `Remove the chmod that makes ${entry.path} writable on line ${line}.`,
-        diff: null,
+        diff,
       };
   }
 }

@@ -1,0 +1,183 @@
+import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { gatherFacts, type CheckEnvironment } from '../../src/check.js';
+import { runBuildCommand } from '../../src/image/build-command.js';
+import { Docker } from '../../src/image/docker.js';
+import { parseOptions } from '../../src/options.js';
+import { evaluate } from '../../src/policy/evaluate.js';
+import type { Evaluation, Finding } from '../../src/policy/types.js';
+import { buildImage, FIXTURES, REPO_ROOT } from '../helpers/docker.js';
+
+const run = promisify(execFile);
+
+const IMAGES = join(FIXTURES, 'images');
+const cases = readdirSync(IMAGES).sort();
+
+/**
+ * The findings that must carry a diff, per fixture: a diff appearing or going
+ * away is a decision, so it shows here. Every diff any fixture gets is then
+ * applied with git, built and checked again below.
+ */
+const WITH_DIFF: Record<string, string[]> = {
+  'builder-only-user': ['NR001', 'NR010'],
+  'copy-chown-app': ['NR020'],
+  'dotnet-root': ['NR001', 'NR010'],
+  'name-maps-to-root': ['NR002', 'NR010'],
+  'port-80-aspnetcore-urls': ['NR050'],
+  'port-80-env': ['NR050'],
+  'port-80-expose': ['NR050'],
+  'root-by-default': ['NR001', 'NR010'],
+  'run-chown-app': ['NR020', 'NR020'],
+  'setuid-busybox': ['NR030'],
+  'setuid-under-root': ['NR030'],
+  'shell-less-root': ['NR001', 'NR010'],
+  'system-writable-etc': ['NR021'],
+  'user-0-0': ['NR002', 'NR010'],
+  'user-00': ['NR002', 'NR010'],
+  'user-app': ['NR003'],
+  'user-root': ['NR002', 'NR010'],
+  'user-root-dotnet-base': ['NR002', 'NR010'],
+  'world-writable-app': ['NR020'],
+  'writable-data-dir': ['NR022'],
+};
+
+/** The Dockerfile after the fix, for a few fixtures: what a person sees the diff do. */
+const AFTER: Record<string, string> = {
+  'dotnet-root': [
+    'FROM nonroot-guard-fixture/dotnet-like:test',
+    'WORKDIR /app',
+    'COPY app.sh /app/app.sh',
+    'USER $APP_UID',
+    'ENTRYPOINT ["/app/app.sh"]',
+    '',
+  ].join('\n'),
+  'user-app': [
+    'FROM nonroot-guard-fixture/dotnet-like:test',
+    'COPY app.sh /app/app.sh',
+    'USER $APP_UID',
+    'CMD ["/app/app.sh"]',
+    '',
+  ].join('\n'),
+  'root-by-default': [
+    'FROM nonroot-guard-fixture/busybox:test',
+    'COPY app.sh /app/app.sh',
+    'WORKDIR /app',
+    "RUN echo 'app:x:10001:10001::/home/app:/sbin/nologin' >> /etc/passwd \\",
+    " && echo 'app:x:10001:' >> /etc/group \\",
+    ' && mkdir -p /home/app && chown 10001:10001 /home/app',
+    'USER 10001',
+    'CMD ["/app/app.sh"]',
+    '',
+  ].join('\n'),
+  // No shell to create a user with, and no final newline.
+  'shell-less-root':
+    'FROM scratch\nCOPY passwd group /etc/\nCOPY app.sh /app/app\nUSER 10001:10001',
+  'run-chown-app': [
+    'FROM nonroot-guard-fixture/dotnet-like:test',
+    'WORKDIR /app',
+    'COPY app.sh .',
+    'RUN mkdir -p /app/cache \\',
+    ' && echo built > /app/cache/stamp',
+    'USER $APP_UID',
+    'ENTRYPOINT ["/app/app.sh"]',
+    '',
+  ].join('\n'),
+  'port-80-aspnetcore-urls': [
+    'FROM nonroot-guard-fixture/dotnet-like:test',
+    'ENV ASPNETCORE_HTTP_PORTS=8080',
+    'USER $APP_UID',
+    'CMD ["/bin/sh"]',
+    '',
+  ].join('\n'),
+  'setuid-busybox': [
+    'FROM nonroot-guard-fixture/dotnet-like:test',
+    'RUN mkdir -p /usr/local/bin && cp /bin/busybox /usr/local/bin/busybox-suid && chmod u+s /usr/local/bin/busybox-suid',
+    'USER 0',
+    'RUN chmod u-s,g-s /usr/local/bin/busybox-suid',
+    'USER $APP_UID',
+    'CMD ["/bin/sh"]',
+    '',
+  ].join('\n'),
+};
+
+const env = (cwd: string): CheckEnvironment => ({
+  docker: new Docker(),
+  runBuildCommand,
+  log: () => {},
+  cwd,
+  version: 'test',
+});
+
+const policy = { preset: 'hardened', failOn: 'error', probe: 'optional' } as const;
+
+const errors = (evaluation: Evaluation) =>
+  new Set(evaluation.findings.filter((f) => f.severity === 'error').map((f) => f.rule));
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'nonroot-guard-fixes-'));
+});
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe.skipIf(!inject('docker'))('fixes, applied with git and rebuilt', () => {
+  describe.each(cases)('%s', (name) => {
+    const dockerfile = `fixtures/images/${name}/Dockerfile`;
+    let before: Evaluation;
+
+    beforeAll(async () => {
+      const options = parseOptions(
+        { image: `nonroot-guard-fixture/fix-${name}:before`, context: `fixtures/images/${name}` },
+        '--',
+      );
+      const { facts } = await gatherFacts(options, env(REPO_ROOT));
+      before = evaluate(facts, policy);
+    });
+
+    it('offers diffs for exactly the expected findings', () => {
+      const withDiff = before.findings.filter((f) => f.fix?.diff).map((f) => f.rule);
+      expect(withDiff.sort()).toEqual((WITH_DIFF[name] ?? []).sort());
+    });
+
+    it('each diff applies, builds, and removes its finding without a new error', async () => {
+      // Findings that share a diff (NR001 and NR010) are checked with one build.
+      const byDiff = new Map<string, Finding[]>();
+      for (const finding of before.findings) {
+        const diff = finding.fix?.diff;
+        if (diff) byDiff.set(diff, [...(byDiff.get(diff) ?? []), finding]);
+      }
+      expect(byDiff.size > 0).toBe((WITH_DIFF[name] ?? []).length > 0);
+      let n = 0;
+      for (const [diff, findings] of byDiff) {
+        const root = join(work, `${name}-${n}`);
+        const dir = join(root, 'fixtures', 'images', name);
+        await mkdir(dir, { recursive: true });
+        await cp(join(IMAGES, name), dir, { recursive: true });
+        await writeFile(join(root, 'fix.diff'), diff);
+        await run('git', ['apply', '--check', 'fix.diff'], { cwd: root });
+        await run('git', ['apply', 'fix.diff'], { cwd: root });
+        if (AFTER[name] !== undefined) {
+          expect(await readFile(join(dir, 'Dockerfile'), 'utf8')).toBe(AFTER[name]);
+        }
+
+        const tag = `nonroot-guard-fixture/fix-${name}:after-${n++}`;
+        await buildImage(dir, tag);
+        const options = parseOptions({ image: tag, dockerfile }, '--');
+        const { facts } = await gatherFacts(options, env(root));
+        expect(facts.probe.status).toBe('ok');
+        const after = evaluate(facts, policy);
+        const fixed = new Set(findings.map((f) => f.rule));
+        const fired = new Set(after.findings.map((f) => f.rule));
+        for (const rule of fixed) expect(fired.has(rule), `${rule} still fires`).toBe(false);
+        const allowed = [...errors(before)].filter((rule) => !fixed.has(rule));
+        for (const rule of errors(after)) expect(allowed, `new error ${rule}`).toContain(rule);
+      }
+    });
+  });
+});
