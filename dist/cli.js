@@ -49,16 +49,16 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// ../../work/main/node_modules/dockerfile-ast/lib/argument.js
+// node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/argument.js"(exports) {
+  "node_modules/dockerfile-ast/lib/argument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
     var Argument = class {
-      constructor(value, range) {
+      constructor(value, range2) {
         this.value = value;
-        this.range = range;
+        this.range = range2;
       }
       toString() {
         return this.value;
@@ -86,16 +86,16 @@ var require_argument = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/jsonArgument.js
+// node_modules/dockerfile-ast/lib/jsonArgument.js
 var require_jsonArgument = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
+  "node_modules/dockerfile-ast/lib/jsonArgument.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONArgument = void 0;
     var argument_1 = require_argument();
     var JSONArgument = class extends argument_1.Argument {
-      constructor(value, range, jsonRange) {
-        super(value, range);
+      constructor(value, range2, jsonRange) {
+        super(value, range2);
         this.jsonRange = jsonRange;
       }
       getJSONRange() {
@@ -111,7 +111,7 @@ var require_jsonArgument = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-types/lib/esm/main.js
+// node_modules/vscode-languageserver-types/lib/esm/main.js
 var main_exports = {};
 __export(main_exports, {
   AnnotatedTextEdit: () => AnnotatedTextEdit,
@@ -202,7 +202,7 @@ __export(main_exports, {
 });
 var DocumentUri, URI, integer, uinteger, Position, Range, Location, LocationLink, Color, ColorInformation, ColorPresentation, FoldingRangeKind, FoldingRange, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag, CodeDescription, Diagnostic, Command, TextEdit, ChangeAnnotation, ChangeAnnotationIdentifier, AnnotatedTextEdit, TextDocumentEdit, CreateFile, RenameFile, DeleteFile, WorkspaceEdit, TextEditChangeImpl, SnippetTextEdit, ChangeAnnotations, WorkspaceChange, TextDocumentIdentifier, VersionedTextDocumentIdentifier, OptionalVersionedTextDocumentIdentifier, LanguageKind, TextDocumentItem, MarkupKind, MarkupContent, CompletionItemKind, InsertTextFormat, CompletionItemTag, InsertReplaceEdit, InsertTextMode, ApplyKind, CompletionItemLabelDetails, CompletionItem, CompletionList, MarkedString, Hover, ParameterInformation, SignatureInformation, DocumentHighlightKind, DocumentHighlight, SymbolKind, SymbolTag, SymbolInformation, WorkspaceSymbol, DocumentSymbol, CodeActionKind, CodeActionTriggerKind, CodeActionContext, CodeActionTag, CodeAction, CodeLens, FormattingOptions, DocumentLink, SelectionRange, SemanticTokenTypes, SemanticTokenModifiers, SemanticTokens, InlineValueText, InlineValueVariableLookup, InlineValueEvaluatableExpression, InlineValueContext, InlayHintKind, InlayHintLabelPart, InlayHint, StringValue, InlineCompletionItem, InlineCompletionList, InlineCompletionTriggerKind, SelectedCompletionInfo, InlineCompletionContext, WorkspaceFolder, EOL, TextDocument, FullTextDocument, Is;
 var init_main = __esm({
-  "../../work/main/node_modules/vscode-languageserver-types/lib/esm/main.js"() {
+  "node_modules/vscode-languageserver-types/lib/esm/main.js"() {
     "use strict";
     (function(DocumentUri2) {
       function is(value) {
@@ -267,8 +267,8 @@ var init_main = __esm({
       Range2.is = is;
     })(Range || (Range = {}));
     (function(Location2) {
-      function create(uri, range) {
-        return { uri, range };
+      function create(uri, range2) {
+        return { uri, range: range2 };
       }
       Location2.create = create;
       function is(value) {
@@ -305,9 +305,9 @@ var init_main = __esm({
       Color2.is = is;
     })(Color || (Color = {}));
     (function(ColorInformation2) {
-      function create(range, color) {
+      function create(range2, color) {
         return {
-          range,
+          range: range2,
           color
         };
       }
@@ -397,8 +397,8 @@ var init_main = __esm({
       CodeDescription2.is = is;
     })(CodeDescription || (CodeDescription = {}));
     (function(Diagnostic2) {
-      function create(range, message, severity, code, source, relatedInformation) {
-        const result = { range, message };
+      function create(range2, message, severity, code, source, relatedInformation) {
+        const result = { range: range2, message };
         if (Is.defined(severity)) {
           result.severity = severity;
         }
@@ -451,16 +451,16 @@ var init_main = __esm({
       Command2.is = is;
     })(Command || (Command = {}));
     (function(TextEdit2) {
-      function replace(range, newText) {
-        return { range, newText };
+      function replace(range2, newText) {
+        return { range: range2, newText };
       }
       TextEdit2.replace = replace;
       function insert(position2, newText) {
         return { range: { start: position2, end: position2 }, newText };
       }
       TextEdit2.insert = insert;
-      function del(range) {
-        return { range, newText: "" };
+      function del(range2) {
+        return { range: range2, newText: "" };
       }
       TextEdit2.del = del;
       function is(value) {
@@ -495,16 +495,16 @@ var init_main = __esm({
       ChangeAnnotationIdentifier2.is = is;
     })(ChangeAnnotationIdentifier || (ChangeAnnotationIdentifier = {}));
     (function(AnnotatedTextEdit2) {
-      function replace(range, newText, annotation) {
-        return { range, newText, annotationId: annotation };
+      function replace(range2, newText, annotation) {
+        return { range: range2, newText, annotationId: annotation };
       }
       AnnotatedTextEdit2.replace = replace;
       function insert(position2, newText, annotation) {
         return { range: { start: position2, end: position2 }, newText, annotationId: annotation };
       }
       AnnotatedTextEdit2.insert = insert;
-      function del(range, annotation) {
-        return { range, newText: "", annotationId: annotation };
+      function del(range2, annotation) {
+        return { range: range2, newText: "", annotationId: annotation };
       }
       AnnotatedTextEdit2.del = del;
       function is(value) {
@@ -624,36 +624,36 @@ var init_main = __esm({
           return id;
         }
       }
-      replace(range, newText, annotation) {
+      replace(range2, newText, annotation) {
         let edit;
         let id;
         if (annotation === void 0) {
-          edit = TextEdit.replace(range, newText);
+          edit = TextEdit.replace(range2, newText);
         } else if (ChangeAnnotationIdentifier.is(annotation)) {
           id = annotation;
-          edit = AnnotatedTextEdit.replace(range, newText, annotation);
+          edit = AnnotatedTextEdit.replace(range2, newText, annotation);
         } else {
           this.assertChangeAnnotations(this.changeAnnotations);
           id = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.replace(range, newText, id);
+          edit = AnnotatedTextEdit.replace(range2, newText, id);
         }
         this.edits.push(edit);
         if (id !== void 0) {
           return id;
         }
       }
-      delete(range, annotation) {
+      delete(range2, annotation) {
         let edit;
         let id;
         if (annotation === void 0) {
-          edit = TextEdit.del(range);
+          edit = TextEdit.del(range2);
         } else if (ChangeAnnotationIdentifier.is(annotation)) {
           id = annotation;
-          edit = AnnotatedTextEdit.del(range, annotation);
+          edit = AnnotatedTextEdit.del(range2, annotation);
         } else {
           this.assertChangeAnnotations(this.changeAnnotations);
           id = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.del(range, id);
+          edit = AnnotatedTextEdit.del(range2, id);
         }
         this.edits.push(edit);
         if (id !== void 0) {
@@ -1116,8 +1116,8 @@ var init_main = __esm({
       DocumentHighlightKind2.Write = 3;
     })(DocumentHighlightKind || (DocumentHighlightKind = {}));
     (function(DocumentHighlight2) {
-      function create(range, kind) {
-        const result = { range };
+      function create(range2, kind) {
+        const result = { range: range2 };
         if (Is.number(kind)) {
           result.kind = kind;
         }
@@ -1157,11 +1157,11 @@ var init_main = __esm({
       SymbolTag2.Deprecated = 1;
     })(SymbolTag || (SymbolTag = {}));
     (function(SymbolInformation2) {
-      function create(name, kind, range, uri, containerName) {
+      function create(name, kind, range2, uri, containerName) {
         const result = {
           name,
           kind,
-          location: { uri, range }
+          location: { uri, range: range2 }
         };
         if (containerName) {
           result.containerName = containerName;
@@ -1171,18 +1171,18 @@ var init_main = __esm({
       SymbolInformation2.create = create;
     })(SymbolInformation || (SymbolInformation = {}));
     (function(WorkspaceSymbol2) {
-      function create(name, kind, uri, range) {
-        return range !== void 0 ? { name, kind, location: { uri, range } } : { name, kind, location: { uri } };
+      function create(name, kind, uri, range2) {
+        return range2 !== void 0 ? { name, kind, location: { uri, range: range2 } } : { name, kind, location: { uri } };
       }
       WorkspaceSymbol2.create = create;
     })(WorkspaceSymbol || (WorkspaceSymbol = {}));
     (function(DocumentSymbol2) {
-      function create(name, detail, kind, range, selectionRange, children) {
+      function create(name, detail, kind, range2, selectionRange, children) {
         const result = {
           name,
           detail,
           kind,
-          range,
+          range: range2,
           selectionRange
         };
         if (children !== void 0) {
@@ -1264,8 +1264,8 @@ var init_main = __esm({
       CodeAction2.is = is;
     })(CodeAction || (CodeAction = {}));
     (function(CodeLens2) {
-      function create(range, data) {
-        const result = { range };
+      function create(range2, data) {
+        const result = { range: range2 };
         if (Is.defined(data)) {
           result.data = data;
         }
@@ -1290,8 +1290,8 @@ var init_main = __esm({
       FormattingOptions2.is = is;
     })(FormattingOptions || (FormattingOptions = {}));
     (function(DocumentLink2) {
-      function create(range, target, data) {
-        return { range, target, data };
+      function create(range2, target, data) {
+        return { range: range2, target, data };
       }
       DocumentLink2.create = create;
       function is(value) {
@@ -1301,8 +1301,8 @@ var init_main = __esm({
       DocumentLink2.is = is;
     })(DocumentLink || (DocumentLink = {}));
     (function(SelectionRange2) {
-      function create(range, parent) {
-        return { range, parent };
+      function create(range2, parent) {
+        return { range: range2, parent };
       }
       SelectionRange2.create = create;
       function is(value) {
@@ -1357,8 +1357,8 @@ var init_main = __esm({
       SemanticTokens2.is = is;
     })(SemanticTokens || (SemanticTokens = {}));
     (function(InlineValueText2) {
-      function create(range, text2) {
-        return { range, text: text2 };
+      function create(range2, text2) {
+        return { range: range2, text: text2 };
       }
       InlineValueText2.create = create;
       function is(value) {
@@ -1368,8 +1368,8 @@ var init_main = __esm({
       InlineValueText2.is = is;
     })(InlineValueText || (InlineValueText = {}));
     (function(InlineValueVariableLookup2) {
-      function create(range, variableName, caseSensitiveLookup) {
-        return { range, variableName, caseSensitiveLookup };
+      function create(range2, variableName, caseSensitiveLookup) {
+        return { range: range2, variableName, caseSensitiveLookup };
       }
       InlineValueVariableLookup2.create = create;
       function is(value) {
@@ -1379,8 +1379,8 @@ var init_main = __esm({
       InlineValueVariableLookup2.is = is;
     })(InlineValueVariableLookup || (InlineValueVariableLookup = {}));
     (function(InlineValueEvaluatableExpression2) {
-      function create(range, expression) {
-        return { range, expression };
+      function create(range2, expression) {
+        return { range: range2, expression };
       }
       InlineValueEvaluatableExpression2.create = create;
       function is(value) {
@@ -1446,8 +1446,8 @@ var init_main = __esm({
       StringValue2.isSnippet = isSnippet;
     })(StringValue || (StringValue = {}));
     (function(InlineCompletionItem2) {
-      function create(insertText, filterText, range, command) {
-        return { insertText, filterText, range, command };
+      function create(insertText, filterText, range2, command) {
+        return { insertText, filterText, range: range2, command };
       }
       InlineCompletionItem2.create = create;
     })(InlineCompletionItem || (InlineCompletionItem = {}));
@@ -1462,8 +1462,8 @@ var init_main = __esm({
       InlineCompletionTriggerKind2.Automatic = 2;
     })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
     (function(SelectedCompletionInfo2) {
-      function create(range, text2) {
-        return { range, text: text2 };
+      function create(range2, text2) {
+        return { range: range2, text: text2 };
       }
       SelectedCompletionInfo2.create = create;
     })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
@@ -1561,10 +1561,10 @@ var init_main = __esm({
       get version() {
         return this._version;
       }
-      getText(range) {
-        if (range) {
-          const start = this.offsetAt(range.start);
-          const end = this.offsetAt(range.end);
+      getText(range2) {
+        if (range2) {
+          const start = this.offsetAt(range2.start);
+          const end = this.offsetAt(range2.end);
           return this._content.substring(start, end);
         }
         return this._content;
@@ -1680,16 +1680,16 @@ var init_main = __esm({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/line.js
+// node_modules/dockerfile-ast/lib/line.js
 var require_line = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/line.js"(exports) {
+  "node_modules/dockerfile-ast/lib/line.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
     var Line = class {
-      constructor(document, range) {
+      constructor(document, range2) {
         this.document = document;
-        this.range = range;
+        this.range = range2;
       }
       getRange() {
         return this.range;
@@ -1708,9 +1708,9 @@ var require_line = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/util.js
+// node_modules/dockerfile-ast/lib/util.js
 var require_util = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/util.js"(exports) {
+  "node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Util = void 0;
@@ -1760,15 +1760,15 @@ var require_util = __commonJS({
        * @param position the position to check
        * @param range the range to see if the position is inside of
        */
-      static isInsideRange(position2, range) {
-        if (range.start.line === range.end.line) {
-          return range.start.line === position2.line && range.start.character <= position2.character && position2.character <= range.end.character;
-        } else if (range.start.line === position2.line) {
-          return range.start.character <= position2.character;
-        } else if (range.end.line === position2.line) {
-          return position2.character <= range.end.character;
+      static isInsideRange(position2, range2) {
+        if (range2.start.line === range2.end.line) {
+          return range2.start.line === position2.line && range2.start.character <= position2.character && position2.character <= range2.end.character;
+        } else if (range2.start.line === position2.line) {
+          return range2.start.character <= position2.character;
+        } else if (range2.end.line === position2.line) {
+          return position2.character <= range2.end.character;
         }
-        return range.start.line < position2.line && position2.line < range.end.line;
+        return range2.start.line < position2.line && position2.line < range2.end.line;
       }
       static parseHeredocName(value) {
         value = value.substring(2);
@@ -1797,9 +1797,9 @@ var require_util = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/comment.js
+// node_modules/dockerfile-ast/lib/comment.js
 var require_comment = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/comment.js"(exports) {
+  "node_modules/dockerfile-ast/lib/comment.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Comment = void 0;
@@ -1807,8 +1807,8 @@ var require_comment = __commonJS({
     var line_1 = require_line();
     var util_1 = require_util();
     var Comment = class extends line_1.Line {
-      constructor(document, range) {
-        super(document, range);
+      constructor(document, range2) {
+        super(document, range2);
       }
       toString() {
         const content = this.getContent();
@@ -1823,11 +1823,11 @@ var require_comment = __commonJS({
        * consists of whitespace, the empty string will be returned.
        */
       getContent() {
-        let range = this.getContentRange();
-        if (range === null) {
+        let range2 = this.getContentRange();
+        if (range2 === null) {
           return "";
         }
-        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+        return this.document.getText().substring(this.document.offsetAt(range2.start), this.document.offsetAt(range2.end));
       }
       /**
        * Returns a range that includes the content of the comment
@@ -1836,9 +1836,9 @@ var require_comment = __commonJS({
        * characters.
        */
       getContentRange() {
-        let range = this.getRange();
-        const startOffset = this.document.offsetAt(range.start);
-        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range.end));
+        let range2 = this.getRange();
+        const startOffset = this.document.offsetAt(range2.start);
+        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range2.end));
         let start = -1;
         let end = -1;
         for (let i = 1; i < raw.length; i++) {
@@ -1863,7 +1863,7 @@ var require_comment = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js
+// node_modules/vscode-languageserver-textdocument/lib/esm/main.js
 var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
@@ -1912,24 +1912,24 @@ function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
 function isEOL(char) {
   return char === 13 || char === 10;
 }
-function getWellformedRange(range) {
-  const start = range.start;
-  const end = range.end;
+function getWellformedRange(range2) {
+  const start = range2.start;
+  const end = range2.end;
   if (start.line > end.line || start.line === end.line && start.character > end.character) {
     return { start: end, end: start };
   }
-  return range;
+  return range2;
 }
 function getWellformedEdit(textEdit) {
-  const range = getWellformedRange(textEdit.range);
-  if (range !== textEdit.range) {
-    return { newText: textEdit.newText, range };
+  const range2 = getWellformedRange(textEdit.range);
+  if (range2 !== textEdit.range) {
+    return { newText: textEdit.newText, range: range2 };
   }
   return textEdit;
 }
 var FullTextDocument2, TextDocument2;
 var init_main2 = __esm({
-  "../../work/main/node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
+  "node_modules/vscode-languageserver-textdocument/lib/esm/main.js"() {
     "use strict";
     FullTextDocument2 = class _FullTextDocument {
       constructor(uri, languageId, version2, content) {
@@ -1948,10 +1948,10 @@ var init_main2 = __esm({
       get version() {
         return this._version;
       }
-      getText(range) {
-        if (range) {
-          const start = this.offsetAt(range.start);
-          const end = this.offsetAt(range.end);
+      getText(range2) {
+        if (range2) {
+          const start = this.offsetAt(range2.start);
+          const end = this.offsetAt(range2.end);
           return this._content.substring(start, end);
         }
         return this._content;
@@ -1959,9 +1959,9 @@ var init_main2 = __esm({
       update(changes, version2) {
         for (const change of changes) {
           if (_FullTextDocument.isIncremental(change)) {
-            const range = getWellformedRange(change.range);
-            const startOffset = this.offsetAt(range.start);
-            const endOffset = this.offsetAt(range.end);
+            const range2 = getWellformedRange(change.range);
+            const startOffset = this.offsetAt(range2.start);
+            const endOffset = this.offsetAt(range2.end);
             this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
             const insertedEndOffset = startOffset + change.text.length;
             const crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 && this._content.charCodeAt(startOffset) === 10;
@@ -1970,8 +1970,8 @@ var init_main2 = __esm({
               this._lineOffsets = void 0;
               continue;
             }
-            const startLine = Math.max(range.start.line, 0);
-            const endLine = Math.max(range.end.line, 0);
+            const startLine = Math.max(range2.start.line, 0);
+            const endLine = Math.max(range2.end.line, 0);
             let lineOffsets = this._lineOffsets;
             const addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
             if (endLine - startLine === addedLineOffsets.length) {
@@ -2127,17 +2127,17 @@ var init_main2 = __esm({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/parserDirective.js
+// node_modules/dockerfile-ast/lib/parserDirective.js
 var require_parserDirective = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
+  "node_modules/dockerfile-ast/lib/parserDirective.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ParserDirective = void 0;
     var main_1 = require_main();
     var line_1 = require_line();
     var ParserDirective = class extends line_1.Line {
-      constructor(document, range, nameRange, valueRange) {
-        super(document, range);
+      constructor(document, range2, nameRange, valueRange) {
+        super(document, range2);
         this.nameRange = nameRange;
         this.valueRange = valueRange;
       }
@@ -2165,9 +2165,9 @@ var require_parserDirective = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/heredoc.js
+// node_modules/dockerfile-ast/lib/heredoc.js
 var require_heredoc = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
+  "node_modules/dockerfile-ast/lib/heredoc.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
@@ -2233,17 +2233,17 @@ var require_heredoc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/variable.js
+// node_modules/dockerfile-ast/lib/variable.js
 var require_variable = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/variable.js"(exports) {
+  "node_modules/dockerfile-ast/lib/variable.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
     var Variable = class {
-      constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+      constructor(name, nameRange, range2, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
         this.name = name;
         this.nameRange = nameRange;
-        this.range = range;
+        this.range = range2;
         this.modifier = modifier;
         this.modifierRange = modifierRange;
         this.substitutionParameter = substitutionParameter;
@@ -2331,9 +2331,9 @@ var require_variable = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instruction.js
+// node_modules/dockerfile-ast/lib/instruction.js
 var require_instruction = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instruction.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
@@ -2345,8 +2345,8 @@ var require_instruction = __commonJS({
     var variable_1 = require_variable();
     var main_1 = require_main();
     var Instruction = class extends line_1.Line {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2);
         this.dockerfile = dockerfile;
         this.escapeChar = escapeChar;
         this.instruction = instruction;
@@ -2360,11 +2360,11 @@ var require_instruction = __commonJS({
         }
         return value;
       }
-      getRangeContent(range) {
-        if (range === null) {
+      getRangeContent(range2) {
+        if (range2 === null) {
           return null;
         }
-        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+        return this.document.getText().substring(this.document.offsetAt(range2.start), this.document.offsetAt(range2.end));
       }
       getInstructionRange() {
         return this.instructionRange;
@@ -2393,11 +2393,11 @@ var require_instruction = __commonJS({
         let ranges = [];
         let end = -1;
         let startPosition = args[0].getRange().start;
-        let range = this.getInstructionRange();
-        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
+        let range2 = this.getInstructionRange();
+        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range2.start);
         let content = this.getTextContent();
-        let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
-        let offset = this.document.offsetAt(range.start) + extra;
+        let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range2.start));
+        let offset = this.document.offsetAt(range2.start) + extra;
         let start = false;
         let comment = false;
         for (let i = 0; i < fullArgs.length; i++) {
@@ -2488,8 +2488,8 @@ var require_instruction = __commonJS({
         let content = "";
         let ranges = this.getArgumentsRanges();
         let documentText = this.document.getText();
-        for (let range of ranges) {
-          content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+        for (let range2 of ranges) {
+          content += documentText.substring(this.document.offsetAt(range2.start), this.document.offsetAt(range2.end));
         }
         return content;
       }
@@ -2498,11 +2498,11 @@ var require_instruction = __commonJS({
       }
       getRawArguments() {
         let args = [];
-        let range = this.getInstructionRange();
-        let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
+        let range2 = this.getInstructionRange();
+        let extra = this.document.offsetAt(range2.end) - this.document.offsetAt(range2.start);
         let content = this.getTextContent();
         let fullArgs = content.substring(extra);
-        let offset = this.document.offsetAt(range.start) + extra;
+        let offset = this.document.offsetAt(range2.start) + extra;
         let start = false;
         let comment = false;
         let found = -1;
@@ -2668,8 +2668,8 @@ var require_instruction = __commonJS({
         const variables = [];
         const args = this.getRawArguments();
         for (const arg of args) {
-          let range = arg.getRange();
-          let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+          let range2 = arg.getRange();
+          let rawValue = this.document.getText().substring(this.document.offsetAt(range2.start), this.document.offsetAt(range2.end));
           const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
           for (const parsedVariable of parsedVariables) {
             variables.push(parsedVariable);
@@ -3004,8 +3004,8 @@ var require_instruction = __commonJS({
           return [];
         }
         const heredocs = [];
-        const range = this.getRange();
-        if (range.start.line === range.end.line) {
+        const range2 = this.getRange();
+        if (range2.start.line === range2.end.line) {
           return this.createSingleLineHeredocs(args);
         }
         const heredocDefinitions = [];
@@ -3112,9 +3112,9 @@ var require_instruction = __commonJS({
           const nameRange = this.getNameRange(startRange);
           const name = this.getName(nameRange);
           let contentRange = null;
-          const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+          const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range2.end));
           if (delimiterRange === null) {
-            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
+            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range2.end);
           } else if (contentEnd !== -1) {
             contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
           }
@@ -3152,15 +3152,15 @@ var require_instruction = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/flagOption.js
+// node_modules/dockerfile-ast/lib/flagOption.js
 var require_flagOption = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
+  "node_modules/dockerfile-ast/lib/flagOption.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
     var FlagOption = class {
-      constructor(range, name, nameRange, value, valueRange) {
-        this.range = range;
+      constructor(range2, name, nameRange, value, valueRange) {
+        this.range = range2;
         this.name = name;
         this.nameRange = nameRange;
         this.value = value;
@@ -3192,18 +3192,18 @@ var require_flagOption = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/flag.js
+// node_modules/dockerfile-ast/lib/flag.js
 var require_flag = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/flag.js"(exports) {
+  "node_modules/dockerfile-ast/lib/flag.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Flag = void 0;
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var flagOption_1 = require_flagOption();
     var Flag = class {
-      constructor(document, range, name, nameRange, value, valueRange) {
+      constructor(document, range2, name, nameRange, value, valueRange) {
         this.options = [];
-        this.range = range;
+        this.range = range2;
         this.name = name;
         this.nameRange = nameRange;
         this.value = value;
@@ -3320,9 +3320,9 @@ var require_flag = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/modifiableInstruction.js
+// node_modules/dockerfile-ast/lib/modifiableInstruction.js
 var require_modifiableInstruction = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
+  "node_modules/dockerfile-ast/lib/modifiableInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ModifiableInstruction = void 0;
@@ -3330,8 +3330,8 @@ var require_modifiableInstruction = __commonJS({
     var flag_1 = require_flag();
     var instruction_1 = require_instruction();
     var ModifiableInstruction2 = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       getFlags() {
         if (!this.flags) {
@@ -3341,8 +3341,8 @@ var require_modifiableInstruction = __commonJS({
             if (this.stopSearchingForFlags(value)) {
               return this.flags;
             } else if (value.indexOf("--") === 0) {
-              let range = arg.getRange();
-              let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+              let range2 = arg.getRange();
+              let rawValue = this.document.getText().substring(this.document.offsetAt(range2.start), this.document.offsetAt(range2.end));
               let nameIndex = value.indexOf("=");
               let index = rawValue.indexOf("=");
               let firstMatch = false;
@@ -3371,15 +3371,15 @@ var require_modifiableInstruction = __commonJS({
                     break nameSearchLoop;
                 }
               }
-              let nameStart = this.document.positionAt(this.document.offsetAt(range.start) + startIndex);
+              let nameStart = this.document.positionAt(this.document.offsetAt(range2.start) + startIndex);
               if (index === -1) {
-                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range.end), null, null));
+                this.flags.push(new flag_1.Flag(this.document, range2, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range2.end), null, null));
               } else if (index === value.length - 1) {
-                let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
-                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range.end, range.end)));
+                let nameEnd = this.document.positionAt(this.document.offsetAt(range2.start) + index);
+                this.flags.push(new flag_1.Flag(this.document, range2, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range2.end, range2.end)));
               } else {
-                let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
-                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range.start) + index + 1), range.end)));
+                let nameEnd = this.document.positionAt(this.document.offsetAt(range2.start) + index);
+                this.flags.push(new flag_1.Flag(this.document, range2, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range2.start) + index + 1), range2.end)));
               }
             }
           }
@@ -3402,9 +3402,9 @@ var require_modifiableInstruction = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/jsonInstruction.js
+// node_modules/dockerfile-ast/lib/jsonInstruction.js
 var require_jsonInstruction = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
+  "node_modules/dockerfile-ast/lib/jsonInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSONInstruction = void 0;
@@ -3413,8 +3413,8 @@ var require_jsonInstruction = __commonJS({
     var jsonArgument_1 = require_jsonArgument();
     var modifiableInstruction_1 = require_modifiableInstruction();
     var JSONInstruction = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
         this.openingBracket = null;
         this.closingBracket = null;
         this.jsonStrings = [];
@@ -3567,16 +3567,16 @@ var require_jsonInstruction = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/add.js
+// node_modules/dockerfile-ast/lib/instructions/add.js
 var require_add = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/add.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Add = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Add = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -3586,9 +3586,9 @@ var require_add = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/property.js
+// node_modules/dockerfile-ast/lib/property.js
 var require_property = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/property.js"(exports) {
+  "node_modules/dockerfile-ast/lib/property.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
@@ -3898,9 +3898,9 @@ var require_property = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/propertyInstruction.js
+// node_modules/dockerfile-ast/lib/propertyInstruction.js
 var require_propertyInstruction = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
+  "node_modules/dockerfile-ast/lib/propertyInstruction.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.PropertyInstruction = void 0;
@@ -3910,8 +3910,8 @@ var require_propertyInstruction = __commonJS({
     var argument_1 = require_argument();
     var util_1 = require_util();
     var PropertyInstruction = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
         this.properties = void 0;
       }
       getProperties() {
@@ -3991,9 +3991,9 @@ var require_propertyInstruction = __commonJS({
       }
       getPropertyArguments() {
         const args = [];
-        let range = this.getInstructionRange();
-        let instructionNameEndOffset = this.document.offsetAt(range.end);
-        let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
+        let range2 = this.getInstructionRange();
+        let instructionNameEndOffset = this.document.offsetAt(range2.end);
+        let extra = instructionNameEndOffset - this.document.offsetAt(range2.start);
         let content = this.getTextContent();
         let fullArgs = content.substring(extra);
         let start = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
@@ -4001,7 +4001,7 @@ var require_propertyInstruction = __commonJS({
           return [];
         }
         const startPosition = this.document.positionAt(instructionNameEndOffset + start);
-        let escaped = range.start.line !== startPosition.line;
+        let escaped = range2.start.line !== startPosition.line;
         let endingEscape = false;
         let mark = -1;
         let end = this.findTrailingNonWhitespace(fullArgs);
@@ -4195,17 +4195,17 @@ var require_propertyInstruction = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/arg.js
+// node_modules/dockerfile-ast/lib/instructions/arg.js
 var require_arg = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/arg.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Arg = void 0;
     var property_1 = require_property();
     var propertyInstruction_1 = require_propertyInstruction();
     var Arg2 = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
         this.property = null;
         const args = this.getPropertyArguments();
         if (args.length === 1) {
@@ -4227,32 +4227,32 @@ var require_arg = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/cmd.js
+// node_modules/dockerfile-ast/lib/instructions/cmd.js
 var require_cmd = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/cmd.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Cmd = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Cmd = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.Cmd = Cmd;
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/copy.js
+// node_modules/dockerfile-ast/lib/instructions/copy.js
 var require_copy = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/copy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Copy = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Copy = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -4275,16 +4275,16 @@ var require_copy = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/env.js
+// node_modules/dockerfile-ast/lib/instructions/env.js
 var require_env = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/env.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Env = void 0;
     var propertyInstruction_1 = require_propertyInstruction();
     var Env2 = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       getProperties() {
         return super.getProperties();
@@ -4294,33 +4294,33 @@ var require_env = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js
+// node_modules/dockerfile-ast/lib/instructions/entrypoint.js
 var require_entrypoint = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/entrypoint.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Entrypoint = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Entrypoint = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.Entrypoint = Entrypoint;
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/from.js
+// node_modules/dockerfile-ast/lib/instructions/from.js
 var require_from = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/from.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.From = void 0;
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var modifiableInstruction_1 = require_modifiableInstruction();
     var From2 = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -4382,22 +4382,22 @@ var require_from = __commonJS({
        *         or null if no image has been specified
        */
       getImageNameRange() {
-        let range = this.getImageRange();
-        if (range) {
+        let range2 = this.getImageRange();
+        if (range2) {
           let registryRange = this.getRegistryRange();
           if (registryRange) {
-            range.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
+            range2.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
           }
           let tagRange = this.getImageTagRange();
           let digestRange = this.getImageDigestRange();
           if (tagRange === null) {
             if (digestRange !== null) {
-              range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+              range2.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
             }
           } else {
-            range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            range2.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
           }
-          return range;
+          return range2;
         }
         return null;
       }
@@ -4424,16 +4424,16 @@ var require_from = __commonJS({
        *         if no tag has been specified
        */
       getImageTagRange() {
-        const range = this.getImageRange();
-        if (range) {
-          const rangeStartOffset = this.document.offsetAt(range.start);
-          const content = this.getRangeContent(range);
+        const range2 = this.getImageRange();
+        if (range2) {
+          const rangeStartOffset = this.document.offsetAt(range2.start);
+          const content = this.getRangeContent(range2);
           const atIndex = this.indexOf(rangeStartOffset, content, "@");
           const slashIndex = content.indexOf("/");
           if (atIndex === -1) {
             const colonIndex = this.lastIndexOf(rangeStartOffset, content, ":");
             if (colonIndex > slashIndex) {
-              return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
+              return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range2.end);
             }
           }
           const subcontent = content.substring(0, atIndex);
@@ -4462,12 +4462,12 @@ var require_from = __commonJS({
        *         if no digest has been specified
        */
       getImageDigestRange() {
-        let range = this.getImageRange();
-        if (range) {
-          let content = this.getRangeContent(range);
-          let index = this.lastIndexOf(this.document.offsetAt(range.start), content, "@");
+        let range2 = this.getImageRange();
+        if (range2) {
+          let content = this.getRangeContent(range2);
+          let index = this.lastIndexOf(this.document.offsetAt(range2.start), content, "@");
           if (index !== -1) {
-            return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
+            return vscode_languageserver_types_1.Range.create(range2.start.line, range2.start.character + index + 1, range2.end.line, range2.end.character);
           }
         }
         return null;
@@ -4513,19 +4513,19 @@ var require_from = __commonJS({
         return this.getRangeContent(this.getRegistryRange());
       }
       getRegistryRange() {
-        const range = this.getImageRange();
-        if (range) {
+        const range2 = this.getImageRange();
+        if (range2) {
           const tagRange = this.getImageTagRange();
           const digestRange = this.getImageDigestRange();
           if (tagRange === null) {
             if (digestRange !== null) {
-              range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+              range2.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
             }
           } else {
-            range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            range2.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
           }
-          const content = this.getRangeContent(range);
-          const rangeStart = this.document.offsetAt(range.start);
+          const content = this.getRangeContent(range2);
+          const rangeStart = this.document.offsetAt(range2.start);
           const startingSlashIndex = this.indexOf(rangeStart, content, "/");
           if (startingSlashIndex === -1) {
             return null;
@@ -4533,18 +4533,18 @@ var require_from = __commonJS({
           const portIndex = this.indexOf(rangeStart, content, ":");
           const dotIndex = this.indexOf(rangeStart, content, ".");
           if (portIndex !== -1 || dotIndex !== -1) {
-            return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            return vscode_languageserver_types_1.Range.create(range2.start, this.document.positionAt(rangeStart + startingSlashIndex));
           }
           const registry2 = content.substring(0, startingSlashIndex);
           if (registry2 === "localhost") {
-            return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            return vscode_languageserver_types_1.Range.create(range2.start, this.document.positionAt(rangeStart + startingSlashIndex));
           }
         }
         return null;
       }
       getBuildStage() {
-        let range = this.getBuildStageRange();
-        return range === null ? null : this.getRangeContent(range);
+        let range2 = this.getBuildStageRange();
+        return range2 === null ? null : this.getRangeContent(range2);
       }
       getBuildStageRange() {
         let args = this.getArguments();
@@ -4562,16 +4562,16 @@ var require_from = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js
+// node_modules/dockerfile-ast/lib/instructions/healthcheck.js
 var require_healthcheck = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/healthcheck.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Healthcheck = void 0;
     var modifiableInstruction_1 = require_modifiableInstruction();
     var Healthcheck = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         argument = argument.toUpperCase();
@@ -4586,17 +4586,17 @@ var require_healthcheck = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/label.js
+// node_modules/dockerfile-ast/lib/instructions/label.js
 var require_label = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/label.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
     var propertyInstruction_1 = require_propertyInstruction();
     var util_1 = require_util();
     var Label = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       getVariables() {
         const variables = super.getVariables();
@@ -4604,9 +4604,9 @@ var require_label = __commonJS({
         for (const property of properties) {
           const value = property.getUnescapedValue();
           if (value !== null && value.length > 2 && value.charAt(0) === "'" && value.charAt(value.length - 1) === "'") {
-            const range = property.getValueRange();
+            const range2 = property.getValueRange();
             for (let i = 0; i < variables.length; i++) {
-              if (util_1.Util.isInsideRange(variables[i].getRange().start, range)) {
+              if (util_1.Util.isInsideRange(variables[i].getRange().start, range2)) {
                 variables.splice(i, 1);
                 i--;
               }
@@ -4623,9 +4623,9 @@ var require_label = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/onbuild.js
+// node_modules/dockerfile-ast/lib/instructions/onbuild.js
 var require_onbuild = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/onbuild.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Onbuild = void 0;
@@ -4633,8 +4633,8 @@ var require_onbuild = __commonJS({
     var parser_1 = require_parser();
     var instruction_1 = require_instruction();
     var Onbuild = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       getTrigger() {
         let trigger = this.getTriggerWord();
@@ -4660,16 +4660,16 @@ var require_onbuild = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/run.js
+// node_modules/dockerfile-ast/lib/instructions/run.js
 var require_run = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/run.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Run = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Run = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       stopSearchingForFlags(argument) {
         return argument.indexOf("--") === -1;
@@ -4688,48 +4688,48 @@ var require_run = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/shell.js
+// node_modules/dockerfile-ast/lib/instructions/shell.js
 var require_shell = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/shell.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Shell = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Shell = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.Shell = Shell;
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js
+// node_modules/dockerfile-ast/lib/instructions/stopsignal.js
 var require_stopsignal = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/stopsignal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Stopsignal = void 0;
     var instruction_1 = require_instruction();
     var Stopsignal = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.Stopsignal = Stopsignal;
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/workdir.js
+// node_modules/dockerfile-ast/lib/instructions/workdir.js
 var require_workdir = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/workdir.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Workdir = void 0;
     var instruction_1 = require_instruction();
     var Workdir = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       /**
        * Returns the path that has been defined. Note that this path may
@@ -4779,41 +4779,41 @@ var require_workdir = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/user.js
+// node_modules/dockerfile-ast/lib/instructions/user.js
 var require_user = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/user.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.User = void 0;
     var instruction_1 = require_instruction();
     var User = class extends instruction_1.Instruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.User = User;
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/instructions/volume.js
+// node_modules/dockerfile-ast/lib/instructions/volume.js
 var require_volume = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
+  "node_modules/dockerfile-ast/lib/instructions/volume.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Volume = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Volume = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.Volume = Volume;
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/imageTemplate.js
+// node_modules/dockerfile-ast/lib/imageTemplate.js
 var require_imageTemplate = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
+  "node_modules/dockerfile-ast/lib/imageTemplate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ImageTemplate = void 0;
@@ -5037,20 +5037,20 @@ var require_imageTemplate = __commonJS({
         return vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
       }
       contains(position2) {
-        const range = this.getRange();
-        if (range === null) {
+        const range2 = this.getRange();
+        if (range2 === null) {
           return false;
         }
-        return util_1.Util.isInsideRange(position2, range);
+        return util_1.Util.isInsideRange(position2, range2);
       }
     };
     exports.ImageTemplate = ImageTemplate;
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/dockerfile.js
+// node_modules/dockerfile-ast/lib/dockerfile.js
 var require_dockerfile = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
+  "node_modules/dockerfile-ast/lib/dockerfile.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Dockerfile = void 0;
@@ -5084,8 +5084,8 @@ var require_dockerfile = __commonJS({
         return this.initialInstructions.getARGs();
       }
       getContainingImage(position2) {
-        let range = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
-        if (!util_1.Util.isInsideRange(position2, range)) {
+        let range2 = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
+        if (!util_1.Util.isInsideRange(position2, range2)) {
           return null;
         }
         if (this.initialInstructions.getComments().length > 0 || this.initialInstructions.getInstructions().length > 0) {
@@ -5124,8 +5124,8 @@ var require_dockerfile = __commonJS({
       }
       resolveVariable(variable, line) {
         for (let from of this.getFROMs()) {
-          let range = from.getRange();
-          if (range.start.line <= line && line <= range.end.line) {
+          let range2 = from.getRange();
+          if (range2.start.line <= line && line <= range2.end.line) {
             let initialARGs = new imageTemplate_1.ImageTemplate();
             for (let instruction of this.initialInstructions.getARGs()) {
               initialARGs.addInstruction(instruction);
@@ -5169,11 +5169,11 @@ var require_dockerfile = __commonJS({
         }
         for (const from of this.getFROMs()) {
           if (from.getBuildStage() === imageName) {
-            const range = from.getRange();
-            if (range.start.line === templateFrom.getRange().start.line) {
+            const range2 = from.getRange();
+            if (range2.start.line === templateFrom.getRange().start.line) {
               return null;
             }
-            return this.getContainingImage(range.start);
+            return this.getContainingImage(range2.start);
           }
         }
         return null;
@@ -5229,13 +5229,13 @@ var require_dockerfile = __commonJS({
       getRange() {
         const comments = this.getComments();
         const instructions = this.getInstructions();
-        let range = null;
+        let range2 = null;
         if (comments.length === 0) {
           if (instructions.length > 0) {
-            range = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
+            range2 = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
           }
         } else if (instructions.length === 0) {
-          range = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
+          range2 = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
         } else {
           const commentStart = comments[0].getRange().start;
           const commentEnd = comments[comments.length - 1].getRange().end;
@@ -5243,33 +5243,33 @@ var require_dockerfile = __commonJS({
           const instructionEnd = instructions[instructions.length - 1].getRange().end;
           if (commentStart.line < instructionStart.line) {
             if (commentEnd.line < instructionEnd.line) {
-              range = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
+              range2 = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
             }
-            range = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
+            range2 = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
           } else if (commentEnd.line < instructionEnd.line) {
-            range = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+            range2 = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
           } else {
-            range = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
+            range2 = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
           }
         }
-        if (range === null) {
+        if (range2 === null) {
           if (this.directives.length === 0) {
             return null;
           }
           return this.directives[0].getRange();
         } else if (this.directives.length === 0) {
-          return range;
+          return range2;
         }
-        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range.end);
+        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range2.end);
       }
     };
     exports.Dockerfile = Dockerfile;
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/parser.js
+// node_modules/dockerfile-ast/lib/parser.js
 var require_parser = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/parser.js"(exports) {
+  "node_modules/dockerfile-ast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Parser = void 0;
@@ -5647,8 +5647,8 @@ var require_parser = __commonJS({
               break commentLoop;
           }
         }
-        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start), this.document.positionAt(end));
-        dockerfile.addComment(new comment_1.Comment(this.document, range));
+        const range2 = vscode_languageserver_types_1.Range.create(this.document.positionAt(start), this.document.positionAt(end));
+        dockerfile.addComment(new comment_1.Comment(this.document, range2));
         return end;
       }
       parseHeredoc(heredocName, offset, tabbed) {
@@ -5693,9 +5693,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/dockerfile-ast/lib/main.js
+// node_modules/dockerfile-ast/lib/main.js
 var require_main = __commonJS({
-  "../../work/main/node_modules/dockerfile-ast/lib/main.js"(exports) {
+  "node_modules/dockerfile-ast/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
@@ -5865,9 +5865,9 @@ var require_main = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -5922,9 +5922,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -6080,9 +6080,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -6251,9 +6251,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -6321,9 +6321,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -6371,9 +6371,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -6401,9 +6401,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -6442,9 +6442,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -6560,9 +6560,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -6590,9 +6590,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -6665,9 +6665,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -6808,9 +6808,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -6825,9 +6825,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -6961,9 +6961,9 @@ ${indent}${text2.slice(fold + 1, end2)}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -7244,9 +7244,9 @@ ${indent}`);
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -7368,9 +7368,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -7501,9 +7501,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../work/main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -7523,9 +7523,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -7583,9 +7583,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -7647,9 +7647,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -7687,9 +7687,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -7838,9 +7838,9 @@ ${indent}${end}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -7982,9 +7982,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -8004,9 +8004,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -8120,9 +8120,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -8142,9 +8142,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string4 = {
@@ -8161,9 +8161,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -8179,9 +8179,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -8203,9 +8203,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -8230,9 +8230,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -8276,9 +8276,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -8321,9 +8321,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -8349,9 +8349,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map2 = require_map();
@@ -8416,9 +8416,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -8482,9 +8482,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -8560,9 +8560,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -8638,9 +8638,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -8670,9 +8670,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -8719,9 +8719,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -8798,9 +8798,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -8887,9 +8887,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -8975,9 +8975,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -9019,9 +9019,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map2 = require_map();
     var _null4 = require_null();
@@ -9113,9 +9113,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map2 = require_map();
@@ -9145,9 +9145,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -9225,9 +9225,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -9534,9 +9534,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -9599,9 +9599,9 @@ ${pointer}
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -9733,9 +9733,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -9775,9 +9775,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -9793,9 +9793,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -9809,9 +9809,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -9917,9 +9917,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -9968,9 +9968,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -10011,9 +10011,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -10205,9 +10205,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -10270,9 +10270,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -10281,7 +10281,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -10439,7 +10439,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -10453,9 +10453,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -10674,16 +10674,16 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -10703,7 +10703,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -10755,9 +10755,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -10785,9 +10785,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -10891,9 +10891,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -10934,9 +10934,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -11142,9 +11142,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -11327,9 +11327,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -11388,9 +11388,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -11450,9 +11450,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -11552,9 +11552,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -12141,9 +12141,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -12172,9 +12172,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -13046,9 +13046,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../work/main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -13143,9 +13143,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../work/main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -14454,6 +14454,345 @@ function resolveUser(configUser, accounts) {
 // src/policy/evaluate.ts
 import { posix as posix3 } from "node:path";
 
+// src/fixes/diff.ts
+var CONTEXT = 3;
+function splitLines(text2) {
+  if (/\r(?!\n)/.test(text2)) return null;
+  const lines = [];
+  const pattern = /(.*?)(\r\n|\n|$)/gy;
+  while (pattern.lastIndex < text2.length) {
+    const match = pattern.exec(text2);
+    lines.push({ text: match[1], eol: match[2] });
+  }
+  return lines;
+}
+function dominantEol(lines) {
+  const crlf = lines.filter((line) => line.eol === "\r\n").length;
+  const lf = lines.filter((line) => line.eol === "\n").length;
+  return crlf > lf ? "\r\n" : "\n";
+}
+function plan(lines, edits) {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.count - b.count);
+  const eol = dominantEol(lines);
+  const ops = [];
+  let next = 1;
+  for (const edit of sorted) {
+    if (!Number.isInteger(edit.start) || !Number.isInteger(edit.count)) return null;
+    if (edit.start < next || edit.count < 0 || edit.start + edit.count - 1 > lines.length) {
+      return null;
+    }
+    if (edit.lines.some((text2) => /[\r\n]/.test(text2))) return null;
+    for (; next < edit.start; next++) ops.push({ kind: "keep", line: lines[next - 1] });
+    for (; next < edit.start + edit.count; next++)
+      ops.push({ kind: "del", line: lines[next - 1] });
+    for (const text2 of edit.lines) ops.push({ kind: "add", line: { text: text2, eol } });
+  }
+  for (; next <= lines.length; next++) ops.push({ kind: "keep", line: lines[next - 1] });
+  return tidy(endOfFile(ops, lines, eol));
+}
+var sameLine = (a, b) => a.text === b.text && a.eol === b.eol;
+function tidy(ops) {
+  const result = [];
+  for (let i = 0; i < ops.length; ) {
+    if (ops[i].kind === "keep") {
+      result.push(ops[i++]);
+      continue;
+    }
+    const dels = [];
+    const adds = [];
+    for (; i < ops.length && ops[i].kind !== "keep"; i++) {
+      (ops[i].kind === "del" ? dels : adds).push(ops[i].line);
+    }
+    let head = 0;
+    while (head < dels.length && head < adds.length && sameLine(dels[head], adds[head])) head++;
+    let tail = 0;
+    while (tail < dels.length - head && tail < adds.length - head && sameLine(dels.at(-1 - tail), adds.at(-1 - tail))) {
+      tail++;
+    }
+    for (const line of dels.slice(0, head)) result.push({ kind: "keep", line });
+    for (const line of dels.slice(head, dels.length - tail)) result.push({ kind: "del", line });
+    for (const line of adds.slice(head, adds.length - tail)) result.push({ kind: "add", line });
+    for (const line of dels.slice(dels.length - tail)) result.push({ kind: "keep", line });
+  }
+  return result;
+}
+function endOfFile(ops, lines, eol) {
+  const noFinalNewline = lines.length > 0 && lines.at(-1).eol === "";
+  if (!noFinalNewline) return ops;
+  const lastNew = ops.findLastIndex((op) => op.kind !== "del");
+  const result = [];
+  for (const [index, op] of ops.entries()) {
+    if (op.kind === "keep" && op.line.eol === "" && index !== lastNew) {
+      result.push({ kind: "del", line: op.line }, { kind: "add", line: { ...op.line, eol } });
+    } else if (op.kind === "add" && index === lastNew) {
+      result.push({ kind: "add", line: { ...op.line, eol: "" } });
+    } else {
+      result.push(op);
+    }
+  }
+  return result;
+}
+function range(start, count) {
+  return count === 1 ? `${start}` : `${start},${count}`;
+}
+function render(prefix, line) {
+  const body = `${prefix}${line.text}${line.eol === "\r\n" ? "\r" : ""}
+`;
+  return line.eol === "" ? `${body}\\ No newline at end of file
+` : body;
+}
+function unifiedDiff(path5, text2, edits) {
+  const lines = splitLines(text2);
+  const ops = lines && plan(lines, edits);
+  if (!ops) return null;
+  const oldNo = [];
+  const newNo = [];
+  let o = 0;
+  let n = 0;
+  for (const op of ops) {
+    if (op.kind !== "add") o++;
+    if (op.kind !== "del") n++;
+    oldNo.push(o);
+    newNo.push(n);
+  }
+  const changed = ops.flatMap((op, index) => op.kind === "keep" ? [] : [index]);
+  if (changed.length === 0) return null;
+  const hunks = [];
+  for (const index of changed) {
+    const from = Math.max(0, index - CONTEXT);
+    const to = Math.min(ops.length - 1, index + CONTEXT);
+    const last = hunks.at(-1);
+    if (last && from <= last.to + 1) last.to = Math.max(last.to, to);
+    else hunks.push({ from, to });
+  }
+  let out = `--- a/${path5}
++++ b/${path5}
+`;
+  for (const { from, to } of hunks) {
+    const slice = ops.slice(from, to + 1);
+    const oldCount = slice.filter((op) => op.kind !== "add").length;
+    const newCount = slice.filter((op) => op.kind !== "del").length;
+    const oldStart = oldCount === 0 ? from === 0 ? 0 : oldNo[from - 1] : oldNo[from + slice.findIndex((op) => op.kind !== "add")];
+    const newStart = newCount === 0 ? from === 0 ? 0 : newNo[from - 1] : newNo[from + slice.findIndex((op) => op.kind !== "del")];
+    out += `@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@
+`;
+    for (const op of slice) {
+      out += render(op.kind === "keep" ? " " : op.kind === "del" ? "-" : "+", op.line);
+    }
+  }
+  return out;
+}
+
+// src/fixes/source.ts
+var PLAIN_PATH = /^[A-Za-z0-9._+@,=~ /-]+$/;
+var DockerfileSource = class {
+  dockerfile;
+  finalStage;
+  /** The Dockerfile's escape character (`\`, or `` ` `` by a parser directive). */
+  escape;
+  lines;
+  lowercase;
+  constructor(dockerfile, lines) {
+    this.dockerfile = dockerfile;
+    this.finalStage = dockerfile.finalStage;
+    this.lines = lines;
+    this.escape = escapeDirective(lines);
+    this.lowercase = /^\s*from\b/.test(this.text(this.finalStage.line) ?? "");
+  }
+  /** The text of a line (1-based), without its ending. */
+  text(line) {
+    return this.lines[line - 1]?.text;
+  }
+  get lineCount() {
+    return this.lines.length;
+  }
+  /** An instruction keyword in the file's own case (`USER`, or `user` in a lower-case file). */
+  keyword(name) {
+    return this.lowercase ? name.toLowerCase() : name;
+  }
+  /** Leading whitespace of a line, so an inserted line lines up with its neighbour. */
+  indent(line) {
+    return /^[ \t]*/.exec(this.text(line) ?? "")[0];
+  }
+  /** The line ends with the escape character: the instruction goes on. */
+  continues(line) {
+    const text2 = (this.text(line) ?? "").trimEnd();
+    return text2.endsWith(this.escape);
+  }
+  /** The arguments of a one-line instruction at `line` when its keyword is one of `keywords`. */
+  instruction(line, ...keywords) {
+    const text2 = this.text(line);
+    if (text2 === void 0 || this.continues(line)) return null;
+    const match = /^(\s*([A-Za-z]+)\s+)(\S.*?)\s*$/.exec(text2);
+    if (!match || !keywords.includes(match[2].toUpperCase())) return null;
+    return { head: match[1], args: match[3] };
+  }
+  /** The built stage (the final one or one it is built FROM) that holds a line. */
+  stageOf(line) {
+    return this.dockerfile.chain.find((stage) => stage.line <= line && line <= stage.endLine);
+  }
+  inFinalStage(line) {
+    return this.finalStage.line <= line && line <= this.finalStage.endLine;
+  }
+  /** Last line of the final stage's last instruction (blank lines and comments after it excluded). */
+  endOfFinalStage() {
+    const next = this.dockerfile.stages[this.finalStage.index + 1];
+    let line = Math.min(next ? next.line - 1 : this.lines.length, this.lines.length);
+    while (line > this.finalStage.line && /^\s*(?:#.*)?$/.test(this.text(line) ?? "")) line--;
+    return line;
+  }
+  /** The last line in the final stage of a RUN, WORKDIR, COPY or ADD: steps that run as the build user. */
+  lastBuildStep() {
+    const stage = this.finalStage;
+    return Math.max(
+      stage.line,
+      ...stage.runs.map((run) => run.endLine),
+      ...stage.workdirs.map((workdir) => workdir.line),
+      ...stage.copies.map((copy) => copy.line)
+    );
+  }
+  /**
+   * Where lines go that must come after every build step of the final stage
+   * and after `after`: before its ENTRYPOINT/CMD (and the comment right above
+   * it) when that comes later, else after its last instruction. The line to
+   * insert before, or null when the text makes that unsafe.
+   */
+  insertionPoint(after = 0) {
+    const floor = Math.max(this.lastBuildStep(), after);
+    const commands = [this.finalStage.entrypoint?.line, this.finalStage.cmd?.line].filter(
+      (line) => line !== void 0 && line > floor
+    );
+    if (commands.length > 0) {
+      let at = Math.min(...commands);
+      while (at - 1 > floor && /^\s*#/.test(this.text(at - 1) ?? "")) at--;
+      return at;
+    }
+    const end = this.endOfFinalStage();
+    if (end < floor || this.continues(end)) return null;
+    return end + 1;
+  }
+  /** The line to copy indentation from for lines inserted before `at`. */
+  neighbour(at) {
+    return at <= this.lines.length ? at : Math.max(1, at - 1);
+  }
+  /** A SHELL instruction in a built stage changes what `RUN` runs: no RUN fixes then. */
+  changesShell() {
+    return this.dockerfile.chain.some((stage) => {
+      for (let line = stage.line; line <= Math.min(stage.endLine, this.lines.length); line++) {
+        if (/^\s*SHELL\b/i.test(this.text(line) ?? "")) return true;
+      }
+      return false;
+    });
+  }
+  diff(edits) {
+    return unifiedDiff(this.dockerfile.path, this.dockerfile.text, edits);
+  }
+};
+function escapeDirective(lines) {
+  for (const { text: text2 } of lines) {
+    const directive = /^#\s*([A-Za-z]+)\s*=\s*(\S+)\s*$/.exec(text2);
+    if (!directive) break;
+    if (directive[1].toLowerCase() === "escape") return directive[2];
+  }
+  return "\\";
+}
+function dockerfileSource(facts) {
+  const dockerfile = facts.dockerfile;
+  if (!dockerfile || typeof dockerfile.text !== "string") return null;
+  const path5 = dockerfile.path;
+  if (!PLAIN_PATH.test(path5) || path5.startsWith("/") || path5.split("/").includes("..")) {
+    return null;
+  }
+  const user2 = dockerfile.effectiveUser;
+  if (user2 && user2.value !== facts.image.user) return null;
+  const lines = splitLines(dockerfile.text);
+  return lines ? new DockerfileSource(dockerfile, lines) : null;
+}
+
+// src/fixes/user.ts
+var NEW_UID = 10001;
+var NEW_NAME = "app";
+function appUidStableAt(source, line) {
+  const at = source.stageOf(line)?.index ?? source.finalStage.index;
+  return source.dockerfile.chain.every(
+    (stage) => stage.args.every((arg) => arg.name !== "APP_UID") && stage.envs.every(
+      (env) => env.name !== "APP_UID" || stage.index < at || stage.index === at && env.line < line
+    )
+  );
+}
+function createUser(facts, source) {
+  const runtime2 = facts.runtime;
+  if (!runtime2) return null;
+  const user2 = source.keyword("USER");
+  const bare = { lines: [`${user2} ${NEW_UID}:${NEW_UID}`], runs: false };
+  const shell = runtime2.tools.some((tool) => tool.kind === "shell" && tool.path === "/bin/sh");
+  if (!shell || source.changesShell()) return bare;
+  const { passwd, group } = facts.accounts;
+  const free = passwd !== null && group !== null && passwd.every((entry) => entry.name !== NEW_NAME && entry.uid !== NEW_UID) && group.every((entry) => entry.name !== NEW_NAME && entry.gid !== NEW_UID);
+  if (!free) return bare;
+  const e = source.escape;
+  return {
+    lines: [
+      `${source.keyword("RUN")} echo '${NEW_NAME}:x:${NEW_UID}:${NEW_UID}::/home/${NEW_NAME}:/sbin/nologin' >> /etc/passwd ${e}`,
+      ` && echo '${NEW_NAME}:x:${NEW_UID}:' >> /etc/group ${e}`,
+      ` && mkdir -p /home/${NEW_NAME} && chown ${NEW_UID}:${NEW_UID} /home/${NEW_NAME}`,
+      `${user2} ${NEW_UID}`
+    ],
+    runs: true
+  };
+}
+function switchUserDiff(facts, suggestion) {
+  const source = dockerfileSource(facts);
+  if (!source) return null;
+  if (facts.user.spec.kind !== "none" && facts.user.uid !== 0) return null;
+  const target = /^USER (\$APP_UID|\d+)$/.exec(suggestion.instruction)?.[1];
+  if (target === void 0) return null;
+  if (target !== "$APP_UID" && !(Number(target) > 0 && Number(target) <= MAX_UID)) return null;
+  let lines;
+  let runs = false;
+  if (suggestion.mustCreate) {
+    const created = createUser(facts, source);
+    if (!created) return null;
+    ({ lines, runs } = created);
+  } else {
+    lines = [`${source.keyword("USER")} ${target}`];
+  }
+  const usesAppUid = target === "$APP_UID";
+  const current = source.dockerfile.effectiveUser;
+  const inFinal = current !== null && source.inFinalStage(current.line);
+  const stage = source.finalStage;
+  const rootNeededAfter = (line) => stage.runs.some((run) => run.line > line) || stage.workdirs.some((workdir) => workdir.line > line);
+  let edit;
+  if (current && inFinal && !runs && !rootNeededAfter(current.line) && source.instruction(current.line, "USER")) {
+    if (usesAppUid && !appUidStableAt(source, current.line)) return null;
+    const indent = source.indent(current.line);
+    edit = { start: current.line, count: 1, lines: lines.map((line) => indent + line) };
+  } else {
+    const at = source.insertionPoint(inFinal ? current.line : 0);
+    if (at === null) return null;
+    if (usesAppUid && !appUidStableAt(source, at)) return null;
+    const indent = source.indent(source.neighbour(at));
+    edit = { start: at, count: 0, lines: lines.map((line) => indent + line) };
+  }
+  return source.diff([edit]);
+}
+function numericUserDiff(facts, replacement) {
+  const source = dockerfileSource(facts);
+  const current = source?.dockerfile.effectiveUser;
+  if (!source || !current) return null;
+  const { spec, uid, gid } = facts.user;
+  if (spec.kind !== "name" || uid === null || uid === 0) return null;
+  if (spec.group !== null && gid === null) return null;
+  const first = facts.accounts.passwd?.find((entry) => entry.uid === uid);
+  if (!first || first.name !== spec.name) return null;
+  if (replacement.includes("$APP_UID") && !appUidStableAt(source, current.line)) return null;
+  const instruction = source.instruction(current.line, "USER");
+  if (!instruction || instruction.args !== current.raw) return null;
+  return source.diff([
+    { start: current.line, count: 1, lines: [`${instruction.head}${replacement}`] }
+  ]);
+}
+
 // src/policy/rules/common.ts
 var NOBODY_UIDS = /* @__PURE__ */ new Set([65534]);
 function userLocation(facts) {
@@ -14506,11 +14845,18 @@ function numericFormFor(facts, uid, gid) {
 }
 function switchUserFix(facts, verb) {
   const suggestion = suggestNonRootUser(facts);
-  const create = suggestion.mustCreate ? "Create a user first, e.g. `RUN adduser -D -u 10001 app` (Alpine/BusyBox) or `RUN useradd --uid 10001 app` (Debian/Ubuntu), then use " : `${verb} `;
   const where = verb === "Add" ? " in the final stage, before ENTRYPOINT/CMD" : "";
+  const shellless = facts.runtime !== null && !facts.runtime.tools.some((tool) => tool.kind === "shell");
+  if (suggestion.mustCreate && shellless) {
+    return {
+      summary: `${verb} \`USER 10001:10001\`${where}: the image has no shell to create a user with, and a numeric uid needs no /etc/passwd entry; the explicit group avoids group 0. Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
+      diff: switchUserDiff(facts, suggestion)
+    };
+  }
+  const create = suggestion.mustCreate ? "Create a user first, e.g. `RUN adduser -D -u 10001 app` (Alpine/BusyBox) or `RUN useradd --uid 10001 app` (Debian/Ubuntu), then use " : `${verb} `;
   return {
     summary: `${create}\`${suggestion.instruction}\`${where} (${suggestion.reason}). Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
-    diff: null
+    diff: switchUserDiff(facts, suggestion)
   };
 }
 function shellWord(path5) {
@@ -14623,12 +14969,13 @@ var nr003 = {
     if (spec.kind !== "name" || uid === 0 || spec.name === "root") return [];
     const kubelet = kubeletRunAsNonRootError(facts.image.user, { runAsNonRoot: true });
     const keepGroup = spec.group !== null ? gid : null;
-    const fix = uid === null ? `Use a numeric UID that exists in the image, e.g. \`USER 10001\` after creating that user.` : `Use the number: \`USER ${numericFormFor(facts, uid, keepGroup)}\` (${spec.name} is uid ${uid} in /etc/passwd).`;
+    const numeric = uid === null ? null : numericFormFor(facts, uid, keepGroup);
+    const fix = numeric === null ? `Use a numeric UID that exists in the image, e.g. \`USER 10001\` after creating that user.` : `Use the number: \`USER ${numeric}\` (${spec.name} is uid ${uid} in /etc/passwd).`;
     return [
       {
         message: `${userLabel(facts)} is a name: Kubernetes runAsNonRoot cannot verify it and refuses the pod ("${kubelet}")`,
         location: userLocation(facts),
-        fix: { summary: fix, diff: null }
+        fix: { summary: fix, diff: numeric === null ? null : numericUserDiff(facts, numeric) }
       }
     ];
   }
@@ -14847,6 +15194,152 @@ function portLocation(facts, port) {
   return { file: dockerfile.path, line: line ?? dockerfile.finalStage.line };
 }
 
+// src/fixes/permissions.ts
+function described(change) {
+  return `RUN ${change.program} ${change.recursive ? "-R " : ""}${change.spec}`;
+}
+function sourceExplains(facts, source, entry) {
+  const uid = facts.runtime?.identity.uid;
+  if (uid === void 0 || entry.uid === null) return false;
+  switch (source.kind) {
+    case "copy-chown":
+    case "chown":
+      return entry.uid === uid && entry.mode !== null && (entry.mode & 18) === 0;
+    case "chmod":
+      return entry.uid !== uid;
+    case "copy-chmod":
+      return false;
+  }
+}
+function dropChown(source, line) {
+  const copy = source.dockerfile.chain.flatMap((stage) => stage.copies).find((candidate) => candidate.line === line);
+  if (!copy || copy.chown === null || copy.chmod !== null) return null;
+  const text2 = source.text(line) ?? "";
+  if (!/^\s*(?:COPY|ADD)\s/i.test(text2)) return null;
+  const flags = [...text2.matchAll(/\s--chown=\S+(?=\s)/g)];
+  if (flags.length !== 1) return null;
+  const flag = flags[0];
+  const edited = text2.slice(0, flag.index) + text2.slice(flag.index + flag[0].length);
+  return { start: line, count: 1, lines: [edited] };
+}
+function andSeparators(body) {
+  const separators = [];
+  let quote2 = null;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (quote2 === "'") {
+      if (c === "'") quote2 = null;
+    } else if (quote2 === '"') {
+      if (c === "\\") i++;
+      else if (c === '"') quote2 = null;
+      else if (c === "`" || c === "$" && body[i + 1] === "(") return null;
+    } else if (c === "\\") {
+      i++;
+    } else if (c === "'" || c === '"') {
+      quote2 = c;
+    } else if (c === "&") {
+      if (body[i + 1] !== "&") return null;
+      separators.push(i);
+      i++;
+    } else if (";|()`#<\n".includes(c) || c === "$" && body[i + 1] === "(") {
+      return null;
+    }
+  }
+  return quote2 === null ? separators : null;
+}
+function logical(text2) {
+  return text2.replace(/\\\n/g, "").trim();
+}
+var LEADING = /^(?:[ \t]|\\\n)*/;
+var TRAILING = /(?:[ \t]|\\\n)*$/;
+function same(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function removeCommand(source, run, change) {
+  if (source.escape !== "\\") return null;
+  const count = run.endLine - run.line + 1;
+  const texts = [];
+  for (let line = run.line; line <= run.endLine; line++) {
+    const text2 = source.text(line);
+    if (text2 === void 0) return null;
+    texts.push(text2);
+  }
+  const raw = texts.join("\n");
+  const head = /^\s*RUN[ \t]+(?!-)/i.exec(raw);
+  if (!head) return null;
+  const body = raw.slice(head[0].length);
+  const remove = { start: run.line, count, lines: [] };
+  if (body.startsWith("[")) {
+    let argv;
+    try {
+      argv = JSON.parse(body);
+    } catch {
+      return null;
+    }
+    if (!Array.isArray(argv) || !argv.every((word) => typeof word === "string")) return null;
+    const program = (argv[0] ?? "").slice((argv[0] ?? "").lastIndexOf("/") + 1);
+    return program === change.program && same(permissionChangesOfArgv(argv), [change]) ? remove : null;
+  }
+  const separators = andSeparators(body);
+  if (!separators) return null;
+  const bounds = [-2, ...separators];
+  const segments = bounds.map((at, index2) => ({
+    start: at + 2,
+    end: separators[index2] ?? body.length
+  }));
+  const matching = segments.flatMap((segment, index2) => {
+    const command = logical(body.slice(segment.start, segment.end));
+    const simple = splitCommands(command);
+    return simple.length === 1 && !simple[0].complex && same(permissionChanges(command), [change]) ? [index2] : [];
+  });
+  if (matching.length !== 1) return null;
+  const index = matching[0];
+  if (segments.length === 1) return remove;
+  const contentStart = (segment) => segment.start + LEADING.exec(body.slice(segment.start, segment.end))[0].length;
+  const contentEnd = (segment) => segment.end - TRAILING.exec(body.slice(segment.start, segment.end))[0].length;
+  const [from, to] = index === 0 ? [contentStart(segments[0]), contentStart(segments[1])] : [contentEnd(segments[index - 1]), contentEnd(segments[index])];
+  const edited = body.slice(0, from) + body.slice(to);
+  const rest = [...run.permissionChanges];
+  rest.splice(
+    rest.findIndex((candidate) => same([candidate], [change])),
+    1
+  );
+  if (!same(permissionChanges(logical(edited)), rest)) return null;
+  return { start: run.line, count, lines: (head[0] + edited).split("\n") };
+}
+function removeRunChange(source, line, what, program, paths) {
+  const run = source.dockerfile.chain.flatMap((stage) => stage.runs).find((candidate) => candidate.line === line);
+  if (!run) return null;
+  const reaches = (change) => change.paths.some(
+    (operand) => !operand.startsWith("/") || paths.some((path5) => path5 === operand || change.recursive && covers(operand, path5))
+  );
+  const changes = run.permissionChanges.filter(
+    (change) => change.program === program && described(change) === what && reaches(change)
+  );
+  if (changes.length !== 1 || changes[0].paths.length !== 1) return null;
+  return removeCommand(source, run, changes[0]);
+}
+function permissionDiff(facts, source, paths, entry) {
+  const dockerfile = dockerfileSource(facts);
+  if (!dockerfile) return null;
+  if (entry && !sourceExplains(facts, source, entry)) return null;
+  const line = source.location.line;
+  let edit;
+  switch (source.kind) {
+    case "copy-chown":
+      edit = dropChown(dockerfile, line);
+      break;
+    case "chown":
+    case "chmod":
+      edit = removeRunChange(dockerfile, line, source.what, source.kind, paths);
+      break;
+    case "copy-chmod":
+      edit = null;
+      break;
+  }
+  return edit ? dockerfile.diff([edit]) : null;
+}
+
 // src/policy/rules/writable.ts
 var APP_ROLES = ["workdir", "exec", "exec-dir"];
 var SYSTEM_ROLES = ["root", "bin", "sbin", "usr", "lib", "etc"];
@@ -14866,11 +15359,12 @@ function fixFor(facts, entry) {
     };
   }
   const line = source.location.line;
+  const diff = permissionDiff(facts, source, [entry.path], entry);
   switch (source.kind) {
     case "copy-chown":
       return {
         summary: `Drop --chown from the ${source.what.split(" ")[0]} on line ${line}: the files stay owned by root and the app can still read them.`,
-        diff: null
+        diff
       };
     case "copy-chmod":
       return {
@@ -14880,12 +15374,12 @@ function fixFor(facts, entry) {
     case "chown":
       return {
         summary: `Remove the chown of ${entry.path} on line ${line}; chown only a directory the app must write.`,
-        diff: null
+        diff
       };
     case "chmod":
       return {
         summary: `Remove the chmod that makes ${entry.path} writable on line ${line}.`,
-        diff: null
+        diff
       };
   }
 }
@@ -14965,7 +15459,11 @@ var nr022 = {
     );
     if (outside.length === 0) return [];
     const total = output2.writableDirs.truncated ? outside.length + (output2.writableDirs.count - output2.writableDirs.items.length) : outside.length;
-    const source = facts.dockerfile ? outside.map((dir) => permissionSource(facts.dockerfile, dir)).find((hit) => hit) : void 0;
+    const sources = facts.dockerfile ? outside.map((dir) => permissionSource(facts.dockerfile, dir)) : [];
+    const source = sources.find((hit) => hit);
+    const single = source && !output2.writableDirs.truncated && sources.every(
+      (hit) => hit?.location.line === source.location.line && hit.what === source.what
+    );
     const plural2 = total === 1 ? "directory" : "directories";
     return [
       {
@@ -14973,7 +15471,7 @@ var nr022 = {
         location: source?.location ?? fromLocation(facts),
         fix: {
           summary: "Keep writable state in /tmp, HOME or a declared VOLUME and leave the rest owned by root; allow a directory that must stay writable in the policy (allow-writable).",
-          diff: null
+          diff: single ? permissionDiff(facts, source, outside) : null
         }
       }
     ];
@@ -15017,6 +15515,44 @@ var nr023 = {
   }
 };
 
+// src/fixes/setid.ts
+var PLAIN_USER = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
+function isRoot(facts, value) {
+  const spec = parseUserSpec(value);
+  if (spec.kind === "uid") return spec.uid === 0;
+  if (spec.kind === "name") {
+    return facts.accounts.passwd?.find((entry) => entry.name === spec.name)?.uid === 0;
+  }
+  return false;
+}
+function setidDiff(facts, command) {
+  const source = dockerfileSource(facts);
+  const runtime2 = facts.runtime;
+  if (!source || !runtime2) return null;
+  const shell = runtime2.tools.some((tool) => tool.kind === "shell" && tool.path === "/bin/sh");
+  if (!shell || source.changesShell()) return null;
+  const run = `${source.keyword("RUN")} ${command}`;
+  const asRoot = `${source.keyword("USER")} 0`;
+  const current = source.dockerfile.effectiveUser;
+  if (current && source.inFinalStage(current.line) && current.line > source.lastBuildStep()) {
+    const earlier = source.dockerfile.chain.flatMap((stage) => stage.users).filter((user3) => user3.line < current.line).at(-1);
+    const lines2 = earlier && isRoot(facts, earlier.value) ? [run] : [asRoot, run];
+    const indent2 = source.indent(current.line);
+    return source.diff([
+      { start: current.line, count: 0, lines: lines2.map((line) => indent2 + line) }
+    ]);
+  }
+  const at = source.insertionPoint(current && source.inFinalStage(current.line) ? current.line : 0);
+  if (at === null) return null;
+  const user2 = facts.image.user;
+  let lines;
+  if (user2 === "" || isRoot(facts, user2)) lines = [run];
+  else if (PLAIN_USER.test(user2)) lines = [asRoot, run, `${source.keyword("USER")} ${user2}`];
+  else return null;
+  const indent = source.indent(source.neighbour(at));
+  return source.diff([{ start: at, count: 0, lines: lines.map((line) => indent + line) }]);
+}
+
 // src/policy/rules/nr030-setid-files.ts
 var nr030 = {
   id: "NR030",
@@ -15046,21 +15582,23 @@ var nr030 = {
       {
         message: `${setid.count} setuid/setgid ${noun}: ${listSome(setid.items.map(describe3), setid.count)}`,
         location: source?.location ?? fromLocation(facts),
-        fix: {
-          summary: fixSummary(
-            setid.items.map((file2) => file2.path),
-            setid.truncated
-          ),
-          diff: null
-        }
+        fix: fixFor2(
+          facts,
+          setid.items.map((file2) => file2.path),
+          setid.truncated
+        )
       }
     ];
   }
 };
-function fixSummary(paths, truncated) {
+function fixFor2(facts, paths, truncated) {
   const words = paths.map(shellWord);
-  const command = !truncated && paths.length <= 10 && words.every((word) => word !== null) ? `chmod u-s,g-s ${words.join(" ")}` : "find / -xdev -type f -perm /6000 -exec chmod u-s,g-s {} +";
-  return `Remove the bits in the final stage: \`RUN ${command}\`, or delete the files; list the ones you need in the policy (allow-setid).`;
+  const byName = !truncated && paths.length <= 10 && words.every((word) => word !== null);
+  const command = byName ? `chmod u-s,g-s ${words.join(" ")}` : "find / -xdev -type f -perm /6000 -exec chmod u-s,g-s {} +";
+  return {
+    summary: `Remove the bits in the final stage: \`RUN ${command}\`, or delete the files; list the ones you need in the policy (allow-setid).`,
+    diff: byName && !paths.some((path5) => path5.includes("\uFFFD")) ? setidDiff(facts, command) : null
+  };
 }
 
 // src/policy/rules/tools.ts
@@ -15259,6 +15797,121 @@ var nr041 = {
   )
 };
 
+// src/fixes/ports.ts
+var FROM = 80;
+var TO = 8080;
+function fromBase(facts, source, name) {
+  return facts.image.env[name] !== void 0 && source.dockerfile.chain.every((stage) => stage.envs.every((env) => env.name !== name));
+}
+function listensOnTarget(facts) {
+  const env = facts.image.env;
+  if ((env["ASPNETCORE_URLS"] ?? "").trim() !== "") return false;
+  const httpPorts = (env["ASPNETCORE_HTTP_PORTS"] ?? "").split(";").map((port) => port.trim());
+  return httpPorts.includes(String(TO)) || env["PORT"]?.trim() === String(TO);
+}
+function exposeEdit(facts, source) {
+  if (!listensOnTarget(facts)) return null;
+  const declaring = source.dockerfile.chain.flatMap(
+    (stage) => stage.exposes.filter((expose2) => expose2.ports.includes(`${FROM}/tcp`))
+  );
+  if (declaring.length !== 1) return null;
+  const line = declaring[0].line;
+  const instruction = source.instruction(line, "EXPOSE");
+  if (!instruction || instruction.args.includes("$")) return null;
+  const words = instruction.args.split(/\s+/);
+  const target = new RegExp(`^${TO}(?:/tcp)?$`, "i");
+  const from = new RegExp(`^${FROM}(/tcp)?$`, "i");
+  if (!words.some((word) => from.test(word))) return null;
+  const kept = words.some((word) => target.test(word)) ? words.filter((word) => !from.test(word)) : words.map((word) => word.replace(from, `${TO}$1`));
+  return { start: line, count: 1, lines: [`${instruction.head}${kept.join(" ")}`] };
+}
+function findAssignment(args, name) {
+  const legacy = /^([A-Za-z_][A-Za-z0-9_]*)(\s+)(.*)$/.exec(args);
+  if (legacy) {
+    const value = legacy[3];
+    if (legacy[1] !== name || /["'\\$`]/.test(value)) return null;
+    const start = legacy[1].length + legacy[2].length;
+    return { start, end: args.length, quote: "", value, alone: true, legacy: true };
+  }
+  const pair = /([A-Za-z_][A-Za-z0-9_]*)=("[^"\\$`]*"|'[^'\\]*'|[^\s"'\\$`]*)(?=\s|$)/y;
+  const found = [];
+  let count = 0;
+  let at = 0;
+  while (at < args.length) {
+    pair.lastIndex = at;
+    const match = pair.exec(args);
+    if (!match) return null;
+    count++;
+    const raw = match[2];
+    const quote2 = /^["']/.test(raw) ? raw[0] : "";
+    if (match[1] === name) {
+      found.push({
+        start: match.index,
+        end: match.index + match[0].length,
+        quote: quote2,
+        value: quote2 ? raw.slice(1, -1) : raw,
+        alone: false,
+        legacy: false
+      });
+    }
+    at = pair.lastIndex;
+    const space = /\s*/y;
+    space.lastIndex = at;
+    space.exec(args);
+    at = space.lastIndex;
+  }
+  if (found.length !== 1) return null;
+  return { ...found[0], alone: count === 1 };
+}
+function newValue(name, value) {
+  if (name === "PORT") return value === String(FROM) ? String(TO) : null;
+  if (name === "ASPNETCORE_HTTP_PORTS") {
+    if (!/^\d+(?:;\d+)*$/.test(value)) return null;
+    const ports = value.split(";");
+    if (!ports.includes(String(FROM))) return null;
+    const next = ports.includes(String(TO)) ? ports.filter((port) => port !== String(FROM)) : ports.map((port) => port === String(FROM) ? String(TO) : port);
+    return next.join(";");
+  }
+  if (name === "ASPNETCORE_URLS") {
+    const url2 = /^(http:\/\/[+*]):80(\/?)$/i.exec(value);
+    return url2 ? `${url2[1]}:${TO}${url2[2]}` : null;
+  }
+  return null;
+}
+function envEdit(facts, source, declared) {
+  const name = declared.source;
+  const setting = source.dockerfile.chain.flatMap(
+    (stage) => stage.envs.filter((env) => env.name === name)
+  );
+  const last = setting.at(-1);
+  if (!last) return null;
+  const instruction = source.instruction(last.line, "ENV");
+  if (!instruction) return null;
+  const assignment = findAssignment(instruction.args, name);
+  if (!assignment || assignment.value !== last.value) return null;
+  const dotnet8 = fromBase(facts, source, "APP_UID") || fromBase(facts, source, "ASPNETCORE_HTTP_PORTS");
+  if (name === "ASPNETCORE_URLS" && dotnet8 && assignment.alone && setting.length === 1 && newValue(name, assignment.value) !== null) {
+    return {
+      start: last.line,
+      count: 1,
+      lines: [`${instruction.head}ASPNETCORE_HTTP_PORTS=${TO}`]
+    };
+  }
+  const value = newValue(name, assignment.value);
+  if (value === null) return null;
+  const { args } = instruction;
+  const written = assignment.legacy ? value : `${name}=${assignment.quote}${value}${assignment.quote}`;
+  const replaced = args.slice(0, assignment.start) + written + args.slice(assignment.end);
+  return { start: last.line, count: 1, lines: [`${instruction.head}${replaced}`] };
+}
+function portDiff(facts, declared) {
+  if (declared.port !== FROM || declared.protocol !== "tcp") return null;
+  const source = dockerfileSource(facts);
+  if (!source) return null;
+  const edit = declared.source === "EXPOSE" ? exposeEdit(facts, source) : envEdit(facts, source, declared);
+  return edit ? source.diff([edit]) : null;
+}
+
 // src/policy/rules/nr050-privileged-port.ts
 var UNPRIVILEGED_PORT_START = 1024;
 var nr050 = {
@@ -15292,7 +15945,7 @@ var nr050 = {
         location: portLocation(facts, declared),
         fix: {
           summary: aspnet ? "Listen on 8080, the .NET 8+ default: `ENV ASPNETCORE_HTTP_PORTS=8080` and `EXPOSE 8080`; map port 80 to it in the Service (or `docker run -p 80:8080`)." : `Listen on a port of ${UNPRIVILEGED_PORT_START} or more (e.g. 8080) and \`EXPOSE 8080\`; map port ${declared.port} to it in the Service (or \`docker run -p ${declared.port}:8080\`).`,
-          diff: null
+          diff: portDiff(facts, declared)
         }
       });
     }
@@ -15398,7 +16051,7 @@ function applyIgnores(findings, ignores) {
 // src/policy/config.ts
 var import_yaml = __toESM(require_dist(), 1);
 
-// ../../work/main/node_modules/zod/v4/classic/external.js
+// node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
   $brand: () => $brand,
@@ -15661,7 +16314,7 @@ __export(external_exports, {
   xor: () => xor
 });
 
-// ../../work/main/node_modules/zod/v4/core/index.js
+// node_modules/zod/v4/core/index.js
 var core_exports2 = {};
 __export(core_exports2, {
   $ZodAny: () => $ZodAny,
@@ -15978,7 +16631,7 @@ __export(core_exports2, {
   withParser: () => withParser
 });
 
-// ../../work/main/node_modules/zod/v4/core/util.js
+// node_modules/zod/v4/core/util.js
 var util_exports = {};
 __export(util_exports, {
   BIGINT_FORMAT_RANGES: () => BIGINT_FORMAT_RANGES,
@@ -16834,7 +17487,7 @@ function constantCatch(value) {
   return fn;
 }
 
-// ../../work/main/node_modules/zod/v4/core/core.js
+// node_modules/zod/v4/core/core.js
 var _a;
 var NEVER = /* @__PURE__ */ Object.freeze({
   status: "aborted"
@@ -16956,7 +17609,7 @@ function config(newConfig) {
   return globalConfig;
 }
 
-// ../../work/main/node_modules/zod/v4/core/errors.js
+// node_modules/zod/v4/core/errors.js
 function _getMessage() {
   const internals = this._zod;
   internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
@@ -17148,7 +17801,7 @@ function prettifyError(error62) {
   return lines.join("\n");
 }
 
-// ../../work/main/node_modules/zod/v4/core/parse.js
+// node_modules/zod/v4/core/parse.js
 function finalizeParams(callee, params) {
   return { callee: params?.callee ?? callee, Err: params?.Err };
 }
@@ -17308,7 +17961,7 @@ var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
 };
 var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync($ZodRealError);
 
-// ../../work/main/node_modules/zod/v4/core/regexes.js
+// node_modules/zod/v4/core/regexes.js
 var regexes_exports = {};
 __export(regexes_exports, {
   anyString: () => anyString,
@@ -17480,7 +18133,7 @@ var sha512_hex = /^[0-9a-fA-F]{128}$/;
 var sha512_base64 = /* @__PURE__ */ fixedBase64(86, "==");
 var sha512_base64url = /* @__PURE__ */ fixedBase64url(86);
 
-// ../../work/main/node_modules/zod/v4/core/checks.js
+// node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
   var _a3;
   inst._zod ?? (inst._zod = {});
@@ -17956,7 +18609,7 @@ var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (ins
   };
 });
 
-// ../../work/main/node_modules/zod/v4/core/doc.js
+// node_modules/zod/v4/core/doc.js
 var Doc = class {
   constructor(args = [], closed = {}) {
     this.content = [];
@@ -17997,14 +18650,14 @@ ${content.join("\n")}
   }
 };
 
-// ../../work/main/node_modules/zod/v4/core/versions.js
+// node_modules/zod/v4/core/versions.js
 var version = {
   major: 4,
   minor: 6,
   patch: 7
 };
 
-// ../../work/main/node_modules/zod/v4/core/schemas.js
+// node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   var _a3;
   inst ?? (inst = {});
@@ -20446,7 +21099,7 @@ function handleRefineResult(result, payload, input2, inst) {
   }
 }
 
-// ../../work/main/node_modules/zod/v4/core/memoizer.js
+// node_modules/zod/v4/core/memoizer.js
 var $ZodCyclicError = class extends Error {
   constructor() {
     super(`Cannot parse a reference cycle that closes through a transform`);
@@ -20723,7 +21376,7 @@ function isBackEdge(ctx, value) {
   return backEdges !== void 0 && isRef(value) && backEdges.has(value);
 }
 
-// ../../work/main/node_modules/zod/v4/locales/index.js
+// node_modules/zod/v4/locales/index.js
 var locales_exports = {};
 __export(locales_exports, {
   ar: () => ar_default,
@@ -20791,7 +21444,7 @@ __export(locales_exports, {
   zhTW: () => zh_TW_default
 });
 
-// ../../work/main/node_modules/zod/v4/locales/ar.js
+// node_modules/zod/v4/locales/ar.js
 var error = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0641", verb: "\u0623\u0646 \u064A\u062D\u0648\u064A" },
@@ -20903,7 +21556,7 @@ function ar_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/az.js
+// node_modules/zod/v4/locales/az.js
 var error2 = () => {
   const Sizable = {
     string: { unit: "simvol", verb: "olmal\u0131d\u0131r" },
@@ -21014,7 +21667,7 @@ function az_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/be.js
+// node_modules/zod/v4/locales/be.js
 function getBelarusianPlural(count, one, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
@@ -21183,7 +21836,7 @@ function be_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/bg.js
+// node_modules/zod/v4/locales/bg.js
 var error4 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0430", verb: "\u0434\u0430 \u0441\u044A\u0434\u044A\u0440\u0436\u0430" },
@@ -21309,7 +21962,7 @@ function bg_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/bn.js
+// node_modules/zod/v4/locales/bn.js
 var error5 = () => {
   const Sizable = {
     string: { unit: "\u0985\u0995\u09CD\u09B7\u09B0", verb: "\u09A5\u09BE\u0995\u09A4\u09C7 \u09B9\u09AC\u09C7" },
@@ -21423,7 +22076,7 @@ function bn_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ca.js
+// node_modules/zod/v4/locales/ca.js
 var error6 = () => {
   const Sizable = {
     string: { unit: "car\xE0cters", verb: "contenir" },
@@ -21537,7 +22190,7 @@ function ca_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ckb.js
+// node_modules/zod/v4/locales/ckb.js
 var error7 = () => {
   const Sizable = {
     string: { unit: "\u067E\u06CC\u062A", verb: "\u0628\u06CE\u062A" },
@@ -21670,7 +22323,7 @@ function ckb_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/cs.js
+// node_modules/zod/v4/locales/cs.js
 var error8 = () => {
   const Sizable = {
     string: { unit: "znak\u016F", verb: "m\xEDt" },
@@ -21787,7 +22440,7 @@ function cs_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/da.js
+// node_modules/zod/v4/locales/da.js
 var error9 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "havde" },
@@ -21908,7 +22561,7 @@ function da_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/de.js
+// node_modules/zod/v4/locales/de.js
 var error10 = () => {
   const Sizable = {
     string: { unit: "Zeichen", verb: "zu haben" },
@@ -22022,7 +22675,7 @@ function de_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/el.js
+// node_modules/zod/v4/locales/el.js
 var error11 = () => {
   const Sizable = {
     string: { unit: "\u03C7\u03B1\u03C1\u03B1\u03BA\u03C4\u03AE\u03C1\u03B5\u03C2", verb: "\u03BD\u03B1 \u03AD\u03C7\u03B5\u03B9" },
@@ -22135,7 +22788,7 @@ function el_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/en.js
+// node_modules/zod/v4/locales/en.js
 var error12 = () => {
   const Sizable = {
     string: { unit: "characters", verb: "to have" },
@@ -22260,7 +22913,7 @@ function en_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/eo.js
+// node_modules/zod/v4/locales/eo.js
 var error13 = () => {
   const Sizable = {
     string: { unit: "karaktrojn", verb: "havi" },
@@ -22375,7 +23028,7 @@ function eo_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/es.js
+// node_modules/zod/v4/locales/es.js
 var error14 = () => {
   const Sizable = {
     string: { unit: "caracteres", verb: "tener" },
@@ -22512,7 +23165,7 @@ function es_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fa.js
+// node_modules/zod/v4/locales/fa.js
 var error15 = () => {
   const Sizable = {
     string: { unit: "\u06A9\u0627\u0631\u0627\u06A9\u062A\u0631", verb: "\u062F\u0627\u0634\u062A\u0647 \u0628\u0627\u0634\u062F" },
@@ -22632,7 +23285,7 @@ function fa_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fi.js
+// node_modules/zod/v4/locales/fi.js
 var error16 = () => {
   const Sizable = {
     string: { unit: "merkki\xE4", subject: "merkkijonon" },
@@ -22750,7 +23403,7 @@ function fi_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fr.js
+// node_modules/zod/v4/locales/fr.js
 var error17 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
@@ -22880,7 +23533,7 @@ function fr_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/fr-CA.js
+// node_modules/zod/v4/locales/fr-CA.js
 var error18 = () => {
   const Sizable = {
     string: { unit: "caract\xE8res", verb: "avoir" },
@@ -22993,7 +23646,7 @@ function fr_CA_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/gu.js
+// node_modules/zod/v4/locales/gu.js
 var error19 = () => {
   const Sizable = {
     string: { unit: "\u0A85\u0A95\u0ACD\u0AB7\u0AB0", verb: "\u0AB9\u0ACB\u0AB5\u0ABE \u0A9C\u0ACB\u0A88\u0A8F" },
@@ -23107,7 +23760,7 @@ function gu_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/he.js
+// node_modules/zod/v4/locales/he.js
 var error20 = () => {
   const TypeNames = {
     string: { label: "\u05DE\u05D7\u05E8\u05D5\u05D6\u05EA", gender: "f" },
@@ -23309,7 +23962,7 @@ function he_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hi.js
+// node_modules/zod/v4/locales/hi.js
 var error21 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0930\u0916\u0928\u0947 \u0915\u0947 \u0932\u093F\u090F" },
@@ -23421,7 +24074,7 @@ function hi_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hr.js
+// node_modules/zod/v4/locales/hr.js
 var error22 = () => {
   const Sizable = {
     string: { unit: "znakova", verb: "imati" },
@@ -23548,7 +24201,7 @@ function hr_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hu.js
+// node_modules/zod/v4/locales/hu.js
 var error23 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "legyen" },
@@ -23662,7 +24315,7 @@ function hu_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/hy.js
+// node_modules/zod/v4/locales/hy.js
 function getArmenianPlural(count, one, many) {
   return Math.abs(count) === 1 ? one : many;
 }
@@ -23821,7 +24474,7 @@ function hy_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/id.js
+// node_modules/zod/v4/locales/id.js
 var error25 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "memiliki" },
@@ -23933,7 +24586,7 @@ function id_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/is.js
+// node_modules/zod/v4/locales/is.js
 var error26 = () => {
   const Sizable = {
     string: { unit: "stafi", verb: "a\xF0 hafa" },
@@ -24048,7 +24701,7 @@ function is_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/it.js
+// node_modules/zod/v4/locales/it.js
 var error27 = () => {
   const Sizable = {
     string: { unit: "caratteri", verb: "avere" },
@@ -24162,7 +24815,7 @@ function it_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ja.js
+// node_modules/zod/v4/locales/ja.js
 var error28 = () => {
   const Sizable = {
     string: { unit: "\u6587\u5B57", verb: "\u3067\u3042\u308B" },
@@ -24275,7 +24928,7 @@ function ja_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ka.js
+// node_modules/zod/v4/locales/ka.js
 var error29 = () => {
   const Sizable = {
     string: { unit: "\u10E1\u10D8\u10DB\u10D1\u10DD\u10DA\u10DD", verb: "\u10E3\u10DC\u10D3\u10D0 \u10E8\u10D4\u10D8\u10EA\u10D0\u10D5\u10D3\u10D4\u10E1" },
@@ -24393,7 +25046,7 @@ function ka_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/km.js
+// node_modules/zod/v4/locales/km.js
 var error30 = () => {
   const Sizable = {
     string: { unit: "\u178F\u17BD\u17A2\u1780\u17D2\u179F\u179A", verb: "\u1782\u17BD\u179A\u1798\u17B6\u1793" },
@@ -24509,12 +25162,12 @@ function km_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/kh.js
+// node_modules/zod/v4/locales/kh.js
 function kh_default() {
   return km_default();
 }
 
-// ../../work/main/node_modules/zod/v4/locales/kn.js
+// node_modules/zod/v4/locales/kn.js
 var error31 = () => {
   const Sizable = {
     string: { unit: "\u0C85\u0C95\u0CCD\u0CB7\u0CB0\u0C97\u0CB3\u0CC1", verb: "\u0CB9\u0CCA\u0C82\u0CA6\u0CB2\u0CC1" },
@@ -24630,7 +25283,7 @@ function kn_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ko.js
+// node_modules/zod/v4/locales/ko.js
 var error32 = () => {
   const Sizable = {
     string: { unit: "\uBB38\uC790", verb: "to have" },
@@ -24747,7 +25400,7 @@ function ko_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/lt.js
+// node_modules/zod/v4/locales/lt.js
 var capitalizeFirstCharacter = (text2) => {
   return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
@@ -24955,7 +25608,7 @@ function lt_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/mk.js
+// node_modules/zod/v4/locales/mk.js
 var error34 = () => {
   const Sizable = {
     string: { unit: "\u0437\u043D\u0430\u0446\u0438", verb: "\u0434\u0430 \u0438\u043C\u0430\u0430\u0442" },
@@ -25070,7 +25723,7 @@ function mk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ms.js
+// node_modules/zod/v4/locales/ms.js
 var error35 = () => {
   const Sizable = {
     string: { unit: "aksara", verb: "mempunyai" },
@@ -25183,7 +25836,7 @@ function ms_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ne.js
+// node_modules/zod/v4/locales/ne.js
 var error36 = () => {
   const Sizable = {
     string: { unit: "\u0905\u0915\u094D\u0937\u0930", verb: "\u0939\u0941\u0928\u0941\u092A\u0930\u094D\u091B" },
@@ -25295,7 +25948,7 @@ function ne_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/nl.js
+// node_modules/zod/v4/locales/nl.js
 var error37 = () => {
   const Sizable = {
     string: { unit: "tekens", verb: "heeft" },
@@ -25411,7 +26064,7 @@ function nl_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/nn.js
+// node_modules/zod/v4/locales/nn.js
 var error38 = () => {
   const Sizable = {
     string: { unit: "teikn", verb: "\xE5 ha" },
@@ -25525,7 +26178,7 @@ function nn_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/no.js
+// node_modules/zod/v4/locales/no.js
 var error39 = () => {
   const Sizable = {
     string: { unit: "tegn", verb: "\xE5 ha" },
@@ -25639,7 +26292,7 @@ function no_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ota.js
+// node_modules/zod/v4/locales/ota.js
 var error40 = () => {
   const Sizable = {
     string: { unit: "harf", verb: "olmal\u0131d\u0131r" },
@@ -25754,7 +26407,7 @@ function ota_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ps.js
+// node_modules/zod/v4/locales/ps.js
 var error41 = () => {
   const Sizable = {
     string: { unit: "\u062A\u0648\u06A9\u064A", verb: "\u0648\u0644\u0631\u064A" },
@@ -25874,7 +26527,7 @@ function ps_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/pl.js
+// node_modules/zod/v4/locales/pl.js
 var error42 = () => {
   const Sizable = {
     string: { unit: "znak\xF3w", verb: "mie\u0107" },
@@ -25989,7 +26642,7 @@ function pl_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/pt.js
+// node_modules/zod/v4/locales/pt.js
 var error43 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -26133,7 +26786,7 @@ function pt_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/pt-BR.js
+// node_modules/zod/v4/locales/pt-BR.js
 var error44 = () => {
   const Sizable = {
     string: { unit: "caracteres" },
@@ -26278,7 +26931,7 @@ function pt_BR_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ro.js
+// node_modules/zod/v4/locales/ro.js
 var error45 = () => {
   const Sizable = {
     string: { unit: "caractere", verb: "s\u0103 aib\u0103" },
@@ -26401,7 +27054,7 @@ function ro_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ru.js
+// node_modules/zod/v4/locales/ru.js
 function getRussianPlural(count, one, few, many) {
   const absCount = Math.abs(count);
   const lastDigit = absCount % 10;
@@ -26570,7 +27223,7 @@ function ru_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/sk.js
+// node_modules/zod/v4/locales/sk.js
 var error47 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "ma\u0165" },
@@ -26687,7 +27340,7 @@ function sk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/sl.js
+// node_modules/zod/v4/locales/sl.js
 var error48 = () => {
   const Sizable = {
     string: { unit: "znakov", verb: "imeti" },
@@ -26802,7 +27455,7 @@ function sl_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/sv.js
+// node_modules/zod/v4/locales/sv.js
 var error49 = () => {
   const Sizable = {
     string: { unit: "tecken", verb: "att ha" },
@@ -26918,7 +27571,7 @@ function sv_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ta.js
+// node_modules/zod/v4/locales/ta.js
 var error50 = () => {
   const Sizable = {
     string: { unit: "\u0B8E\u0BB4\u0BC1\u0BA4\u0BCD\u0BA4\u0BC1\u0B95\u0BCD\u0B95\u0BB3\u0BCD", verb: "\u0B95\u0BCA\u0BA3\u0BCD\u0B9F\u0BBF\u0BB0\u0BC1\u0B95\u0BCD\u0B95 \u0BB5\u0BC7\u0BA3\u0BCD\u0B9F\u0BC1\u0BAE\u0BCD" },
@@ -27034,7 +27687,7 @@ function ta_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/tg.js
+// node_modules/zod/v4/locales/tg.js
 var error51 = () => {
   const Sizable = {
     string: { unit: "\u0430\u043B\u043E\u043C\u0430\u0442", verb: "\u0434\u043E\u0448\u0442\u0430 \u0431\u043E\u0448\u0430\u0434" },
@@ -27151,7 +27804,7 @@ function tg_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/th.js
+// node_modules/zod/v4/locales/th.js
 var error52 = () => {
   const Sizable = {
     string: { unit: "\u0E15\u0E31\u0E27\u0E2D\u0E31\u0E01\u0E29\u0E23", verb: "\u0E04\u0E27\u0E23\u0E21\u0E35" },
@@ -27267,7 +27920,7 @@ function th_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/tk.js
+// node_modules/zod/v4/locales/tk.js
 var error53 = () => {
   const Sizable = {
     string: { unit: "simwol", verb: "bolmaly" },
@@ -27375,7 +28028,7 @@ function tk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/tr.js
+// node_modules/zod/v4/locales/tr.js
 var error54 = () => {
   const Sizable = {
     string: { unit: "karakter", verb: "olmal\u0131" },
@@ -27486,7 +28139,7 @@ function tr_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/uk.js
+// node_modules/zod/v4/locales/uk.js
 var error55 = () => {
   const Sizable = {
     string: { unit: "\u0441\u0438\u043C\u0432\u043E\u043B\u0456\u0432", verb: "\u043C\u0430\u0442\u0438\u043C\u0435" },
@@ -27600,12 +28253,12 @@ function uk_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ua.js
+// node_modules/zod/v4/locales/ua.js
 function ua_default() {
   return uk_default();
 }
 
-// ../../work/main/node_modules/zod/v4/locales/ur.js
+// node_modules/zod/v4/locales/ur.js
 var error56 = () => {
   const Sizable = {
     string: { unit: "\u062D\u0631\u0648\u0641", verb: "\u06C1\u0648\u0646\u0627" },
@@ -27721,7 +28374,7 @@ function ur_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/uz.js
+// node_modules/zod/v4/locales/uz.js
 var error57 = () => {
   const Sizable = {
     string: { unit: "belgi", verb: "bo\u2018lishi kerak" },
@@ -27835,7 +28488,7 @@ function uz_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/vi.js
+// node_modules/zod/v4/locales/vi.js
 var error58 = () => {
   const Sizable = {
     string: { unit: "k\xFD t\u1EF1", verb: "c\xF3" },
@@ -27949,7 +28602,7 @@ function vi_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/zh-CN.js
+// node_modules/zod/v4/locales/zh-CN.js
 var error59 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u7B26", verb: "\u5305\u542B" },
@@ -28064,7 +28717,7 @@ function zh_CN_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/zh-TW.js
+// node_modules/zod/v4/locales/zh-TW.js
 var error60 = () => {
   const Sizable = {
     string: { unit: "\u5B57\u5143", verb: "\u64C1\u6709" },
@@ -28177,7 +28830,7 @@ function zh_TW_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/locales/yo.js
+// node_modules/zod/v4/locales/yo.js
 var error61 = () => {
   const Sizable = {
     string: { unit: "\xE0mi", verb: "n\xED" },
@@ -28290,7 +28943,7 @@ function yo_default() {
   };
 }
 
-// ../../work/main/node_modules/zod/v4/core/registries.js
+// node_modules/zod/v4/core/registries.js
 var _a2;
 var $output = /* @__PURE__ */ Symbol("ZodOutput");
 var $input = /* @__PURE__ */ Symbol("ZodInput");
@@ -28340,7 +28993,7 @@ function registry() {
 (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
 var globalRegistry = globalThis.__zod_globalRegistry;
 
-// ../../work/main/node_modules/zod/v4/core/compile.js
+// node_modules/zod/v4/core/compile.js
 var INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
 var FALLBACK_FLAG = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
 var ZodCompileAsyncError = class extends Error {
@@ -29950,7 +30603,7 @@ function generateTransformCheck(doc, ctx, schema, accessor) {
   return accessor;
 }
 
-// ../../work/main/node_modules/zod/v4/core/api.js
+// node_modules/zod/v4/core/api.js
 function snapshotChecks(def) {
   if (def.checks)
     def.checks = [...def.checks];
@@ -31009,7 +31662,7 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
   return inst;
 }
 
-// ../../work/main/node_modules/zod/v4/core/to-json-schema.js
+// node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
   for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
@@ -31539,7 +32192,7 @@ var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) =
   return finalize(ctx, schema);
 };
 
-// ../../work/main/node_modules/zod/v4/core/json-schema-processors.js
+// node_modules/zod/v4/core/json-schema-processors.js
 var narrowMin = (agg, key, value) => {
   if (agg[key] === void 0 || value > agg[key])
     agg[key] = value;
@@ -32287,7 +32940,7 @@ function toJSONSchema(input2, params) {
   return finalize(ctx, input2);
 }
 
-// ../../work/main/node_modules/zod/v4/core/json-schema-generator.js
+// node_modules/zod/v4/core/json-schema-generator.js
 var JSONSchemaGenerator = class {
   /** @deprecated Access via ctx instead */
   get metadataRegistry() {
@@ -32365,10 +33018,10 @@ var JSONSchemaGenerator = class {
   }
 };
 
-// ../../work/main/node_modules/zod/v4/core/json-schema.js
+// node_modules/zod/v4/core/json-schema.js
 var json_schema_exports = {};
 
-// ../../work/main/node_modules/zod/v4/classic/schemas.js
+// node_modules/zod/v4/classic/schemas.js
 var schemas_exports2 = {};
 __export(schemas_exports2, {
   ZodAny: () => ZodAny,
@@ -32549,7 +33202,7 @@ __export(schemas_exports2, {
   xor: () => xor
 });
 
-// ../../work/main/node_modules/zod/v4/classic/checks.js
+// node_modules/zod/v4/classic/checks.js
 var checks_exports2 = {};
 __export(checks_exports2, {
   endsWith: () => _endsWith,
@@ -32584,7 +33237,7 @@ __export(checks_exports2, {
   uppercase: () => _uppercase
 });
 
-// ../../work/main/node_modules/zod/v4/classic/errors.js
+// node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
 function _lazyMethod(proto, key, make) {
   Object.defineProperty(proto, key, {
@@ -32630,7 +33283,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
   Parent: Error
 });
 
-// ../../work/main/node_modules/zod/v4/classic/parse.js
+// node_modules/zod/v4/classic/parse.js
 var parse2 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
@@ -32644,7 +33297,7 @@ var safeDecode2 = /* @__PURE__ */ _safeDecode(ZodRealError);
 var safeEncodeAsync2 = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
 var safeDecodeAsync2 = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
 
-// ../../work/main/node_modules/zod/v4/classic/schemas.js
+// node_modules/zod/v4/classic/schemas.js
 function _ensureDefaultLocale() {
   if (!globalConfig.localeError)
     config(en_default());
@@ -34109,7 +34762,7 @@ function preprocess(fn, schema) {
   });
 }
 
-// ../../work/main/node_modules/zod/v4/classic/compat.js
+// node_modules/zod/v4/classic/compat.js
 var ZodIssueCode = {
   invalid_type: "invalid_type",
   too_big: "too_big",
@@ -34135,7 +34788,7 @@ var ZodFirstPartyTypeKind;
 /* @__PURE__ */ (function(ZodFirstPartyTypeKind2) {
 })(ZodFirstPartyTypeKind || (ZodFirstPartyTypeKind = {}));
 
-// ../../work/main/node_modules/zod/v4/classic/iso.js
+// node_modules/zod/v4/classic/iso.js
 var iso_exports = {};
 __export(iso_exports, {
   ZodISODate: () => ZodISODate,
@@ -34160,7 +34813,7 @@ function duration2(params) {
   return _isoDuration(ZodISODuration, params);
 }
 
-// ../../work/main/node_modules/zod/v4/classic/from-json-schema.js
+// node_modules/zod/v4/classic/from-json-schema.js
 var z = {
   ...schemas_exports2,
   ...checks_exports2,
@@ -34893,7 +35546,7 @@ function fromJSONSchema(schema, params) {
   return convertSchema(normalized, ctx);
 }
 
-// ../../work/main/node_modules/zod/v4/core/visit.js
+// node_modules/zod/v4/core/visit.js
 var RESOLVING = /* @__PURE__ */ Symbol("z.visit/resolving");
 function visit(schema, fnOrHandlers) {
   const fn = typeof fnOrHandlers === "function" ? fnOrHandlers : (node2, rewritten) => {
@@ -35048,7 +35701,7 @@ function visit(schema, fnOrHandlers) {
   return run(schema);
 }
 
-// ../../work/main/node_modules/zod/v4/classic/deep-partial.js
+// node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
     object: (s) => s.partial(),
@@ -35060,7 +35713,7 @@ function deepPartial(schema) {
   });
 }
 
-// ../../work/main/node_modules/zod/v4/classic/in-out.js
+// node_modules/zod/v4/classic/in-out.js
 function withChecks(side, checks) {
   if (!checks?.length)
     return side;
@@ -35090,7 +35743,7 @@ function output(schema) {
   });
 }
 
-// ../../work/main/node_modules/zod/v4/classic/coerce.js
+// node_modules/zod/v4/classic/coerce.js
 var coerce_exports = {};
 __export(coerce_exports, {
   bigint: () => bigint3,
@@ -35202,8 +35855,8 @@ function position(doc, counter, path5, file2) {
   for (let depth = path5.length; node2 === void 0 && depth > 0; depth--) {
     node2 = doc.getIn(path5.slice(0, depth - 1), true);
   }
-  const range = node2?.range;
-  const { line, col } = counter.linePos(range?.[0] ?? 0);
+  const range2 = node2?.range;
+  const { line, col } = counter.linePos(range2?.[0] ?? 0);
   return `${file2}:${line}:${col}`;
 }
 function fail(where, message, hint) {
@@ -35820,19 +36473,19 @@ function compareUser(dockerfile, image) {
   return [];
 }
 
-// ../../work/main/node_modules/@actions/exec/lib/exec.js
+// node_modules/@actions/exec/lib/exec.js
 import { StringDecoder } from "string_decoder";
 
-// ../../work/main/node_modules/@actions/exec/lib/toolrunner.js
+// node_modules/@actions/exec/lib/toolrunner.js
 import * as os from "os";
 import * as events from "events";
 import * as child from "child_process";
 import * as path4 from "path";
 
-// ../../work/main/node_modules/@actions/io/lib/io.js
+// node_modules/@actions/io/lib/io.js
 import * as path3 from "path";
 
-// ../../work/main/node_modules/@actions/io/lib/io-util.js
+// node_modules/@actions/io/lib/io-util.js
 import * as fs from "fs";
 import * as path2 from "path";
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -35958,7 +36611,7 @@ function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
 
-// ../../work/main/node_modules/@actions/io/lib/io.js
+// node_modules/@actions/io/lib/io.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve4) {
@@ -36051,7 +36704,7 @@ function findInPath(tool) {
   });
 }
 
-// ../../work/main/node_modules/@actions/exec/lib/toolrunner.js
+// node_modules/@actions/exec/lib/toolrunner.js
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
@@ -36497,7 +37150,7 @@ var ExecState = class _ExecState extends events.EventEmitter {
   }
 };
 
-// ../../work/main/node_modules/@actions/exec/lib/exec.js
+// node_modules/@actions/exec/lib/exec.js
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve4) {
@@ -37153,6 +37806,16 @@ function renderMarkdown(report) {
         out.push(`- **${finding.rule}** ${markdownText(finding.fix.summary)}`);
       }
       out.push("");
+      for (const finding of fixes.filter((candidate) => candidate.fix.diff)) {
+        out.push(
+          `<details><summary>${finding.rule}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
+          "",
+          ...fenced(finding.fix.diff, "diff"),
+          "",
+          "</details>",
+          ""
+        );
+      }
     }
   }
   if (report.runtime) {
@@ -37171,6 +37834,11 @@ function renderMarkdown(report) {
     out.push("", "</details>", "");
   }
   return out.join("\n");
+}
+function fenced(content, language) {
+  const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return [`${fence}${language}`, content.replace(/\n$/, ""), fence];
 }
 
 // src/report/text.ts
@@ -37209,6 +37877,10 @@ function renderText(report) {
     );
     lines.push(`  ${safe(finding.message)}`);
     if (finding.fix) lines.push(`  fix: ${safe(finding.fix.summary)}`);
+    if (finding.fix?.diff) {
+      for (const line of finding.fix.diff.replace(/\n$/, "").split("\n"))
+        lines.push(`    ${safe(line)}`);
+    }
   }
   if (report.skipped.length > 0) {
     lines.push("");
@@ -37262,7 +37934,7 @@ Dockerfile line that causes it.
 
 Exit codes: 0 pass, 1 the policy failed, 2 a usage, input or tool error.`;
 var FORMATS = ["text", "json", "markdown", "sarif"];
-function render(report, format) {
+function render2(report, format) {
   switch (format) {
     case "json":
       return renderJson(report);
@@ -37368,7 +38040,7 @@ async function runCli(argv, io) {
       cwd: io.cwd,
       version: VERSION
     });
-    const rendered = render(report, format);
+    const rendered = render2(report, format);
     if (values.output) {
       await writeFile(values.output, rendered);
       io.stderr(`${report.verdict.toUpperCase()}: report written to ${values.output}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shellWord } from '../../src/policy/rules/common.js';
 import { markdownCode, markdownText } from '../../src/report/escape.js';
+import { fenced } from '../../src/report/markdown.js';
 import { safe } from '../../src/report/text.js';
 
 describe('text for a terminal', () => {
@@ -46,5 +47,12 @@ describe('paths in suggested commands', () => {
     ['/esc\u001b', null],
   ])('%j → %j', (path, word) => {
     expect(shellWord(path)).toBe(word);
+  });
+});
+
+describe('code blocks of untrusted text', () => {
+  it('fence with more backticks than the content has in a row', () => {
+    expect(fenced('RUN echo ```\n', 'diff')).toEqual(['````diff', 'RUN echo ```', '````']);
+    expect(fenced('plain', 'diff')).toEqual(['```diff', 'plain', '```']);
   });
 });

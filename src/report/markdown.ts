@@ -51,6 +51,16 @@ export function renderMarkdown(report: Report): string {
         out.push(`- **${finding.rule}** ${markdownText(finding.fix!.summary)}`);
       }
       out.push('');
+      for (const finding of fixes.filter((candidate) => candidate.fix!.diff)) {
+        out.push(
+          `<details><summary>${finding.rule}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
+          '',
+          ...fenced(finding.fix!.diff!, 'diff'),
+          '',
+          '</details>',
+          '',
+        );
+      }
     }
   }
   if (report.runtime) {
@@ -69,4 +79,14 @@ export function renderMarkdown(report: Report): string {
     out.push('', '</details>', '');
   }
   return out.join('\n');
+}
+
+/**
+ * A fenced code block whose fence is longer than any backtick run inside, so
+ * text from the pull request (a Dockerfile line of ```) cannot close it.
+ */
+export function fenced(content: string, language: string): string[] {
+  const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [`${fence}${language}`, content.replace(/\n$/, ''), fence];
 }

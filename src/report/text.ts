@@ -54,6 +54,10 @@ export function renderText(report: Report): string {
     );
     lines.push(`  ${safe(finding.message)}`);
     if (finding.fix) lines.push(`  fix: ${safe(finding.fix.summary)}`);
+    if (finding.fix?.diff) {
+      for (const line of finding.fix.diff.replace(/\n$/, '').split('\n'))
+        lines.push(`    ${safe(line)}`);
+    }
   }
   if (report.skipped.length > 0) {
     lines.push('');
