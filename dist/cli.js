@@ -14731,6 +14731,17 @@ function createUser(facts, source) {
   const free = passwd !== null && group !== null && passwd.every((entry) => entry.name !== NEW_NAME && entry.uid !== NEW_UID) && group.every((entry) => entry.name !== NEW_NAME && entry.gid !== NEW_UID);
   if (!free) return bare;
   const e = source.escape;
+  const has = (name) => runtime2.tools.some((tool) => tool.kind === "account" && tool.name === name);
+  if (has("useradd") && has("groupadd")) {
+    return {
+      lines: [
+        `${source.keyword("RUN")} groupadd --gid ${NEW_UID} ${NEW_NAME} ${e}`,
+        ` && useradd --uid ${NEW_UID} --gid ${NEW_UID} --create-home --shell /usr/sbin/nologin ${NEW_NAME}`,
+        `${user2} ${NEW_UID}`
+      ],
+      runs: true
+    };
+  }
   return {
     lines: [
       `${source.keyword("RUN")} echo '${NEW_NAME}:x:${NEW_UID}:${NEW_UID}::/home/${NEW_NAME}:/sbin/nologin' >> /etc/passwd ${e}`,
@@ -14850,6 +14861,13 @@ function switchUserFix(facts, verb) {
   if (suggestion.mustCreate && shellless) {
     return {
       summary: `${verb} \`USER 10001:10001\`${where}: the image has no shell to create a user with, and a numeric uid needs no /etc/passwd entry; the explicit group avoids group 0. Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
+      diff: switchUserDiff(facts, suggestion)
+    };
+  }
+  const accountTool = (name) => facts.runtime?.tools.some((tool) => tool.kind === "account" && tool.name === name) ?? false;
+  if (suggestion.mustCreate && accountTool("useradd") && accountTool("groupadd")) {
+    return {
+      summary: `Create a user with the image's own tools, \`RUN groupadd --gid 10001 app && useradd --uid 10001 --gid 10001 --create-home --shell /usr/sbin/nologin app\`, then use \`${suggestion.instruction}\`${where}. Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
       diff: switchUserDiff(facts, suggestion)
     };
   }
@@ -15438,11 +15456,11 @@ function allowed(path5, patterns) {
 }
 
 // src/policy/rules/nr022-writable-outside-allowlist.ts
-var ALWAYS_ALLOWED = ["/tmp", "/var/tmp"];
+var ALWAYS_ALLOWED = ["/tmp", "/var/tmp", "/run/lock", "/var/lock"];
 var nr022 = {
   id: "NR022",
   name: "writable-outside-allowlist",
-  title: "The runtime user can write directories beyond /tmp, /var/tmp, HOME, VOLUMEs and the policy's allow-writable",
+  title: "The runtime user can write directories beyond the scratch directories (/tmp, /var/tmp, /run/lock), HOME, VOLUMEs and the policy's allow-writable",
   rationale: "Every writable directory is a place to drop payloads or tamper with state. A hardened image keeps the writable set to scratch space, HOME and declared volumes, so a read-only root filesystem works too.",
   howToFix: "Keep writable state in /tmp, HOME or a declared VOLUME; allow a directory that must stay writable in the policy (allow-writable).",
   examples: { failing: "writable-data-dir", passing: "user-1654" },
@@ -15467,7 +15485,7 @@ var nr022 = {
     const plural2 = total === 1 ? "directory" : "directories";
     return [
       {
-        message: `${whoRuns(output2)} can write ${total} ${plural2} outside /tmp, /var/tmp, HOME and VOLUMEs: ${listSome(outside, total, 10)}`,
+        message: `${whoRuns(output2)} can write ${total} ${plural2} outside the scratch directories (/tmp, /var/tmp, /run/lock), HOME and VOLUMEs: ${listSome(outside, total, 10)}`,
         location: source?.location ?? fromLocation(facts),
         fix: {
           summary: "Keep writable state in /tmp, HOME or a declared VOLUME and leave the rest owned by root; allow a directory that must stay writable in the policy (allow-writable).",
@@ -35823,7 +35841,7 @@ var policyFileSchema = external_exports.strictObject({
   ),
   rules: external_exports.partialRecord(external_exports.enum(RULE_KEYS), external_exports.enum(LEVELS)).default({}).describe("Per rule id or name: off, error, warning or notice, over the preset."),
   "allow-writable": external_exports.array(absolutePath).default([]).describe(
-    "Globs of directories the user may write, beyond /tmp, /var/tmp, HOME and VOLUMEs (NR022)."
+    "Globs of directories the user may write, beyond the scratch directories (/tmp, /var/tmp, /run/lock), HOME and VOLUMEs (NR022)."
   ),
   "allow-setid": external_exports.array(absolutePath).default([]).describe("Globs of setuid/setgid files that are accepted (NR030)."),
   ports: external_exports.strictObject({
@@ -36110,7 +36128,7 @@ var probeSchema = external_exports.strictObject({
   ),
   tools: external_exports.array(
     external_exports.strictObject({
-      kind: external_exports.enum(["shell", "package-manager", "privilege"]),
+      kind: external_exports.enum(["shell", "package-manager", "privilege", "account"]),
       name: external_exports.string().max(64),
       path,
       resolved: path

@@ -1383,12 +1383,15 @@ static void walk_root(void)
 
 /* ---------------------------------------------------- phase 1: tools */
 
-enum tool_kind { TK_SHELL, TK_PKG, TK_PRIV };
-static const char *const tool_kind_names[] = {"shell", "package-manager", "privilege"};
-static const char *const tool_names[3][12] = {
+/* "account": the tools a fix can use to create the app user in this image's
+ * own way (useradd/groupadd on Debian-like bases, adduser/addgroup on BusyBox). */
+enum tool_kind { TK_SHELL, TK_PKG, TK_PRIV, TK_ACCOUNT, TK_COUNT };
+static const char *const tool_kind_names[TK_COUNT] = {"shell", "package-manager", "privilege", "account"};
+static const char *const tool_names[TK_COUNT][12] = {
 	{"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "csh", "tcsh", "fish", NULL},
 	{"apt", "apt-get", "dpkg", "apk", "yum", "dnf", "microdnf", "tdnf", "rpm", "zypper", "pacman", NULL},
 	{"sudo", "su", "doas", NULL},
+	{"useradd", "groupadd", "adduser", "addgroup", NULL},
 };
 
 struct tool {
@@ -1450,7 +1453,7 @@ static void find_tools(void)
 			search[ns++] = path_dirs[i];
 	}
 	char cand[MAX_PATH_BYTES + 1], real[PATH_MAX];
-	for (int kind = 0; kind < 3; kind++) {
+	for (int kind = 0; kind < TK_COUNT; kind++) {
 		for (const char *const *name = tool_names[kind]; *name; name++) {
 			for (size_t i = 0; i < ns && ntools < MAX_TOOLS; i++) {
 				if ((size_t)snprintf(cand, sizeof cand, "%s/%s", search[i], *name) >= sizeof cand)

@@ -26,6 +26,7 @@ const cases = readdirSync(IMAGES).sort();
 const WITH_DIFF: Record<string, string[]> = {
   'builder-only-user': ['NR001', 'NR010'],
   'copy-chown-app': ['NR020'],
+  'debian-root': ['NR001', 'NR010'],
   'dotnet-root': ['NR001', 'NR010'],
   'name-maps-to-root': ['NR002', 'NR010'],
   'port-80-aspnetcore-urls': ['NR050'],
@@ -48,6 +49,17 @@ const WITH_DIFF: Record<string, string[]> = {
 
 /** The Dockerfile after the fix, for a few fixtures: what a person sees the diff do. */
 const AFTER: Record<string, string> = {
+  // A real Debian base: the user is created with its own groupadd and useradd.
+  'debian-root': [
+    'FROM nonroot-guard-fixture/debian-minbase:test',
+    'WORKDIR /app',
+    'COPY app.sh .',
+    'RUN groupadd --gid 10001 app \\',
+    ' && useradd --uid 10001 --gid 10001 --create-home --shell /usr/sbin/nologin app',
+    'USER 10001',
+    'CMD ["/app/app.sh"]',
+    '',
+  ].join('\n'),
   'dotnet-root': [
     'FROM nonroot-guard-fixture/dotnet-like:test',
     'WORKDIR /app',

@@ -72,7 +72,21 @@ export async function buildImage(
   }
 }
 
+/** A real Debian base from Debian's mirror, cached (scripts/debian-minbase.sh). */
+async function buildDebianBase(): Promise<void> {
+  try {
+    await run('bash', [join(REPO_ROOT, 'scripts/debian-minbase.sh')], { timeout: 600_000 });
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? String(error);
+    throw new Error(
+      `building the Debian fixture base failed (scripts/debian-minbase.sh):\n${stderr}`,
+      { cause: error },
+    );
+  }
+}
+
 export async function buildBases(): Promise<void> {
+  await buildDebianBase();
   for (const base of BASES) {
     await buildImage(join(FIXTURES, 'bases', base.name), base.tag, {
       busybox: base.needsBusybox,

@@ -88,8 +88,8 @@ describe('probe-based rules', () => {
   it('NR022 lists writable directories beyond scratch space, HOME and VOLUMEs, on the chmod line', () => {
     const runtime = probeOutput({
       writableDirs: {
-        items: ['/data', '/home/app', '/home/app/.cache', '/tmp', '/var/tmp/x'],
-        count: 5,
+        items: ['/data', '/home/app', '/home/app/.cache', '/tmp', '/var/tmp/x', '/run/lock'],
+        count: 6,
         truncated: false,
       },
     });
@@ -97,7 +97,7 @@ describe('probe-based rules', () => {
       {
         rule: 'NR022',
         message:
-          'uid 1654 (app) can write 1 directory outside /tmp, /var/tmp, HOME and VOLUMEs: /data',
+          'uid 1654 (app) can write 1 directory outside the scratch directories (/tmp, /var/tmp, /run/lock), HOME and VOLUMEs: /data',
         line: 4,
       },
     ]);
@@ -107,7 +107,7 @@ describe('probe-based rules', () => {
     const items = Array.from({ length: 12 }, (_, index) => `/srv/d${index}`);
     const runtime = probeOutput({ writableDirs: { items, count: 40, truncated: true } });
     expect(findings(runtime)[0]?.message).toBe(
-      `uid 1654 (app) can write 40 directories outside /tmp, /var/tmp, HOME and VOLUMEs: ${items.slice(0, 10).join(', ')} and 30 more`,
+      `uid 1654 (app) can write 40 directories outside the scratch directories (/tmp, /var/tmp, /run/lock), HOME and VOLUMEs: ${items.slice(0, 10).join(', ')} and 30 more`,
     );
   });
 

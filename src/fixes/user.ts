@@ -35,8 +35,9 @@ function appUidStableAt(source: DockerfileSource, line: number): boolean {
 }
 
 /**
- * Lines that create the new user, then switch to it. With `/bin/sh` in the
- * image (the shell RUN uses) the account is appended to /etc/passwd and
+ * Lines that create the new user, then switch to it. With useradd and
+ * groupadd in the image (Debian-like bases) they create it. Otherwise, with
+ * `/bin/sh` in the image (the shell RUN uses), the account is appended to /etc/passwd and
  * /etc/group directly and its home made: that needs no adduser/useradd,
  * which many images lack (Debian's busybox-static has neither applet). Without
  * a shell no RUN can work, so the user is given by number with its own group:
@@ -61,6 +62,19 @@ function createUser(
     group.every((entry) => entry.name !== NEW_NAME && entry.gid !== NEW_UID);
   if (!free) return bare;
   const e = source.escape;
+  // The image's own account tools when it has them (Debian, Ubuntu, RHEL): they also set up HOME.
+  const has = (name: string) =>
+    runtime.tools.some((tool) => tool.kind === 'account' && tool.name === name);
+  if (has('useradd') && has('groupadd')) {
+    return {
+      lines: [
+        `${source.keyword('RUN')} groupadd --gid ${NEW_UID} ${NEW_NAME} ${e}`,
+        ` && useradd --uid ${NEW_UID} --gid ${NEW_UID} --create-home --shell /usr/sbin/nologin ${NEW_NAME}`,
+        `${user} ${NEW_UID}`,
+      ],
+      runs: true,
+    };
+  }
   return {
     lines: [
       `${source.keyword('RUN')} echo '${NEW_NAME}:x:${NEW_UID}:${NEW_UID}::/home/${NEW_NAME}:/sbin/nologin' >> /etc/passwd ${e}`,

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 
 /** What the policy file allows: applied by the rules that judge paths and ports. */
 export interface Allowances {
-  /** Globs of directories the runtime user may write, beyond /tmp, /var/tmp, HOME and VOLUMEs (NR022). */
+  /** Globs of directories the runtime user may write, beyond the scratch directories, HOME and VOLUMEs (NR022). */
   writable: string[];
   /** Globs of setuid/setgid files that are accepted (NR030). */
   setid: string[];

@@ -30,7 +30,7 @@ export const policyFileSchema = z
       .array(absolutePath)
       .default([])
       .describe(
-        'Globs of directories the user may write, beyond /tmp, /var/tmp, HOME and VOLUMEs (NR022).',
+        'Globs of directories the user may write, beyond the scratch directories (/tmp, /var/tmp, /run/lock), HOME and VOLUMEs (NR022).',
       ),
     'allow-setid': z
       .array(absolutePath)

@@ -87,7 +87,7 @@ export const probeSchema = z.strictObject({
   tools: z
     .array(
       z.strictObject({
-        kind: z.enum(['shell', 'package-manager', 'privilege']),
+        kind: z.enum(['shell', 'package-manager', 'privilege', 'account']),
         name: z.string().max(64),
         path,
         resolved: path,

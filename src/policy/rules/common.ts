@@ -86,6 +86,14 @@ export function switchUserFix(facts: Facts, verb: 'Add' | 'Replace it with'): Fi
       diff: switchUserDiff(facts, suggestion),
     };
   }
+  const accountTool = (name: string) =>
+    facts.runtime?.tools.some((tool) => tool.kind === 'account' && tool.name === name) ?? false;
+  if (suggestion.mustCreate && accountTool('useradd') && accountTool('groupadd')) {
+    return {
+      summary: `Create a user with the image's own tools, \`RUN groupadd --gid 10001 app && useradd --uid 10001 --gid 10001 --create-home --shell /usr/sbin/nologin app\`, then use \`${suggestion.instruction}\`${where}. Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
+      diff: switchUserDiff(facts, suggestion),
+    };
+  }
   const create = suggestion.mustCreate
     ? 'Create a user first, e.g. `RUN adduser -D -u 10001 app` (Alpine/BusyBox) or `RUN useradd --uid 10001 app` (Debian/Ubuntu), then use '
     : `${verb} `;

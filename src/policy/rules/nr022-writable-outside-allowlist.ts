@@ -5,14 +5,18 @@ import { covers, fromLocation, permissionSource } from './locate.js';
 import { listSome, runtime, whoRuns } from './runtime-common.js';
 import { APP_ROLES, SYSTEM_ROLES, writablePaths } from './writable.js';
 
-/** Always allowed: scratch space every image has. HOME and VOLUMEs are added per image. */
-const ALWAYS_ALLOWED = ['/tmp', '/var/tmp'];
+/**
+ * Always allowed: the system's scratch directories, world-writable with the
+ * sticky bit by design (/run/lock is on every Debian-based image). HOME and
+ * VOLUMEs are added per image.
+ */
+const ALWAYS_ALLOWED = ['/tmp', '/var/tmp', '/run/lock', '/var/lock'];
 
 export const nr022: Rule = {
   id: 'NR022',
   name: 'writable-outside-allowlist',
   title:
-    "The runtime user can write directories beyond /tmp, /var/tmp, HOME, VOLUMEs and the policy's allow-writable",
+    "The runtime user can write directories beyond the scratch directories (/tmp, /var/tmp, /run/lock), HOME, VOLUMEs and the policy's allow-writable",
   rationale:
     'Every writable directory is a place to drop payloads or tamper with state. A hardened image keeps the writable set to scratch space, HOME and declared volumes, so a read-only root filesystem works too.',
   howToFix:
@@ -51,7 +55,7 @@ export const nr022: Rule = {
     const plural = total === 1 ? 'directory' : 'directories';
     return [
       {
-        message: `${whoRuns(output)} can write ${total} ${plural} outside /tmp, /var/tmp, HOME and VOLUMEs: ${listSome(outside, total, 10)}`,
+        message: `${whoRuns(output)} can write ${total} ${plural} outside the scratch directories (/tmp, /var/tmp, /run/lock), HOME and VOLUMEs: ${listSome(outside, total, 10)}`,
         location: source?.location ?? fromLocation(facts),
         fix: {
           summary:
