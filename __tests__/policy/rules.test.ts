@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/policy/evaluate.js';
 import { RULES } from '../../src/policy/rules/index.js';
-import { makeFacts } from '../helpers/facts.js';
+import { makeFacts, probeOutput } from '../helpers/facts.js';
 
 const KUBELET_NAME = (name: string) =>
   `("container has runAsNonRoot and image has non-numeric user (${name}), cannot verify user is non-root")`;
@@ -254,6 +254,17 @@ describe('fixes', () => {
   it('says to create a user when the image has none', () => {
     expect(fixOf({ user: '', passwd: 'root:x:0:0::/root:/bin/sh' }, 'NR001')).toBe(
       'Create a user first, e.g. `RUN adduser -D -u 10001 app` (Alpine/BusyBox) or `RUN useradd --uid 10001 app` (Debian/Ubuntu), then use `USER 10001` in the final stage, before ENTRYPOINT/CMD (the image has no regular user yet). Use the number, not a name, so Kubernetes runAsNonRoot can verify it.',
+    );
+  });
+
+  it('on a shell-less image, gives a numeric user and group, and the passwd line for a build stage', () => {
+    const shellless = {
+      user: '',
+      passwd: 'root:x:0:0::/root:/sbin/nologin',
+      runtime: probeOutput(),
+    };
+    expect(fixOf(shellless, 'NR001')).toBe(
+      'Add `USER 10001:10001` in the final stage, before ENTRYPOINT/CMD: the image has no shell to create a user with, and a numeric uid needs no /etc/passwd entry; the explicit group avoids group 0. To give it a name and a HOME, add `app:x:10001:10001::/home/app:/sbin/nologin` to a copy of /etc/passwd (and `app:x:10001:` to /etc/group) in a build stage that has a shell, and COPY them and an app-owned /home/app into the final stage. Use the number, not a name, so Kubernetes runAsNonRoot can verify it.',
     );
   });
 

@@ -82,7 +82,7 @@ export function switchUserFix(facts: Facts, verb: 'Add' | 'Replace it with'): Fi
   if (suggestion.mustCreate && shellless) {
     // No shell to create an account with: a numeric uid runs without one, its own group avoids 0.
     return {
-      summary: `${verb} \`USER 10001:10001\`${where}: the image has no shell to create a user with, and a numeric uid needs no /etc/passwd entry; the explicit group avoids group 0. Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
+      summary: `${verb} \`USER 10001:10001\`${where}: the image has no shell to create a user with, and a numeric uid needs no /etc/passwd entry; the explicit group avoids group 0. To give it a name and a HOME, add \`app:x:10001:10001::/home/app:/sbin/nologin\` to a copy of /etc/passwd (and \`app:x:10001:\` to /etc/group) in a build stage that has a shell, and COPY them and an app-owned /home/app into the final stage. Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
       diff: switchUserDiff(facts, suggestion),
     };
   }
