@@ -37572,7 +37572,9 @@ var optionsSchema = external_exports.object({
   preset: external_exports.enum(PRESETS).optional(),
   manifests: external_exports.array(external_exports.string()).default([]),
   "fail-on": external_exports.enum(FAIL_ON).default("error"),
-  probe: external_exports.enum(PROBE_MODES).default("required")
+  probe: external_exports.enum(PROBE_MODES).default("required"),
+  // The action's only: where to write SARIF (unset: a file in RUNNER_TEMP).
+  "sarif-file": text
 }).strict();
 function parseOptions(raw, flagPrefix) {
   const result = optionsSchema.safeParse(raw);
@@ -37859,6 +37861,91 @@ function fenced(content, language) {
   return [`${fence}${language}`, content.replace(/\n$/, ""), fence];
 }
 
+// src/report/sarif.ts
+import { createHash } from "node:crypto";
+var LEVEL = {
+  error: "error",
+  warning: "warning",
+  notice: "note"
+};
+var SECURITY_SEVERITY = {
+  error: "7.5",
+  warning: "5.0",
+  notice: "3.0",
+  off: "2.0"
+};
+function ruleDescriptor(rule) {
+  return {
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.rationale },
+    help: {
+      text: `${rule.rationale}
+
+How to fix: ${rule.howToFix}`,
+      markdown: `${rule.rationale}
+
+**How to fix:** ${rule.howToFix}`
+    },
+    defaultConfiguration: {
+      level: rule.levels.baseline === "off" ? "none" : LEVEL[rule.levels.baseline]
+    },
+    properties: {
+      "security-severity": SECURITY_SEVERITY[rule.levels.baseline],
+      tags: ["security", "container", "non-root"]
+    }
+  };
+}
+function fingerprint(rule, file2, message) {
+  return createHash("sha256").update(`${rule}\0${file2}\0${message}`).digest("hex").slice(0, 32);
+}
+function renderSarif(report) {
+  const index = new Map(RULES.map((rule, position2) => [rule.id, position2]));
+  const results = report.findings.filter((finding) => finding.location !== null).map((finding) => {
+    const location = finding.location;
+    const fix = finding.fix ? `
+Fix: ${finding.fix.summary}` : "";
+    return {
+      ruleId: finding.rule,
+      ruleIndex: index.get(finding.rule),
+      level: LEVEL[finding.severity],
+      message: { text: `${finding.message}${fix}` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: location.file },
+            region: { startLine: location.line }
+          }
+        }
+      ],
+      partialFingerprints: {
+        "nonrootGuard/v1": fingerprint(finding.rule, location.file, finding.message)
+      }
+    };
+  });
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            rules: RULES.map(ruleDescriptor)
+          }
+        },
+        // One category per image, so a matrix of images does not overwrite itself.
+        automationDetails: { id: `nonroot-guard/${report.image.ref}/` },
+        results
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+
 // src/report/text.ts
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 function safe(value) {
@@ -37944,7 +38031,8 @@ Dockerfile line that causes it.
                        exists); see the README's "Policy file"
   --preset NAME        baseline, restricted or hardened; overrides the policy
                        file's preset (default baseline)
-  --format F           text (default), json, markdown
+  --format F           text (default), json, markdown or sarif (SARIF 2.1.0,
+                       for code scanning)
   --output FILE        write the report to FILE instead of stdout
   --fail-on LEVEL      error (default), warning or never
   --probe MODE         required (default): a probe that cannot run fails the
@@ -37958,6 +38046,8 @@ function render2(report, format) {
       return renderJson(report);
     case "markdown":
       return renderMarkdown(report);
+    case "sarif":
+      return renderSarif(report);
     default:
       return renderText(report);
   }
@@ -38023,7 +38113,7 @@ async function runCli(argv, io) {
       throw new CheckError(
         "usage",
         `--format: unknown format "${values.format}"`,
-        "Use text, json or markdown."
+        "Use text, json, markdown or sarif."
       );
     }
     const options = parseOptions(
@@ -38044,13 +38134,6 @@ async function runCli(argv, io) {
       },
       "--"
     );
-    if (format === "sarif") {
-      throw new CheckError(
-        "usage",
-        "--format sarif is not available in this version",
-        "Use --format json, markdown or text."
-      );
-    }
     const report = await check2(options, {
       docker: new Docker(),
       runBuildCommand,

@@ -7,6 +7,7 @@ import { Docker } from './image/docker.js';
 import { parseOptions } from './options.js';
 import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
+import { renderSarif } from './report/sarif.js';
 import { renderText } from './report/text.js';
 import type { Report } from './report/types.js';
 import { nearest } from './suggest.js';
@@ -40,7 +41,8 @@ Dockerfile line that causes it.
                        exists); see the README's "Policy file"
   --preset NAME        baseline, restricted or hardened; overrides the policy
                        file's preset (default baseline)
-  --format F           text (default), json, markdown
+  --format F           text (default), json, markdown or sarif (SARIF 2.1.0,
+                       for code scanning)
   --output FILE        write the report to FILE instead of stdout
   --fail-on LEVEL      error (default), warning or never
   --probe MODE         required (default): a probe that cannot run fails the
@@ -57,12 +59,14 @@ interface CliIo {
   cwd: string;
 }
 
-function render(report: Report, format: Exclude<Format, 'sarif'>): string {
+function render(report: Report, format: Format): string {
   switch (format) {
     case 'json':
       return renderJson(report);
     case 'markdown':
       return renderMarkdown(report);
+    case 'sarif':
+      return renderSarif(report);
     default:
       return renderText(report);
   }
@@ -132,7 +136,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       throw new CheckError(
         'usage',
         `--format: unknown format "${values.format}"`,
-        'Use text, json or markdown.',
+        'Use text, json, markdown or sarif.',
       );
     }
     const options = parseOptions(
@@ -153,13 +157,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
       '--',
     );
-    if (format === 'sarif') {
-      throw new CheckError(
-        'usage',
-        '--format sarif is not available in this version',
-        'Use --format json, markdown or text.',
-      );
-    }
     const report = await check(options, {
       docker: new Docker(),
       runBuildCommand,

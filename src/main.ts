@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { check } from './check.js';
 import { CheckError, describeError } from './errors.js';
 import { runBuildCommand } from './image/build-command.js';
@@ -8,6 +8,7 @@ import { Docker } from './image/docker.js';
 import { parseOptions, type RawOptions } from './options.js';
 import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
+import { renderSarif } from './report/sarif.js';
 import { renderText } from './report/text.js';
 import type { Report } from './report/types.js';
 import { VERSION } from './version.js';
@@ -29,6 +30,7 @@ function readInputs(): RawOptions {
     manifests: lines('manifests'),
     'fail-on': core.getInput('fail-on') || undefined,
     probe: core.getInput('probe') || undefined,
+    'sarif-file': core.getInput('sarif-file'),
   };
 }
 
@@ -36,6 +38,17 @@ async function writeReportFile(report: Report): Promise<string> {
   const directory = process.env['RUNNER_TEMP'] || process.cwd();
   const path = join(directory, `nonroot-guard-report-${process.pid}.json`);
   await writeFile(path, renderJson(report));
+  return path;
+}
+
+/** SARIF for github/codeql-action/upload-sarif, at the `sarif-file` input or in RUNNER_TEMP. */
+async function writeSarifFile(report: Report, requested: string): Promise<string> {
+  const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd();
+  const path = requested.trim()
+    ? resolve(workspace, requested.trim())
+    : join(process.env['RUNNER_TEMP'] || workspace, `nonroot-guard-${process.pid}.sarif`);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, renderSarif(report));
   return path;
 }
 
@@ -51,7 +64,8 @@ export async function run(): Promise<void> {
         'Use runs-on: ubuntu-latest (Docker is preinstalled there).',
       );
     }
-    const options = parseOptions(readInputs(), '');
+    const inputs = readInputs();
+    const options = parseOptions(inputs, '');
     report = await check(options, {
       docker: new Docker(),
       runBuildCommand,
@@ -66,6 +80,7 @@ export async function run(): Promise<void> {
     core.setOutput('uid', report.user.uid === null ? '' : String(report.user.uid));
     core.setOutput('findings', String(report.findings.length));
     core.setOutput('report', await writeReportFile(report));
+    core.setOutput('sarif', await writeSarifFile(report, inputs['sarif-file'] as string));
     if (report.verdict === 'fail') failure = failureMessage(report);
   } catch (error) {
     failure = describeError(error);

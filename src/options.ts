@@ -48,6 +48,8 @@ export const optionsSchema = z
     manifests: z.array(z.string()).default([]),
     'fail-on': z.enum(FAIL_ON).default('error'),
     probe: z.enum(PROBE_MODES).default('required'),
+    // The action's only: where to write SARIF (unset: a file in RUNNER_TEMP).
+    'sarif-file': text,
   })
   .strict();
 

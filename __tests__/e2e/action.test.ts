@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { runAction } from '../helpers/action.js';
@@ -61,6 +62,12 @@ describe.skipIf(!inject('docker'))('the action on a real engine', () => {
     expect(run.stdout).toContain('FAIL  nonroot-guard-action/root:test: 3 errors');
     expect(run.summary).toContain('### ❌ Non-root Guard: fail');
     expect(run.summary).toContain('| 🔴 error | NR001 user-not-set |');
+    const sarif = JSON.parse(await readFile(run.outputs['sarif']!, 'utf8'));
+    expect(sarif.runs[0].results.map((result: { ruleId: string }) => result.ruleId)).toEqual([
+      'NR001',
+      'NR010',
+      'NR033',
+    ]);
   });
 
   it('passes an image whose only finding is below fail-on, and reports it', async () => {
@@ -83,6 +90,29 @@ describe.skipIf(!inject('docker'))('the action on a real engine', () => {
     const run = await runAction({ image: NAME, ...inputs });
     expect(run.code).toBe(code);
     expect(run.outputs['verdict']).toBe(verdict);
+  });
+
+  it('writes SARIF where the sarif-file input says, relative to the workspace', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'nonroot-guard-sarif-'));
+    const run = await runAction({
+      image: NAME,
+      dockerfile: 'fixtures/images/user-app/Dockerfile',
+      'sarif-file': join(dir, 'reports/nonroot.sarif'),
+    });
+    expect(run.outputs['sarif']).toBe(join(dir, 'reports/nonroot.sarif'));
+    const sarif = JSON.parse(await readFile(join(dir, 'reports/nonroot.sarif'), 'utf8'));
+    expect(sarif.runs[0].results[0]).toMatchObject({
+      ruleId: 'NR003',
+      level: 'warning',
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'fixtures/images/user-app/Dockerfile' },
+            region: { startLine: 3 },
+          },
+        },
+      ],
+    });
   });
 
   it('passes build args, one per line', async () => {
