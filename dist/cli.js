@@ -36251,7 +36251,8 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
   const binary = options.binary ?? probeBinary(engineArch);
   const probeArgs = probeArguments(image, ports);
   const started = Date.now();
-  const name = () => `nonroot-guard-probe-${randomBytes2(6).toString("hex")}`;
+  let container = "";
+  const name = () => container = `nonroot-guard-probe-${randomBytes2(6).toString("hex")}`;
   const viaMount = () => docker.runToCompletion(
     name(),
     [
@@ -36277,7 +36278,7 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
   }
   const elapsedMs = Date.now() - started;
   if (result.exitCode !== 0 || result.timedOut) {
-    return { ok: false, reason: failureReason(result, limits, engineArch), elapsedMs };
+    return { ok: false, reason: failureReason(result, limits, engineArch), elapsedMs, container };
   }
   try {
     return { ok: true, output: parseProbeOutput(result.stdout), elapsedMs, transfer };
@@ -36285,7 +36286,8 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
     return {
       ok: false,
       reason: `the probe's output could not be read: ${error62.message}`,
-      elapsedMs
+      elapsedMs,
+      container
     };
   }
 }

@@ -33578,6 +33578,9 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info(message) {
   process.stdout.write(message + os5.EOL);
 }
@@ -56652,7 +56655,8 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
   const binary = options.binary ?? probeBinary(engineArch);
   const probeArgs = probeArguments(image, ports);
   const started = Date.now();
-  const name = () => `nonroot-guard-probe-${randomBytes2(6).toString("hex")}`;
+  let container = "";
+  const name = () => container = `nonroot-guard-probe-${randomBytes2(6).toString("hex")}`;
   const viaMount = () => docker.runToCompletion(
     name(),
     [
@@ -56678,7 +56682,7 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
   }
   const elapsedMs = Date.now() - started;
   if (result.exitCode !== 0 || result.timedOut) {
-    return { ok: false, reason: failureReason(result, limits, engineArch), elapsedMs };
+    return { ok: false, reason: failureReason(result, limits, engineArch), elapsedMs, container };
   }
   try {
     return { ok: true, output: parseProbeOutput(result.stdout), elapsedMs, transfer };
@@ -56686,7 +56690,8 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
     return {
       ok: false,
       reason: `the probe's output could not be read: ${error63.message}`,
-      elapsedMs
+      elapsedMs,
+      container
     };
   }
 }
@@ -57294,6 +57299,47 @@ function usageHint(key) {
   }
 }
 
+// src/report/annotations.ts
+var TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]));
+var ANNOTATIONS_PER_SEVERITY = 10;
+function planAnnotations(report) {
+  const room = {
+    error: ANNOTATIONS_PER_SEVERITY - (report.verdict === "fail" ? 1 : 0),
+    warning: ANNOTATIONS_PER_SEVERITY,
+    notice: ANNOTATIONS_PER_SEVERITY
+  };
+  const order = ["error", "warning", "notice"];
+  const sorted = [...report.findings].sort(
+    (a, b) => order.indexOf(a.severity) - order.indexOf(b.severity)
+  );
+  const total = sorted.length;
+  const overflow = order.some(
+    (severity) => sorted.filter((finding) => finding.severity === severity).length > room[severity]
+  );
+  if (overflow) room.notice -= 1;
+  const annotations = [];
+  for (const finding of sorted) {
+    if (room[finding.severity] === 0) continue;
+    room[finding.severity]--;
+    annotations.push({
+      severity: finding.severity,
+      title: `${finding.rule} ${TITLES.get(finding.rule) ?? finding.name}`,
+      message: finding.fix ? `${finding.message}
+Fix: ${finding.fix.summary}` : finding.message,
+      ...finding.location ? { file: finding.location.file, line: finding.location.line } : {}
+    });
+  }
+  const left = total - annotations.length;
+  if (left > 0) {
+    annotations.push({
+      severity: "notice",
+      title: "Non-root Guard: more findings",
+      message: `${left} more finding${left === 1 ? " is" : "s are"} not shown as annotations (GitHub shows ${ANNOTATIONS_PER_SEVERITY} per severity); the job summary and the JSON report list them all.`
+    });
+  }
+  return annotations;
+}
+
 // src/report/json.ts
 function renderJson(report) {
   return `${JSON.stringify(report, null, 2)}
@@ -57309,11 +57355,11 @@ function describeUser(report) {
   return `${shown} \u2192 uid ${uid}, gid ${gid ?? "?"}${who ? ` (${who})` : ""}`;
 }
 function describeCounts(report) {
-  const { error: error63, warning: warning2, notice } = report.summary;
+  const { error: error63, warning: warning2, notice: notice2 } = report.summary;
   const parts = [
     [error63, "error"],
     [warning2, "warning"],
-    [notice, "notice"]
+    [notice2, "notice"]
   ].filter(([count]) => count > 0).map(([count, word]) => `${count} ${word}${count === 1 ? "" : "s"}`);
   return parts.length > 0 ? parts.join(", ") : "no findings";
 }
@@ -57679,6 +57725,16 @@ async function writeReportFile(report) {
   await writeFile2(path5, renderJson(report));
   return path5;
 }
+function annotate(report) {
+  const emit = { error, warning, notice };
+  for (const annotation of planAnnotations(report)) {
+    emit[annotation.severity](annotation.message, {
+      title: annotation.title,
+      file: annotation.file,
+      startLine: annotation.line
+    });
+  }
+}
 async function writeSarifFile(report, requested) {
   const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
   const path5 = requested.trim() ? resolve4(workspace, requested.trim()) : join5(process.env["RUNNER_TEMP"] || workspace, `nonroot-guard-${process.pid}.sarif`);
@@ -57708,6 +57764,7 @@ async function run() {
       version: VERSION
     });
     info(renderText(report));
+    annotate(report);
     setOutput("verdict", report.verdict);
     setOutput("user", report.user.config);
     setOutput("uid", report.user.uid === null ? "" : String(report.user.uid));

@@ -6,6 +6,7 @@ import { CheckError, describeError } from './errors.js';
 import { runBuildCommand } from './image/build-command.js';
 import { Docker } from './image/docker.js';
 import { parseOptions, type RawOptions } from './options.js';
+import { planAnnotations } from './report/annotations.js';
 import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
@@ -39,6 +40,18 @@ async function writeReportFile(report: Report): Promise<string> {
   const path = join(directory, `nonroot-guard-report-${process.pid}.json`);
   await writeFile(path, renderJson(report));
   return path;
+}
+
+/** One annotation per finding on its line, within GitHub's limits. */
+function annotate(report: Report): void {
+  const emit = { error: core.error, warning: core.warning, notice: core.notice };
+  for (const annotation of planAnnotations(report)) {
+    emit[annotation.severity](annotation.message, {
+      title: annotation.title,
+      file: annotation.file,
+      startLine: annotation.line,
+    });
+  }
 }
 
 /** SARIF for github/codeql-action/upload-sarif, at the `sarif-file` input or in RUNNER_TEMP. */
@@ -75,6 +88,7 @@ export async function run(): Promise<void> {
       version: VERSION,
     });
     core.info(renderText(report));
+    annotate(report);
     core.setOutput('verdict', report.verdict);
     core.setOutput('user', report.user.config);
     core.setOutput('uid', report.user.uid === null ? '' : String(report.user.uid));

@@ -77,7 +77,17 @@ describe.skipIf(!inject('docker'))('the action on a real engine', () => {
     });
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ verdict: 'pass', user: 'app', uid: '1654', findings: '1' });
-    expect(run.commands).toEqual([]);
+    expect(run.commands).toEqual([
+      {
+        command: 'warning',
+        message: expect.stringMatching(
+          /^USER app is a name: .*\nFix: Use the number: `USER \$APP_UID`/s,
+        ),
+      },
+    ]);
+    expect(run.stdout).toContain(
+      '::warning title=NR003 The image user is a name%2C which Kubernetes runAsNonRoot cannot verify,file=fixtures/images/user-app/Dockerfile,line=3::',
+    );
     expect(run.summary).toContain('### ✅ Non-root Guard: pass');
     expect(run.summary).toContain('NR003 user-not-numeric');
   });

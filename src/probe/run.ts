@@ -37,7 +37,7 @@ export type ProbeTransfer = 'mount' | 'copy';
 
 export type ProbeResult =
   | { ok: true; output: ProbeOutput; elapsedMs: number; transfer: ProbeTransfer }
-  | { ok: false; reason: string; elapsedMs: number };
+  | { ok: false; reason: string; elapsedMs: number; container: string };
 
 /** The docker architectures we ship a probe for, as `docker version` names them. */
 const ARCHES = ['amd64', 'arm64'] as const;
@@ -156,7 +156,8 @@ export async function runProbe(
   const binary = options.binary ?? probeBinary(engineArch);
   const probeArgs = probeArguments(image, ports);
   const started = Date.now();
-  const name = () => `nonroot-guard-probe-${randomBytes(6).toString('hex')}`;
+  let container = '';
+  const name = () => (container = `nonroot-guard-probe-${randomBytes(6).toString('hex')}`);
 
   const viaMount = () =>
     docker.runToCompletion(
@@ -186,7 +187,7 @@ export async function runProbe(
   }
   const elapsedMs = Date.now() - started;
   if (result.exitCode !== 0 || result.timedOut) {
-    return { ok: false, reason: failureReason(result, limits, engineArch), elapsedMs };
+    return { ok: false, reason: failureReason(result, limits, engineArch), elapsedMs, container };
   }
   try {
     return { ok: true, output: parseProbeOutput(result.stdout), elapsedMs, transfer };
@@ -195,6 +196,7 @@ export async function runProbe(
       ok: false,
       reason: `the probe's output could not be read: ${(error as Error).message}`,
       elapsedMs,
+      container,
     };
   }
 }
