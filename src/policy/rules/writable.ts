@@ -1,6 +1,6 @@
 import { permissionDiff } from '../../fixes/permissions.js';
 import type { Facts, Fix, RuleHit } from '../types.js';
-import { fromLocation, permissionSource } from './locate.js';
+import { fromLocation, permissionSource, type PermissionSource } from './locate.js';
 import { describePath, runtime, whoRuns, type CheckedPath } from './runtime-common.js';
 
 /** The app: its WORKDIR, its executable and the executable's directory (NR020). */
@@ -18,8 +18,7 @@ export function writablePaths(facts: Facts, roles: readonly string[]): CheckedPa
   );
 }
 
-function fixFor(facts: Facts, entry: CheckedPath): Fix {
-  const source = facts.dockerfile && permissionSource(facts.dockerfile, entry.path);
+function fixFor(facts: Facts, entry: CheckedPath, source: PermissionSource | null): Fix {
   if (!source) {
     return {
       summary: `Make ${entry.path} owned by root and not writable by others; give the app a separate writable directory (under /tmp, HOME or a VOLUME).`,
@@ -56,13 +55,13 @@ function fixFor(facts: Facts, entry: CheckedPath): Fix {
 export function writableHits(facts: Facts, entries: CheckedPath[], consequence: string): RuleHit[] {
   const who = whoRuns(runtime(facts));
   return entries.map((entry) => {
-    const source = facts.dockerfile && permissionSource(facts.dockerfile, entry.path);
+    const source = facts.dockerfile ? permissionSource(facts.dockerfile, entry.path) : null;
     const roles = entry.roles.join(', ');
     const cause = source ? `, after ${source.what} on line ${source.location.line}` : '';
     return {
       message: `${describePath(entry)} [${roles}] is writable by ${who}${cause}: ${consequence}`,
       location: source?.location ?? fromLocation(facts),
-      fix: fixFor(facts, entry),
+      fix: fixFor(facts, entry, source),
     };
   });
 }
