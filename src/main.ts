@@ -55,10 +55,10 @@ function annotate(report: Report): void {
 }
 
 /** SARIF for github/codeql-action/upload-sarif, at the `sarif-file` input or in RUNNER_TEMP. */
-async function writeSarifFile(report: Report, requested: string): Promise<string> {
+async function writeSarifFile(report: Report, requested: string | undefined): Promise<string> {
   const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd();
-  const path = requested.trim()
-    ? resolve(workspace, requested.trim())
+  const path = requested
+    ? resolve(workspace, requested)
     : join(process.env['RUNNER_TEMP'] || workspace, `nonroot-guard-${process.pid}.sarif`);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, renderSarif(report));
@@ -77,8 +77,7 @@ export async function run(): Promise<void> {
         'Use runs-on: ubuntu-latest (Docker is preinstalled there).',
       );
     }
-    const inputs = readInputs();
-    const options = parseOptions(inputs, '');
+    const options = parseOptions(readInputs(), '');
     report = await check(options, {
       docker: new Docker(),
       runBuildCommand,
@@ -94,7 +93,7 @@ export async function run(): Promise<void> {
     core.setOutput('uid', report.user.uid === null ? '' : String(report.user.uid));
     core.setOutput('findings', String(report.findings.length));
     core.setOutput('report', await writeReportFile(report));
-    core.setOutput('sarif', await writeSarifFile(report, inputs['sarif-file'] as string));
+    core.setOutput('sarif', await writeSarifFile(report, options.sarifFile));
     if (report.verdict === 'fail') failure = failureMessage(report);
   } catch (error) {
     failure = describeError(error);

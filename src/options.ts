@@ -83,6 +83,8 @@ export interface CheckOptions {
   failOn: FailOn;
   /** Whether a probe that cannot run fails the check (required) or only skips its rules. */
   probe: ProbeMode;
+  /** The action's: where to write SARIF (unset: a file in RUNNER_TEMP). */
+  sarifFile?: string;
 }
 
 /** Validates raw inputs/flags; `flagPrefix` is `--` for the CLI and `` for the action. */
@@ -136,6 +138,7 @@ export function parseOptions(raw: RawOptions, flagPrefix: '--' | ''): CheckOptio
     preset: options.preset,
     failOn: options['fail-on'],
     probe: options.probe,
+    sarifFile: options['sarif-file'],
   };
 }
 
