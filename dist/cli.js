@@ -13203,6 +13203,11 @@ import { parseArgs } from "node:util";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve as resolve2, sep } from "node:path";
 
+// src/dockerfile/describe.ts
+function describeUserInstruction(user2) {
+  return user2.raw === user2.value ? `USER ${user2.raw}` : `USER ${user2.raw} (= ${user2.value})`;
+}
+
 // src/dockerfile/parse.ts
 var import_dockerfile_ast2 = __toESM(require_main(), 1);
 
@@ -14814,9 +14819,7 @@ function userLocation(facts) {
 }
 function userLabel(facts) {
   const written = facts.dockerfile?.effectiveUser;
-  if (written && written.value === facts.image.user && written.raw !== written.value) {
-    return `USER ${written.raw} (= ${written.value})`;
-  }
+  if (written && written.value === facts.image.user) return describeUserInstruction(written);
   return `USER ${facts.image.user}`;
 }
 function appUid(facts) {
@@ -15368,8 +15371,7 @@ function writablePaths(facts, roles) {
     (entry) => entry.writable && entry.roles.some((role) => roles.includes(role))
   );
 }
-function fixFor(facts, entry) {
-  const source = facts.dockerfile && permissionSource(facts.dockerfile, entry.path);
+function fixFor(facts, entry, source) {
   if (!source) {
     return {
       summary: `Make ${entry.path} owned by root and not writable by others; give the app a separate writable directory (under /tmp, HOME or a VOLUME).`,
@@ -15404,13 +15406,13 @@ function fixFor(facts, entry) {
 function writableHits(facts, entries, consequence) {
   const who = whoRuns(runtime(facts));
   return entries.map((entry) => {
-    const source = facts.dockerfile && permissionSource(facts.dockerfile, entry.path);
+    const source = facts.dockerfile ? permissionSource(facts.dockerfile, entry.path) : null;
     const roles = entry.roles.join(", ");
     const cause = source ? `, after ${source.what} on line ${source.location.line}` : "";
     return {
       message: `${describePath(entry)} [${roles}] is writable by ${who}${cause}: ${consequence}`,
       location: source?.location ?? fromLocation(facts),
-      fix: fixFor(facts, entry)
+      fix: fixFor(facts, entry, source)
     };
   });
 }
@@ -36487,7 +36489,7 @@ function compareUser(dockerfile, image) {
   const user2 = dockerfile.effectiveUser;
   if (user2 && user2.value !== image.user) {
     return [
-      `${dockerfile.path}:${user2.line} sets USER ${user2.raw}${user2.raw !== user2.value ? ` (= ${user2.value})` : ""} but the image's user is "${image.user}": was the image built from this Dockerfile? Findings judge the image.`
+      `${dockerfile.path}:${user2.line} sets ${describeUserInstruction(user2)} but the image's user is "${image.user}": was the image built from this Dockerfile? Findings judge the image.`
     ];
   }
   return [];
@@ -37625,7 +37627,8 @@ function parseOptions(raw, flagPrefix) {
     policy: options.policy,
     preset: options.preset,
     failOn: options["fail-on"],
-    probe: options.probe
+    probe: options.probe,
+    sarifFile: options["sarif-file"]
   };
 }
 function usageHint(key) {

@@ -33611,6 +33611,11 @@ import { dirname as dirname3, join as join5, resolve as resolve4 } from "node:pa
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join as join3, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
+// src/dockerfile/describe.ts
+function describeUserInstruction(user2) {
+  return user2.raw === user2.value ? `USER ${user2.raw}` : `USER ${user2.raw} (= ${user2.value})`;
+}
+
 // src/dockerfile/parse.ts
 var import_dockerfile_ast2 = __toESM(require_main(), 1);
 
@@ -35222,9 +35227,7 @@ function userLocation(facts) {
 }
 function userLabel(facts) {
   const written = facts.dockerfile?.effectiveUser;
-  if (written && written.value === facts.image.user && written.raw !== written.value) {
-    return `USER ${written.raw} (= ${written.value})`;
-  }
+  if (written && written.value === facts.image.user) return describeUserInstruction(written);
   return `USER ${facts.image.user}`;
 }
 function appUid(facts) {
@@ -35776,8 +35779,7 @@ function writablePaths(facts, roles) {
     (entry) => entry.writable && entry.roles.some((role) => roles.includes(role))
   );
 }
-function fixFor(facts, entry) {
-  const source = facts.dockerfile && permissionSource(facts.dockerfile, entry.path);
+function fixFor(facts, entry, source) {
   if (!source) {
     return {
       summary: `Make ${entry.path} owned by root and not writable by others; give the app a separate writable directory (under /tmp, HOME or a VOLUME).`,
@@ -35812,13 +35814,13 @@ function fixFor(facts, entry) {
 function writableHits(facts, entries, consequence) {
   const who = whoRuns(runtime(facts));
   return entries.map((entry) => {
-    const source = facts.dockerfile && permissionSource(facts.dockerfile, entry.path);
+    const source = facts.dockerfile ? permissionSource(facts.dockerfile, entry.path) : null;
     const roles = entry.roles.join(", ");
     const cause = source ? `, after ${source.what} on line ${source.location.line}` : "";
     return {
       message: `${describePath(entry)} [${roles}] is writable by ${who}${cause}: ${consequence}`,
       location: source?.location ?? fromLocation(facts),
-      fix: fixFor(facts, entry)
+      fix: fixFor(facts, entry, source)
     };
   });
 }
@@ -56891,7 +56893,7 @@ function compareUser(dockerfile, image) {
   const user2 = dockerfile.effectiveUser;
   if (user2 && user2.value !== image.user) {
     return [
-      `${dockerfile.path}:${user2.line} sets USER ${user2.raw}${user2.raw !== user2.value ? ` (= ${user2.value})` : ""} but the image's user is "${image.user}": was the image built from this Dockerfile? Findings judge the image.`
+      `${dockerfile.path}:${user2.line} sets ${describeUserInstruction(user2)} but the image's user is "${image.user}": was the image built from this Dockerfile? Findings judge the image.`
     ];
   }
   return [];
@@ -57279,7 +57281,8 @@ function parseOptions(raw, flagPrefix) {
     policy: options.policy,
     preset: options.preset,
     failOn: options["fail-on"],
-    probe: options.probe
+    probe: options.probe,
+    sarifFile: options["sarif-file"]
   };
 }
 function usageHint(key) {
@@ -57737,7 +57740,7 @@ function annotate(report) {
 }
 async function writeSarifFile(report, requested) {
   const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
-  const path5 = requested.trim() ? resolve4(workspace, requested.trim()) : join5(process.env["RUNNER_TEMP"] || workspace, `nonroot-guard-${process.pid}.sarif`);
+  const path5 = requested ? resolve4(workspace, requested) : join5(process.env["RUNNER_TEMP"] || workspace, `nonroot-guard-${process.pid}.sarif`);
   await mkdir2(dirname3(path5), { recursive: true });
   await writeFile2(path5, renderSarif(report));
   return path5;
@@ -57753,8 +57756,7 @@ async function run() {
         "Use runs-on: ubuntu-latest (Docker is preinstalled there)."
       );
     }
-    const inputs = readInputs();
-    const options = parseOptions(inputs, "");
+    const options = parseOptions(readInputs(), "");
     report = await check2(options, {
       docker: new Docker(),
       runBuildCommand,
@@ -57770,7 +57772,7 @@ async function run() {
     setOutput("uid", report.user.uid === null ? "" : String(report.user.uid));
     setOutput("findings", String(report.findings.length));
     setOutput("report", await writeReportFile(report));
-    setOutput("sarif", await writeSarifFile(report, inputs["sarif-file"]));
+    setOutput("sarif", await writeSarifFile(report, options.sarifFile));
     if (report.verdict === "fail") failure2 = failureMessage(report);
   } catch (error63) {
     failure2 = describeError(error63);

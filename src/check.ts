@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseDockerfile } from './dockerfile/index.js';
+import { describeUserInstruction, parseDockerfile } from './dockerfile/index.js';
 import type { DockerfileFacts } from './dockerfile/types.js';
 import { CheckError } from './errors.js';
 import { acquireImage, type BuildCommandRunner } from './image/acquire.js';
@@ -200,7 +200,7 @@ function compareUser(dockerfile: DockerfileFacts, image: ImageFacts): string[] {
   const user = dockerfile.effectiveUser;
   if (user && user.value !== image.user) {
     return [
-      `${dockerfile.path}:${user.line} sets USER ${user.raw}${user.raw !== user.value ? ` (= ${user.value})` : ''} but the image's user is "${image.user}": was the image built from this Dockerfile? Findings judge the image.`,
+      `${dockerfile.path}:${user.line} sets ${describeUserInstruction(user)} but the image's user is "${image.user}": was the image built from this Dockerfile? Findings judge the image.`,
     ];
   }
   return [];

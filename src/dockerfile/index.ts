@@ -1,3 +1,4 @@
+export { describeUserInstruction } from './describe.js';
 export { parseDockerfile } from './parse.js';
 export { substitute, SubstitutionError, type Substitution, type Variables } from './substitute.js';
 export type {

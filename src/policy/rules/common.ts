@@ -1,3 +1,4 @@
+import { describeUserInstruction } from '../../dockerfile/index.js';
 import { switchUserDiff } from '../../fixes/user.js';
 import { MAX_UID, parseGoInt64 } from '../../image/user-spec.js';
 import type { Facts, Fix, Location } from '../types.js';
@@ -19,9 +20,7 @@ export function userLocation(facts: Facts): Location | null {
 /** `USER x` as the person wrote it when we have the Dockerfile, else as the image stores it. */
 export function userLabel(facts: Facts): string {
   const written = facts.dockerfile?.effectiveUser;
-  if (written && written.value === facts.image.user && written.raw !== written.value) {
-    return `USER ${written.raw} (= ${written.value})`;
-  }
+  if (written && written.value === facts.image.user) return describeUserInstruction(written);
   return `USER ${facts.image.user}`;
 }
 
