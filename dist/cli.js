@@ -37720,9 +37720,7 @@ function markdownCode(value) {
 // src/report/runtime-facts.ts
 var none = (items) => items.length > 0 ? items.join(", ") : "none";
 function counted(list, shown) {
-  if (list.count === 0) return "none";
-  const more = list.count - shown.length;
-  return more > 0 ? `${list.count}: ${shown.join(", ")} and ${more} more` : `${list.count}: ${shown.join(", ")}`;
+  return list.count === 0 ? "none" : `${list.count}: ${listSome(shown, list.count, shown.length)}`;
 }
 function runtimeFactRows(runtime2) {
   const writablePaths2 = runtime2.paths.filter((path5) => path5.writable).map((path5) => path5.path);

@@ -1,3 +1,4 @@
+import { listSome } from '../policy/rules/runtime-common.js';
 import type { RuntimeReport } from './types.js';
 
 export interface RuntimeFactRow {
@@ -8,12 +9,8 @@ export interface RuntimeFactRow {
 
 const none = (items: readonly string[]) => (items.length > 0 ? items.join(', ') : 'none');
 
-function counted(list: { items: unknown[]; count: number; truncated: boolean }, shown: string[]) {
-  if (list.count === 0) return 'none';
-  const more = list.count - shown.length;
-  return more > 0
-    ? `${list.count}: ${shown.join(', ')} and ${more} more`
-    : `${list.count}: ${shown.join(', ')}`;
+function counted(list: { count: number }, shown: string[]) {
+  return list.count === 0 ? 'none' : `${list.count}: ${listSome(shown, list.count, shown.length)}`;
 }
 
 /** The probe's facts as rows of fact, value and what it means, for a reader of the report. */
