@@ -37704,6 +37704,17 @@ function describePolicyChanges(report) {
   }
   return lines;
 }
+function distinctDiffs(report) {
+  const byDiff = /* @__PURE__ */ new Map();
+  for (const finding of report.findings) {
+    const diff = finding.fix?.diff;
+    if (!diff) continue;
+    const rules = byDiff.get(diff) ?? [];
+    if (!rules.includes(finding.rule)) rules.push(finding.rule);
+    byDiff.set(diff, rules);
+  }
+  return [...byDiff].map(([diff, rules]) => ({ diff, rules }));
+}
 
 // src/report/escape.ts
 var SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&"'@~:=$%^\r\n\t]/g;
@@ -37829,11 +37840,11 @@ function renderMarkdown(report) {
         out.push(`- **${finding.rule}** ${markdownText(finding.fix.summary)}`);
       }
       out.push("");
-      for (const finding of fixes.filter((candidate) => candidate.fix.diff)) {
+      for (const { diff, rules } of distinctDiffs(report)) {
         out.push(
-          `<details><summary>${finding.rule}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
+          `<details><summary>${rules.join(", ")}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
           "",
-          ...fenced(finding.fix.diff, "diff"),
+          ...fenced(diff, "diff"),
           "",
           "</details>",
           ""
@@ -37978,6 +37989,8 @@ function renderText(report) {
   lines.push(`  probe       ${safe(describeProbe(report))}`);
   lines.push(`  policy      ${safe(describePolicy(report))}`);
   for (const change of describePolicyChanges(report)) lines.push(`              ${safe(change)}`);
+  const diffs = distinctDiffs(report);
+  const shown = /* @__PURE__ */ new Set();
   for (const finding of report.findings) {
     lines.push("");
     lines.push(
@@ -37985,9 +37998,13 @@ function renderText(report) {
     );
     lines.push(`  ${safe(finding.message)}`);
     if (finding.fix) lines.push(`  fix: ${safe(finding.fix.summary)}`);
-    if (finding.fix?.diff) {
-      for (const line of finding.fix.diff.replace(/\n$/, "").split("\n"))
-        lines.push(`    ${safe(line)}`);
+    const diff = finding.fix?.diff;
+    if (diff && shown.has(diff)) {
+      const first = diffs.find((group) => group.diff === diff).rules[0];
+      lines.push(`    (the same change as ${first} above)`);
+    } else if (diff) {
+      shown.add(diff);
+      for (const line of diff.replace(/\n$/, "").split("\n")) lines.push(`    ${safe(line)}`);
     }
   }
   if (report.skipped.length > 0) {

@@ -67,3 +67,16 @@ export function describePolicyChanges(report: Report): string[] {
   }
   return lines;
 }
+
+/** Each distinct fix diff once, with the rules whose findings share it (NR001 and NR010 often do). */
+export function distinctDiffs(report: Report): { diff: string; rules: string[] }[] {
+  const byDiff = new Map<string, string[]>();
+  for (const finding of report.findings) {
+    const diff = finding.fix?.diff;
+    if (!diff) continue;
+    const rules = byDiff.get(diff) ?? [];
+    if (!rules.includes(finding.rule)) rules.push(finding.rule);
+    byDiff.set(diff, rules);
+  }
+  return [...byDiff].map(([diff, rules]) => ({ diff, rules }));
+}

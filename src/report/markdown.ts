@@ -4,6 +4,7 @@ import {
   describePolicyChanges,
   describeProbe,
   describeUser,
+  distinctDiffs,
   locationText,
   shortId,
 } from './describe.js';
@@ -51,11 +52,11 @@ export function renderMarkdown(report: Report): string {
         out.push(`- **${finding.rule}** ${markdownText(finding.fix!.summary)}`);
       }
       out.push('');
-      for (const finding of fixes.filter((candidate) => candidate.fix!.diff)) {
+      for (const { diff, rules } of distinctDiffs(report)) {
         out.push(
-          `<details><summary>${finding.rule}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
+          `<details><summary>${rules.join(', ')}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
           '',
-          ...fenced(finding.fix!.diff!, 'diff'),
+          ...fenced(diff, 'diff'),
           '',
           '</details>',
           '',

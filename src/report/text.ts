@@ -4,6 +4,7 @@ import {
   describePolicyChanges,
   describeProbe,
   describeUser,
+  distinctDiffs,
   locationText,
   shortId,
 } from './describe.js';
@@ -47,6 +48,8 @@ export function renderText(report: Report): string {
   lines.push(`  policy      ${safe(describePolicy(report))}`);
   for (const change of describePolicyChanges(report)) lines.push(`              ${safe(change)}`);
 
+  const diffs = distinctDiffs(report);
+  const shown = new Set<string>();
   for (const finding of report.findings) {
     lines.push('');
     lines.push(
@@ -54,9 +57,13 @@ export function renderText(report: Report): string {
     );
     lines.push(`  ${safe(finding.message)}`);
     if (finding.fix) lines.push(`  fix: ${safe(finding.fix.summary)}`);
-    if (finding.fix?.diff) {
-      for (const line of finding.fix.diff.replace(/\n$/, '').split('\n'))
-        lines.push(`    ${safe(line)}`);
+    const diff = finding.fix?.diff;
+    if (diff && shown.has(diff)) {
+      const first = diffs.find((group) => group.diff === diff)!.rules[0];
+      lines.push(`    (the same change as ${first} above)`);
+    } else if (diff) {
+      shown.add(diff);
+      for (const line of diff.replace(/\n$/, '').split('\n')) lines.push(`    ${safe(line)}`);
     }
   }
   if (report.skipped.length > 0) {
