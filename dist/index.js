@@ -35133,37 +35133,46 @@ function appUidStableAt(source, line) {
     )
   );
 }
-function createUser(facts, source) {
+function userCreation(facts, changesShell) {
   const runtime2 = facts.runtime;
   if (!runtime2) return null;
-  const user2 = source.keyword("USER");
-  const bare = { lines: [`${user2} ${NEW_UID}:${NEW_UID}`], runs: false };
   const shell = runtime2.tools.some((tool) => tool.kind === "shell" && tool.path === "/bin/sh");
-  if (!shell || source.changesShell()) return bare;
+  if (!shell) return { kind: "numeric", why: "no-shell" };
+  if (changesShell) return { kind: "numeric", why: "shell-instruction" };
   const { passwd, group: group2 } = facts.accounts;
   const free = passwd !== null && group2 !== null && passwd.every((entry) => entry.name !== NEW_NAME && entry.uid !== NEW_UID) && group2.every((entry) => entry.name !== NEW_NAME && entry.gid !== NEW_UID);
-  if (!free) return bare;
-  const e = source.escape;
+  if (!free) return { kind: "numeric", why: "taken" };
   const has = (name) => runtime2.tools.some((tool) => tool.kind === "account" && tool.name === name);
-  if (has("useradd") && has("groupadd")) {
-    return {
-      lines: [
-        `${source.keyword("RUN")} groupadd --gid ${NEW_UID} ${NEW_NAME} ${e}`,
-        ` && useradd --uid ${NEW_UID} --gid ${NEW_UID} --create-home --shell /usr/sbin/nologin ${NEW_NAME}`,
-        `${user2} ${NEW_UID}`
-      ],
-      runs: true
-    };
+  return has("useradd") && has("groupadd") ? { kind: "useradd" } : { kind: "append" };
+}
+function createUser(facts, source) {
+  const creation = userCreation(facts, source.changesShell());
+  if (!creation) return null;
+  const user2 = source.keyword("USER");
+  const e = source.escape;
+  switch (creation.kind) {
+    case "numeric":
+      return { lines: [`${user2} ${NEW_UID}:${NEW_UID}`], runs: false };
+    case "useradd":
+      return {
+        lines: [
+          `${source.keyword("RUN")} groupadd --gid ${NEW_UID} ${NEW_NAME} ${e}`,
+          ` && useradd --uid ${NEW_UID} --gid ${NEW_UID} --create-home --shell /usr/sbin/nologin ${NEW_NAME}`,
+          `${user2} ${NEW_UID}`
+        ],
+        runs: true
+      };
+    case "append":
+      return {
+        lines: [
+          `${source.keyword("RUN")} echo '${NEW_NAME}:x:${NEW_UID}:${NEW_UID}::/home/${NEW_NAME}:/sbin/nologin' >> /etc/passwd ${e}`,
+          ` && echo '${NEW_NAME}:x:${NEW_UID}:' >> /etc/group ${e}`,
+          ` && mkdir -p /home/${NEW_NAME} && chown ${NEW_UID}:${NEW_UID} /home/${NEW_NAME}`,
+          `${user2} ${NEW_UID}`
+        ],
+        runs: true
+      };
   }
-  return {
-    lines: [
-      `${source.keyword("RUN")} echo '${NEW_NAME}:x:${NEW_UID}:${NEW_UID}::/home/${NEW_NAME}:/sbin/nologin' >> /etc/passwd ${e}`,
-      ` && echo '${NEW_NAME}:x:${NEW_UID}:' >> /etc/group ${e}`,
-      ` && mkdir -p /home/${NEW_NAME} && chown ${NEW_UID}:${NEW_UID} /home/${NEW_NAME}`,
-      `${user2} ${NEW_UID}`
-    ],
-    runs: true
-  };
 }
 function switchUserDiff(facts, suggestion) {
   const source = dockerfileSource(facts);
@@ -35268,24 +35277,32 @@ function numericFormFor(facts, uid, gid) {
 function switchUserFix(facts, verb) {
   const suggestion = suggestNonRootUser(facts);
   const where = verb === "Add" ? " in the final stage, before ENTRYPOINT/CMD" : "";
-  const shellless = facts.runtime !== null && !facts.runtime.tools.some((tool) => tool.kind === "shell");
-  if (suggestion.mustCreate && shellless) {
-    return {
-      summary: `${verb} \`USER 10001:10001\`${where}: the image has no shell to create a user with, and a numeric uid needs no /etc/passwd entry; the explicit group avoids group 0. To give it a name and a HOME, add \`app:x:10001:10001::/home/app:/sbin/nologin\` to a copy of /etc/passwd (and \`app:x:10001:\` to /etc/group) in a build stage that has a shell, and COPY them and an app-owned /home/app into the final stage. Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
-      diff: switchUserDiff(facts, suggestion)
-    };
-  }
-  const accountTool = (name) => facts.runtime?.tools.some((tool) => tool.kind === "account" && tool.name === name) ?? false;
-  if (suggestion.mustCreate && accountTool("useradd") && accountTool("groupadd")) {
-    return {
-      summary: `Create a user with the image's own tools, \`RUN groupadd --gid 10001 app && useradd --uid 10001 --gid 10001 --create-home --shell /usr/sbin/nologin app\`, then use \`${suggestion.instruction}\`${where}. Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
-      diff: switchUserDiff(facts, suggestion)
-    };
+  const diff = switchUserDiff(facts, suggestion);
+  const number4 = "Use the number, not a name, so Kubernetes runAsNonRoot can verify it.";
+  const creation = suggestion.mustCreate ? userCreation(facts, dockerfileSource(facts)?.changesShell() ?? false) : null;
+  switch (creation?.kind) {
+    case "useradd":
+      return {
+        summary: `Create a user with the image's own tools, \`RUN groupadd --gid 10001 app && useradd --uid 10001 --gid 10001 --create-home --shell /usr/sbin/nologin app\`, then use \`${suggestion.instruction}\`${where}. ${number4}`,
+        diff
+      };
+    case "append":
+      return {
+        summary: `Create a user by adding it to /etc/passwd and /etc/group (the image has a shell but no useradd), \`RUN echo 'app:x:10001:10001::/home/app:/sbin/nologin' >> /etc/passwd && echo 'app:x:10001:' >> /etc/group && mkdir -p /home/app && chown 10001:10001 /home/app\`, then use \`${suggestion.instruction}\`${where}. ${number4}`,
+        diff
+      };
+    case "numeric": {
+      const why = creation.why === "no-shell" ? "the image has no shell to create a user with" : creation.why === "taken" ? "the name app or the id 10001 is taken in the image" : "a SHELL instruction changes what RUN runs";
+      return {
+        summary: `${verb} \`USER 10001:10001\`${where}: ${why}, and a numeric uid needs no /etc/passwd entry; the explicit group avoids group 0. To give it a name and a HOME, add \`app:x:10001:10001::/home/app:/sbin/nologin\` to a copy of /etc/passwd (and \`app:x:10001:\` to /etc/group) in a build stage that has a shell, and COPY them and an app-owned /home/app into the final stage. ${number4}`,
+        diff
+      };
+    }
   }
   const create = suggestion.mustCreate ? "Create a user first, e.g. `RUN adduser -D -u 10001 app` (Alpine/BusyBox) or `RUN useradd --uid 10001 app` (Debian/Ubuntu), then use " : `${verb} `;
   return {
-    summary: `${create}\`${suggestion.instruction}\`${where} (${suggestion.reason}). Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
-    diff: switchUserDiff(facts, suggestion)
+    summary: `${create}\`${suggestion.instruction}\`${where} (${suggestion.reason}). ${number4}`,
+    diff
   };
 }
 function shellWord(path5) {

@@ -44,46 +44,67 @@ function appUidStableAt(source: DockerfileSource, line: number): boolean {
  * a UID needs no passwd entry to run, and the explicit group keeps it off
  * group 0. Null when the image's tools are unknown (no probe).
  */
-function createUser(
-  facts: Facts,
-  source: DockerfileSource,
-): { lines: string[]; runs: boolean } | null {
+/** How the fix creates the new user; null when the image's tools are unknown (no probe). */
+export type UserCreation =
+  | { kind: 'useradd' }
+  | { kind: 'append' }
+  | { kind: 'numeric'; why: 'no-shell' | 'shell-instruction' | 'taken' };
+
+/**
+ * The one decision the diff and the fix text share: the image's useradd and
+ * groupadd when it has them, else append to /etc/passwd with its /bin/sh,
+ * else (no shell, a SHELL instruction, the name or id taken) a numeric user.
+ */
+export function userCreation(facts: Facts, changesShell: boolean): UserCreation | null {
   const runtime = facts.runtime;
   if (!runtime) return null;
-  const user = source.keyword('USER');
-  const bare = { lines: [`${user} ${NEW_UID}:${NEW_UID}`], runs: false };
   const shell = runtime.tools.some((tool) => tool.kind === 'shell' && tool.path === '/bin/sh');
-  if (!shell || source.changesShell()) return bare;
+  if (!shell) return { kind: 'numeric', why: 'no-shell' };
+  if (changesShell) return { kind: 'numeric', why: 'shell-instruction' };
   const { passwd, group } = facts.accounts;
   const free =
     passwd !== null &&
     group !== null &&
     passwd.every((entry) => entry.name !== NEW_NAME && entry.uid !== NEW_UID) &&
     group.every((entry) => entry.name !== NEW_NAME && entry.gid !== NEW_UID);
-  if (!free) return bare;
-  const e = source.escape;
-  // The image's own account tools when it has them (Debian, Ubuntu, RHEL): they also set up HOME.
+  if (!free) return { kind: 'numeric', why: 'taken' };
   const has = (name: string) =>
     runtime.tools.some((tool) => tool.kind === 'account' && tool.name === name);
-  if (has('useradd') && has('groupadd')) {
-    return {
-      lines: [
-        `${source.keyword('RUN')} groupadd --gid ${NEW_UID} ${NEW_NAME} ${e}`,
-        ` && useradd --uid ${NEW_UID} --gid ${NEW_UID} --create-home --shell /usr/sbin/nologin ${NEW_NAME}`,
-        `${user} ${NEW_UID}`,
-      ],
-      runs: true,
-    };
+  return has('useradd') && has('groupadd') ? { kind: 'useradd' } : { kind: 'append' };
+}
+
+function createUser(
+  facts: Facts,
+  source: DockerfileSource,
+): { lines: string[]; runs: boolean } | null {
+  const creation = userCreation(facts, source.changesShell());
+  if (!creation) return null;
+  const user = source.keyword('USER');
+  const e = source.escape;
+  switch (creation.kind) {
+    case 'numeric':
+      return { lines: [`${user} ${NEW_UID}:${NEW_UID}`], runs: false };
+    case 'useradd':
+      // The image's own account tools (Debian, Ubuntu, RHEL): they also set up HOME.
+      return {
+        lines: [
+          `${source.keyword('RUN')} groupadd --gid ${NEW_UID} ${NEW_NAME} ${e}`,
+          ` && useradd --uid ${NEW_UID} --gid ${NEW_UID} --create-home --shell /usr/sbin/nologin ${NEW_NAME}`,
+          `${user} ${NEW_UID}`,
+        ],
+        runs: true,
+      };
+    case 'append':
+      return {
+        lines: [
+          `${source.keyword('RUN')} echo '${NEW_NAME}:x:${NEW_UID}:${NEW_UID}::/home/${NEW_NAME}:/sbin/nologin' >> /etc/passwd ${e}`,
+          ` && echo '${NEW_NAME}:x:${NEW_UID}:' >> /etc/group ${e}`,
+          ` && mkdir -p /home/${NEW_NAME} && chown ${NEW_UID}:${NEW_UID} /home/${NEW_NAME}`,
+          `${user} ${NEW_UID}`,
+        ],
+        runs: true,
+      };
   }
-  return {
-    lines: [
-      `${source.keyword('RUN')} echo '${NEW_NAME}:x:${NEW_UID}:${NEW_UID}::/home/${NEW_NAME}:/sbin/nologin' >> /etc/passwd ${e}`,
-      ` && echo '${NEW_NAME}:x:${NEW_UID}:' >> /etc/group ${e}`,
-      ` && mkdir -p /home/${NEW_NAME} && chown ${NEW_UID}:${NEW_UID} /home/${NEW_NAME}`,
-      `${user} ${NEW_UID}`,
-    ],
-    runs: true,
-  };
 }
 
 /**

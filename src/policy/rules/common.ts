@@ -1,5 +1,6 @@
 import { describeUserInstruction } from '../../dockerfile/index.js';
-import { switchUserDiff } from '../../fixes/user.js';
+import { switchUserDiff, userCreation } from '../../fixes/user.js';
+import { dockerfileSource } from '../../fixes/source.js';
 import { MAX_UID, parseGoInt64 } from '../../image/user-spec.js';
 import type { Facts, Fix, Location } from '../types.js';
 
@@ -76,29 +77,43 @@ export function numericFormFor(facts: Facts, uid: number, gid: number | null): s
 export function switchUserFix(facts: Facts, verb: 'Add' | 'Replace it with'): Fix {
   const suggestion = suggestNonRootUser(facts);
   const where = verb === 'Add' ? ' in the final stage, before ENTRYPOINT/CMD' : '';
-  const shellless =
-    facts.runtime !== null && !facts.runtime.tools.some((tool) => tool.kind === 'shell');
-  if (suggestion.mustCreate && shellless) {
-    // No shell to create an account with: a numeric uid runs without one, its own group avoids 0.
-    return {
-      summary: `${verb} \`USER 10001:10001\`${where}: the image has no shell to create a user with, and a numeric uid needs no /etc/passwd entry; the explicit group avoids group 0. To give it a name and a HOME, add \`app:x:10001:10001::/home/app:/sbin/nologin\` to a copy of /etc/passwd (and \`app:x:10001:\` to /etc/group) in a build stage that has a shell, and COPY them and an app-owned /home/app into the final stage. Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
-      diff: switchUserDiff(facts, suggestion),
-    };
+  const diff = switchUserDiff(facts, suggestion);
+  const number = 'Use the number, not a name, so Kubernetes runAsNonRoot can verify it.';
+  // The text says what the diff does: both follow from one decision.
+  const creation = suggestion.mustCreate
+    ? userCreation(facts, dockerfileSource(facts)?.changesShell() ?? false)
+    : null;
+  switch (creation?.kind) {
+    case 'useradd':
+      return {
+        summary: `Create a user with the image's own tools, \`RUN groupadd --gid 10001 app && useradd --uid 10001 --gid 10001 --create-home --shell /usr/sbin/nologin app\`, then use \`${suggestion.instruction}\`${where}. ${number}`,
+        diff,
+      };
+    case 'append':
+      return {
+        summary: `Create a user by adding it to /etc/passwd and /etc/group (the image has a shell but no useradd), \`RUN echo 'app:x:10001:10001::/home/app:/sbin/nologin' >> /etc/passwd && echo 'app:x:10001:' >> /etc/group && mkdir -p /home/app && chown 10001:10001 /home/app\`, then use \`${suggestion.instruction}\`${where}. ${number}`,
+        diff,
+      };
+    case 'numeric': {
+      const why =
+        creation.why === 'no-shell'
+          ? 'the image has no shell to create a user with'
+          : creation.why === 'taken'
+            ? 'the name app or the id 10001 is taken in the image'
+            : 'a SHELL instruction changes what RUN runs';
+      return {
+        summary: `${verb} \`USER 10001:10001\`${where}: ${why}, and a numeric uid needs no /etc/passwd entry; the explicit group avoids group 0. To give it a name and a HOME, add \`app:x:10001:10001::/home/app:/sbin/nologin\` to a copy of /etc/passwd (and \`app:x:10001:\` to /etc/group) in a build stage that has a shell, and COPY them and an app-owned /home/app into the final stage. ${number}`,
+        diff,
+      };
+    }
   }
-  const accountTool = (name: string) =>
-    facts.runtime?.tools.some((tool) => tool.kind === 'account' && tool.name === name) ?? false;
-  if (suggestion.mustCreate && accountTool('useradd') && accountTool('groupadd')) {
-    return {
-      summary: `Create a user with the image's own tools, \`RUN groupadd --gid 10001 app && useradd --uid 10001 --gid 10001 --create-home --shell /usr/sbin/nologin app\`, then use \`${suggestion.instruction}\`${where}. Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
-      diff: switchUserDiff(facts, suggestion),
-    };
-  }
+  // The image's tools are unknown (no probe): say what fits which base.
   const create = suggestion.mustCreate
     ? 'Create a user first, e.g. `RUN adduser -D -u 10001 app` (Alpine/BusyBox) or `RUN useradd --uid 10001 app` (Debian/Ubuntu), then use '
     : `${verb} `;
   return {
-    summary: `${create}\`${suggestion.instruction}\`${where} (${suggestion.reason}). Use the number, not a name, so Kubernetes runAsNonRoot can verify it.`,
-    diff: switchUserDiff(facts, suggestion),
+    summary: `${create}\`${suggestion.instruction}\`${where} (${suggestion.reason}). ${number}`,
+    diff,
   };
 }
 
