@@ -14868,32 +14868,32 @@ function numericFormFor(facts, uid, gid) {
 }
 function switchUserFix(facts, verb) {
   const suggestion = suggestNonRootUser(facts);
-  const where = verb === "Add" ? " in the final stage, before ENTRYPOINT/CMD" : "";
+  const where2 = verb === "Add" ? " in the final stage, before ENTRYPOINT/CMD" : "";
   const diff = switchUserDiff(facts, suggestion);
   const number4 = "Use the number, not a name, so Kubernetes runAsNonRoot can verify it.";
   const creation = suggestion.mustCreate ? userCreation(facts, dockerfileSource(facts)?.changesShell() ?? false) : null;
   switch (creation?.kind) {
     case "useradd":
       return {
-        summary: `Create a user with the image's own tools, \`RUN groupadd --gid 10001 app && useradd --uid 10001 --gid 10001 --create-home --shell /usr/sbin/nologin app\`, then use \`${suggestion.instruction}\`${where}. ${number4}`,
+        summary: `Create a user with the image's own tools, \`RUN groupadd --gid 10001 app && useradd --uid 10001 --gid 10001 --create-home --shell /usr/sbin/nologin app\`, then use \`${suggestion.instruction}\`${where2}. ${number4}`,
         diff
       };
     case "append":
       return {
-        summary: `Create a user by adding it to /etc/passwd and /etc/group (the image has a shell but no useradd), \`RUN echo 'app:x:10001:10001::/home/app:/sbin/nologin' >> /etc/passwd && echo 'app:x:10001:' >> /etc/group && mkdir -p /home/app && chown 10001:10001 /home/app\`, then use \`${suggestion.instruction}\`${where}. ${number4}`,
+        summary: `Create a user by adding it to /etc/passwd and /etc/group (the image has a shell but no useradd), \`RUN echo 'app:x:10001:10001::/home/app:/sbin/nologin' >> /etc/passwd && echo 'app:x:10001:' >> /etc/group && mkdir -p /home/app && chown 10001:10001 /home/app\`, then use \`${suggestion.instruction}\`${where2}. ${number4}`,
         diff
       };
     case "numeric": {
       const why = creation.why === "no-shell" ? "the image has no shell to create a user with" : creation.why === "taken" ? "the name app or the id 10001 is taken in the image" : "a SHELL instruction changes what RUN runs";
       return {
-        summary: `${verb} \`USER 10001:10001\`${where}: ${why}, and a numeric uid needs no /etc/passwd entry; the explicit group avoids group 0. To give it a name and a HOME, add \`app:x:10001:10001::/home/app:/sbin/nologin\` to a copy of /etc/passwd (and \`app:x:10001:\` to /etc/group) in a build stage that has a shell, and COPY them and an app-owned /home/app into the final stage. ${number4}`,
+        summary: `${verb} \`USER 10001:10001\`${where2}: ${why}, and a numeric uid needs no /etc/passwd entry; the explicit group avoids group 0. To give it a name and a HOME, add \`app:x:10001:10001::/home/app:/sbin/nologin\` to a copy of /etc/passwd (and \`app:x:10001:\` to /etc/group) in a build stage that has a shell, and COPY them and an app-owned /home/app into the final stage. ${number4}`,
         diff
       };
     }
   }
   const create = suggestion.mustCreate ? "Create a user first, e.g. `RUN adduser -D -u 10001 app` (Alpine/BusyBox) or `RUN useradd --uid 10001 app` (Debian/Ubuntu), then use " : `${verb} `;
   return {
-    summary: `${create}\`${suggestion.instruction}\`${where} (${suggestion.reason}). ${number4}`,
+    summary: `${create}\`${suggestion.instruction}\`${where2} (${suggestion.reason}). ${number4}`,
     diff
   };
 }
@@ -14926,10 +14926,10 @@ var nr001 = {
   needs: ["image", "accounts"],
   evaluate(facts) {
     if (facts.user.spec.kind !== "none") return [];
-    const where = facts.dockerfile ? `no USER in the final stage or its base image${strayUsers(facts)}` : "the image sets no user";
+    const where2 = facts.dockerfile ? `no USER in the final stage or its base image${strayUsers(facts)}` : "the image sets no user";
     return [
       {
-        message: `${where}: Config.User is empty, so the container runs as root (uid 0)`,
+        message: `${where2}: Config.User is empty, so the container runs as root (uid 0)`,
         location: userLocation(facts),
         fix: switchUserFix(facts, "Add")
       }
@@ -15034,9 +15034,9 @@ var nr004 = {
     const hits = [];
     const location = userLocation(facts);
     if (unknownUser && spec.kind === "name") {
-      const where = facts.accounts.passwd ? `no user "${spec.name}" in the image's /etc/passwd` : "the image has no readable /etc/passwd to resolve the name";
+      const where2 = facts.accounts.passwd ? `no user "${spec.name}" in the image's /etc/passwd` : "the image has no readable /etc/passwd to resolve the name";
       hits.push({
-        message: `${userLabel(facts)}: ${where}, so the container cannot start ("${unknownUser}")`,
+        message: `${userLabel(facts)}: ${where2}, so the container cannot start ("${unknownUser}")`,
         location,
         fix: {
           summary: `Create the user before the USER line (e.g. \`RUN useradd --uid 10001 ${spec.name}\`, or add its line to /etc/passwd in a build stage), and refer to it by number: \`USER 10001\`.`,
@@ -15045,9 +15045,9 @@ var nr004 = {
       });
     }
     if (unknownGroup && spec.kind !== "none" && spec.group?.kind === "name") {
-      const where = facts.accounts.group ? `no group "${spec.group.name}" in the image's /etc/group` : "the image has no readable /etc/group to resolve the name";
+      const where2 = facts.accounts.group ? `no group "${spec.group.name}" in the image's /etc/group` : "the image has no readable /etc/group to resolve the name";
       hits.push({
-        message: `${userLabel(facts)}: ${where}, so the container cannot start ("${unknownGroup}")`,
+        message: `${userLabel(facts)}: ${where2}, so the container cannot start ("${unknownGroup}")`,
         location,
         fix: {
           summary: `Create the group first (e.g. \`RUN groupadd --gid 10001 ${spec.group.name}\`) and use the number: \`USER <uid>:10001\`.`,
@@ -35896,8 +35896,8 @@ function position(doc, counter, path5, file2) {
   const { line, col } = counter.linePos(range2?.[0] ?? 0);
   return `${file2}:${line}:${col}`;
 }
-function fail(where, message, hint) {
-  throw new CheckError("input", `${where}: ${message}`, hint);
+function fail(where2, message, hint) {
+  throw new CheckError("input", `${where2}: ${message}`, hint);
 }
 var HINT = `The policy file is described in the README (Policy file); schema/policy.schema.json gives editors completion.`;
 function checkKeys(doc, counter, file2) {
@@ -35968,9 +35968,9 @@ function parsePolicy(text2, file2) {
   const parsed = policyFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue2 = parsed.error.issues[0];
-    const where = position(doc, counter, issue2.path, file2);
+    const where2 = position(doc, counter, issue2.path, file2);
     const at = issue2.path.length > 0 ? `${issue2.path.join(".")}: ` : "";
-    fail(where, `${at}${issue2.message}`, HINT);
+    fail(where2, `${at}${issue2.message}`, HINT);
   }
   return { path: file2, policy: parsed.data, presetGiven: "preset" in raw };
 }
@@ -37579,6 +37579,7 @@ var booleanText = external_exports.union([
     return value.toLowerCase() === "true";
   })
 ]);
+var COMMENT_MODES = ["auto", "always", "off"];
 var optionsSchema = external_exports.object({
   image: text,
   context: text,
@@ -37595,7 +37596,18 @@ var optionsSchema = external_exports.object({
   "fail-on": external_exports.enum(FAIL_ON).default("error"),
   probe: external_exports.enum(PROBE_MODES).default("required"),
   // The action's only: where to write SARIF (unset: a file in RUNNER_TEMP).
-  "sarif-file": text
+  "sarif-file": text,
+  // The action's only: how the report reaches the pull request.
+  comment: external_exports.enum(COMMENT_MODES).default("auto"),
+  "comment-id": text,
+  suggestions: booleanText.default(true),
+  // action.yml gives `${{ github.token }}`: only an expression there can read it.
+  "github-token": text,
+  // Post this JSON report (another run's) instead of checking: the fork-safe recipe.
+  "report-file": text,
+  "pr-number": external_exports.union([external_exports.number(), external_exports.string().trim()]).transform((value) => value === "" ? void 0 : Number(value)).refine((value) => value === void 0 || Number.isSafeInteger(value) && value > 0, {
+    message: "expected a pull request number, e.g. 42"
+  }).optional()
 }).strict();
 function parseOptions(raw, flagPrefix) {
   const result = optionsSchema.safeParse(raw);
@@ -37613,7 +37625,18 @@ function parseOptions(raw, flagPrefix) {
       "Remove the manifests option for now."
     );
   }
-  if (!options.image && !options.context && !options["build-command"]) {
+  if (options["report-file"]) {
+    const checking = ["image", "context", "dockerfile", "build-command"].find(
+      (key) => options[key]
+    );
+    if (checking) {
+      throw new CheckError(
+        "usage",
+        `input "report-file" posts a report and checks nothing; it cannot go with "${checking}"`,
+        "Use report-file in the workflow that posts (workflow_run), and image/context in the one that checks."
+      );
+    }
+  } else if (!options.image && !options.context && !options["build-command"]) {
     throw new CheckError(
       "usage",
       "nothing to check: give an image, a build context, or both",
@@ -37645,7 +37668,15 @@ function parseOptions(raw, flagPrefix) {
     preset: options.preset,
     failOn: options["fail-on"],
     probe: options.probe,
-    sarifFile: options["sarif-file"]
+    sarifFile: options["sarif-file"],
+    reportFile: options["report-file"],
+    github: {
+      comment: options.comment,
+      commentId: options["comment-id"],
+      suggestions: options.suggestions,
+      token: options["github-token"],
+      prNumber: options["pr-number"]
+    }
   };
 }
 function usageHint(key) {
@@ -37656,8 +37687,13 @@ function usageHint(key) {
       return `Use one of: ${FAIL_ON.join(", ")}.`;
     case "probe":
       return `Use one of: ${PROBE_MODES.join(", ")}.`;
+    case "comment":
+      return `Use one of: ${COMMENT_MODES.join(", ")}.`;
     case "pull":
+    case "suggestions":
       return "Use true or false.";
+    case "pr-number":
+      return "Give the number only, e.g. pr-number: ${{ steps.pr.outputs.number }}.";
     case "build-args":
       return "Give one KEY=VALUE per line (action) or per --build-arg flag (CLI).";
     default:
@@ -37713,10 +37749,10 @@ function describePolicyChanges(report) {
     (override) => `override ${override.rule} ${override.name}: ${override.preset} \u2192 ${override.level}`
   );
   for (const ignored of report.policy.ignored) {
-    const where = ignored.path ? ` in ${ignored.path}` : "";
+    const where2 = ignored.path ? ` in ${ignored.path}` : "";
     const until = ignored.expires ? ` until ${ignored.expires}` : "";
     lines.push(
-      `ignored ${ignored.count} ${ignored.rule} finding${ignored.count === 1 ? "" : "s"}${where}${until}: ${ignored.reason}`
+      `ignored ${ignored.count} ${ignored.rule} finding${ignored.count === 1 ? "" : "s"}${where2}${until}: ${ignored.reason}`
     );
   }
   return lines;
@@ -37735,14 +37771,24 @@ function distinctDiffs(report) {
 
 // src/report/escape.ts
 var SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&"'@~:=$%^\r\n\t]/g;
-function markdownText(value) {
+function entities(value) {
   return value.replace(
     SPECIAL,
     (char) => char === "\n" || char === "\r" || char === "	" ? " " : `&#${char.charCodeAt(0)};`
   );
 }
+var JOINER = "\u2060";
+function unlinkable(value) {
+  return value.replace(/[@#]/g, (char) => char + JOINER).replace(/:\/\//g, `:${JOINER}//`).replace(/\b(www)\./gi, `$1${JOINER}.`);
+}
+function markdownText(value) {
+  return entities(unlinkable(value));
+}
 function markdownCode(value) {
-  return `<code>${markdownText(value)}</code>`;
+  return `<code>${entities(value)}</code>`;
+}
+function markdownProse(value) {
+  return markdownText(value).replace(/&#96;(.+?)&#96;/g, "<code>$1</code>");
 }
 
 // src/report/runtime-facts.ts
@@ -37821,7 +37867,7 @@ function runtimeFactRows(runtime2) {
 
 // src/report/markdown.ts
 var SEVERITY_ICON = { error: "\u{1F534} error", warning: "\u{1F7E0} warning", notice: "\u{1F535} notice" };
-function renderMarkdown(report) {
+function renderMarkdown(report, options = {}) {
   const out = [];
   const icon = report.verdict === "pass" ? "\u2705" : "\u274C";
   out.push(
@@ -37834,7 +37880,7 @@ function renderMarkdown(report) {
   );
   if (report.dockerfile) {
     out.push(
-      `| Dockerfile | ${markdownCode(report.dockerfile.path)}, final stage FROM ${markdownCode(report.dockerfile.finalStage.base)} (line ${report.dockerfile.finalStage.line}) |`
+      `| Dockerfile | ${where(report.dockerfile.path, report.dockerfile.finalStage.line, options)}, final stage FROM ${markdownCode(report.dockerfile.finalStage.base)} |`
     );
   }
   out.push(`| Probe | ${markdownText(describeProbe(report))} |`);
@@ -37843,32 +37889,20 @@ function renderMarkdown(report) {
   for (const change of describePolicyChanges(report)) out.push(`| | ${markdownText(change)} |`);
   out.push("");
   if (report.findings.length > 0) {
+    const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
     out.push("| Severity | Rule | Where | What |", "|---|---|---|---|");
-    for (const finding of report.findings) {
+    for (const finding of shown) {
+      const location = finding.location ? where(finding.location.file, finding.location.line, options) : "image";
       out.push(
-        `| ${SEVERITY_ICON[finding.severity]} | ${finding.rule} ${finding.name} | ${markdownCode(locationText(finding.location))} | ${markdownText(finding.message)} |`
+        `| ${SEVERITY_ICON[finding.severity]} | ${finding.rule} ${finding.name} | ${location} | ${markdownProse(finding.message)} |`
       );
     }
+    const hidden = report.findings.length - shown.length;
+    if (hidden > 0) out.push(`| | | | \u2026and ${hidden} more |`);
     out.push("");
-    const fixes = report.findings.filter((finding) => finding.fix);
-    if (fixes.length > 0) {
-      out.push("**How to fix**", "");
-      for (const finding of fixes) {
-        out.push(`- **${finding.rule}** ${markdownText(finding.fix.summary)}`);
-      }
-      out.push("");
-      for (const { diff, rules } of distinctDiffs(report)) {
-        out.push(
-          `<details><summary>${rules.join(", ")}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
-          "",
-          ...fenced(diff, "diff"),
-          "",
-          "</details>",
-          ""
-        );
-      }
-    }
+    if (!options.brief) out.push(...fixSection(report));
   }
+  if (options.brief) return out.join("\n");
   if (report.runtime) {
     out.push("<details><summary>Runtime facts (from the probe)</summary>", "");
     out.push("| Fact | Value | What it means |", "|---|---|---|");
@@ -37885,6 +37919,39 @@ function renderMarkdown(report) {
     out.push("", "</details>", "");
   }
   return out.join("\n");
+}
+function where(file2, line, options) {
+  const text2 = markdownCode(`${file2}:${line}`);
+  return options.lineUrl ? `<a href="${escapeAttribute(options.lineUrl(file2, line))}">${text2}</a>` : text2;
+}
+function escapeAttribute(url2) {
+  return url2.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+function fixSection(report) {
+  const bySummary = /* @__PURE__ */ new Map();
+  for (const finding of report.findings) {
+    if (!finding.fix) continue;
+    const rules = bySummary.get(finding.fix.summary) ?? [];
+    if (!rules.includes(finding.rule)) rules.push(finding.rule);
+    bySummary.set(finding.fix.summary, rules);
+  }
+  if (bySummary.size === 0) return [];
+  const out = ["**How to fix**", ""];
+  for (const [summary, rules] of bySummary) {
+    out.push(`- **${rules.join(", ")}** ${markdownProse(summary)}`);
+  }
+  out.push("");
+  for (const { diff, rules } of distinctDiffs(report)) {
+    out.push(
+      `<details><summary>${rules.join(", ")}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
+      "",
+      ...fenced(diff, "diff"),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  return out;
 }
 function fenced(content, language) {
   const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((run) => run[0].length));

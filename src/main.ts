@@ -1,16 +1,20 @@
 import * as core from '@actions/core';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { check } from './check.js';
 import { CheckError, describeError } from './errors.js';
 import { runBuildCommand } from './image/build-command.js';
 import { Docker } from './image/docker.js';
-import { parseOptions, type RawOptions } from './options.js';
+import { parseOptions, type CheckOptions, type RawOptions } from './options.js';
+import { publishToPullRequest, type RunContext } from './github/publish.js';
+import { parseRepository, pullRequestOf } from './github/pull-request.js';
 import { planAnnotations } from './report/annotations.js';
 import { renderJson } from './report/json.js';
-import { renderMarkdown } from './report/markdown.js';
+import { renderSummary } from './report/comment.js';
 import { renderSarif } from './report/sarif.js';
 import { renderText } from './report/text.js';
+import { parseReport } from './report/schema.js';
 import type { Report } from './report/types.js';
 import { VERSION } from './version.js';
 
@@ -32,7 +36,46 @@ function readInputs(): RawOptions {
     'fail-on': core.getInput('fail-on') || undefined,
     probe: core.getInput('probe') || undefined,
     'sarif-file': core.getInput('sarif-file'),
+    comment: core.getInput('comment') || undefined,
+    'comment-id': core.getInput('comment-id'),
+    suggestions: core.getInput('suggestions') || undefined,
+    'github-token': core.getInput('github-token'),
+    'pr-number': core.getInput('pr-number'),
+    'report-file': core.getInput('report-file'),
   };
+}
+
+/** The run as the runner describes it: the event, the repository, where the API and the run page are. */
+function readRunContext(prNumber: number | undefined): RunContext {
+  const env = process.env;
+  const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+  let payload: Record<string, unknown> = {};
+  try {
+    if (env['GITHUB_EVENT_PATH'])
+      payload = JSON.parse(readFileSync(env['GITHUB_EVENT_PATH'], 'utf8'));
+  } catch (error) {
+    core.warning(`could not read the event payload: ${(error as Error).message}`);
+  }
+  const repository = parseRepository(env['GITHUB_REPOSITORY']);
+  const serverUrl = env['GITHUB_SERVER_URL'] || 'https://github.com';
+  return {
+    eventName,
+    target: repository ? pullRequestOf(eventName, payload, repository, prNumber) : null,
+    apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
+    serverUrl,
+    runUrl:
+      repository && env['GITHUB_RUN_ID']
+        ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${env['GITHUB_RUN_ID']}`
+        : undefined,
+    actor: env['GITHUB_ACTOR'],
+  };
+}
+
+/** Which comment is this image's, when the comment-id input does not say: the image, else its Dockerfile. */
+function defaultCommentId(options: CheckOptions): string {
+  if (options.image) return options.image;
+  const dockerfile = options.dockerfile ?? join(options.context ?? '.', 'Dockerfile');
+  return options.target ? `${dockerfile}#${options.target}` : dockerfile;
 }
 
 async function writeReportFile(report: Report): Promise<string> {
@@ -78,6 +121,23 @@ export async function run(): Promise<void> {
       );
     }
     const options = parseOptions(readInputs(), '');
+    const run = readRunContext(options.github.prNumber);
+    if (options.reportFile) {
+      // Posting another run's report (a fork's, from its artifact): nothing is built or run here.
+      report = await readReportFile(options.reportFile);
+      core.info(renderText(report));
+      await setOutputs(report, options.reportFile, options);
+      core.info(
+        `Posted from ${options.reportFile}: the verdict (${report.verdict}) is the checking run's, so this step does not fail on it.`,
+      );
+      await publish(report, options, run, report.dockerfile?.path ?? report.image.ref);
+      return;
+    }
+    if (run.eventName === 'pull_request_target' && (options.context || options.buildCommand)) {
+      core.warning(
+        'This workflow builds code from the pull request on pull_request_target, where the token can write and secrets are available: a pull request can take them. Use pull_request (see the README, "Fork pull requests").',
+      );
+    }
     report = await check(options, {
       docker: new Docker(),
       runBuildCommand,
@@ -88,19 +148,84 @@ export async function run(): Promise<void> {
     });
     core.info(renderText(report));
     annotate(report);
-    core.setOutput('verdict', report.verdict);
-    core.setOutput('user', report.user.config);
-    core.setOutput('uid', report.user.uid === null ? '' : String(report.user.uid));
-    core.setOutput('findings', String(report.findings.length));
-    core.setOutput('report', await writeReportFile(report));
-    core.setOutput('sarif', await writeSarifFile(report, options.sarifFile));
+    await setOutputs(report, await writeReportFile(report), options);
     if (report.verdict === 'fail') failure = failureMessage(report);
+    await publish(report, options, run, defaultCommentId(options));
   } catch (error) {
     failure = describeError(error);
   } finally {
     await writeSummary(report, failure);
   }
   if (failure) core.setFailed(failure);
+}
+
+async function setOutputs(report: Report, reportPath: string, options: CheckOptions) {
+  core.setOutput('verdict', report.verdict);
+  core.setOutput('user', report.user.config);
+  core.setOutput('uid', report.user.uid === null ? '' : String(report.user.uid));
+  core.setOutput('findings', String(report.findings.length));
+  core.setOutput('report', reportPath);
+  core.setOutput('sarif', await writeSarifFile(report, options.sarifFile));
+}
+
+/** The comment and the suggestions; reporting never changes the verdict, even when it breaks. */
+async function publish(report: Report, options: CheckOptions, run: RunContext, commentId: string) {
+  await publishToPullRequest(report, { ...options.github, defaultCommentId: commentId }, run, {
+    info: core.info,
+    notice: core.notice,
+    warning: core.warning,
+  }).catch((error: unknown) =>
+    core.warning(`could not report on the pull request: ${describeError(error)}`),
+  );
+}
+
+/** Largest report-file read: a report of 100,000 findings is well below it. */
+const REPORT_FILE_LIMIT = 64 * 1024 * 1024;
+
+/** A report written by another run, which may come from a fork: validated before anything renders it. */
+async function readReportFile(path: string): Promise<Report> {
+  const workspace = process.env['GITHUB_WORKSPACE'] || process.cwd();
+  const full = resolve(workspace, path);
+  const hint =
+    "Give the JSON report of a Non-root Guard run (its `report` output), e.g. downloaded from that run's artifact.";
+  let text: string;
+  try {
+    const size = (await stat(full)).size;
+    if (size > REPORT_FILE_LIMIT) {
+      throw new CheckError(
+        'usage',
+        `report-file ${path}: ${size} bytes is too large for a report`,
+        hint,
+      );
+    }
+    text = await readFile(full, 'utf8');
+  } catch (error) {
+    if (error instanceof CheckError) throw error;
+    throw new CheckError(
+      'usage',
+      `report-file ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      hint,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new CheckError(
+      'usage',
+      `report-file ${path}: not JSON (${(error as Error).message})`,
+      hint,
+    );
+  }
+  const parsed = parseReport(value);
+  if ('problem' in parsed) {
+    throw new CheckError(
+      'usage',
+      `report-file ${path}: not a Non-root Guard report (schemaVersion 1): ${parsed.problem}`,
+      hint,
+    );
+  }
+  return parsed.report;
 }
 
 /** Why the step fails, counting only the findings that fail it under fail-on. */
@@ -118,7 +243,7 @@ export function failureMessage(report: Report): string {
 async function writeSummary(report: Report | undefined, failure: string | undefined) {
   if (!process.env['GITHUB_STEP_SUMMARY']) return;
   try {
-    if (report) core.summary.addRaw(renderMarkdown(report), true);
+    if (report) core.summary.addRaw(renderSummary(report), true);
     else
       core.summary
         .addHeading('❌ Non-root Guard could not check the image', 3)

@@ -32,6 +32,9 @@ const booleanText = z.union([
   }),
 ]);
 
+export const COMMENT_MODES = ['auto', 'always', 'off'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+
 export const optionsSchema = z
   .object({
     image: text,
@@ -50,6 +53,21 @@ export const optionsSchema = z
     probe: z.enum(PROBE_MODES).default('required'),
     // The action's only: where to write SARIF (unset: a file in RUNNER_TEMP).
     'sarif-file': text,
+    // The action's only: how the report reaches the pull request.
+    comment: z.enum(COMMENT_MODES).default('auto'),
+    'comment-id': text,
+    suggestions: booleanText.default(true),
+    // action.yml gives `${{ github.token }}`: only an expression there can read it.
+    'github-token': text,
+    // Post this JSON report (another run's) instead of checking: the fork-safe recipe.
+    'report-file': text,
+    'pr-number': z
+      .union([z.number(), z.string().trim()])
+      .transform((value) => (value === '' ? undefined : Number(value)))
+      .refine((value) => value === undefined || (Number.isSafeInteger(value) && value > 0), {
+        message: 'expected a pull request number, e.g. 42',
+      })
+      .optional(),
   })
   .strict();
 
@@ -85,6 +103,21 @@ export interface CheckOptions {
   probe: ProbeMode;
   /** The action's: where to write SARIF (unset: a file in RUNNER_TEMP). */
   sarifFile?: string;
+  /** The action's: post this JSON report (another run's) instead of checking an image. */
+  reportFile?: string;
+  /** The action's: the sticky comment and review suggestions on the pull request. */
+  github: PublishOptions;
+}
+
+export interface PublishOptions {
+  /** auto: on pull requests, when there is something to say or a comment to update. */
+  comment: CommentMode;
+  /** Tells the comments of several images (a matrix) apart; unset: derived from the image. */
+  commentId?: string;
+  suggestions: boolean;
+  token?: string;
+  /** The pull request to report on when the event has none (workflow_run). */
+  prNumber?: number;
 }
 
 /** Validates raw inputs/flags; `flagPrefix` is `--` for the CLI and `` for the action. */
@@ -104,7 +137,18 @@ export function parseOptions(raw: RawOptions, flagPrefix: '--' | ''): CheckOptio
       'Remove the manifests option for now.',
     );
   }
-  if (!options.image && !options.context && !options['build-command']) {
+  if (options['report-file']) {
+    const checking = (['image', 'context', 'dockerfile', 'build-command'] as const).find(
+      (key) => options[key],
+    );
+    if (checking) {
+      throw new CheckError(
+        'usage',
+        `input "report-file" posts a report and checks nothing; it cannot go with "${checking}"`,
+        'Use report-file in the workflow that posts (workflow_run), and image/context in the one that checks.',
+      );
+    }
+  } else if (!options.image && !options.context && !options['build-command']) {
     throw new CheckError(
       'usage',
       'nothing to check: give an image, a build context, or both',
@@ -139,6 +183,14 @@ export function parseOptions(raw: RawOptions, flagPrefix: '--' | ''): CheckOptio
     failOn: options['fail-on'],
     probe: options.probe,
     sarifFile: options['sarif-file'],
+    reportFile: options['report-file'],
+    github: {
+      comment: options.comment,
+      commentId: options['comment-id'],
+      suggestions: options.suggestions,
+      token: options['github-token'],
+      prNumber: options['pr-number'],
+    },
   };
 }
 
@@ -150,8 +202,13 @@ function usageHint(key: string): string | undefined {
       return `Use one of: ${FAIL_ON.join(', ')}.`;
     case 'probe':
       return `Use one of: ${PROBE_MODES.join(', ')}.`;
+    case 'comment':
+      return `Use one of: ${COMMENT_MODES.join(', ')}.`;
     case 'pull':
+    case 'suggestions':
       return 'Use true or false.';
+    case 'pr-number':
+      return 'Give the number only, e.g. pr-number: ${{ steps.pr.outputs.number }}.';
     case 'build-args':
       return 'Give one KEY=VALUE per line (action) or per --build-arg flag (CLI).';
     default:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shellWord } from '../../src/policy/rules/common.js';
-import { markdownCode, markdownText } from '../../src/report/escape.js';
+import { markdownCode, markdownProse, markdownText } from '../../src/report/escape.js';
 import { fenced } from '../../src/report/markdown.js';
 import { safe } from '../../src/report/text.js';
 
@@ -21,18 +21,30 @@ describe('text for a terminal', () => {
 describe('markdown for the job summary', () => {
   it.each([
     ['<!-- marker -->', '&#60;&#33;&#45;&#45; marker &#45;&#45;&#62;'],
-    ['@someone', '&#64;someone'],
+    // GitHub finds mentions and links after entities are decoded: a word joiner breaks them.
+    ['@someone', '&#64;\u2060someone'],
+    ['#12 www.evil.example', '&#35;\u206012 www\u2060&#46;evil&#46;example'],
     ['](javascript:alert(1))', '&#93;&#40;javascript&#58;alert&#40;1&#41;&#41;'],
     ['a | b', 'a &#124; b'],
     ['back`tick', 'back&#96;tick'],
     ['line\nbreak', 'line break'],
-    ['https://evil.example', 'https&#58;//evil&#46;example'],
+    ['https://evil.example', 'https&#58;\u2060//evil&#46;example'],
   ])('%j → %j', (input, output) => {
     expect(markdownText(input)).toBe(output);
   });
 
   it('puts untrusted code in <code>, where a backtick cannot end it', () => {
     expect(markdownCode('x` <b>y</b>')).toBe('<code>x&#96; &#60;b&#62;y&#60;/b&#62;</code>');
+  });
+
+  it('keeps code exact for copying: GitHub makes no mentions inside code', () => {
+    expect(markdownCode('app@sha256:ab')).toBe('<code>app&#64;sha256&#58;ab</code>');
+  });
+
+  it('shows our own backtick quotes as code, with what is inside still escaped', () => {
+    expect(markdownProse('Add `USER 1654` (not `<b>`)')).toBe(
+      'Add <code>USER 1654</code> &#40;not <code>&#60;b&#62;</code>&#41;',
+    );
   });
 });
 

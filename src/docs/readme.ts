@@ -13,7 +13,7 @@ import { PRESETS, type RuleLevel } from '../policy/types.js';
  */
 
 interface ActionMetadata {
-  inputs: Record<string, { description: string }>;
+  inputs: Record<string, { description: string; default?: string }>;
   outputs: Record<string, { description: string }>;
 }
 
@@ -32,7 +32,7 @@ export function inputsTable(actionYml: string): string {
   const defaults = optionDefaults();
   const rows = Object.entries(action.inputs).map(
     ([name, input]) =>
-      `| \`${name}\` | ${cell(input.description)} | ${defaultText(defaults[name])} |`,
+      `| \`${name}\` | ${cell(input.description)} | ${defaultText(input.default ?? defaults[name])} |`,
   );
   return ['| input | what it does | default |', '|---|---|---|', ...rows].join('\n');
 }

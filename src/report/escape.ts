@@ -3,17 +3,49 @@
  * names, paths, env values, labels) is untrusted. In markdown it is rendered
  * as inert text: every character that markdown, HTML or GitHub give meaning
  * to becomes a numeric entity, so nothing can open a link, an HTML tag, a
- * mention, a table cell or a comment (and so forge a hidden marker).
+ * table cell or a comment (and so forge a hidden marker).
  */
 const SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&"'@~:=$%^\r\n\t]/g;
 
-export function markdownText(value: string): string {
+function entities(value: string): string {
   return value.replace(SPECIAL, (char) =>
     char === '\n' || char === '\r' || char === '\t' ? ' ' : `&#${char.charCodeAt(0)};`,
   );
 }
 
-/** Inline code for untrusted text: HTML `<code>` so backticks inside cannot end it. */
+/**
+ * GitHub finds @mentions, #references and bare links in the rendered HTML's
+ * text, after entities are decoded, so entities alone do not stop them. A
+ * word joiner (U+2060, invisible) after `@` and `#` and inside `://` and
+ * `www.` breaks each pattern without changing what a reader sees.
+ */
+const JOINER = '\u2060';
+function unlinkable(value: string): string {
+  return value
+    .replace(/[@#]/g, (char) => char + JOINER)
+    .replace(/:\/\//g, `:${JOINER}//`)
+    .replace(/\b(www)\./gi, `$1${JOINER}.`);
+}
+
+export function markdownText(value: string): string {
+  return entities(unlinkable(value));
+}
+
+/**
+ * Inline code for untrusted text: HTML `<code>` so backticks inside cannot end
+ * it. GitHub makes no mentions or links inside code, so the text stays exact
+ * for copying.
+ */
 export function markdownCode(value: string): string {
-  return `<code>${markdownText(value)}</code>`;
+  return `<code>${entities(value)}</code>`;
+}
+
+/**
+ * Our own sentences, which quote untrusted values in backticks (`USER 1654`):
+ * escaped like any text, then each backtick pair becomes `<code>` so the
+ * quoted commands read as code. The pairing cannot open anything: all that is
+ * inside was escaped first.
+ */
+export function markdownProse(value: string): string {
+  return markdownText(value).replace(/&#96;(.+?)&#96;/g, '<code>$1</code>');
 }

@@ -5,17 +5,25 @@ import {
   describeProbe,
   describeUser,
   distinctDiffs,
-  locationText,
   shortId,
 } from './describe.js';
-import { markdownCode, markdownText } from './escape.js';
+import { markdownCode, markdownProse, markdownText } from './escape.js';
 import { runtimeFactRows } from './runtime-facts.js';
 import type { Report } from './types.js';
 
 const SEVERITY_ICON = { error: '🔴 error', warning: '🟠 warning', notice: '🔵 notice' } as const;
 
-/** The report as GitHub-flavoured markdown (job summary): verdict, facts, findings, fixes. */
-export function renderMarkdown(report: Report): string {
+export interface MarkdownOptions {
+  /** A link to a file's line as the reviewer sees it (the PR's head commit), or none. */
+  lineUrl?: (file: string, line: number) => string;
+  /** Leave out the fix diffs, runtime facts and notes (the short form when the full one is too long). */
+  brief?: boolean;
+  /** Show at most this many findings in the table (the rest are counted). */
+  maxFindings?: number;
+}
+
+/** The report as GitHub-flavoured markdown (job summary and PR comment): verdict, facts, findings, fixes. */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const out: string[] = [];
   const icon = report.verdict === 'pass' ? '✅' : '❌';
   out.push(
@@ -28,7 +36,7 @@ export function renderMarkdown(report: Report): string {
   );
   if (report.dockerfile) {
     out.push(
-      `| Dockerfile | ${markdownCode(report.dockerfile.path)}, final stage FROM ${markdownCode(report.dockerfile.finalStage.base)} (line ${report.dockerfile.finalStage.line}) |`,
+      `| Dockerfile | ${where(report.dockerfile.path, report.dockerfile.finalStage.line, options)}, final stage FROM ${markdownCode(report.dockerfile.finalStage.base)} |`,
     );
   }
   out.push(`| Probe | ${markdownText(describeProbe(report))} |`);
@@ -38,32 +46,22 @@ export function renderMarkdown(report: Report): string {
   out.push('');
 
   if (report.findings.length > 0) {
+    const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
     out.push('| Severity | Rule | Where | What |', '|---|---|---|---|');
-    for (const finding of report.findings) {
+    for (const finding of shown) {
+      const location = finding.location
+        ? where(finding.location.file, finding.location.line, options)
+        : 'image';
       out.push(
-        `| ${SEVERITY_ICON[finding.severity]} | ${finding.rule} ${finding.name} | ${markdownCode(locationText(finding.location))} | ${markdownText(finding.message)} |`,
+        `| ${SEVERITY_ICON[finding.severity]} | ${finding.rule} ${finding.name} | ${location} | ${markdownProse(finding.message)} |`,
       );
     }
+    const hidden = report.findings.length - shown.length;
+    if (hidden > 0) out.push(`| | | | …and ${hidden} more |`);
     out.push('');
-    const fixes = report.findings.filter((finding) => finding.fix);
-    if (fixes.length > 0) {
-      out.push('**How to fix**', '');
-      for (const finding of fixes) {
-        out.push(`- **${finding.rule}** ${markdownText(finding.fix!.summary)}`);
-      }
-      out.push('');
-      for (const { diff, rules } of distinctDiffs(report)) {
-        out.push(
-          `<details><summary>${rules.join(', ')}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
-          '',
-          ...fenced(diff, 'diff'),
-          '',
-          '</details>',
-          '',
-        );
-      }
-    }
+    if (!options.brief) out.push(...fixSection(report));
   }
+  if (options.brief) return out.join('\n');
   if (report.runtime) {
     out.push('<details><summary>Runtime facts (from the probe)</summary>', '');
     out.push('| Fact | Value | What it means |', '|---|---|---|');
@@ -80,6 +78,46 @@ export function renderMarkdown(report: Report): string {
     out.push('', '</details>', '');
   }
   return out.join('\n');
+}
+
+/** `file:line` as code, linked to the line when a link is known. */
+function where(file: string, line: number, options: MarkdownOptions): string {
+  const text = markdownCode(`${file}:${line}`);
+  return options.lineUrl
+    ? `<a href="${escapeAttribute(options.lineUrl(file, line))}">${text}</a>`
+    : text;
+}
+
+function escapeAttribute(url: string): string {
+  return url.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** Each fix in words once (rules that share one are listed together), then each distinct diff, collapsed. */
+function fixSection(report: Report): string[] {
+  const bySummary = new Map<string, string[]>();
+  for (const finding of report.findings) {
+    if (!finding.fix) continue;
+    const rules = bySummary.get(finding.fix.summary) ?? [];
+    if (!rules.includes(finding.rule)) rules.push(finding.rule);
+    bySummary.set(finding.fix.summary, rules);
+  }
+  if (bySummary.size === 0) return [];
+  const out = ['**How to fix**', ''];
+  for (const [summary, rules] of bySummary) {
+    out.push(`- **${rules.join(', ')}** ${markdownProse(summary)}`);
+  }
+  out.push('');
+  for (const { diff, rules } of distinctDiffs(report)) {
+    out.push(
+      `<details><summary>${rules.join(', ')}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
+      '',
+      ...fenced(diff, 'diff'),
+      '',
+      '</details>',
+      '',
+    );
+  }
+  return out;
 }
 
 /**

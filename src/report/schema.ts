@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { FAIL_ON, PRESETS, PROBE_MODES } from '../policy/types.js';
+import { probeSchema } from '../probe/schema.js';
+import type { Report } from './types.js';
+
+/**
+ * The JSON report (schemaVersion 1) as a schema, for reading a report back:
+ * the `report-file` input posts the report of another run, typically an
+ * artifact of a fork's pull_request run, which the fork controls. So every
+ * field that is rendered without escaping (rule ids and names, severities,
+ * numbers) is held to its exact form here, and strings are bounded. Unknown
+ * fields are dropped: the contract only ever adds fields.
+ */
+
+const text = z.string().max(100_000);
+const shortText = z.string().max(4096);
+const count = z.number().int().nonnegative();
+const ruleId = z.string().regex(/^NR\d{3}$/);
+const ruleName = z.string().regex(/^[a-z0-9-]{1,64}$/);
+const severity = z.enum(['error', 'warning', 'notice']);
+const level = z.enum(['error', 'warning', 'notice', 'off']);
+const location = z.object({ file: shortText, line: z.number().int().positive() }).nullable();
+const probe = probeSchema.shape;
+const capabilities = z.array(z.string().regex(/^[A-Z_0-9]{1,32}$/)).max(64);
+
+const finding = z.object({
+  rule: ruleId,
+  name: ruleName,
+  severity,
+  message: text,
+  location,
+  fix: z.object({ summary: text, diff: text.nullable() }).nullable(),
+});
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(1),
+  tool: z.object({
+    name: z.literal('nonroot-guard'),
+    version: z.string().regex(/^[0-9A-Za-z.+-]{1,64}$/),
+  }),
+  verdict: z.enum(['pass', 'fail']),
+  blocked: text.nullable(),
+  image: z.object({
+    ref: shortText,
+    id: shortText,
+    repoDigests: z.array(shortText).max(1000),
+    platform: shortText,
+    user: shortText,
+    workdir: shortText,
+    entrypoint: z.array(text).max(1000),
+    cmd: z.array(text).max(1000),
+    env: z.record(shortText, text),
+    exposedPorts: z.array(shortText).max(10_000),
+    volumes: z.array(shortText).max(10_000),
+    labels: z.record(shortText, text),
+  }),
+  dockerfile: z
+    .object({
+      path: shortText,
+      finalStage: z.object({
+        name: shortText.nullable(),
+        line: z.number().int().positive(),
+        base: shortText,
+      }),
+      user: z
+        .object({ line: z.number().int().positive(), raw: shortText, value: shortText })
+        .nullable(),
+    })
+    .nullable(),
+  probe: z.discriminatedUnion('status', [
+    z.object({ status: z.literal('ok'), elapsedMs: count }),
+    z.object({ status: z.literal('failed'), reason: text }),
+    z.object({ status: z.literal('user-error'), reason: text }),
+  ]),
+  runtime: z
+    .object({
+      uid: z.number().int(),
+      gid: z.number().int(),
+      groups: z.array(z.number().int()).max(65536),
+      name: shortText.nullable(),
+      home: shortText.nullable(),
+      switched: z.boolean(),
+      userError: text.nullable(),
+      accountFiles: z.object({
+        passwd: probe.identity.shape.passwd,
+        group: probe.identity.shape.group,
+      }),
+      capabilities: z.object({
+        effective: capabilities,
+        permitted: capabilities,
+        bounding: capabilities,
+        ambient: capabilities,
+      }),
+      noNewPrivs: z.boolean(),
+      seccomp: z.enum(['disabled', 'strict', 'filter']),
+      paths: probe.paths,
+      writableDirs: probe.writableDirs,
+      setid: probe.setid,
+      fileCaps: probe.fileCaps,
+      tools: probe.tools,
+      ports: probe.ports,
+      walk: probe.walk,
+      probe: probe.probe,
+    })
+    .nullable(),
+  user: z.object({
+    config: shortText,
+    uid: z.number().int().nullable(),
+    gid: z.number().int().nullable(),
+    name: shortText.nullable(),
+    home: shortText.nullable(),
+  }),
+  policy: z.object({
+    preset: z.enum(PRESETS),
+    presetSource: z.enum(['input', 'file', 'default']),
+    file: shortText.nullable(),
+    failOn: z.enum(FAIL_ON),
+    probe: z.enum(PROBE_MODES),
+    overrides: z.array(z.object({ rule: ruleId, name: ruleName, preset: level, level })).max(100),
+    ignored: z
+      .array(
+        z.object({
+          rule: ruleId,
+          path: shortText.nullable(),
+          reason: text,
+          expires: shortText.nullable(),
+          count,
+        }),
+      )
+      .max(1000),
+    allow: z.object({
+      writable: z.array(shortText).max(1000),
+      setid: z.array(shortText).max(1000),
+      ports: z.array(z.number().int().min(0).max(65535)).max(1000),
+      portVariables: z.array(shortText).max(1000),
+    }),
+  }),
+  summary: z.object({ error: count, warning: count, notice: count }),
+  findings: z.array(finding).max(100_000),
+  skipped: z.array(z.object({ rule: ruleId, reason: text })).max(1000),
+  notes: z.array(text).max(1000),
+});
+
+/** A report read back, or the first problem with it as `path: message`. */
+export function parseReport(value: unknown): { report: Report } | { problem: string } {
+  const result = reportSchema.safeParse(value);
+  if (result.success) return { report: result.data as Report };
+  const issue = result.error.issues[0]!;
+  const where = issue.path.length > 0 ? issue.path.join('.') : '(the document)';
+  return { problem: `${where}: ${issue.message}` };
+}
