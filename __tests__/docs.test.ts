@@ -64,3 +64,44 @@ describe('rule examples', () => {
     },
   );
 });
+
+/** Every step that runs this action, anywhere in a parsed YAML document. */
+function actionSteps(node: unknown): { uses: string; with?: Record<string, unknown> }[] {
+  if (Array.isArray(node)) return node.flatMap(actionSteps);
+  if (typeof node !== 'object' || node === null) return [];
+  const record = node as Record<string, unknown>;
+  const own =
+    typeof record['uses'] === 'string' && /^(\.\/|OWNER\/nonroot-guard@)/.test(record['uses'])
+      ? [record as { uses: string; with?: Record<string, unknown> }]
+      : [];
+  return [...own, ...Object.values(record).flatMap(actionSteps)];
+}
+
+describe('workflows that use the action', () => {
+  const inputs = Object.keys((parse(actionYml) as { inputs: object }).inputs);
+  const readmeBlocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  const workflows = ['ci.yml'].map((name) =>
+    readFileSync(join(REPO_ROOT, '.github/workflows', name), 'utf8'),
+  );
+
+  it.each([
+    ...readmeBlocks.map((block, index) => [`README yaml block ${index + 1}`, block] as const),
+    ...workflows.map((text) => ['.github/workflows/ci.yml', text] as const),
+  ])('%s parses and passes only real inputs', (_name, text) => {
+    for (const step of actionSteps(parse(text))) {
+      for (const key of Object.keys(step.with ?? {})) expect(inputs, step.uses).toContain(key);
+    }
+  });
+
+  it('the README shows the action with a .NET app, a generic Dockerfile and the fork-safe pair', () => {
+    const steps = readmeBlocks.flatMap((block) => actionSteps(parse(block)));
+    expect(steps.some((step) => step.with?.['context'] === 'src/MyApp')).toBe(true);
+    expect(steps.some((step) => step.with?.['dockerfile'] === 'Dockerfile')).toBe(true);
+    expect(steps.some((step) => step.with?.['report-file'] && step.with['pr-number'])).toBe(true);
+  });
+
+  it('the self-test job runs the action from the repository itself', () => {
+    const steps = actionSteps(parse(workflows[0]!));
+    expect(steps.map((step) => step.uses)).toEqual(['./', './']);
+  });
+});
