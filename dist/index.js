@@ -63767,7 +63767,9 @@ function markdownCode(value) {
   return `<code>${entities(value)}</code>`;
 }
 function markdownProse(value) {
-  return markdownText(value).replace(/&#96;(.+?)&#96;/g, "<code>$1</code>");
+  const escaped = markdownText(value);
+  if ((value.match(/`/g)?.length ?? 0) % 2 === 1) return escaped;
+  return escaped.replace(/&#96;(.+?)&#96;/g, "<code>$1</code>");
 }
 
 // src/report/runtime-facts.ts
@@ -63852,10 +63854,10 @@ function renderMarkdown(report, options = {}) {
   out.push(
     `### ${icon} Non-root Guard: ${report.verdict} \u2014 ${markdownCode(report.image.ref)} (${describeCounts(report)})`,
     "",
-    "| | |",
-    "|---|---|",
+    // The image is the table's header row: GitHub draws an empty header as a blank band.
     `| Image | ${markdownCode(report.image.ref)} ${markdownCode(shortId(report.image.id))} ${markdownText(report.image.platform)} |`,
-    `| User | ${markdownCode(describeUser(report))} |`
+    "|---|---|",
+    `| User | ${userCell(report, options)} |`
   );
   if (report.dockerfile) {
     out.push(
@@ -63871,9 +63873,9 @@ function renderMarkdown(report, options = {}) {
     const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
     out.push("| Severity | Rule | Where | What |", "|---|---|---|---|");
     for (const finding2 of shown) {
-      const location2 = finding2.location ? where(finding2.location.file, finding2.location.line, options) : "image";
+      const location2 = finding2.location ? where(finding2.location.file, finding2.location.line, options, report.dockerfile?.path) : "image";
       out.push(
-        `| ${SEVERITY_ICON[finding2.severity]} | ${finding2.rule} ${finding2.name} | ${location2} | ${markdownProse(finding2.message)} |`
+        `| ${SEVERITY_ICON[finding2.severity]} | ${finding2.rule}<br><sub>${finding2.name}</sub> | ${location2} | ${markdownProse(finding2.message)} |`
       );
     }
     const hidden = report.findings.length - shown.length;
@@ -63899,8 +63901,16 @@ function renderMarkdown(report, options = {}) {
   }
   return out.join("\n");
 }
-function where(file2, line, options) {
-  const text3 = markdownCode(`${file2}:${line}`);
+function userCell(report, options) {
+  const { uid, gid, name } = report.user;
+  const set2 = report.dockerfile?.user;
+  const source = set2 ? `${markdownCode(`USER ${set2.raw}`)} (${where(report.dockerfile.path, set2.line, options, report.dockerfile.path)})` : report.user.config === "" ? "not set" : `${markdownCode(report.user.config)} (from the base image)`;
+  if (uid === null) return `${source} \u2192 cannot be resolved in the image`;
+  const who = uid === 0 ? "root" : name;
+  return `${source} \u2192 uid ${uid}, gid ${gid ?? "?"}${who ? ` (${markdownText(who)})` : ""}`;
+}
+function where(file2, line, options, known) {
+  const text3 = file2 === known ? `line ${line}` : markdownCode(`${file2}:${line}`);
   return options.lineUrl ? `<a href="${escapeAttribute(options.lineUrl(file2, line))}">${text3}</a>` : text3;
 }
 function escapeAttribute(url2) {
@@ -63920,9 +63930,10 @@ function fixSection(report) {
     out.push(`- **${rules.join(", ")}** ${markdownProse(summary2)}`);
   }
   out.push("");
-  for (const { diff, rules } of distinctDiffs(report)) {
+  const diffs = distinctDiffs(report);
+  for (const { diff, rules } of diffs) {
     out.push(
-      `<details><summary>${rules.join(", ")}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
+      `<details${diffs.length === 1 ? " open" : ""}><summary>${rules.join(", ")}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
       "",
       ...fenced(diff, "diff"),
       "",

@@ -112,7 +112,7 @@ describe.skipIf(!inject('docker'))('the action on a pull request', () => {
       '### ❌ Non-root Guard: fail — <code>nonroot&#45;guard&#45;pr/root&#58;test</code> (3 errors)',
     );
     expect(body).toContain(
-      `| 🔴 error | NR001 user-not-set | <a href="https://github.com/${OWNER}/${REPO}/blob/${HEAD}/fixtures/images/root-by-default/Dockerfile#L1"><code>fixtures/images/root&#45;by&#45;default/Dockerfile&#58;1</code></a> |`,
+      `| 🔴 error | NR001<br><sub>user-not-set</sub> | <a href="https://github.com/${OWNER}/${REPO}/blob/${HEAD}/fixtures/images/root-by-default/Dockerfile#L1">line 1</a> |`,
     );
     expect(body).toContain('```diff\n--- a/fixtures/images/root-by-default/Dockerfile');
     expect(body).toContain(

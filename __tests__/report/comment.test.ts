@@ -73,7 +73,10 @@ describe('the sticky comment', () => {
     expect(lines[0]).toBe('<!-- nonroot-guard:comment api -->');
     expect(lines[1]).toMatch(/^### ❌ Non-root Guard: fail — <code>/);
     expect(body).toContain(
-      `| 🔴 error | NR001 user-not-set | <a href="https://github.com/octo-org/octo-app/blob/${SHA}/Dockerfile#L1"><code>Dockerfile&#58;1</code></a> |`,
+      `| 🔴 error | NR001<br><sub>user-not-set</sub> | <a href="https://github.com/octo-org/octo-app/blob/${SHA}/Dockerfile#L1">line 1</a> |`,
+    );
+    expect(body).toContain(
+      `| Dockerfile | <a href="https://github.com/octo-org/octo-app/blob/${SHA}/Dockerfile#L1"><code>Dockerfile&#58;1</code></a>, final stage FROM <code>base</code> |`,
     );
     expect(lines.at(-1)).toBe(
       `<sub>Non-root Guard · checked 0123456 · [run](${RUN}) · this comment is updated on every run</sub>`,
@@ -90,9 +93,31 @@ describe('the sticky comment', () => {
       /The full report \(fixes as diffs, runtime facts\) is [\d,]+ characters, more than a comment holds: see the \[job summary\]\(https:\/\/github\.com\/octo-org\/octo-app\/actions\/runs\/42\)\./,
     );
     const shown = body.match(/^\| 🔴 error \| NR001/gm)!.length;
+    expect(body).toContain('| User | not set → uid 0, gid 0 (root) |');
     expect(shown).toBeGreaterThan(100);
     expect(body).toContain(`| | | | …and ${400 - shown} more |`);
     expect(body).not.toContain('<details>');
+  });
+
+  it('says where the user is set, linked to its line', () => {
+    const facts = makeFacts({
+      user: 'app',
+      dockerfile: 'FROM base\nCOPY app /app\nUSER app\nCMD ["/app/run"]\n',
+      runtime: probeOutput(),
+    });
+    const policy = effectivePolicy(
+      null,
+      { preset: 'baseline', failOn: 'error', probe: 'required' },
+      '2026-11-22',
+    );
+    const report = buildReport(facts, evaluate(facts, policy), policy, '0.1.0', []);
+    const body = renderComment(report, {
+      marker: commentMarker('api'),
+      lineUrl: (file, line) => `https://x.test/${file}#L${line}`,
+    });
+    expect(body).toContain(
+      '| User | <code>USER app</code> (<a href="https://x.test/Dockerfile#L3">line 3</a>) → uid 1654, gid 1654 (app) |',
+    );
   });
 
   it('keeps a short report whole', () => {

@@ -41,6 +41,10 @@ describe('markdown for the job summary', () => {
     expect(markdownCode('app@sha256:ab')).toBe('<code>app&#64;sha256&#58;ab</code>');
   });
 
+  it('leaves a sentence plain when a quoted value holds a backtick (pairs would mismatch)', () => {
+    expect(markdownProse('user `a`b` is missing')).toBe('user &#96;a&#96;b&#96; is missing');
+  });
+
   it('shows our own backtick quotes as code, with what is inside still escaped', () => {
     expect(markdownProse('Add `USER 1654` (not `<b>`)')).toBe(
       'Add <code>USER 1654</code> &#40;not <code>&#60;b&#62;</code>&#41;',

@@ -44,8 +44,11 @@ export function markdownCode(value: string): string {
  * Our own sentences, which quote untrusted values in backticks (`USER 1654`):
  * escaped like any text, then each backtick pair becomes `<code>` so the
  * quoted commands read as code. The pairing cannot open anything: all that is
- * inside was escaped first.
+ * inside was escaped first. An odd number of backticks means a quoted value
+ * holds one, and pairs would mismatch: then the sentence stays plain text.
  */
 export function markdownProse(value: string): string {
-  return markdownText(value).replace(/&#96;(.+?)&#96;/g, '<code>$1</code>');
+  const escaped = markdownText(value);
+  if ((value.match(/`/g)?.length ?? 0) % 2 === 1) return escaped;
+  return escaped.replace(/&#96;(.+?)&#96;/g, '<code>$1</code>');
 }

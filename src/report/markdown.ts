@@ -3,7 +3,6 @@ import {
   describePolicy,
   describePolicyChanges,
   describeProbe,
-  describeUser,
   distinctDiffs,
   shortId,
 } from './describe.js';
@@ -29,10 +28,10 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   out.push(
     `### ${icon} Non-root Guard: ${report.verdict} — ${markdownCode(report.image.ref)} (${describeCounts(report)})`,
     '',
-    '| | |',
-    '|---|---|',
+    // The image is the table's header row: GitHub draws an empty header as a blank band.
     `| Image | ${markdownCode(report.image.ref)} ${markdownCode(shortId(report.image.id))} ${markdownText(report.image.platform)} |`,
-    `| User | ${markdownCode(describeUser(report))} |`,
+    '|---|---|',
+    `| User | ${userCell(report, options)} |`,
   );
   if (report.dockerfile) {
     out.push(
@@ -50,10 +49,10 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push('| Severity | Rule | Where | What |', '|---|---|---|---|');
     for (const finding of shown) {
       const location = finding.location
-        ? where(finding.location.file, finding.location.line, options)
+        ? where(finding.location.file, finding.location.line, options, report.dockerfile?.path)
         : 'image';
       out.push(
-        `| ${SEVERITY_ICON[finding.severity]} | ${finding.rule} ${finding.name} | ${location} | ${markdownProse(finding.message)} |`,
+        `| ${SEVERITY_ICON[finding.severity]} | ${finding.rule}<br><sub>${finding.name}</sub> | ${location} | ${markdownProse(finding.message)} |`,
       );
     }
     const hidden = report.findings.length - shown.length;
@@ -80,9 +79,29 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   return out.join('\n');
 }
 
-/** `file:line` as code, linked to the line when a link is known. */
-function where(file: string, line: number, options: MarkdownOptions): string {
-  const text = markdownCode(`${file}:${line}`);
+/**
+ * Who the container runs as, and where that is set: `USER $APP_UID` (line 19)
+ * → uid 1654 (app), or "not set" → uid 0 (root).
+ */
+function userCell(report: Report, options: MarkdownOptions): string {
+  const { uid, gid, name } = report.user;
+  const set = report.dockerfile?.user;
+  const source = set
+    ? `${markdownCode(`USER ${set.raw}`)} (${where(report.dockerfile!.path, set.line, options, report.dockerfile!.path)})`
+    : report.user.config === ''
+      ? 'not set'
+      : `${markdownCode(report.user.config)} (from the base image)`;
+  if (uid === null) return `${source} → cannot be resolved in the image`;
+  const who = uid === 0 ? 'root' : name;
+  return `${source} → uid ${uid}, gid ${gid ?? '?'}${who ? ` (${markdownText(who)})` : ''}`;
+}
+
+/**
+ * `file:line` as code, linked to the line when a link is known; `line N` alone
+ * when the file is the report's Dockerfile, already named above.
+ */
+function where(file: string, line: number, options: MarkdownOptions, known?: string): string {
+  const text = file === known ? `line ${line}` : markdownCode(`${file}:${line}`);
   return options.lineUrl
     ? `<a href="${escapeAttribute(options.lineUrl(file, line))}">${text}</a>`
     : text;
@@ -107,9 +126,11 @@ function fixSection(report: Report): string[] {
     out.push(`- **${rules.join(', ')}** ${markdownProse(summary)}`);
   }
   out.push('');
-  for (const { diff, rules } of distinctDiffs(report)) {
+  const diffs = distinctDiffs(report);
+  for (const { diff, rules } of diffs) {
+    // A single fix is the point of the report: shown open. Several stay folded.
     out.push(
-      `<details><summary>${rules.join(', ')}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
+      `<details${diffs.length === 1 ? ' open' : ''}><summary>${rules.join(', ')}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
       '',
       ...fenced(diff, 'diff'),
       '',
