@@ -64022,6 +64022,9 @@ function describeApiFailure(error63, action, permission) {
     return `could not ${action}: ${error63 instanceof Error ? error63.message : String(error63)}`;
   }
   const status = error63.status ?? 0;
+  if (!error63.response) {
+    return `could not ${action}: GitHub's API did not answer (${error63.message ?? "no response"}), also after retries. The verdict stands; re-run the job to post the report.`;
+  }
   const said = gitHubSays(error63);
   const headers = error63.response?.headers ?? {};
   if ((status === 403 || status === 429) && String(headers["x-ratelimit-remaining"]) === "0") {

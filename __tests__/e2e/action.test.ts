@@ -61,7 +61,7 @@ describe.skipIf(!inject('docker'))('the action on a real engine', () => {
     });
     expect(run.stdout).toContain('FAIL  nonroot-guard-action/root:test: 3 errors');
     expect(run.summary).toContain('### ❌ Non-root Guard: fail');
-    expect(run.summary).toContain('| 🔴 error | NR001 user-not-set |');
+    expect(run.summary).toContain('| 🔴 error | NR001<br><sub>user-not-set</sub> | line 1 |');
     const sarif = JSON.parse(await readFile(run.outputs['sarif']!, 'utf8'));
     expect(sarif.runs[0].results.map((result: { ruleId: string }) => result.ruleId)).toEqual([
       'NR001',
@@ -89,7 +89,7 @@ describe.skipIf(!inject('docker'))('the action on a real engine', () => {
       '::warning title=NR003 The image user is a name%2C which Kubernetes runAsNonRoot cannot verify,file=fixtures/images/user-app/Dockerfile,line=3::',
     );
     expect(run.summary).toContain('### ✅ Non-root Guard: pass');
-    expect(run.summary).toContain('NR003 user-not-numeric');
+    expect(run.summary).toContain('| 🟠 warning | NR003<br><sub>user-not-numeric</sub> | line 3 |');
   });
 
   it.each([

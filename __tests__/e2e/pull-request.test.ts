@@ -1,4 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { runAction, type ActionRun } from '../helpers/action.js';
@@ -76,6 +78,30 @@ function runOnPullRequest(
   );
 }
 
+/** A same-repository pull_request payload without the stand-in (for an unreachable API). */
+function pullRequestPayload() {
+  const repo = { full_name: `${OWNER}/${REPO}` };
+  return {
+    action: 'opened',
+    number: PR,
+    pull_request: {
+      number: PR,
+      head: { sha: HEAD, repo },
+      base: { repo },
+      user: { login: 'octocat' },
+    },
+  };
+}
+
+/** A local URL where nothing listens (a port just released). */
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
+
 const writes = () => api.requests.filter((request) => request.method !== 'GET');
 const summaryOf = (request: { method: string; path: string; status: number }) =>
   `${request.method} ${request.path} ${request.status}`;
@@ -99,7 +125,7 @@ describe.skipIf(!inject('docker'))('the action on a pull request', () => {
     await seedPullRequest();
 
     const first = await runOnPullRequest(FAILING);
-    expect(first.code).toBe(1);
+    expect(first.code, first.stdout + first.stderr).toBe(1);
     expect(first.outputs).toMatchObject({ verdict: 'fail', uid: '0' });
     expect(writes().map(summaryOf)).toEqual([
       `POST /repos/${OWNER}/${REPO}/issues/${PR}/comments 201`,
@@ -134,7 +160,7 @@ describe.skipIf(!inject('docker'))('the action on a pull request', () => {
     }
 
     const second = await runOnPullRequest(FAILING);
-    expect(second.code).toBe(1);
+    expect(second.code, second.stdout + second.stderr).toBe(1);
     expect(writes().slice(2).map(summaryOf)).toEqual([
       `PATCH /repos/${OWNER}/${REPO}/issues/comments/${comment!['id']} 200`,
     ]);
@@ -143,7 +169,7 @@ describe.skipIf(!inject('docker'))('the action on a pull request', () => {
     expect(api.reviews(OWNER, REPO, PR)).toHaveLength(1);
 
     const fixed = await runOnPullRequest(PASSING);
-    expect(fixed.code).toBe(0);
+    expect(fixed.code, fixed.stdout + fixed.stderr).toBe(0);
     const comments = api.issueComments(OWNER, REPO, PR);
     expect(comments).toHaveLength(1);
     expect((comments[0]!['body'] as string).split('\n')[1]).toMatch(
@@ -159,13 +185,13 @@ describe.skipIf(!inject('docker'))('the action on a pull request', () => {
   it('writes nothing on a first run that passes cleanly (comment: auto), and does with comment: always', async () => {
     await seedPullRequest();
     const quiet = await runOnPullRequest(PASSING);
-    expect(quiet.code).toBe(0);
+    expect(quiet.code, quiet.stdout + quiet.stderr).toBe(0);
     expect(writes()).toEqual([]);
     expect(quiet.stdout).toContain(
       'No PR comment: the image passes with no findings, and there is no earlier comment to update.',
     );
     const always = await runOnPullRequest(PASSING, { comment: 'always' });
-    expect(always.code).toBe(0);
+    expect(always.code, always.stdout + always.stderr).toBe(0);
     expect(writes().map((request) => request.method)).toEqual(['POST']);
   });
 
@@ -214,7 +240,7 @@ describe.skipIf(!inject('docker'))('the action on a pull request', () => {
       author: { login: 'mallory', type: 'User' },
     });
     const run = await runOnPullRequest(FAILING, { suggestions: 'false' });
-    expect(run.code).toBe(1);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(writes().map((request) => request.method)).toEqual(['POST']);
     const comments = api.issueComments(OWNER, REPO, PR);
     expect(comments[0]).toEqual(forged);
@@ -228,9 +254,9 @@ describe.skipIf(!inject('docker'))('the action on a pull request', () => {
       { comment: 'always' },
       { token: TEST_TOKENS.readOnly },
     );
-    expect(passing.code).toBe(0);
+    expect(passing.code, passing.stdout + passing.stderr).toBe(0);
     const failing = await runOnPullRequest(FAILING, {}, { token: TEST_TOKENS.readOnly });
-    expect(failing.code).toBe(1);
+    expect(failing.code, failing.stdout + failing.stderr).toBe(1);
     expect(api.requests).toEqual([]);
     const notice = failing.commands.find((command) => command.command === 'notice');
     expect(notice?.message).toBe(
@@ -249,7 +275,7 @@ describe.skipIf(!inject('docker'))('the action on a pull request', () => {
       { comment: 'always' },
       { token: TEST_TOKENS.readOnly },
     );
-    expect(run.code).toBe(0);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.commands).toContainEqual({
       command: 'warning',
       message:
@@ -268,7 +294,7 @@ describe.skipIf(!inject('docker'))('the action on a pull request', () => {
         env: { GITHUB_ACTOR: 'dependabot[bot]' },
       },
     );
-    expect(run.code).toBe(0);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.commands.filter((command) => command.command === 'warning')).toEqual([]);
     expect(run.commands).toContainEqual({
       command: 'notice',
@@ -286,7 +312,7 @@ describe.skipIf(!inject('docker'))('the action on a pull request', () => {
       times: 3,
     });
     const run = await runOnPullRequest(PASSING, { comment: 'always' });
-    expect(run.code).toBe(0);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(writes().map((request) => request.status)).toEqual([500, 500, 500]);
     const warning = run.commands.find((command) => command.command === 'warning');
     expect(warning?.message).toMatch(
@@ -294,6 +320,58 @@ describe.skipIf(!inject('docker'))('the action on a pull request', () => {
     );
     expect(run.stdout).not.toMatch(STACK_FRAME);
     expect(api.issueComments(OWNER, REPO, PR)).toEqual([]);
+  });
+
+  it('turns a 422 on the review into a warning, after the comment is written', async () => {
+    await seedPullRequest();
+    api.failNext({
+      method: 'POST',
+      path: `/repos/${OWNER}/${REPO}/pulls/${PR}/reviews`,
+      status: 422,
+    });
+    const run = await runOnPullRequest(FAILING);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(api.issueComments(OWNER, REPO, PR)).toHaveLength(1);
+    const warning = run.commands.find((command) => command.command === 'warning');
+    expect(warning?.message).toMatch(
+      /^could not post the review suggestions: GitHub refused the request \(422 /,
+    );
+    expect(run.commands.filter((command) => command.command === 'error').at(-1)?.message).toBe(
+      'Non-root Guard: nonroot-guard-pr/root:test fails the policy with 3 errors (fail-on: error)',
+    );
+  });
+
+  it('turns an unreachable API into a warning, and the step still passes', async () => {
+    const run = await runOnPullRequest(
+      PASSING,
+      { comment: 'always' },
+      { env: { GITHUB_API_URL: await closedPortUrl() }, event: pullRequestPayload() },
+    );
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const warnings = run.commands.filter((command) => command.command === 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message).toMatch(
+      /^could not write the PR comment: GitHub's API did not answer \(.*\), also after retries\. The verdict stands; re-run the job to post the report\.$/,
+    );
+    expect(run.stdout).not.toMatch(STACK_FRAME);
+  });
+
+  it('warns when it builds pull request code on pull_request_target', async () => {
+    await seedPullRequest();
+    const run = await runAction(
+      {
+        context: 'fixtures/images/user-1654',
+        image: 'nonroot-guard-pr/target:test',
+        comment: 'off',
+        suggestions: 'false',
+      },
+      { eventName: 'pull_request_target', event: api.pullRequestEvent(OWNER, REPO, PR) },
+    );
+    expect(run.commands[0]).toEqual({
+      command: 'warning',
+      message:
+        'This workflow builds code from the pull request on pull_request_target, where the token can write and secrets are available: a pull request can take them. Use pull_request (see the README, "Fork pull requests").',
+    });
   });
 
   it('posts a report file for a pull request named by pr-number (the fork-safe recipe), and refuses a tampered one', async () => {
@@ -304,7 +382,7 @@ describe.skipIf(!inject('docker'))('the action on a pull request', () => {
       { comment: 'off' },
       { token: TEST_TOKENS.readOnly },
     );
-    expect(check.code).toBe(1);
+    expect(check.code, check.stdout + check.stderr).toBe(1);
     expect(api.requests).toEqual([]);
     // The posting run: workflow_run, write token, only the report.
     const post = await runAction(
@@ -323,7 +401,7 @@ describe.skipIf(!inject('docker'))('the action on a pull request', () => {
         },
       },
     );
-    expect(post.code).toBe(0);
+    expect(post.code, post.stdout + post.stderr).toBe(0);
     expect(post.outputs).toMatchObject({ verdict: 'fail', uid: '0' });
     expect(writes().map(summaryOf)).toEqual([
       `POST /repos/${OWNER}/${REPO}/issues/${PR}/comments 201`,
@@ -348,7 +426,7 @@ describe.skipIf(!inject('docker'))('the action on a pull request', () => {
         env: { GITHUB_API_URL: api.url, GITHUB_REPOSITORY: `${OWNER}/${REPO}` },
       },
     );
-    expect(refused.code).toBe(1);
+    expect(refused.code, refused.stdout + refused.stderr).toBe(1);
     expect(refused.commands[0]).toEqual({
       command: 'error',
       message: `report-file ${path}: not a Non-root Guard report (schemaVersion 1): findings.0.rule: Invalid string: must match pattern /^NR\\d{3}$/\nFix: Give the JSON report of a Non-root Guard run (its \`report\` output), e.g. downloaded from that run's artifact.`,

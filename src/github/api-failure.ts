@@ -34,6 +34,10 @@ export function describeApiFailure(error: unknown, action: string, permission: s
     return `could not ${action}: ${error instanceof Error ? error.message : String(error)}`;
   }
   const status = error.status ?? 0;
+  // Octokit reports a request that got no answer (refused, reset, aborted) as a 500 without a response.
+  if (!error.response) {
+    return `could not ${action}: GitHub's API did not answer (${error.message ?? 'no response'}), also after retries. The verdict stands; re-run the job to post the report.`;
+  }
   const said = gitHubSays(error);
   const headers = error.response?.headers ?? {};
   if ((status === 403 || status === 429) && String(headers['x-ratelimit-remaining']) === '0') {
