@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise2 = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -5818,35 +5818,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert2(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert2(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert2(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -5869,7 +5869,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser = class {
+    var Parser2 = class {
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
@@ -6296,7 +6296,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser(client, socket, llhttpInstance);
+      socket[kParser] = new Parser2(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
         const parser = this[kParser];
         if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module.exports = {
@@ -24410,7 +24410,7 @@ var require_parser = __commonJS({
     var dockerfile_1 = require_dockerfile();
     var util_1 = require_util9();
     var main_1 = require_main();
-    var Parser = class _Parser {
+    var Parser2 = class _Parser {
       constructor() {
         this.escapeChar = null;
       }
@@ -24802,7 +24802,7 @@ var require_parser = __commonJS({
         return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -24989,12 +24989,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
-    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -25004,7 +25004,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node2) {
+    function isNode2(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
           case ALIAS:
@@ -25015,7 +25015,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -25024,14 +25024,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
-    exports.isNode = isNode;
-    exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq2;
+    exports.isMap = isMap3;
+    exports.isNode = isNode2;
+    exports.isPair = isPair2;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -26653,7 +26653,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey2 = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -26691,7 +26691,7 @@ var require_merge = __commonJS({
       return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
-    exports.isMergeKey = isMergeKey;
+    exports.isMergeKey = isMergeKey2;
     exports.merge = merge3;
   }
 });
@@ -28941,10 +28941,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -28958,7 +28958,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -28982,7 +28982,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -28998,7 +28998,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -29089,7 +29089,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -29103,13 +29103,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -29139,9 +29139,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -29152,18 +29152,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -29177,7 +29177,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -29217,8 +29217,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap3 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -29230,7 +29230,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -29240,9 +29240,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -29259,7 +29259,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -29272,7 +29272,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -29288,7 +29288,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -29439,7 +29439,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -29456,24 +29456,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -29656,25 +29656,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -30091,7 +30091,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer = class {
+    var Composer2 = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -30251,7 +30251,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer;
+    exports.Composer = Composer2;
   }
 });
 
@@ -30484,14 +30484,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -30575,7 +30575,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -30659,7 +30659,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -30687,7 +30687,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer2 = class {
+    var Lexer3 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -31250,7 +31250,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer2;
+    exports.Lexer = Lexer3;
   }
 });
 
@@ -31258,7 +31258,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -31281,7 +31281,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -31382,7 +31382,7 @@ var require_parser2 = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -31658,18 +31658,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -31822,15 +31822,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -32024,13 +32024,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -32155,7 +32155,7 @@ var require_parser2 = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -32432,11 +32432,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter8 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -32452,7 +32452,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -32539,26 +32539,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter8(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter8(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter8(this, void 0, void 0, function* () {
             let output2 = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output2 = Buffer.concat([output2, chunk]);
             });
             this.message.on("end", () => {
-              resolve5(output2.toString());
+              resolve6(output2.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter8(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter8(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter8(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
+              resolve6(Buffer.concat(chunks));
             });
           }));
         });
@@ -32766,14 +32766,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter8(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve5(res);
+                resolve6(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -33017,12 +33017,12 @@ var require_lib = __commonJS({
         return __awaiter8(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter8(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter8(this, void 0, void 0, function* () {
+          return new Promise((resolve6, reject) => __awaiter8(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -33030,7 +33030,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve5(response);
+              resolve6(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -33069,7 +33069,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve5(response);
+              resolve6(response);
             }
           }));
         });
@@ -33533,8 +33533,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t);
+          return new this.Promise(function(resolve6, reject) {
+            return setTimeout(resolve6, t);
           });
         }
         computePenalty() {
@@ -33745,15 +33745,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve5, returned, task;
+          var args, cb, error63, reject, resolve6, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve6(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -33768,13 +33768,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve5;
-          resolve5 = reject = null;
+          var promise2, reject, resolve6;
+          resolve6 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
+            resolve6 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._queue.push({ task, args, resolve: resolve6, reject });
           this._tryToRun();
           return promise2;
         }
@@ -34168,21 +34168,21 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
+            waitForExecuting = (at2) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve6, reject) => {
                 if (finished()) {
-                  return resolve5();
+                  return resolve6();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve6();
                     }
                   });
                 }
@@ -34275,9 +34275,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve6, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
+                  return (args3[0] != null ? reject : resolve6)(args3);
                 });
               });
             };
@@ -34564,11 +34564,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34584,7 +34584,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34864,11 +34864,11 @@ import * as fs2 from "fs";
 import * as path from "path";
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34884,7 +34884,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34988,11 +34988,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35008,7 +35008,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35082,11 +35082,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35102,7 +35102,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35321,7 +35321,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve5, reject) => __awaiter4(this, void 0, void 0, function* () {
+      return new Promise((resolve6, reject) => __awaiter4(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -35404,7 +35404,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error63) {
             reject(error63);
           } else {
-            resolve5(exitCode);
+            resolve6(exitCode);
           }
         });
         if (this.options.input) {
@@ -35527,11 +35527,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35547,7 +35547,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35604,11 +35604,11 @@ var arch = os4.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35624,7 +35624,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35696,12 +35696,12 @@ function group(name, fn) {
 
 // src/main.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { mkdir as mkdir2, readFile as readFile3, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname3, join as join5, resolve as resolve4 } from "node:path";
+import { mkdir as mkdir2, readFile as readFile4, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname3, join as join5, resolve as resolve5 } from "node:path";
 
 // src/check.ts
-import { readFile } from "node:fs/promises";
-import { isAbsolute, join as join3, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join3, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 
 // src/dockerfile/describe.ts
 function describeUserInstruction(user2) {
@@ -36055,9 +36055,9 @@ var Lexer = class {
     }
   }
   /** Index after the bracket matching the one at `at`, skipping quoted text; the end if unmatched. */
-  skipBalanced(at, open3, close) {
+  skipBalanced(at2, open3, close) {
     let depth = 0;
-    for (let i = at; i < this.text.length; i++) {
+    for (let i = at2; i < this.text.length; i++) {
       const ch = this.text[i];
       if (ch === "\\") i++;
       else if (ch === "'" || ch === '"') {
@@ -36071,9 +36071,9 @@ var Lexer = class {
     return this.text.length;
   }
   /** Index of the quote closing the one at `at`, or -1. */
-  closingQuote(at) {
-    const quote2 = this.text[at];
-    for (let i = at + 1; i < this.text.length; i++) {
+  closingQuote(at2) {
+    const quote2 = this.text[at2];
+    for (let i = at2 + 1; i < this.text.length; i++) {
       if (quote2 === '"' && this.text[i] === "\\") i++;
       else if (this.text[i] === quote2) return i;
     }
@@ -36693,7 +36693,7 @@ var BoundedBuffer = class {
     return all.subarray(Math.max(0, all.length - this.limit)).toString("utf8");
   }
 };
-var runCommand = (file2, args, options = {}) => new Promise((resolve5, reject) => {
+var runCommand = (file2, args, options = {}) => new Promise((resolve6, reject) => {
   const limit = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
   const stdout = new BoundedBuffer(limit);
   const stderr = new BoundedBuffer(limit);
@@ -36719,7 +36719,7 @@ var runCommand = (file2, args, options = {}) => new Promise((resolve5, reject) =
   });
   child2.on("close", (code, signal) => {
     clearTimeout(timer);
-    resolve5({
+    resolve6({
       exitCode: code ?? (signal ? 128 : 1),
       stdout: stdout.toString(),
       stderr: stderr.toString(),
@@ -36956,6 +36956,643 @@ function resolveUser(configUser, accounts) {
   return resolved;
 }
 
+// src/kubernetes/read.ts
+import { glob, readFile, stat as stat2 } from "node:fs/promises";
+import { isAbsolute, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+
+// src/kubernetes/image-ref.ts
+var DEFAULT_REGISTRY = "docker.io";
+var LEGACY_DEFAULT_REGISTRY = "index.docker.io";
+var OFFICIAL_NAMESPACE = "library/";
+var MAX_REPOSITORY_LENGTH = 255;
+var PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var REPOSITORY = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var REGISTRY = new RegExp(
+  `^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`
+);
+var TAG = /^\w[\w.-]{0,127}$/;
+var DIGEST_HEX_LENGTHS = /* @__PURE__ */ new Map([
+  ["sha256", 64],
+  ["sha384", 96],
+  ["sha512", 128]
+]);
+var IMAGE_ID = /^[a-f0-9]{64}$/;
+function isDigest(digest) {
+  const [algorithm, hex4, ...rest] = digest.split(":");
+  const length = DIGEST_HEX_LENGTHS.get(algorithm ?? "");
+  return rest.length === 0 && length !== void 0 && new RegExp(`^[a-f0-9]{${length}}$`).test(hex4 ?? "");
+}
+function splitRegistry(name) {
+  const slash = name.indexOf("/");
+  let registry2 = DEFAULT_REGISTRY;
+  let repository = name;
+  if (slash !== -1) {
+    const first = name.slice(0, slash);
+    if (first === "localhost" || /[.:]/.test(first) || first.toLowerCase() !== first) {
+      registry2 = first === LEGACY_DEFAULT_REGISTRY ? DEFAULT_REGISTRY : first;
+      repository = name.slice(slash + 1);
+    }
+  }
+  if (registry2 === DEFAULT_REGISTRY && !repository.includes("/")) {
+    repository = OFFICIAL_NAMESPACE + repository;
+  }
+  return { registry: registry2, repository };
+}
+function parseImageRef(ref) {
+  if (IMAGE_ID.test(ref)) return null;
+  const at2 = ref.indexOf("@");
+  const named = at2 === -1 ? ref : ref.slice(0, at2);
+  const digest = at2 === -1 ? null : ref.slice(at2 + 1);
+  const colon = named.lastIndexOf(":");
+  const hasTag = colon > named.lastIndexOf("/");
+  const name = hasTag ? named.slice(0, colon) : named;
+  const tag = hasTag ? named.slice(colon + 1) : null;
+  const { registry: registry2, repository } = splitRegistry(name);
+  if (!REGISTRY.test(registry2) || !REPOSITORY.test(repository)) return null;
+  if (repository.length > MAX_REPOSITORY_LENGTH) return null;
+  if (tag !== null && !TAG.test(tag)) return null;
+  if (digest !== null && !isDigest(digest)) return null;
+  return { registry: registry2, repository, tag: tag ?? (digest === null ? "latest" : null), digest };
+}
+function sameRepository(a, b) {
+  return a.registry === b.registry && a.repository === b.repository;
+}
+function imageMatches(containerImage, checked) {
+  const container = parseImageRef(containerImage);
+  if (!container) return false;
+  const parseAll = (refs2) => refs2.flatMap((ref) => parseImageRef(ref) ?? []).filter((ref) => sameRepository(ref, container));
+  if (parseAll(checked.anyTagOf ?? []).length > 0) return true;
+  const refs = parseAll(checked.refs);
+  if (container.digest !== null) {
+    return [...refs, ...parseAll(checked.digests)].some((ref) => ref.digest === container.digest);
+  }
+  return refs.some((ref) => ref.tag !== null && ref.tag === container.tag);
+}
+
+// src/kubernetes/manifests.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/kubernetes/types.ts
+var WORKLOAD_KINDS = [
+  "Pod",
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "Job",
+  "CronJob"
+];
+
+// src/kubernetes/manifests.ts
+var MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+var MAX_DOCUMENTS = 1e4;
+var MAX_YAML_NODES = 1e6;
+var NODE_TOKENS = /* @__PURE__ */ new Set([
+  "scalar",
+  "single-quoted-scalar",
+  "double-quoted-scalar",
+  "alias",
+  "flow-map-start",
+  "flow-seq-start",
+  "seq-item-ind",
+  "map-value-ind",
+  "explicit-key-ind"
+]);
+var MAX_NODE_VISITS = 1e6;
+var MAX_MERGE_DEPTH = 20;
+var POD_SPEC_PATH = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+var CONTAINER_LISTS = [
+  "containers",
+  "initContainers",
+  "ephemeralContainers"
+];
+var BULK_HINT = "Give the manifests of the workloads to check, not a generated dump of a cluster.";
+var SYNTAX_HINT = "Every document of a manifest file must be valid YAML, as `kubectl apply` reads it.";
+var SHAPE_HINT = "A pod spec holds a list of containers, each a mapping with name and image, as `kubectl apply` expects.";
+function isWorkloadKind(kind) {
+  return WORKLOAD_KINDS.includes(kind);
+}
+function isAbsent(node2) {
+  return node2 === null || (0, import_yaml.isScalar)(node2) && node2.value === null;
+}
+function describeNode(node2) {
+  if (isAbsent(node2)) return "nothing";
+  if ((0, import_yaml.isMap)(node2)) return "a mapping";
+  if ((0, import_yaml.isSeq)(node2)) return "a list";
+  const type = typeof node2.value;
+  return type === "string" || type === "number" || type === "boolean" ? `a ${type}` : "a scalar";
+}
+function isMergeKey(key) {
+  return (0, import_yaml.isScalar)(key) && typeof key.value === "symbol";
+}
+var ManifestFile = class {
+  constructor(text3, file2) {
+    this.text = text3;
+    this.file = file2;
+  }
+  text;
+  file;
+  counter = new import_yaml.LineCounter();
+  /** Each alias and the node it stands for (the last anchor of that name before it). */
+  aliasTargets = /* @__PURE__ */ new WeakMap();
+  /** Each value node and the key that holds it, for "the line of the key". */
+  holders = /* @__PURE__ */ new WeakMap();
+  indexes = /* @__PURE__ */ new WeakMap();
+  visits = 0;
+  read() {
+    const containers = [];
+    const composer = new import_yaml.Composer({
+      // kubectl reads manifests as YAML 1.1 (sigs.k8s.io/yaml on go-yaml v2): `privileged: yes` is true.
+      version: "1.1",
+      merge: true,
+      // The yaml package compares every key with every other (quadratic); index() checks in one pass.
+      uniqueKeys: false
+    });
+    let documentIndex = 0;
+    for (const doc of composer.compose(new import_yaml.Parser(this.counter.addNewLine).parse(this.text))) {
+      if (documentIndex === MAX_DOCUMENTS) {
+        this.fail(this.file, `more than ${MAX_DOCUMENTS} YAML documents`, BULK_HINT);
+      }
+      const syntax = doc.errors[0];
+      if (syntax) {
+        this.fail(
+          this.where(syntax.pos[0]),
+          `YAML syntax error: ${syntax.message.split("\n")[0]}`,
+          SYNTAX_HINT
+        );
+      }
+      this.index(doc);
+      for (const workload of this.workloads(doc)) {
+        for (const container of this.containersOf(workload, documentIndex)) {
+          containers.push(container);
+        }
+      }
+      documentIndex++;
+    }
+    return containers;
+  }
+  where(offset) {
+    const { line, col } = this.counter.linePos(offset);
+    return `${this.file}:${line}:${col}`;
+  }
+  fail(where2, message, hint) {
+    throw new CheckError("input", `${where2}: ${message}`, hint);
+  }
+  spend() {
+    if (++this.visits > MAX_NODE_VISITS) {
+      this.fail(
+        this.file,
+        `aliases and merge keys expand to more than ${MAX_NODE_VISITS} nodes`,
+        "Kubernetes manifests need no such expansion; check where the file comes from."
+      );
+    }
+  }
+  /**
+   * One pass over the document in order: resolves every alias, records which
+   * key holds each value, and refuses what kubectl would refuse (duplicate
+   * keys, unknown aliases, merge keys that merge no mapping).
+   */
+  index(doc) {
+    const anchors = /* @__PURE__ */ new Map();
+    const mergeValues2 = [];
+    const pending = [doc.contents];
+    while (pending.length > 0) {
+      const item = pending.pop();
+      if ((0, import_yaml.isPair)(item)) {
+        const key = item.key;
+        const value = item.value;
+        if (key && value) this.holders.set(value, key);
+        if (isMergeKey(key) && value) mergeValues2.push(value);
+        pending.push(value, key);
+        continue;
+      }
+      if (!(0, import_yaml.isNode)(item)) continue;
+      const node2 = item;
+      if ((0, import_yaml.isAlias)(node2)) {
+        const target = anchors.get(node2.source);
+        if (!target) {
+          this.fail(
+            this.where(node2.range[0]),
+            `YAML error: unknown alias *${node2.source} (an anchor &${node2.source} must come before it)`,
+            SYNTAX_HINT
+          );
+        }
+        this.aliasTargets.set(node2, target);
+        continue;
+      }
+      if (node2.anchor) anchors.set(node2.anchor, node2);
+      if ((0, import_yaml.isMap)(node2)) {
+        const keys = /* @__PURE__ */ new Set();
+        for (const pair of node2.items) {
+          if (!(0, import_yaml.isScalar)(pair.key)) continue;
+          if (keys.has(pair.key.value)) {
+            this.fail(
+              this.where(pair.key.range[0]),
+              "YAML syntax error: Map keys must be unique",
+              SYNTAX_HINT
+            );
+          }
+          keys.add(pair.key.value);
+        }
+      }
+      if ((0, import_yaml.isMap)(node2) || (0, import_yaml.isSeq)(node2)) {
+        for (let at2 = node2.items.length - 1; at2 >= 0; at2--) pending.push(node2.items[at2]);
+      }
+    }
+    for (const value of mergeValues2) {
+      const source = this.resolve(value);
+      const sources = (0, import_yaml.isSeq)(source) ? source.items.map((item) => this.resolve(item)) : [source];
+      if (!sources.every((each) => (0, import_yaml.isMap)(each))) {
+        this.fail(
+          this.where(value.range[0]),
+          "YAML error: a merge key (<<) takes a mapping or a list of mappings",
+          SYNTAX_HINT
+        );
+      }
+    }
+  }
+  /** The node an alias stands for; any other node as is. */
+  resolve(node2) {
+    if (!(0, import_yaml.isNode)(node2)) return null;
+    if (!(0, import_yaml.isAlias)(node2)) return node2;
+    this.spend();
+    return this.aliasTargets.get(node2) ?? null;
+  }
+  indexOf(map2) {
+    let index = this.indexes.get(map2);
+    if (!index) {
+      index = { explicit: /* @__PURE__ */ new Map(), merges: [] };
+      for (const pair of map2.items) {
+        const value = pair.value ?? null;
+        if (isMergeKey(pair.key)) {
+          if (value) index.merges.push(value);
+        } else if ((0, import_yaml.isScalar)(pair.key)) {
+          index.explicit.set(pair.key.value, value);
+        }
+      }
+      this.indexes.set(map2, index);
+    }
+    return index;
+  }
+  /** The mappings a merge key's value brings in, earlier ones first. */
+  mergeSources(value) {
+    const source = this.resolve(value);
+    const sources = (0, import_yaml.isSeq)(source) ? source.items.map((item) => this.resolve(item)) : [source];
+    return sources.filter((each) => (0, import_yaml.isMap)(each));
+  }
+  /** Merge sources that merge again, this deep, are a loop (`&a {<<: *a}`) or a bomb. */
+  checkMergeDepth(map2, depth) {
+    if (depth < MAX_MERGE_DEPTH) return;
+    this.fail(
+      this.where(map2.range[0]),
+      `YAML error: merge keys (<<) nest more than ${MAX_MERGE_DEPTH} deep`,
+      SYNTAX_HINT
+    );
+  }
+  /** A key's value, its own before merged ones (as YAML merge keys define), aliases resolved; null when absent. */
+  get(map2, key, depth = 0) {
+    const { explicit, merges } = this.indexOf(map2);
+    if (explicit.has(key)) return this.resolve(explicit.get(key));
+    if (merges.length > 0) this.checkMergeDepth(map2, depth);
+    for (const merge3 of merges) {
+      for (const source of this.mergeSources(merge3)) {
+        this.spend();
+        const found = this.get(source, key, depth + 1);
+        if (found) return found;
+      }
+    }
+    return null;
+  }
+  /** The keys of a mapping in the order they are written, merged ones where their `<<` is. */
+  *keysOf(map2, depth = 0) {
+    const { explicit, merges } = this.indexOf(map2);
+    if (merges.length === 0) {
+      yield* explicit.keys();
+      return;
+    }
+    for (const pair of map2.items) {
+      if (!isMergeKey(pair.key)) {
+        if ((0, import_yaml.isScalar)(pair.key)) yield pair.key.value;
+        continue;
+      }
+      this.checkMergeDepth(map2, depth);
+      for (const source of this.mergeSources(pair.value)) {
+        this.spend();
+        yield* this.keysOf(source, depth + 1);
+      }
+    }
+  }
+  /** The items of a list, aliases resolved, each one counted against the expansion limit. */
+  itemsOf(seq) {
+    if (!(0, import_yaml.isSeq)(seq)) return [];
+    return seq.items.map((item) => {
+      this.spend();
+      return this.resolve(item);
+    });
+  }
+  /** Line of the key that holds a node, or of the node itself (a list item, the document). */
+  lineOf(node2) {
+    const anchor2 = this.holders.get(node2) ?? node2;
+    return this.counter.linePos(anchor2.range[0]).line;
+  }
+  position(map2) {
+    const firstKey = map2.items[0]?.key;
+    const keysAt = firstKey?.range[0] ?? map2.range[0];
+    return {
+      line: this.lineOf(map2),
+      indent: this.counter.linePos(keysAt).col - 1,
+      endLine: this.lastContentLine(map2),
+      flow: map2.flow === true
+    };
+  }
+  /**
+   * The last line with content: a block node's range runs on over trailing
+   * blank lines and comments, so follow its last item down to a scalar,
+   * alias or flow collection and step back over whitespace.
+   */
+  lastContentLine(node2) {
+    let last = node2;
+    for (; ; ) {
+      if (!((0, import_yaml.isMap)(last) || (0, import_yaml.isSeq)(last)) || last.flow || last.items.length === 0) break;
+      const item = last.items[last.items.length - 1];
+      const next = (0, import_yaml.isPair)(item) ? item.value ?? item.key : item;
+      if (!(0, import_yaml.isNode)(next)) break;
+      last = next;
+    }
+    let end = last.range[1];
+    while (end > 0 && /\s/.test(this.text[end - 1])) end--;
+    return this.counter.linePos(Math.max(end - 1, 0)).line;
+  }
+  scalar(map2, key, accept) {
+    const node2 = this.get(map2, key);
+    if (!(0, import_yaml.isScalar)(node2) || !accept(node2.value)) return void 0;
+    return { value: node2.value, line: this.lineOf(node2) };
+  }
+  boolean(map2, key) {
+    return this.scalar(map2, key, (value) => typeof value === "boolean");
+  }
+  /** An integer as kubectl takes it: `1000`, and also `1.0` or `1e3`, which reach the API server as 1 and 1000. */
+  integer(map2, key) {
+    return this.scalar(map2, key, (value) => Number.isSafeInteger(value));
+  }
+  string(map2, key) {
+    return this.scalar(map2, key, (value) => typeof value === "string");
+  }
+  strings(map2, key) {
+    const node2 = this.get(map2, key);
+    if (!(0, import_yaml.isSeq)(node2)) return void 0;
+    const values = this.itemsOf(node2).map((item) => (0, import_yaml.isScalar)(item) ? item.value : void 0);
+    if (!values.every((value) => typeof value === "string")) return void 0;
+    return { value: values, line: this.lineOf(node2) };
+  }
+  /** The fields of a securityContext; only those its level has (the API server drops the others). */
+  security(owner, level2) {
+    const context3 = this.get(owner, "securityContext");
+    if (!(0, import_yaml.isMap)(context3)) return { position: null };
+    const fields = { position: this.position(context3) };
+    const set2 = (key, value) => {
+      if (value !== void 0) fields[key] = value;
+    };
+    set2("runAsNonRoot", this.boolean(context3, "runAsNonRoot"));
+    set2("runAsUser", this.integer(context3, "runAsUser"));
+    set2("runAsGroup", this.integer(context3, "runAsGroup"));
+    if (level2 === "container") {
+      set2("allowPrivilegeEscalation", this.boolean(context3, "allowPrivilegeEscalation"));
+      set2("privileged", this.boolean(context3, "privileged"));
+      const capabilities2 = this.get(context3, "capabilities");
+      if ((0, import_yaml.isMap)(capabilities2)) {
+        const drop = this.strings(capabilities2, "drop");
+        const add = this.strings(capabilities2, "add");
+        fields.capabilities = {
+          position: this.position(capabilities2),
+          ...drop && { drop },
+          ...add && { add }
+        };
+      }
+    }
+    const seccomp = this.get(context3, "seccompProfile");
+    if ((0, import_yaml.isMap)(seccomp)) {
+      const type = this.string(seccomp, "type");
+      fields.seccompProfile = { position: this.position(seccomp), ...type && { type } };
+    }
+    return fields;
+  }
+  volumes(spec) {
+    const volumes = [];
+    for (const item of this.itemsOf(this.get(spec, "volumes"))) {
+      if (!(0, import_yaml.isMap)(item)) continue;
+      const name = this.get(item, "name");
+      if (!(0, import_yaml.isScalar)(name) || typeof name.value !== "string") continue;
+      let type;
+      for (const key of this.keysOf(item)) {
+        if (key === "name" || typeof key !== "string") continue;
+        const source = this.get(item, key);
+        if (!isAbsent(source)) {
+          type = key;
+          break;
+        }
+      }
+      volumes.push({ name: name.value, type: type ?? "emptyDir", line: this.lineOf(item) });
+    }
+    return volumes;
+  }
+  /** The workloads of a document: itself, or the items of a List. */
+  workloads(doc) {
+    const root = this.resolve(doc.contents);
+    if (!(0, import_yaml.isMap)(root)) return [];
+    const kind = this.scalar(root, "kind", (value) => typeof value === "string")?.value;
+    if (isWorkloadKind(kind)) return [{ kind, name: this.nameOf(root), root, pathPrefix: "" }];
+    if (!kind?.endsWith("List")) return [];
+    const itemKind = kind.slice(0, -"List".length);
+    const workloads = [];
+    this.itemsOf(this.get(root, "items")).forEach((item, index) => {
+      if (!(0, import_yaml.isMap)(item)) return;
+      const own2 = this.scalar(item, "kind", (value) => typeof value === "string")?.value;
+      const kindOfItem = own2 ?? itemKind;
+      if (!isWorkloadKind(kindOfItem)) return;
+      workloads.push({
+        kind: kindOfItem,
+        name: this.nameOf(item),
+        root: item,
+        pathPrefix: `items[${index}].`
+      });
+    });
+    return workloads;
+  }
+  nameOf(root) {
+    const metadata = this.get(root, "metadata");
+    return (0, import_yaml.isMap)(metadata) && this.string(metadata, "name")?.value || "";
+  }
+  /** `found` is the wrong value, or null when absent: then the mapping that should hold it is blamed. */
+  shapeError(workload, found, holder, path5, expected) {
+    const label = workload.name ? `${workload.kind} "${workload.name}"` : workload.kind;
+    this.fail(
+      this.where((found ?? holder).range[0]),
+      `${label}: ${workload.pathPrefix}${path5}: expected ${expected}, found ${describeNode(found)}`,
+      SHAPE_HINT
+    );
+  }
+  /** The pod spec of a workload; one it cannot have is an error, as kubectl would refuse it. */
+  podSpec(workload) {
+    let node2 = workload.root;
+    const path5 = [];
+    for (const key of POD_SPEC_PATH[workload.kind]) {
+      path5.push(key);
+      const next = this.get(node2, key);
+      if (!(0, import_yaml.isMap)(next)) this.shapeError(workload, next, node2, path5.join("."), "a mapping");
+      node2 = next;
+    }
+    return node2;
+  }
+  containersOf(workload, document) {
+    const spec = this.podSpec(workload);
+    const specPath = POD_SPEC_PATH[workload.kind].join(".");
+    const hostUsers = this.boolean(spec, "hostUsers");
+    const pod = {
+      ...this.security(spec, "pod"),
+      spec: this.position(spec),
+      ...hostUsers && { hostUsers },
+      volumes: this.volumes(spec)
+    };
+    const containers = [];
+    for (const list of CONTAINER_LISTS) {
+      const items = this.get(spec, list);
+      if (!(0, import_yaml.isSeq)(items)) {
+        if (isAbsent(items) && list !== "containers") continue;
+        this.shapeError(workload, items, spec, `${specPath}.${list}`, "a list of containers");
+      }
+      this.itemsOf(items).forEach((item, index) => {
+        if (!(0, import_yaml.isMap)(item)) {
+          this.shapeError(
+            workload,
+            item,
+            items,
+            `${specPath}.${list}[${index}]`,
+            "a container (a mapping with name and image)"
+          );
+        }
+        const image = this.string(item, "image");
+        if (!image) return;
+        containers.push({
+          file: this.file,
+          document,
+          kind: workload.kind,
+          workload: workload.name,
+          list,
+          name: this.string(item, "name")?.value ?? "",
+          position: this.position(item),
+          image,
+          ports: this.ports(item),
+          container: this.security(item, "container"),
+          pod
+        });
+      });
+    }
+    return containers;
+  }
+  ports(container) {
+    return this.itemsOf(this.get(container, "ports")).flatMap((item) => {
+      const port = (0, import_yaml.isMap)(item) ? this.integer(item, "containerPort") : void 0;
+      return port ? [port] : [];
+    });
+  }
+};
+function parseManifests(text3, file2) {
+  if (Buffer.byteLength(text3) > MAX_MANIFEST_BYTES) {
+    throw new CheckError(
+      "input",
+      `${file2}: the manifest file is over ${MAX_MANIFEST_BYTES} bytes`,
+      BULK_HINT
+    );
+  }
+  let nodes = 0;
+  for (const token of new import_yaml.Lexer().lex(text3)) {
+    if (NODE_TOKENS.has(import_yaml.CST.tokenType(token) ?? "") && ++nodes > MAX_YAML_NODES) {
+      throw new CheckError("input", `${file2}: more than ${MAX_YAML_NODES} YAML nodes`, BULK_HINT);
+    }
+  }
+  return new ManifestFile(text3, file2).read();
+}
+
+// src/kubernetes/read.ts
+var MANIFEST_LIMIT = 16 * 1024 * 1024;
+async function readManifests(globs, cwd) {
+  if (globs.length === 0) return null;
+  const files = await expandGlobs(globs, cwd);
+  const sources = {};
+  const containers = [];
+  for (const file2 of files) {
+    const path5 = resolve3(cwd, file2);
+    const size = (await stat2(path5)).size;
+    if (size > MANIFEST_LIMIT) {
+      throw new CheckError(
+        "input",
+        `${file2}: ${size} bytes is too large for a manifest (the limit is 16 MiB)`,
+        "Point manifests at the workload files themselves."
+      );
+    }
+    const text3 = await readFile(path5, "utf8");
+    sources[file2] = text3;
+    containers.push(...parseManifests(text3, file2));
+  }
+  return { files, sources, containers };
+}
+function kubernetesFacts(manifests, manifestImage, image) {
+  const checked = checkedImage(manifestImage, image);
+  const matches2 = (container) => imageMatches(container.image.value, checked);
+  return {
+    files: manifests.files,
+    sources: manifests.sources,
+    containers: manifests.containers.filter(matches2),
+    otherImages: manifests.containers.filter((c) => !matches2(c)).map((c) => c.image.value)
+  };
+}
+function checkedImage(manifestImage, image) {
+  if (manifestImage) {
+    const parsed = parseImageRef(manifestImage);
+    if (!parsed) {
+      throw new CheckError(
+        "usage",
+        `manifest-image: "${manifestImage}" is not an image reference`,
+        "Write it as the manifests do, e.g. ghcr.io/org/app:1.2, or ghcr.io/org/app for any tag."
+      );
+    }
+    const tagless = !/[:@][^/]*$/.test(manifestImage);
+    return tagless ? { refs: [], digests: [], anyTagOf: [manifestImage] } : { refs: [manifestImage], digests: [], anyTagOf: [] };
+  }
+  return { refs: [image.ref], digests: image.repoDigests, anyTagOf: [] };
+}
+async function expandGlobs(globs, cwd) {
+  const found = /* @__PURE__ */ new Set();
+  for (const pattern of globs) {
+    let matched = 0;
+    for await (const entry of glob(pattern, { cwd, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const absolute2 = resolve3(entry.parentPath, entry.name);
+      const shown = relative2(cwd, absolute2).split(sep2).join("/");
+      found.add(isAbsolute(pattern) && shown.startsWith("..") ? absolute2 : shown);
+      matched++;
+    }
+    if (matched === 0) {
+      throw new CheckError(
+        "usage",
+        `manifests: "${pattern}" matches no file`,
+        "Give paths or globs relative to the repository root, e.g. deploy/*.yaml or k8s/**/*.yml."
+      );
+    }
+  }
+  return [...found].sort();
+}
+
 // src/policy/evaluate.ts
 import { posix as posix3 } from "node:path";
 
@@ -37168,17 +37805,17 @@ var DockerfileSource = class {
       (line) => line !== void 0 && line > floor
     );
     if (commands.length > 0) {
-      let at = Math.min(...commands);
-      while (at - 1 > floor && /^\s*#/.test(this.text(at - 1) ?? "")) at--;
-      return at;
+      let at2 = Math.min(...commands);
+      while (at2 - 1 > floor && /^\s*#/.test(this.text(at2 - 1) ?? "")) at2--;
+      return at2;
     }
     const end = this.endOfFinalStage();
     if (end < floor || this.continues(end)) return null;
     return end + 1;
   }
   /** The line to copy indentation from for lines inserted before `at`. */
-  neighbour(at) {
-    return at <= this.lines.length ? at : Math.max(1, at - 1);
+  neighbour(at2) {
+    return at2 <= this.lines.length ? at2 : Math.max(1, at2 - 1);
   }
   /** A SHELL instruction in a built stage changes what `RUN` runs: no RUN fixes then. */
   changesShell() {
@@ -37218,10 +37855,10 @@ function dockerfileSource(facts) {
 var NEW_UID = 10001;
 var NEW_NAME = "app";
 function appUidStableAt(source, line) {
-  const at = source.stageOf(line)?.index ?? source.finalStage.index;
+  const at2 = source.stageOf(line)?.index ?? source.finalStage.index;
   return source.dockerfile.chain.every(
     (stage) => stage.args.every((arg) => arg.name !== "APP_UID") && stage.envs.every(
-      (env) => env.name !== "APP_UID" || stage.index < at || stage.index === at && env.line < line
+      (env) => env.name !== "APP_UID" || stage.index < at2 || stage.index === at2 && env.line < line
     )
   );
 }
@@ -37293,11 +37930,11 @@ function switchUserDiff(facts, suggestion) {
     const indent = source.indent(current.line);
     edit = { start: current.line, count: 1, lines: lines.map((line) => indent + line) };
   } else {
-    const at = source.insertionPoint(inFinal ? current.line : 0);
-    if (at === null) return null;
-    if (usesAppUid && !appUidStableAt(source, at)) return null;
-    const indent = source.indent(source.neighbour(at));
-    edit = { start: at, count: 0, lines: lines.map((line) => indent + line) };
+    const at2 = source.insertionPoint(inFinal ? current.line : 0);
+    if (at2 === null) return null;
+    if (usesAppUid && !appUidStableAt(source, at2)) return null;
+    const indent = source.indent(source.neighbour(at2));
+    edit = { start: at2, count: 0, lines: lines.map((line) => indent + line) };
   }
   return source.diff([edit]);
 }
@@ -37490,6 +38127,19 @@ function kubeletRunAsNonRootError(configUser, context3) {
     return `container has runAsNonRoot and image has an invalid user id (${effectiveUid}). (Must be 1-(${MAX_UID}))`;
   }
   return null;
+}
+function effectiveRunAs(container) {
+  return {
+    runAsNonRoot: container.container.runAsNonRoot ?? container.pod.runAsNonRoot,
+    runAsUser: container.container.runAsUser ?? container.pod.runAsUser
+  };
+}
+function kubeletErrorFor(configUser, container) {
+  const { runAsNonRoot, runAsUser } = effectiveRunAs(container);
+  return kubeletRunAsNonRootError(configUser, {
+    runAsNonRoot: runAsNonRoot?.value,
+    runAsUser: runAsUser?.value
+  });
 }
 
 // src/policy/rules/nr003-user-not-numeric.ts
@@ -37821,8 +38471,8 @@ function removeCommand(source, run2, change) {
   const separators = andSeparators(body);
   if (!separators) return null;
   const bounds = [-2, ...separators];
-  const segments = bounds.map((at, index2) => ({
-    start: at + 2,
+  const segments = bounds.map((at2, index2) => ({
+    start: at2 + 2,
     end: separators[index2] ?? body.length
   }));
   const matching = segments.flatMap((segment, index2) => {
@@ -38079,15 +38729,15 @@ function setidDiff(facts, command) {
       { start: current.line, count: 0, lines: lines2.map((line) => indent2 + line) }
     ]);
   }
-  const at = source.insertionPoint(current && source.inFinalStage(current.line) ? current.line : 0);
-  if (at === null) return null;
+  const at2 = source.insertionPoint(current && source.inFinalStage(current.line) ? current.line : 0);
+  if (at2 === null) return null;
   const user2 = facts.image.user;
   let lines;
   if (user2 === "" || isRoot(facts, user2)) lines = [run2];
   else if (PLAIN_USER.test(user2)) lines = [asRoot, run2, `${source.keyword("USER")} ${user2}`];
   else return null;
-  const indent = source.indent(source.neighbour(at));
-  return source.diff([{ start: at, count: 0, lines: lines.map((line) => indent + line) }]);
+  const indent = source.indent(source.neighbour(at2));
+  return source.diff([{ start: at2, count: 0, lines: lines.map((line) => indent + line) }]);
 }
 
 // src/policy/rules/nr030-setid-files.ts
@@ -38373,9 +39023,9 @@ function findAssignment(args, name) {
   const pair = /([A-Za-z_][A-Za-z0-9_]*)=("[^"\\$`]*"|'[^'\\]*'|[^\s"'\\$`]*)(?=\s|$)/y;
   const found = [];
   let count2 = 0;
-  let at = 0;
-  while (at < args.length) {
-    pair.lastIndex = at;
+  let at2 = 0;
+  while (at2 < args.length) {
+    pair.lastIndex = at2;
     const match = pair.exec(args);
     if (!match) return null;
     count2++;
@@ -38391,11 +39041,11 @@ function findAssignment(args, name) {
         legacy: false
       });
     }
-    at = pair.lastIndex;
+    at2 = pair.lastIndex;
     const space = /\s*/y;
-    space.lastIndex = at;
+    space.lastIndex = at2;
     space.exec(args);
-    at = space.lastIndex;
+    at2 = space.lastIndex;
   }
   if (found.length !== 1) return null;
   return { ...found[0], alone: count2 === 1 };
@@ -38449,12 +39099,25 @@ function portDiff(facts, declared) {
   return edit ? source.diff([edit]) : null;
 }
 
+// src/policy/rules/kubernetes-common.ts
+function describeContainer(container) {
+  const kind = container.list === "initContainers" ? "init container" : container.list === "ephemeralContainers" ? "ephemeral container" : "container";
+  const workload = container.workload ? `${container.kind}/${container.workload}` : container.kind;
+  return `${workload}, ${kind} ${container.name}`;
+}
+function at(container, line) {
+  return { file: container.file, line };
+}
+function containerUid(facts, container) {
+  return effectiveRunAs(container).runAsUser?.value ?? facts.user.uid;
+}
+
 // src/policy/rules/nr050-privileged-port.ts
 var UNPRIVILEGED_PORT_START = 1024;
 var nr050 = {
   id: "NR050",
   name: "privileged-port",
-  title: "A declared port is below 1024 for a non-root user, or the probe cannot bind it",
+  title: "A declared port (or a containerPort of a manifest) is below 1024 for a non-root user, or the probe cannot bind it",
   rationale: "A non-root process cannot bind ports below 1024 on a default Kubernetes node. Docker hides this (it sets net.ipv4.ip_unprivileged_port_start=0 in containers), so `docker run` works and the pod crashes. The probe binds with the Kubernetes setting. This is why .NET 8 moved from port 80 to 8080.",
   howToFix: "Listen on a port of 1024 or more: `ENV ASPNETCORE_HTTP_PORTS=8080` and `EXPOSE 8080` (the .NET 8+ default); map port 80 to it in the Service.",
   examples: { failing: "port-80-aspnetcore-urls", passing: "user-1654" },
@@ -38486,7 +39149,377 @@ var nr050 = {
         }
       });
     }
+    hits.push(...containerPortHits(facts));
     return hits;
+  }
+};
+function containerPortHits(facts) {
+  return (facts.kubernetes?.containers ?? []).flatMap((container) => {
+    const uid = containerUid(facts, container);
+    if (uid === null || uid === 0) return [];
+    return container.ports.filter(
+      (port) => port.value < UNPRIVILEGED_PORT_START && !facts.allow.ports.includes(port.value)
+    ).map((port) => ({
+      message: `${describeContainer(container)}: containerPort: ${port.value}: port ${port.value} is below ${UNPRIVILEGED_PORT_START}, which uid ${uid} cannot bind on a default Kubernetes node`,
+      location: at(container, port.line),
+      fix: {
+        summary: `Have the app listen on a port of ${UNPRIVILEGED_PORT_START} or more (e.g. 8080), set \`containerPort: 8080\`, and keep port ${port.value} on the Service (\`port: ${port.value}\`, \`targetPort: 8080\`).`,
+        diff: null
+      }
+    }));
+  });
+}
+
+// src/fixes/manifest.ts
+var PLAIN_PATH2 = /^[A-Za-z0-9._+@,=~ /-]+$/;
+var STEP = 2;
+function replaceValue(text3, key, value) {
+  const match = new RegExp(`^(\\s*(?:- )?${key}:[ \\t]*)(\\S[^#]*?)([ \\t]+#.*)?$`).exec(text3);
+  if (!match) return null;
+  return `${match[1]}${value}${match[3] ?? ""}`;
+}
+function nestedLines(keys, value, indent) {
+  return keys.map((key, depth) => {
+    const pad = " ".repeat(indent + depth * STEP);
+    return depth === keys.length - 1 ? `${pad}${key}: ${value}` : `${pad}${key}:`;
+  });
+}
+function insertInto(mapping, keys, value) {
+  if (mapping.flow) return null;
+  return { start: mapping.endLine + 1, count: 0, lines: nestedLines(keys, value, mapping.indent) };
+}
+function securityEdit(lines, container, level2, keys, value) {
+  const context3 = level2 === "container" ? container.container : container.pod;
+  const owner = level2 === "container" ? container.position : container.pod.spec;
+  if (!context3.position) return insertInto(owner, ["securityContext", ...keys], value);
+  if (keys.length === 1) {
+    const existing2 = context3[keys[0]];
+    if (existing2) {
+      const replaced = replaceValue(lines[existing2.line - 1] ?? "", keys[0], value);
+      return replaced === null ? null : { start: existing2.line, count: 1, lines: [replaced] };
+    }
+    return insertInto(context3.position, keys, value);
+  }
+  const [parentKey, childKey] = keys;
+  const parent = context3[parentKey];
+  if (!parent) return insertInto(context3.position, keys, value);
+  const existing = parentKey === "capabilities" ? context3.capabilities?.[childKey] : context3.seccompProfile?.type;
+  if (existing) {
+    const replaced = replaceValue(lines[existing.line - 1] ?? "", childKey, value);
+    return replaced === null ? null : { start: existing.line, count: 1, lines: [replaced] };
+  }
+  return insertInto(parent.position, [childKey], value);
+}
+function securityContextDiff(kubernetes, container, settings) {
+  const text3 = kubernetes.sources[container.file];
+  if (text3 === void 0 || !PLAIN_PATH2.test(container.file)) return null;
+  const lines = splitLines(text3)?.map((line) => line.text);
+  if (!lines) return null;
+  const edits = [];
+  const created = /* @__PURE__ */ new Map();
+  for (const setting of settings) {
+    const context3 = setting.level === "container" ? container.container : container.pod;
+    if (!context3.position) {
+      created.set(setting.level, [...created.get(setting.level) ?? [], setting]);
+      continue;
+    }
+    const edit = securityEdit(lines, container, setting.level, setting.keys, setting.value);
+    if (!edit) return null;
+    edits.push(edit);
+  }
+  for (const [level2, group2] of created) {
+    const owner = level2 === "container" ? container.position : container.pod.spec;
+    if (owner.flow) return null;
+    edits.push({ start: owner.endLine + 1, count: 0, lines: blockLines(group2, owner.indent) });
+  }
+  return unifiedDiff(container.file, text3, mergeInsertions(edits));
+}
+function blockLines(settings, indent) {
+  const out = [`${" ".repeat(indent)}securityContext:`];
+  const parents = /* @__PURE__ */ new Map();
+  for (const { keys, value } of settings) {
+    if (keys.length === 1) {
+      out.push(`${" ".repeat(indent + STEP)}${keys[0]}: ${value}`);
+    } else {
+      parents.set(keys[0], [
+        ...parents.get(keys[0]) ?? [],
+        `${" ".repeat(indent + 2 * STEP)}${keys[1]}: ${value}`
+      ]);
+    }
+  }
+  for (const [parent, children] of parents)
+    out.push(`${" ".repeat(indent + STEP)}${parent}:`, ...children);
+  return out;
+}
+function mergeInsertions(edits) {
+  const indentOf = (line) => line.length - line.trimStart().length;
+  const merged = /* @__PURE__ */ new Map();
+  const others = [];
+  for (const edit of edits) {
+    if (edit.count !== 0) {
+      others.push(edit);
+      continue;
+    }
+    const existing = merged.get(edit.start);
+    if (!existing) merged.set(edit.start, { ...edit, lines: [...edit.lines] });
+    else {
+      const blocks = [existing.lines, edit.lines].sort((a, b) => indentOf(b[0]) - indentOf(a[0]));
+      existing.lines = blocks.flat();
+    }
+  }
+  return [...others, ...merged.values()];
+}
+function yamlPath(level2, keys, value) {
+  const prefix = level2 === "pod" ? "spec.securityContext" : "securityContext";
+  return `${prefix}.${keys.join(".")}: ${value}`;
+}
+
+// src/policy/rules/nr060-k8s-runasnonroot-rejects.ts
+var nr060 = {
+  id: "NR060",
+  name: "k8s-runasnonroot-rejects",
+  title: "A manifest running this image has runAsNonRoot: true, and the kubelet would refuse the image user",
+  rationale: "The kubelet checks runAsNonRoot when it creates the container, from the image metadata only: a user name (even one with a non-zero UID in /etc/passwd), an empty user, UID 0 or an out-of-range UID is refused, and the pod sits in CreateContainerConfigError after the deploy. Admission (Pod Security Standards) never looks at the image, so nothing catches it before. Non-root Guard replays the kubelet's decision at review time, with the pod and container securityContext merged as the kubelet merges them.",
+  howToFix: "Give the image a numeric user (`USER $APP_UID`, `USER 1654`): the kubelet can then verify it. Or set `runAsUser` to a non-zero UID in the container's securityContext, which the kubelet uses instead of the image user.",
+  examples: { failing: "k8s-user-app", passing: "k8s-app-uid" },
+  levels: { baseline: "error", restricted: "error", hardened: "error" },
+  needs: ["image", "accounts", "manifests"],
+  evaluate(facts) {
+    return facts.kubernetes.containers.flatMap((container) => {
+      const error63 = kubeletErrorFor(facts.image.user, container);
+      if (!error63) return [];
+      const { runAsNonRoot, runAsUser } = effectiveRunAs(container);
+      const decisive = runAsUser?.value === 0 ? runAsUser : runAsNonRoot;
+      const setting = decisive === runAsUser ? `runAsUser: 0 (line ${runAsUser.line})` : `runAsNonRoot: true (line ${runAsNonRoot.line})`;
+      const subject = decisive === runAsUser ? setting : `${setting} and the image's ${userLabel(facts)}`;
+      return [
+        {
+          message: `${describeContainer(container)}: the kubelet refuses to start it ("${error63}"), so the pod sits in CreateContainerConfigError: ${subject}`,
+          location: at(container, decisive.line),
+          fix: fixFor3(facts, container, decisive === runAsUser)
+        }
+      ];
+    });
+  }
+};
+function fixFor3(facts, container, runAsUserIsRoot) {
+  const kubernetes = facts.kubernetes;
+  const uid = facts.user.uid;
+  if (runAsUserIsRoot) {
+    if (uid !== null && uid > 0) {
+      return {
+        summary: `Run as the image's own user: \`runAsUser: ${uid}\` (or remove runAsUser, the image's user is uid ${uid}).`,
+        diff: securityContextDiff(kubernetes, container, [
+          { level: levelOf(container), keys: ["runAsUser"], value: String(uid) }
+        ])
+      };
+    }
+    return {
+      summary: "Set `runAsUser` to a non-zero UID the image can run as, or remove it and give the image a numeric non-root USER.",
+      diff: null
+    };
+  }
+  const spec = facts.user.spec;
+  if (spec.kind === "name" && uid !== null && uid > 0) {
+    const numeric = numericFormFor(facts, uid, spec.group !== null ? facts.user.gid : null);
+    const dockerfileDiff = numericUserDiff(facts, numeric);
+    const manifest = yamlPath("container", ["runAsUser"], String(uid));
+    return {
+      summary: `Use the number in the Dockerfile: \`USER ${numeric}\` (${spec.name} is uid ${uid} in the image's /etc/passwd); or set \`${manifest}\` in this container.`,
+      diff: dockerfileDiff ?? securityContextDiff(kubernetes, container, [
+        { level: "container", keys: ["runAsUser"], value: String(uid) }
+      ])
+    };
+  }
+  const image = switchUserFix(facts, facts.dockerfile?.effectiveUser ? "Replace it with" : "Add");
+  return {
+    summary: `${image.summary} (Setting runAsUser in the manifest also starts it, but as a user the image's files may not fit.)`,
+    diff: image.diff
+  };
+}
+function levelOf(container) {
+  return container.container.runAsUser ? "container" : "pod";
+}
+
+// src/policy/rules/nr061-k8s-not-restricted.ts
+var RESTRICTED_VOLUMES = /* @__PURE__ */ new Set([
+  "configMap",
+  "csi",
+  "downwardAPI",
+  "emptyDir",
+  "ephemeral",
+  "persistentVolumeClaim",
+  "projected",
+  "secret"
+]);
+var SECCOMP_TYPES = /* @__PURE__ */ new Set(["RuntimeDefault", "Localhost"]);
+var nr061 = {
+  id: "NR061",
+  name: "k8s-not-restricted",
+  title: 'A manifest running this image misses a Pod Security Standards "restricted" field',
+  rationale: 'A namespace that enforces the "restricted" Pod Security Standard rejects the pod at admission unless every container sets runAsNonRoot, runs as a non-zero runAsUser, sets allowPrivilegeEscalation: false explicitly, drops ALL capabilities (adding back at most NET_BIND_SERVICE), runs under the RuntimeDefault or a Localhost seccomp profile, and uses only configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected and secret volumes. A pod with hostUsers: false (a user namespace) is exempt from the runAsNonRoot and runAsUser checks.',
+  howToFix: "Add the missing fields to the container's securityContext: `runAsNonRoot: true`, `allowPrivilegeEscalation: false`, `capabilities: {drop: [ALL]}`, `seccompProfile: {type: RuntimeDefault}`.",
+  examples: { failing: "k8s-user-app", passing: "k8s-app-uid" },
+  levels: { baseline: "off", restricted: "warning", hardened: "error" },
+  needs: ["manifests"],
+  evaluate(facts) {
+    const hits = [];
+    const reportedVolumes = /* @__PURE__ */ new Set();
+    for (const container of facts.kubernetes.containers) {
+      const gaps = [];
+      const gap = (what, line, level2, keys, value) => gaps.push({ what, line, setting: { level: level2, keys, value } });
+      const own2 = container.container;
+      const pod = container.pod;
+      const userNamespace = pod.hostUsers?.value === false;
+      const securityLine = own2.position?.line ?? container.position.line;
+      if (!userNamespace) {
+        const falseAt = [own2.runAsNonRoot, pod.runAsNonRoot].find(
+          (field) => field?.value === false
+        );
+        if (falseAt) {
+          gap(
+            "runAsNonRoot is false",
+            falseAt.line,
+            falseAt === own2.runAsNonRoot ? "container" : "pod",
+            ["runAsNonRoot"],
+            "true"
+          );
+        } else if (own2.runAsNonRoot?.value !== true && pod.runAsNonRoot?.value !== true) {
+          gap(
+            "runAsNonRoot is not set to true, in the container or the pod",
+            securityLine,
+            "container",
+            ["runAsNonRoot"],
+            "true"
+          );
+        }
+        for (const [field, level2] of [
+          [own2.runAsUser, "container"],
+          [pod.runAsUser, "pod"]
+        ]) {
+          if (field?.value === 0)
+            gap(
+              "runAsUser is 0 (root)",
+              field.line,
+              level2,
+              ["runAsUser"],
+              String(facts.user.uid && facts.user.uid > 0 ? facts.user.uid : 10001)
+            );
+        }
+      }
+      const escalation = own2.allowPrivilegeEscalation;
+      if (escalation?.value !== false) {
+        gap(
+          escalation ? "allowPrivilegeEscalation is true" : "allowPrivilegeEscalation is not set to false",
+          escalation?.line ?? securityLine,
+          "container",
+          ["allowPrivilegeEscalation"],
+          "false"
+        );
+      }
+      const drop = own2.capabilities?.drop;
+      if (!drop?.value.includes("ALL")) {
+        gap(
+          drop ? `capabilities.drop is [${drop.value.join(", ")}], without ALL` : "capabilities.drop does not include ALL",
+          drop?.line ?? own2.capabilities?.position.line ?? securityLine,
+          "container",
+          ["capabilities", "drop"],
+          "[ALL]"
+        );
+      }
+      const add = own2.capabilities?.add;
+      const extra = add?.value.filter((capability) => capability !== "NET_BIND_SERVICE") ?? [];
+      if (add && extra.length > 0) {
+        hits.push({
+          message: `${describeContainer(container)}: capabilities.add has ${extra.join(", ")}; only NET_BIND_SERVICE may be added back (Pod Security Standards "restricted")`,
+          location: at(container, add.line),
+          fix: {
+            summary: `Remove ${extra.join(", ")} from \`securityContext.capabilities.add\`; a non-root process on a port of 1024 or more needs none.`,
+            diff: null
+          }
+        });
+      }
+      const seccomp = own2.seccompProfile?.type ?? pod.seccompProfile?.type;
+      if (!seccomp || !SECCOMP_TYPES.has(seccomp.value)) {
+        gap(
+          seccomp ? `seccompProfile.type is ${seccomp.value}` : "no seccompProfile, in the container or the pod",
+          seccomp?.line ?? securityLine,
+          seccomp && seccomp === pod.seccompProfile?.type ? "pod" : "container",
+          ["seccompProfile", "type"],
+          "RuntimeDefault"
+        );
+      }
+      const diff = securityContextDiff(
+        facts.kubernetes,
+        container,
+        gaps.map((entry) => entry.setting)
+      );
+      for (const { what, line, setting } of gaps) {
+        hits.push({
+          message: `${describeContainer(container)}: ${what} (Pod Security Standards "restricted")`,
+          location: at(container, line),
+          fix: {
+            summary: `Set \`${yamlPath(setting.level, setting.keys, setting.value)}\`.`,
+            diff
+          }
+        });
+      }
+      for (const volume of pod.volumes) {
+        const key = `${container.file}:${volume.line}`;
+        if (RESTRICTED_VOLUMES.has(volume.type) || reportedVolumes.has(key)) continue;
+        reportedVolumes.add(key);
+        hits.push({
+          message: `${describeContainer(container)}: volume ${volume.name} is a ${volume.type} volume, which the profile does not allow (Pod Security Standards "restricted")`,
+          location: at(container, volume.line),
+          fix: {
+            summary: `Replace the ${volume.type} volume with an allowed type (emptyDir for scratch space, a persistentVolumeClaim or configMap for data).`,
+            diff: null
+          }
+        });
+      }
+    }
+    return hits.sort(
+      (a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line
+    );
+  }
+};
+
+// src/policy/rules/nr062-k8s-user-override.ts
+var APP_ROLES2 = /* @__PURE__ */ new Set(["workdir", "exec", "exec-dir", "home"]);
+var nr062 = {
+  id: "NR062",
+  name: "k8s-user-override",
+  title: "A manifest's runAsUser differs from the image's user while app files or HOME belong to the image's user",
+  rationale: "runAsUser replaces the image's user. The image was built for its own user: its WORKDIR, its executable or HOME belong to that UID, often with no access for others. Run as another UID, the app may fail to read its files or write its HOME, and only in the cluster, since docker run uses the image's user.",
+  howToFix: "Set runAsUser to the image's UID (or remove it), or build the image for the UID the cluster uses; files the app only reads can be root-owned and world-readable, and group 0 with fsGroup covers writable data.",
+  examples: { failing: "k8s-user-override", passing: "k8s-app-uid" },
+  levels: { baseline: "notice", restricted: "warning", hardened: "warning" },
+  needs: ["manifests", "runtime-user"],
+  evaluate(facts) {
+    const output2 = runtime(facts);
+    const imageUid = output2.identity.uid;
+    const owned = output2.paths.filter(
+      (path5) => path5.uid === imageUid && path5.roles.some((role) => APP_ROLES2.has(role))
+    );
+    if (imageUid === 0 || owned.length === 0) return [];
+    return facts.kubernetes.containers.flatMap((container) => {
+      const runAsUser = effectiveRunAs(container).runAsUser;
+      if (!runAsUser || runAsUser.value === imageUid || runAsUser.value === 0) return [];
+      const level2 = container.container.runAsUser === runAsUser ? "container" : "pod";
+      const paths = listSome(owned.map((path5) => path5.path));
+      return [
+        {
+          message: `${describeContainer(container)}: runAsUser: ${runAsUser.value} (line ${runAsUser.line}) replaces the image's user, uid ${imageUid}${output2.identity.name ? ` (${output2.identity.name})` : ""}, who owns ${paths}: the app may fail to read or write them`,
+          location: at(container, runAsUser.line),
+          fix: {
+            summary: `Run as the image's user: \`runAsUser: ${imageUid}\` (or remove runAsUser); or build the image for uid ${runAsUser.value}.`,
+            diff: securityContextDiff(facts.kubernetes, container, [
+              { level: level2, keys: ["runAsUser"], value: String(imageUid) }
+            ])
+          }
+        }
+      ];
+    });
   }
 };
 
@@ -38509,7 +39542,10 @@ var RULES = [
   nr033,
   nr040,
   nr041,
-  nr050
+  nr050,
+  nr060,
+  nr061,
+  nr062
 ];
 
 // src/policy/evaluate.ts
@@ -38526,7 +39562,16 @@ function unavailable(kind, facts) {
       return probe2.status === "failed" ? probe2.reason : null;
     case "runtime-user":
       return probe2.status === "ok" ? null : probe2.reason;
+    case "manifests":
+      return manifestsUnavailable(facts);
   }
+}
+function manifestsUnavailable({ kubernetes }) {
+  if (!kubernetes) return "no manifests given";
+  if (kubernetes.containers.length > 0) return null;
+  const files = `${kubernetes.files.length} manifest file${kubernetes.files.length === 1 ? "" : "s"}`;
+  const others = kubernetes.otherImages.length ? ` (they run ${[...new Set(kubernetes.otherImages)].slice(0, 5).join(", ")})` : "";
+  return `no container in ${files} runs this image${others}: set manifest-image to the image as the manifests name it`;
 }
 function evaluate(facts, policy, rules = RULES) {
   const raised = [];
@@ -38586,7 +39631,7 @@ function applyIgnores(findings, ignores) {
 }
 
 // src/policy/config.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -43655,7 +44700,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve5) {
+function isRecursive(inst, stack, resolve6) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -43665,7 +44710,7 @@ function isRecursive(inst, stack, resolve5) {
   let result = NONE;
   const check3 = (child2) => {
     if (result !== PROVEN && child2?._zod) {
-      const answer = isRecursive(child2, stack, resolve5);
+      const answer = isRecursive(child2, stack, resolve6);
       if (answer > result)
         result = answer;
     }
@@ -43676,7 +44721,7 @@ function isRecursive(inst, stack, resolve5) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
       if (child2 > answer)
         answer = child2;
     }
@@ -43740,7 +44785,7 @@ function isRecursive(inst, stack, resolve5) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -58404,7 +59449,7 @@ function checkKeys(doc, counter, file2) {
   };
   const check3 = (path5, keys, what) => {
     const node2 = doc.getIn(path5, true);
-    if (!(0, import_yaml.isMap)(node2)) return;
+    if (!(0, import_yaml2.isMap)(node2)) return;
     for (const pair of node2.items) {
       const key = String(pair.key?.value ?? pair.key);
       if (keys.includes(key)) continue;
@@ -58420,7 +59465,7 @@ function checkKeys(doc, counter, file2) {
   check3(["ports"], known["ports"], "key under ports");
   check3(["rules"], known["rules"], "rule");
   const ignores = doc.getIn(["ignore"], true);
-  if ((0, import_yaml.isSeq)(ignores)) {
+  if ((0, import_yaml2.isSeq)(ignores)) {
     ignores.items.forEach((_, index) => {
       check3(
         ["ignore", String(index)],
@@ -58449,8 +59494,8 @@ function parsePolicy(text3, file2) {
   if (/\u0000|\ufffd/.test(text3)) {
     fail(file2, "the policy file is not UTF-8 text", "Check the path: it should be a YAML file.");
   }
-  const counter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text3, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const counter = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text3, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
   if (syntax) {
     const { line, col } = counter.linePos(syntax.pos[0]);
@@ -58465,8 +59510,8 @@ function parsePolicy(text3, file2) {
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const where2 = position(doc, counter, issue3.path, file2);
-    const at = issue3.path.length > 0 ? `${issue3.path.join(".")}: ` : "";
-    fail(where2, `${at}${issue3.message}`, HINT);
+    const at2 = issue3.path.length > 0 ? `${issue3.path.join(".")}: ` : "";
+    fail(where2, `${at2}${issue3.message}`, HINT);
   }
   return { path: file2, policy: parsed.data, presetGiven: "preset" in raw };
 }
@@ -58909,6 +59954,7 @@ async function gatherFacts(options, env) {
     buildArgs: options.buildArgs
   };
   const draft = source && parseOptions2 ? parseDockerfile(source.text, parseOptions2) : null;
+  const manifests = await readManifests(options.manifests, env.cwd);
   const image = await acquireImage(options, env);
   const notes = [];
   const ports = declaredPorts(image, policy.portVariables);
@@ -58935,7 +59981,8 @@ async function gatherFacts(options, env) {
       ports,
       runtime: probe2.ok ? probe2.output : null,
       probe: probeStatus(probe2),
-      allow: policy.allow
+      allow: policy.allow,
+      kubernetes: manifests && kubernetesFacts(manifests, options.manifestImage, image)
     },
     policy,
     notes
@@ -58952,10 +59999,10 @@ function probeStatus(probe2) {
   return { status: "ok", elapsedMs: probe2.elapsedMs };
 }
 async function readPolicy(options, cwd) {
-  const path5 = resolve3(cwd, options.policy ?? DEFAULT_POLICY_PATH);
+  const path5 = resolve4(cwd, options.policy ?? DEFAULT_POLICY_PATH);
   let text3;
   try {
-    text3 = await readFile(path5, "utf8");
+    text3 = await readFile2(path5, "utf8");
   } catch (error63) {
     const code = error63.code;
     if (!options.policy && code === "ENOENT") return null;
@@ -58968,16 +60015,16 @@ async function readPolicy(options, cwd) {
   return parsePolicy(text3, displayPath(cwd, path5));
 }
 function displayPath(cwd, path5) {
-  const rel = relative2(cwd, path5);
-  return isAbsolute(rel) || rel.startsWith("..") ? path5 : rel.split(sep2).join("/");
+  const rel = relative3(cwd, path5);
+  return isAbsolute2(rel) || rel.startsWith("..") ? path5 : rel.split(sep3).join("/");
 }
 async function readDockerfile(options, cwd) {
   const given = options.dockerfile;
   if (!given && !options.context) return null;
-  const path5 = given ? resolve3(cwd, given) : join3(resolve3(cwd, options.context), "Dockerfile");
+  const path5 = given ? resolve4(cwd, given) : join3(resolve4(cwd, options.context), "Dockerfile");
   let text3;
   try {
-    text3 = await readFile(path5, "utf8");
+    text3 = await readFile2(path5, "utf8");
   } catch (error63) {
     const code = error63.code;
     if (!given && options.buildCommand) return null;
@@ -59032,7 +60079,7 @@ ${result.stderr}` };
 };
 
 // src/image/docker.ts
-import { mkdtemp, lstat as lstat2, readFile as readFile2, rm as rm2 } from "node:fs/promises";
+import { mkdtemp, lstat as lstat2, readFile as readFile3, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join4 } from "node:path";
 
@@ -59204,7 +60251,7 @@ var Docker = class {
 ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
         );
       }
-      return (await readFile2(iidFile, "utf8")).trim();
+      return (await readFile3(iidFile, "utf8")).trim();
     } finally {
       await rm2(workdir, { recursive: true, force: true });
     }
@@ -59281,16 +60328,16 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
       );
       return null;
     }
-    const stat3 = await lstat2(destination);
-    if (!stat3.isFile()) {
+    const stat4 = await lstat2(destination);
+    if (!stat4.isFile()) {
       notes.push(`${path5} in the image is not a regular file`);
       return null;
     }
-    if (stat3.size > MAX_ACCOUNT_FILE_BYTES) {
-      notes.push(`${path5} is ${stat3.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`);
+    if (stat4.size > MAX_ACCOUNT_FILE_BYTES) {
+      notes.push(`${path5} is ${stat4.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`);
       return null;
     }
-    return readFile2(destination, "utf8");
+    return readFile3(destination, "utf8");
   }
 };
 function buildArgs(request2, iidFile) {
@@ -59338,7 +60385,8 @@ var optionsSchema = external_exports.object({
   policy: text,
   // No default here: unset means the policy file's preset, whose default is baseline.
   preset: external_exports.enum(PRESETS).optional(),
-  manifests: external_exports.array(external_exports.string()).default([]),
+  manifests: external_exports.array(external_exports.string().trim().min(1)).default([]),
+  "manifest-image": text,
   "fail-on": external_exports.enum(FAIL_ON).default("error"),
   probe: external_exports.enum(PROBE_MODES).default("required"),
   // The action's only: where to write SARIF (unset: a file in RUNNER_TEMP).
@@ -59364,13 +60412,6 @@ function parseOptions(raw, flagPrefix) {
     throw new CheckError("usage", `${name}: ${issue3.message}`, usageHint(key));
   }
   const options = result.data;
-  if (options.manifests.length > 0) {
-    throw new CheckError(
-      "usage",
-      `${flagPrefix === "--" ? "--manifests" : 'input "manifests"'}: the Kubernetes cross-check is not available in this version`,
-      "Remove the manifests option for now."
-    );
-  }
   if (options["report-file"]) {
     const checking = ["image", "context", "dockerfile", "build-command"].find(
       (key) => options[key]
@@ -59412,6 +60453,8 @@ function parseOptions(raw, flagPrefix) {
     buildCommand: options["build-command"],
     policy: options.policy,
     preset: options.preset,
+    manifests: options.manifests,
+    manifestImage: options["manifest-image"],
     failOn: options["fail-on"],
     probe: options.probe,
     sarifFile: options["sarif-file"],
@@ -59503,11 +60546,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -59523,7 +60566,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -60850,8 +61893,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep4 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -63747,6 +64790,13 @@ function distinctDiffs(report) {
   }
   return [...byDiff].map(([diff, rules]) => ({ diff, rules }));
 }
+function skippedByReason(report) {
+  const byReason = /* @__PURE__ */ new Map();
+  for (const skip of report.skipped) {
+    byReason.set(skip.reason, [...byReason.get(skip.reason) ?? [], skip.rule]);
+  }
+  return [...byReason].map(([reason, rules]) => ({ rules, reason }));
+}
 
 // src/report/escape.ts
 var SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&"'@~:=$%^\r\n\t]/g;
@@ -63894,8 +64944,8 @@ function renderMarkdown(report, options = {}) {
   }
   if (report.notes.length > 0 || report.skipped.length > 0) {
     out.push("<details><summary>Notes</summary>", "");
-    for (const skip of report.skipped)
-      out.push(`- skipped ${skip.rule}: ${markdownText(skip.reason)}`);
+    for (const { rules, reason } of skippedByReason(report))
+      out.push(`- skipped ${rules.join(", ")}: ${markdownText(reason)}`);
     for (const note of report.notes) out.push(`- ${markdownText(note)}`);
     out.push("", "</details>", "");
   }
@@ -64575,7 +65625,9 @@ function renderText(report) {
   }
   if (report.skipped.length > 0) {
     lines.push("");
-    for (const skip of report.skipped) lines.push(`skipped ${skip.rule}: ${safe(skip.reason)}`);
+    for (const { rules, reason } of skippedByReason(report)) {
+      lines.push(`skipped ${rules.join(", ")}: ${safe(reason)}`);
+    }
   }
   if (report.notes.length > 0) {
     lines.push("");
@@ -64730,6 +65782,7 @@ function readInputs() {
     policy: getInput("policy"),
     preset: getInput("preset") || void 0,
     manifests: lines("manifests"),
+    "manifest-image": getInput("manifest-image"),
     "fail-on": getInput("fail-on") || void 0,
     probe: getInput("probe") || void 0,
     "sarif-file": getInput("sarif-file"),
@@ -64785,7 +65838,7 @@ function annotate(report) {
 }
 async function writeSarifFile(report, requested) {
   const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
-  const path5 = requested ? resolve4(workspace, requested) : join5(process.env["RUNNER_TEMP"] || workspace, `nonroot-guard-${process.pid}.sarif`);
+  const path5 = requested ? resolve5(workspace, requested) : join5(process.env["RUNNER_TEMP"] || workspace, `nonroot-guard-${process.pid}.sarif`);
   await mkdir2(dirname3(path5), { recursive: true });
   await writeFile2(path5, renderSarif(report));
   return path5;
@@ -64858,11 +65911,11 @@ async function publish(report, options, run2, commentId) {
 var REPORT_FILE_LIMIT = 64 * 1024 * 1024;
 async function readReportFile(path5) {
   const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
-  const full = resolve4(workspace, path5);
+  const full = resolve5(workspace, path5);
   const hint = "Give the JSON report of a Non-root Guard run (its `report` output), e.g. downloaded from that run's artifact.";
   let text3;
   try {
-    const size = (await stat2(full)).size;
+    const size = (await stat3(full)).size;
     if (size > REPORT_FILE_LIMIT) {
       throw new CheckError(
         "usage",
@@ -64870,7 +65923,7 @@ async function readReportFile(path5) {
         hint
       );
     }
-    text3 = await readFile3(full, "utf8");
+    text3 = await readFile4(full, "utf8");
   } catch (error63) {
     if (error63 instanceof CheckError) throw error63;
     throw new CheckError(

@@ -8,6 +8,7 @@ import { parseAccounts } from './image/accounts.js';
 import type { Docker } from './image/docker.js';
 import { resolveUser } from './image/resolve-user.js';
 import type { ImageFacts } from './image/types.js';
+import { kubernetesFacts, readManifests } from './kubernetes/read.js';
 import type { CheckOptions } from './options.js';
 import { evaluate } from './policy/evaluate.js';
 import { DEFAULT_POLICY_PATH, parsePolicy, type LoadedPolicy } from './policy/config.js';
@@ -79,6 +80,7 @@ export async function gatherFacts(
     buildArgs: options.buildArgs,
   };
   const draft = source && parseOptions ? parseDockerfile(source.text, parseOptions) : null;
+  const manifests = await readManifests(options.manifests, env.cwd);
 
   const image = await acquireImage(options, env);
   const notes: string[] = [];
@@ -110,6 +112,7 @@ export async function gatherFacts(
       runtime: probe.ok ? probe.output : null,
       probe: probeStatus(probe),
       allow: policy.allow,
+      kubernetes: manifests && kubernetesFacts(manifests, options.manifestImage, image),
     },
     policy,
     notes,

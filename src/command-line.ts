@@ -17,7 +17,8 @@ export const USAGE = `Usage:
   nonroot-guard check [--image REF] [--context DIR] [--dockerfile PATH]
                       [--target STAGE] [--build-arg K=V]... [--platform P] [--pull]
                       [--build-command CMD] [--policy FILE] [--preset NAME]
-                      [--manifests GLOB]... [--format text|json|markdown|sarif]
+                      [--manifests GLOB]... [--manifest-image REF]
+                      [--format text|json|markdown|sarif]
                       [--output FILE] [--fail-on error|warning|never]
                       [--probe required|optional]
   nonroot-guard --version | --help
@@ -41,6 +42,11 @@ Dockerfile line that causes it.
                        exists); see the README's "Policy file"
   --preset NAME        baseline, restricted or hardened; overrides the policy
                        file's preset (default baseline)
+  --manifests GLOB     Kubernetes manifests that run the image (repeatable):
+                       predicts the kubelet's runAsNonRoot refusal and checks
+                       the "restricted" Pod Security Standard
+  --manifest-image REF the image as the manifests name it (default: --image);
+                       without a tag, any tag of that repository
   --format F           text (default), json, markdown or sarif (SARIF 2.1.0,
                        for code scanning)
   --output FILE        write the report to FILE instead of stdout
@@ -84,6 +90,7 @@ const FLAGS = {
   policy: { type: 'string' },
   preset: { type: 'string' },
   manifests: { type: 'string', multiple: true },
+  'manifest-image': { type: 'string' },
   format: { type: 'string' },
   output: { type: 'string' },
   'fail-on': { type: 'string' },
@@ -152,6 +159,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         policy: values.policy,
         preset: values.preset,
         manifests: values.manifests,
+        'manifest-image': values['manifest-image'],
         'fail-on': values['fail-on'],
         probe: values.probe,
       },

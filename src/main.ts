@@ -33,6 +33,7 @@ function readInputs(): RawOptions {
     policy: core.getInput('policy'),
     preset: core.getInput('preset') || undefined,
     manifests: lines('manifests'),
+    'manifest-image': core.getInput('manifest-image'),
     'fail-on': core.getInput('fail-on') || undefined,
     probe: core.getInput('probe') || undefined,
     'sarif-file': core.getInput('sarif-file'),

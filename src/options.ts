@@ -48,7 +48,8 @@ export const optionsSchema = z
     policy: text,
     // No default here: unset means the policy file's preset, whose default is baseline.
     preset: z.enum(PRESETS).optional(),
-    manifests: z.array(z.string()).default([]),
+    manifests: z.array(z.string().trim().min(1)).default([]),
+    'manifest-image': text,
     'fail-on': z.enum(FAIL_ON).default('error'),
     probe: z.enum(PROBE_MODES).default('required'),
     // The action's only: where to write SARIF (unset: a file in RUNNER_TEMP).
@@ -101,6 +102,10 @@ export interface CheckOptions {
   failOn: FailOn;
   /** Whether a probe that cannot run fails the check (required) or only skips its rules. */
   probe: ProbeMode;
+  /** Globs of Kubernetes manifests (relative to the repository) to cross-check. */
+  manifests: string[];
+  /** The image as the manifests name it; unset: the checked image's reference. */
+  manifestImage?: string;
   /** The action's: where to write SARIF (unset: a file in RUNNER_TEMP). */
   sarifFile?: string;
   /** The action's: post this JSON report (another run's) instead of checking an image. */
@@ -130,13 +135,6 @@ export function parseOptions(raw: RawOptions, flagPrefix: '--' | ''): CheckOptio
     throw new CheckError('usage', `${name}: ${issue.message}`, usageHint(key));
   }
   const options = result.data;
-  if (options.manifests.length > 0) {
-    throw new CheckError(
-      'usage',
-      `${flagPrefix === '--' ? '--manifests' : 'input "manifests"'}: the Kubernetes cross-check is not available in this version`,
-      'Remove the manifests option for now.',
-    );
-  }
   if (options['report-file']) {
     const checking = (['image', 'context', 'dockerfile', 'build-command'] as const).find(
       (key) => options[key],
@@ -180,6 +178,8 @@ export function parseOptions(raw: RawOptions, flagPrefix: '--' | ''): CheckOptio
     buildCommand: options['build-command'],
     policy: options.policy,
     preset: options.preset,
+    manifests: options.manifests,
+    manifestImage: options['manifest-image'],
     failOn: options['fail-on'],
     probe: options.probe,
     sarifFile: options['sarif-file'],

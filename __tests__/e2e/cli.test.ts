@@ -159,7 +159,10 @@ describe.skipIf(!inject('docker'))('the CLI on a real engine', () => {
           },
         },
       ],
-      skipped: [],
+      skipped: [
+        { rule: 'NR060', reason: 'no manifests given' },
+        { rule: 'NR062', reason: 'no manifests given' },
+      ],
     });
   });
 
@@ -371,8 +374,9 @@ describe.skipIf(!inject('docker'))('when the probe cannot run', () => {
       '  probe       did not run: the probe did not finish within 0.05 s and was stopped',
     );
     expect(result.stdout).toContain(
-      'skipped NR010: the probe did not finish within 0.05 s and was stopped',
+      'skipped NR010, NR020, NR021, NR022, NR023, NR030, NR031, NR032, NR033: the probe did not finish within 0.05 s and was stopped',
     );
+    expect(result.stdout).toContain('skipped NR060, NR062: no manifests given');
   });
 
   it('rejects a timeout that is not a number of seconds', async () => {

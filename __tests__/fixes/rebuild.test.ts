@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,9 @@ const WITH_DIFF: Record<string, string[]> = {
   'user-root-dotnet-base': ['NR002', 'NR010'],
   'world-writable-app': ['NR020'],
   'writable-data-dir': ['NR022'],
+  // The Dockerfile diff fixes NR003 and NR060; one manifest patch fixes the three NR061 gaps.
+  'k8s-user-app': ['NR003', 'NR060', 'NR061', 'NR061', 'NR061'],
+  'k8s-user-override': ['NR062'],
 };
 
 /** The Dockerfile after the fix, for a few fixtures: what a person sees the diff do. */
@@ -143,9 +146,21 @@ describe.skipIf(!inject('docker'))('fixes, applied with git and rebuilt', () => 
     const dockerfile = `fixtures/images/${name}/Dockerfile`;
     let before: Evaluation;
 
+    // A case with manifests is checked with them, naming the image as they do (the tags differ here).
+    const kubernetes = existsSync(join(IMAGES, name, 'manifests'))
+      ? {
+          manifests: [`fixtures/images/${name}/manifests/*.yaml`],
+          'manifest-image': `nonroot-guard-fixture/case-${name}:test`,
+        }
+      : {};
+
     beforeAll(async () => {
       const options = parseOptions(
-        { image: `nonroot-guard-fixture/fix-${name}:before`, context: `fixtures/images/${name}` },
+        {
+          image: `nonroot-guard-fixture/fix-${name}:before`,
+          context: `fixtures/images/${name}`,
+          ...kubernetes,
+        },
         '--',
       );
       const { facts } = await gatherFacts(options, env(REPO_ROOT));
@@ -180,7 +195,7 @@ describe.skipIf(!inject('docker'))('fixes, applied with git and rebuilt', () => 
 
         const tag = `nonroot-guard-fixture/fix-${name}:after-${n++}`;
         await buildImage(dir, tag);
-        const options = parseOptions({ image: tag, dockerfile }, '--');
+        const options = parseOptions({ image: tag, dockerfile, ...kubernetes }, '--');
         const { facts } = await gatherFacts(options, env(root));
         expect(facts.probe.status).toBe('ok');
         const after = evaluate(facts, policy);

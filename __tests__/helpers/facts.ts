@@ -5,6 +5,7 @@ import type { ImageFacts } from '../../src/image/types.js';
 import { NO_ALLOWANCES, type Allowances } from '../../src/policy/allow.js';
 import { declaredPorts } from '../../src/policy/ports.js';
 import type { Facts } from '../../src/policy/types.js';
+import type { KubernetesFacts } from '../../src/kubernetes/types.js';
 import type { ProbeOutput } from '../../src/probe/schema.js';
 
 export const PASSWD = [
@@ -45,6 +46,7 @@ export function makeFacts(options: {
   runtime?: ProbeOutput;
   exposedPorts?: string[];
   allow?: Allowances;
+  kubernetes?: KubernetesFacts;
 }): Facts {
   const accounts = parseAccounts({
     passwd: options.passwd === undefined ? PASSWD : options.passwd,
@@ -71,6 +73,7 @@ export function makeFacts(options: {
       ? { status: 'ok', elapsedMs: 1 }
       : { status: 'failed', reason: 'no probe in this unit test' },
     allow: options.allow ?? NO_ALLOWANCES,
+    kubernetes: options.kubernetes ?? null,
   };
 }
 

@@ -257,6 +257,9 @@ describe('when the probe cannot tell', () => {
       'NR022',
       'NR023',
       'NR033',
+      'NR060',
+      'NR061',
+      'NR062',
     ]);
     expect(result.findings.map((finding) => finding.rule)).toEqual(['NR003', 'NR004']);
   });

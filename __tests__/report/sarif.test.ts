@@ -24,7 +24,7 @@ describe('SARIF 2.1.0 for code scanning', () => {
   it('describes every rule, with help and a security-severity', () => {
     expect(log.version).toBe('2.1.0');
     expect(run.tool.driver).toMatchObject({ name: 'nonroot-guard', version: '0.1.0' });
-    expect(run.tool.driver.rules).toHaveLength(18);
+    expect(run.tool.driver.rules).toHaveLength(21);
     expect(run.tool.driver.rules![2]).toMatchObject({
       id: 'NR003',
       name: 'user-not-numeric',

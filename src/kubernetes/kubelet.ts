@@ -1,4 +1,5 @@
 import { MAX_UID, parseUserSpec } from '../image/user-spec.js';
+import type { Located, ManifestContainer } from './types.js';
 
 /**
  * The kubelet's runAsNonRoot check (verifyRunAsNonRoot), replayed from the
@@ -48,4 +49,28 @@ export function kubeletRunAsNonRootError(
     return `container has runAsNonRoot and image has an invalid user id (${effectiveUid}). (Must be 1-(${MAX_UID}))`;
   }
   return null;
+}
+
+/**
+ * The runAsNonRoot and runAsUser a container runs with: its own
+ * securityContext's, else the pod's (the kubelet's merge), with the line that
+ * decides each.
+ */
+export function effectiveRunAs(container: ManifestContainer): {
+  runAsNonRoot?: Located<boolean>;
+  runAsUser?: Located<number>;
+} {
+  return {
+    runAsNonRoot: container.container.runAsNonRoot ?? container.pod.runAsNonRoot,
+    runAsUser: container.container.runAsUser ?? container.pod.runAsUser,
+  };
+}
+
+/** The kubelet's error for this container running this image, or null when it starts. */
+export function kubeletErrorFor(configUser: string, container: ManifestContainer): string | null {
+  const { runAsNonRoot, runAsUser } = effectiveRunAs(container);
+  return kubeletRunAsNonRootError(configUser, {
+    runAsNonRoot: runAsNonRoot?.value,
+    runAsUser: runAsUser?.value,
+  });
 }

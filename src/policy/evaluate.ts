@@ -28,7 +28,19 @@ function unavailable(kind: FactKind, facts: Facts): string | null {
       return probe.status === 'failed' ? probe.reason : null;
     case 'runtime-user':
       return probe.status === 'ok' ? null : probe.reason;
+    case 'manifests':
+      return manifestsUnavailable(facts);
   }
+}
+
+function manifestsUnavailable({ kubernetes }: Facts): string | null {
+  if (!kubernetes) return 'no manifests given';
+  if (kubernetes.containers.length > 0) return null;
+  const files = `${kubernetes.files.length} manifest file${kubernetes.files.length === 1 ? '' : 's'}`;
+  const others = kubernetes.otherImages.length
+    ? ` (they run ${[...new Set(kubernetes.otherImages)].slice(0, 5).join(', ')})`
+    : '';
+  return `no container in ${files} runs this image${others}: set manifest-image to the image as the manifests name it`;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { DockerfileFacts } from '../dockerfile/types.js';
 import type { Accounts } from '../image/accounts.js';
 import type { ResolvedUser } from '../image/resolve-user.js';
 import type { ImageFacts } from '../image/types.js';
+import type { KubernetesFacts } from '../kubernetes/types.js';
 import type { ProbeOutput } from '../probe/schema.js';
 import type { Allowances } from './allow.js';
 import type { IgnoreEntry } from './effective.js';
@@ -42,6 +43,8 @@ export interface Facts {
   probe: ProbeStatus;
   /** What the policy file allows (paths the user may write, accepted setid files and ports). */
   allow: Allowances;
+  /** The manifests' containers that run this image, or null when no manifests were given. */
+  kubernetes: KubernetesFacts | null;
 }
 
 /**
@@ -49,7 +52,8 @@ export interface Facts {
  * reported as skipped, with the reason. `filesystem` is the probe's walk (as
  * root); `runtime-user` is what the probe measured as the image's user.
  */
-export type FactKind = 'image' | 'accounts' | 'dockerfile' | 'filesystem' | 'runtime-user';
+export type FactKind =
+  'image' | 'accounts' | 'dockerfile' | 'filesystem' | 'runtime-user' | 'manifests';
 
 export interface Location {
   /** Path relative to the repository (as given by the user). */

@@ -80,3 +80,12 @@ export function distinctDiffs(report: Report): { diff: string; rules: string[] }
   }
   return [...byDiff].map(([diff, rules]) => ({ diff, rules }));
 }
+
+/** Skipped rules grouped by their reason: "NR060, NR061, NR062" once for "no manifests given". */
+export function skippedByReason(report: Report): { rules: string[]; reason: string }[] {
+  const byReason = new Map<string, string[]>();
+  for (const skip of report.skipped) {
+    byReason.set(skip.reason, [...(byReason.get(skip.reason) ?? []), skip.rule]);
+  }
+  return [...byReason].map(([reason, rules]) => ({ rules, reason }));
+}

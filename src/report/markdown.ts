@@ -5,6 +5,7 @@ import {
   describeProbe,
   distinctDiffs,
   shortId,
+  skippedByReason,
 } from './describe.js';
 import { markdownCode, markdownProse, markdownText } from './escape.js';
 import { runtimeFactRows } from './runtime-facts.js';
@@ -71,8 +72,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   }
   if (report.notes.length > 0 || report.skipped.length > 0) {
     out.push('<details><summary>Notes</summary>', '');
-    for (const skip of report.skipped)
-      out.push(`- skipped ${skip.rule}: ${markdownText(skip.reason)}`);
+    for (const { rules, reason } of skippedByReason(report))
+      out.push(`- skipped ${rules.join(', ')}: ${markdownText(reason)}`);
     for (const note of report.notes) out.push(`- ${markdownText(note)}`);
     out.push('', '</details>', '');
   }

@@ -7,6 +7,7 @@ import {
   distinctDiffs,
   locationText,
   shortId,
+  skippedByReason,
 } from './describe.js';
 import type { Report } from './types.js';
 
@@ -68,7 +69,9 @@ export function renderText(report: Report): string {
   }
   if (report.skipped.length > 0) {
     lines.push('');
-    for (const skip of report.skipped) lines.push(`skipped ${skip.rule}: ${safe(skip.reason)}`);
+    for (const { rules, reason } of skippedByReason(report)) {
+      lines.push(`skipped ${rules.join(', ')}: ${safe(reason)}`);
+    }
   }
   if (report.notes.length > 0) {
     lines.push('');

@@ -17,6 +17,9 @@ import { nr033 } from './nr033-effective-capabilities.js';
 import { nr040 } from './nr040-shell-present.js';
 import { nr041 } from './nr041-package-manager-present.js';
 import { nr050 } from './nr050-privileged-port.js';
+import { nr060 } from './nr060-k8s-runasnonroot-rejects.js';
+import { nr061 } from './nr061-k8s-not-restricted.js';
+import { nr062 } from './nr062-k8s-user-override.js';
 
 /** Every rule, in id order. Ids and names are a contract: never change or reuse them. */
 export const RULES: readonly Rule[] = [
@@ -38,4 +41,7 @@ export const RULES: readonly Rule[] = [
   nr040,
   nr041,
   nr050,
+  nr060,
+  nr061,
+  nr062,
 ];

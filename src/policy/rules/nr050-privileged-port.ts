@@ -1,5 +1,6 @@
 import { portDiff } from '../../fixes/ports.js';
-import type { Rule, RuleHit } from '../types.js';
+import type { Facts, Rule, RuleHit } from '../types.js';
+import { at, containerUid, describeContainer } from './kubernetes-common.js';
 import { portLocation } from './locate.js';
 
 const UNPRIVILEGED_PORT_START = 1024;
@@ -7,7 +8,8 @@ const UNPRIVILEGED_PORT_START = 1024;
 export const nr050: Rule = {
   id: 'NR050',
   name: 'privileged-port',
-  title: 'A declared port is below 1024 for a non-root user, or the probe cannot bind it',
+  title:
+    'A declared port (or a containerPort of a manifest) is below 1024 for a non-root user, or the probe cannot bind it',
   rationale:
     'A non-root process cannot bind ports below 1024 on a default Kubernetes node. Docker hides this (it sets net.ipv4.ip_unprivileged_port_start=0 in containers), so `docker run` works and the pod crashes. The probe binds with the Kubernetes setting. This is why .NET 8 moved from port 80 to 8080.',
   howToFix:
@@ -50,6 +52,27 @@ export const nr050: Rule = {
         },
       });
     }
+    hits.push(...containerPortHits(facts));
     return hits;
   },
 };
+
+/** containerPort below 1024 in a manifest that runs this image as a non-root UID. */
+function containerPortHits(facts: Facts): RuleHit[] {
+  return (facts.kubernetes?.containers ?? []).flatMap((container) => {
+    const uid = containerUid(facts, container);
+    if (uid === null || uid === 0) return [];
+    return container.ports
+      .filter(
+        (port) => port.value < UNPRIVILEGED_PORT_START && !facts.allow.ports.includes(port.value),
+      )
+      .map((port) => ({
+        message: `${describeContainer(container)}: containerPort: ${port.value}: port ${port.value} is below ${UNPRIVILEGED_PORT_START}, which uid ${uid} cannot bind on a default Kubernetes node`,
+        location: at(container, port.line),
+        fix: {
+          summary: `Have the app listen on a port of ${UNPRIVILEGED_PORT_START} or more (e.g. 8080), set \`containerPort: 8080\`, and keep port ${port.value} on the Service (\`port: ${port.value}\`, \`targetPort: 8080\`).`,
+          diff: null,
+        },
+      }));
+  });
+}

@@ -1,0 +1,27 @@
+import { effectiveRunAs } from '../../kubernetes/kubelet.js';
+import type { ManifestContainer } from '../../kubernetes/types.js';
+import type { Facts, Location } from '../types.js';
+
+/** `Deployment/web, container api` (or `init container migrate`), as a reader finds it in the file. */
+export function describeContainer(container: ManifestContainer): string {
+  const kind =
+    container.list === 'initContainers'
+      ? 'init container'
+      : container.list === 'ephemeralContainers'
+        ? 'ephemeral container'
+        : 'container';
+  const workload = container.workload ? `${container.kind}/${container.workload}` : container.kind;
+  return `${workload}, ${kind} ${container.name}`;
+}
+
+export function at(container: ManifestContainer, line: number): Location {
+  return { file: container.file, line };
+}
+
+/**
+ * The UID the container runs as: the manifest's runAsUser, else the image's
+ * (resolved as the runtime does), or null when that cannot be known.
+ */
+export function containerUid(facts: Facts, container: ManifestContainer): number | null {
+  return effectiveRunAs(container).runAsUser?.value ?? facts.user.uid;
+}
