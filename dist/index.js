@@ -59501,7 +59501,12 @@ function parsePolicy(text3, file2) {
     const { line, col } = counter.linePos(syntax.pos[0]);
     fail(`${file2}:${line}:${col}`, `YAML syntax error: ${syntax.message.split("\n")[0]}`, HINT);
   }
-  const raw = doc.toJS() ?? {};
+  let raw;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error63) {
+    fail(file2, `YAML error: ${error63.message.split("\n")[0]}`, HINT);
+  }
   if (typeof raw !== "object" || Array.isArray(raw)) {
     fail(`${file2}:1:1`, "expected a mapping of policy keys (preset, rules, \u2026)", HINT);
   }

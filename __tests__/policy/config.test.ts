@@ -103,6 +103,17 @@ describe('a bad policy file is an input error naming file, line, column and what
       '.github/nonroot-guard.yml: the policy file is not UTF-8 text',
     ],
     [
+      // Found by the property tests: the parser reports it only when the document is read.
+      'an alias without its anchor',
+      'preset: *base\n',
+      /^\.github\/nonroot-guard\.yml: YAML error: Unresolved alias \(the anchor must be set before the alias\): base$/,
+    ],
+    [
+      'aliases that expand too far',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n',
+      /^\.github\/nonroot-guard\.yml: YAML error: Excessive alias count indicates a resource exhaustion attack$/,
+    ],
+    [
       'a huge file',
       `# ${'x'.repeat(1024 * 1024)}\n`,
       '.github/nonroot-guard.yml: the policy file is over 1048576 bytes',

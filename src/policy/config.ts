@@ -178,7 +178,13 @@ export function parsePolicy(text: string, file: string): LoadedPolicy {
     const { line, col } = counter.linePos(syntax.pos[0]);
     fail(`${file}:${line}:${col}`, `YAML syntax error: ${syntax.message.split('\n')[0]}`, HINT);
   }
-  const raw: unknown = doc.toJS() ?? {};
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    // An alias without its anchor (`*x`), or aliases that expand too far: not a syntax error to the parser.
+    fail(file, `YAML error: ${(error as Error).message.split('\n')[0]}`, HINT);
+  }
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     fail(`${file}:1:1`, 'expected a mapping of policy keys (preset, rules, …)', HINT);
   }
