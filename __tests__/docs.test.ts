@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { HostileCase } from '../src/docs/reliability.js';
 import { generatedFiles, generatedSections, updateReadme } from '../src/docs/readme.js';
 import { optionsSchema } from '../src/options.js';
 import { RULES } from '../src/policy/rules/index.js';
@@ -11,10 +12,13 @@ const actionYml = readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8');
 const readFixture = (name: string) =>
   readFileSync(join(REPO_ROOT, 'fixtures/images', name, 'Dockerfile'), 'utf8');
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+const hostileCases = JSON.parse(
+  readFileSync(join(REPO_ROOT, 'fixtures/hostile/cases.json'), 'utf8'),
+) as HostileCase[];
 
 describe('generated documentation', () => {
   it('README.md matches action.yml, the options schema and the rules (run npm run docs)', () => {
-    expect(updateReadme(readme, generatedSections(actionYml))).toBe(readme);
+    expect(updateReadme(readme, generatedSections(actionYml, hostileCases))).toBe(readme);
   });
 
   it.each(Object.entries(generatedFiles(readFixture)))(

@@ -34,7 +34,11 @@ try {
     }
   }
   const readme = await readFile('README.md', 'utf8');
-  const updated = updateReadme(readme, generatedSections(await readFile('action.yml', 'utf8')));
+  const hostileCases = JSON.parse(await readFile('fixtures/hostile/cases.json', 'utf8'));
+  const updated = updateReadme(
+    readme,
+    generatedSections(await readFile('action.yml', 'utf8'), hostileCases),
+  );
   if (updated !== readme) await writeFile('README.md', updated);
   console.log(
     updated !== readme

@@ -30,7 +30,7 @@ function decodeCommandData(value: string): string {
  */
 export async function runAction(
   inputs: Record<string, string>,
-  options: { event?: object; eventName?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { event?: object; eventName?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'nonroot-guard-runner-'));
   const files = {
@@ -65,7 +65,11 @@ export async function runAction(
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
   Object.assign(env, options.env);
-  const result = await runNode('dist/index.js', [], { env, cwd: REPO_ROOT });
+  const result = await runNode('dist/index.js', [], {
+    env,
+    cwd: REPO_ROOT,
+    timeoutMs: options.timeoutMs,
+  });
   const commands = [...result.stdout.matchAll(/^::(error|warning|notice)[^:]*::(.*)$/gm)].map(
     (match) => ({ command: match[1]!, message: decodeCommandData(match[2]!) }),
   );

@@ -12,7 +12,7 @@ export interface RunResult {
 export function runNode(
   script: 'dist/cli.js' | 'dist/index.js',
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
 ): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
@@ -22,7 +22,7 @@ export function runNode(
         cwd: options.cwd ?? REPO_ROOT,
         env: options.env ?? process.env,
         maxBuffer: 32 * 1024 * 1024,
-        timeout: 300_000,
+        timeout: options.timeoutMs ?? 300_000,
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { policyFileSchema } from '../policy/config.js';
 import { USAGE } from '../command-line.js';
 import { optionDefaults } from '../options.js';
+import { reliabilitySection, type HostileCase } from './reliability.js';
 import { RULES } from '../policy/rules/index.js';
 import { PRESETS, type RuleLevel } from '../policy/types.js';
 
@@ -68,12 +69,16 @@ export function cliUsage(): string {
   return ['```text', USAGE, '```'].join('\n');
 }
 
-export function generatedSections(actionYml: string): Record<string, string> {
+export function generatedSections(
+  actionYml: string,
+  hostileCases: readonly HostileCase[],
+): Record<string, string> {
   return {
     inputs: inputsTable(actionYml),
     outputs: outputsTable(actionYml),
     rules: rulesTable(),
     cli: cliUsage(),
+    reliability: reliabilitySection(hostileCases),
   };
 }
 

@@ -31,8 +31,14 @@ export interface RunContext {
 
 /** Retries of a 5xx or a network failure (1 s, then 4 s), then a warning. */
 const RETRY = { retries: 2, retryAfterBaseValue: 1000 };
-/** All of the reporting gives up after this long: a slow API must not hold the required check. */
-const DEADLINE_MS = 60_000;
+/**
+ * All of the reporting gives up after this long (NONROOT_GUARD_GITHUB_TIMEOUT
+ * seconds, default 60): a slow API must not hold the required check.
+ */
+function deadlineMs(env: NodeJS.ProcessEnv = process.env): number {
+  const seconds = Number(env['NONROOT_GUARD_GITHUB_TIMEOUT']);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 60_000;
+}
 
 /** The review comments we write start with this, so a re-run finds them. */
 const SUGGESTION_MARKER = '<!-- nonroot-guard:suggestion -->';
@@ -74,7 +80,7 @@ export async function publishToPullRequest(
   }
   const octokit = getOctokit(
     options.token,
-    { baseUrl: run.apiUrl, retry: RETRY, request: { signal: AbortSignal.timeout(DEADLINE_MS) } },
+    { baseUrl: run.apiUrl, retry: RETRY, request: { signal: AbortSignal.timeout(deadlineMs()) } },
     retry,
   );
   const refused = (error: unknown, action: string, permission = 'pull-requests: write') => {

@@ -1,0 +1,230 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { HostileCase } from '../../src/docs/reliability.js';
+import { runAction } from '../helpers/action.js';
+import { buildImage, docker, FIXTURES, REPO_ROOT } from '../helpers/docker.js';
+import { startGitHubApi, TEST_TOKENS, type GitHubApi } from '../helpers/github-api.js';
+import { startRegistry, type Registry } from '../helpers/registry.js';
+import { cli, STACK_FRAME } from '../helpers/run.js';
+
+/**
+ * The hostile corpus (fixtures/hostile/cases.json), run end to end through
+ * the committed bundles: each case must end within its bound with exactly its
+ * outcome (exit code, verdict, rules, message), never a stack trace. The
+ * README's "Reliability" section is generated from the same list.
+ */
+
+const CASES = JSON.parse(
+  await readFile(join(FIXTURES, 'hostile/cases.json'), 'utf8'),
+) as HostileCase[];
+const HOSTILE = join(FIXTURES, 'hostile');
+/** Images the inputs cases need: root (busybox) and non-root with no findings. */
+const BUSYBOX = 'nonroot-guard-fixture/busybox:test';
+const NONROOT = 'nonroot-guard-hostile/user-1654:test';
+/** Fixtures of the regular corpus that belong in this table too. */
+const FROM_IMAGES = new Set(['hostile-names', 'user-1654-gid-0']);
+const OWNER = 'octo-org';
+const REPO = 'octo-app';
+const PR = 3;
+
+const imageOf = (id: string) => `nonroot-guard-hostile/${id}:test`;
+const dockerfileOf = (id: string) =>
+  FROM_IMAGES.has(id) ? `fixtures/images/${id}/Dockerfile` : `fixtures/hostile/${id}/Dockerfile`;
+
+/** Builds a corpus image; some need a file or a flag the Dockerfile cannot carry. */
+async function buildCase(id: string): Promise<void> {
+  if (FROM_IMAGES.has(id)) {
+    await buildImage(join(FIXTURES, 'images', id), imageOf(id));
+    return;
+  }
+  if (id === 'other-platform') {
+    // Only files, so it builds for arm64 without emulation; the arm64 probe is a real arm64 binary.
+    const context = await mkdtemp(join(tmpdir(), 'nonroot-guard-hostile-'));
+    await cp(join(HOSTILE, id), context, { recursive: true });
+    await cp(join(REPO_ROOT, 'dist/probe/linux-arm64'), join(context, 'app'));
+    await docker('build', '--quiet', '--platform', 'linux/arm64', '--tag', imageOf(id), context);
+    return;
+  }
+  const buildArgs =
+    id === 'huge-metadata' ? [`BIG=${'<b>@x</b> '.repeat(6554).slice(0, 65536)}`] : [];
+  await buildImage(join(HOSTILE, id), imageOf(id), { buildArgs });
+}
+
+let scratch: string;
+let registry: Registry | undefined;
+let privateRef: string;
+
+/** The case's arguments with its placeholders filled in, and its environment. */
+async function prepare(c: HostileCase): Promise<{ args: string[]; env: NodeJS.ProcessEnv }> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const fill = async (value: string): Promise<string> => {
+    switch (value) {
+      case '@busybox':
+        return c.setup === 'probe-timeout' ? NONROOT : BUSYBOX;
+      case '@nonroot':
+        return NONROOT;
+      case '@private':
+        return privateRef;
+      case '@policy': {
+        const path = join(scratch, `${c.id}.yml`);
+        await writeFile(
+          path,
+          c.setup === 'policy-binary'
+            ? Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 0xff, 0xfe])
+            : `# ${'x'.repeat(2 * 1024 * 1024)}\npreset: baseline\n`,
+        );
+        return path;
+      }
+      case '@context': {
+        const dir = await mkdtemp(join(scratch, 'context-'));
+        await writeFile(join(dir, 'Dockerfile'), `FROM ${BUSYBOX}\nRUN echo building && exit 3\n`);
+        return dir;
+      }
+      default:
+        return value;
+    }
+  };
+  const args = await Promise.all((c.args ?? []).map(fill));
+  if (c.setup === 'no-docker') env['PATH'] = '/nonexistent';
+  if (c.setup === 'no-daemon') env['DOCKER_HOST'] = 'unix:///nonexistent/docker.sock';
+  if (c.setup === 'probe-timeout') env['NONROOT_GUARD_PROBE_TIMEOUT'] = '0.05';
+  if (c.setup === 'not-linux') {
+    // The runner's platform as Node reports it, faked before the bundle loads.
+    env['NODE_OPTIONS'] =
+      "--import=data:text/javascript,Object.defineProperty(process,'platform',{value:'win32'})";
+  }
+  return { args, env };
+}
+
+/** A GitHub API stand-in that fails as the case says, and the pull request it serves. */
+async function githubFor(c: HostileCase): Promise<GitHubApi> {
+  const api = await startGitHubApi();
+  api.addPullRequest({ owner: OWNER, repo: REPO, number: PR, headSha: 'b'.repeat(40) });
+  const comments = `/repos/${OWNER}/${REPO}/issues/${PR}/comments`;
+  switch (c.setup) {
+    case 'api:500':
+      api.failNext({ method: 'POST', path: comments, status: 500, times: 10 });
+      break;
+    case 'api:403':
+      api.failNext({ method: 'POST', path: comments, status: 403 });
+      break;
+    case 'api:404':
+      api.failNext({ method: 'GET', path: comments, status: 404 });
+      break;
+    case 'api:422':
+      api.failNext({ method: 'POST', path: comments, status: 422 });
+      break;
+    case 'api:rate-limit':
+      api.failNext({ method: 'GET', path: comments, status: 403, rateLimit: 'primary' });
+      break;
+    case 'api:slow':
+      api.delayNext({ method: 'GET', path: comments, ms: 20_000 });
+      break;
+  }
+  return api;
+}
+
+describe.skipIf(!inject('docker'))('the hostile corpus', () => {
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'nonroot-guard-corpus-'));
+    await buildImage(join(FIXTURES, 'images/user-1654'), NONROOT);
+    registry = await startRegistry(5002, { auth: true });
+    privateRef = `${registry.host}/nonroot-guard/private:1`;
+    // Two builds at a time: the machine has two cores.
+    const ids = CASES.filter((c) => c.group === 'image').map((c) => c.id);
+    for (let index = 0; index < ids.length; index += 2) {
+      await Promise.all(ids.slice(index, index + 2).map(buildCase));
+    }
+  }, 900_000);
+
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  it('lists each case once, with a bound and something it says', () => {
+    const ids = CASES.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const c of CASES) {
+      expect(c.expect.says, c.id).not.toBe('');
+      expect(c.boundSeconds, c.id).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(CASES.filter((c) => !c.action).map((c) => [c.id, c] as const))(
+    '%s',
+    async (_, c) => {
+      const { args, env } = await prepare(c);
+      const full =
+        c.group === 'image'
+          ? [
+              'check',
+              '--image',
+              imageOf(c.id),
+              '--dockerfile',
+              dockerfileOf(c.id),
+              '--format',
+              'json',
+              ...args,
+            ]
+          : ['check', ...args, ...(c.expect.exit === 2 ? [] : ['--format', 'json'])];
+      const result = await cli(full, { env, timeoutMs: c.boundSeconds * 1000 });
+      const output = `${result.stdout}\n${result.stderr}`;
+      expect(result.code, output.slice(-2000)).toBe(c.expect.exit);
+      expect(output).not.toMatch(STACK_FRAME);
+      if (c.expect.exit === 2) {
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toContain(c.expect.says);
+        expect(result.stderr).toMatch(/^Fix: /m);
+        return;
+      }
+      const report = JSON.parse(result.stdout);
+      expect(report.verdict).toBe(c.expect.verdict);
+      const rules = report.findings.map((finding: { rule: string }) => finding.rule);
+      for (const rule of c.expect.rules ?? []) expect(rules).toContain(rule);
+      expect(result.stdout).toContain(c.expect.says);
+    },
+    300_000,
+  );
+
+  it.each(CASES.filter((c) => c.action).map((c) => [c.id, c] as const))(
+    '%s',
+    async (_, c) => {
+      const { env } = await prepare(c);
+      const api = c.group === 'github' ? await githubFor(c) : undefined;
+      try {
+        const inputs = Object.fromEntries(
+          Object.entries(c.action!).map(([key, value]) => [
+            key,
+            value === '@busybox' ? NONROOT : value,
+          ]),
+        );
+        const run = await runAction(
+          { ...inputs, 'github-token': TEST_TOKENS.installation },
+          {
+            eventName: api ? 'pull_request' : 'push',
+            event: api ? api.pullRequestEvent(OWNER, REPO, PR) : {},
+            env: {
+              ...env,
+              ...(api ? { GITHUB_API_URL: api.url, GITHUB_REPOSITORY: `${OWNER}/${REPO}` } : {}),
+              // Only the slow API case waits for the deadline; the others must show GitHub's own answer.
+              NONROOT_GUARD_GITHUB_TIMEOUT: c.setup === 'api:slow' ? '3' : '60',
+            },
+            timeoutMs: c.boundSeconds * 1000,
+          },
+        );
+        const said = run.commands
+          .map((command) => `${command.command}: ${command.message}`)
+          .join('\n');
+        expect(run.code, `${run.stdout}\n${run.stderr}`.slice(-2000)).toBe(c.expect.exit);
+        expect(run.stdout + run.stderr).not.toMatch(STACK_FRAME);
+        expect(said).toContain(c.expect.says);
+        if (api) expect(api.violations).toEqual([]);
+      } finally {
+        await api?.close();
+      }
+    },
+    300_000,
+  );
+});
