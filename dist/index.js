@@ -35700,8 +35700,8 @@ import { mkdir as mkdir2, readFile as readFile4, stat as stat3, writeFile as wri
 import { dirname as dirname3, join as join5, resolve as resolve5 } from "node:path";
 
 // src/check.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join3, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join4, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 
 // src/dockerfile/describe.ts
 function describeUserInstruction(user2) {
@@ -40831,8 +40831,8 @@ function finalizeIssue(iss, ctx, config2) {
     else
       iss.schema = iss.inst;
   }
-  const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
-  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const schemaError2 = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
+  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError2?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
   const full = {};
   for (const k of Object.keys(iss)) {
     if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
@@ -59621,6 +59621,292 @@ import { randomBytes as randomBytes2 } from "node:crypto";
 import { existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+// src/image/docker.ts
+import { mkdtemp, lstat as lstat2, readFile as readFile2, rm as rm2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join3 } from "node:path";
+
+// src/image/inspect.ts
+var stringList = external_exports.array(external_exports.string()).nullish();
+var stringSet = external_exports.record(external_exports.string(), external_exports.unknown()).nullish();
+var inspectSchema = external_exports.object({
+  Id: external_exports.string(),
+  RepoDigests: stringList,
+  Os: external_exports.string().nullish(),
+  Architecture: external_exports.string().nullish(),
+  Variant: external_exports.string().nullish(),
+  Config: external_exports.object({
+    User: external_exports.string().nullish(),
+    WorkingDir: external_exports.string().nullish(),
+    Entrypoint: stringList,
+    Cmd: stringList,
+    Env: stringList,
+    ExposedPorts: stringSet,
+    Volumes: stringSet,
+    Labels: external_exports.record(external_exports.string(), external_exports.string()).nullish()
+  }).nullish()
+});
+function parseEnvList(entries) {
+  const env = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf("=");
+    if (eq <= 0) continue;
+    env[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  return env;
+}
+function normaliseInspect(raw, ref) {
+  const parsed = inspectSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new CheckError(
+      "docker",
+      `docker image inspect ${ref} returned data this tool does not understand: ${parsed.error.issues[0]?.message ?? "invalid"}`,
+      "Check that the docker CLI and engine are working (`docker image inspect` by hand) and report this if they are."
+    );
+  }
+  const image = parsed.data;
+  const config2 = image.Config ?? {};
+  const platform2 = [image.Os ?? "linux", image.Architecture ?? "unknown", image.Variant].filter((part) => part).join("/");
+  return {
+    ref,
+    id: image.Id,
+    repoDigests: image.RepoDigests ?? [],
+    platform: platform2,
+    user: config2.User ?? "",
+    workdir: config2.WorkingDir ?? "",
+    entrypoint: config2.Entrypoint ?? [],
+    cmd: config2.Cmd ?? [],
+    env: parseEnvList(config2.Env ?? []),
+    exposedPorts: Object.keys(config2.ExposedPorts ?? {}).sort(),
+    volumes: Object.keys(config2.Volumes ?? {}).sort(),
+    labels: config2.Labels ?? {}
+  };
+}
+
+// src/image/docker.ts
+function missingFileNote(path5) {
+  return `${path5} does not exist in the image`;
+}
+var MAX_ACCOUNT_FILE_BYTES = 64 * 1024 * 1024;
+var BUILD_LOG_TAIL_LINES = 25;
+var MAX_CONTAINER_OUTPUT_BYTES = 16 * 1024 * 1024;
+var Docker = class {
+  constructor(runner = runCommand, binary = "docker") {
+    this.runner = runner;
+    this.binary = binary;
+  }
+  runner;
+  binary;
+  /** Runs docker; a missing binary becomes a CheckError, a non-zero exit is the caller's to judge. */
+  async exec(args, options) {
+    try {
+      return await this.runner(this.binary, args, options);
+    } catch (error63) {
+      if (error63 instanceof CommandNotFoundError) {
+        throw new CheckError(
+          "docker",
+          `docker is not installed: the command "${this.binary}" was not found`,
+          "Install Docker (on GitHub Actions use an ubuntu-* runner, which has it) or put the docker CLI on PATH."
+        );
+      }
+      throw error63;
+    }
+  }
+  /** Fails with the reason when no Linux engine answers. */
+  async engine() {
+    const result = await this.exec(
+      ["version", "--format", "{{.Server.Os}}|{{.Server.Arch}}|{{.Server.Version}}"],
+      { timeoutMs: 3e4 }
+    );
+    const [os6 = "", arch2 = "", version2 = ""] = result.stdout.trim().split("|");
+    if (result.exitCode !== 0 || os6 === "") {
+      const stderr = lastLines(result.stderr, 3);
+      const permission = /permission denied/i.test(stderr);
+      throw new CheckError(
+        "docker",
+        `the Docker daemon is not answering${stderr ? `: ${stderr}` : ""}`,
+        permission ? "Add your user to the docker group or run with access to the Docker socket." : "Start the Docker daemon (e.g. `sudo systemctl start docker`), or set DOCKER_HOST to a running engine."
+      );
+    }
+    if (os6 !== "linux") {
+      throw new CheckError(
+        "platform",
+        `the Docker engine runs ${os6} containers; nonroot-guard checks Linux images`,
+        "Run on a Linux runner (runs-on: ubuntu-latest) or switch Docker Desktop to Linux containers."
+      );
+    }
+    return { os: os6, arch: arch2, version: version2 };
+  }
+  /** Inspects a local image; null when it is not there. */
+  async inspect(ref) {
+    const result = await this.exec(["image", "inspect", "--format", "{{json .}}", ref], {
+      timeoutMs: 6e4
+    });
+    if (result.exitCode !== 0) {
+      if (/no such image/i.test(result.stderr)) return null;
+      throw dockerFailure(`docker image inspect ${ref}`, result);
+    }
+    let raw;
+    try {
+      raw = JSON.parse(result.stdout);
+    } catch {
+      throw dockerFailure(`docker image inspect ${ref} (unreadable JSON)`, result);
+    }
+    return normaliseInspect(raw, ref);
+  }
+  async pull(ref, platform2) {
+    const args = ["pull", "--quiet", ...platform2 ? ["--platform", platform2] : [], ref];
+    const result = await this.exec(args, { timeoutMs: 15 * 6e4 });
+    if (result.exitCode === 0) return;
+    const stderr = lastLines(result.stderr, 5);
+    if (/denied|unauthorized|authentication required|no basic auth/i.test(stderr)) {
+      throw new CheckError(
+        "image",
+        `pulling ${ref} was denied: ${stderr}`,
+        "Log in to the registry first (docker/login-action, or `docker login`), and check the image name."
+      );
+    }
+    if (/not found|manifest unknown|does not exist/i.test(stderr)) {
+      throw new CheckError(
+        "image",
+        `image ${ref} was not found in its registry: ${stderr}`,
+        "Check the image name and tag, or build it first (input `context`, CLI `--context`)."
+      );
+    }
+    throw new CheckError(
+      "image",
+      `pulling ${ref} failed: ${stderr || `exit code ${result.exitCode}`}`,
+      "Check that the registry is reachable from this runner and the image name is right."
+    );
+  }
+  /** Builds an image and returns its id. */
+  async build(request2) {
+    const workdir = await mkdtemp(join3(tmpdir(), "nonroot-guard-build-"));
+    const iidFile = join3(workdir, "iid");
+    try {
+      const result = await this.exec(buildArgs(request2, iidFile), {
+        onOutput: request2.onOutput,
+        maxOutputBytes: 1024 * 1024
+      });
+      if (result.exitCode !== 0) {
+        throw new CheckError(
+          "image",
+          `docker build failed (exit code ${result.exitCode})`,
+          "Fix the build error above; the same command must work with `docker build` on your machine.",
+          `last lines of the build output:
+${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
+        );
+      }
+      return (await readFile2(iidFile, "utf8")).trim();
+    } finally {
+      await rm2(workdir, { recursive: true, force: true });
+    }
+  }
+  /**
+   * Reads /etc/passwd and /etc/group from the image's filesystem without
+   * running it: `docker create` (never started) and `docker cp -L`, which
+   * resolves symlinks inside the image, not on the host.
+   */
+  async readAccountFiles(ref) {
+    const created = await this.exec(
+      ["create", "--network", "none", "--entrypoint", "/nonroot-guard-never-started", ref],
+      { timeoutMs: 6e4 }
+    );
+    if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
+    const container = created.stdout.trim().split("\n").pop();
+    const workdir = await mkdtemp(join3(tmpdir(), "nonroot-guard-accounts-"));
+    try {
+      const notes = [];
+      const [passwd, group2] = await Promise.all(
+        ["/etc/passwd", "/etc/group"].map(
+          (path5, index) => this.copyTextFile(container, path5, join3(workdir, String(index)), notes)
+        )
+      );
+      return { passwd: passwd ?? null, group: group2 ?? null, notes };
+    } finally {
+      await Promise.all([
+        this.exec(["rm", "--force", container], { timeoutMs: 6e4 }),
+        rm2(workdir, { recursive: true, force: true })
+      ]);
+    }
+  }
+  /**
+   * Runs a container to completion with `docker run`. On timeout the client is
+   * killed and the container removed by name, so nothing keeps running.
+   */
+  async runToCompletion(name, args, timeoutMs) {
+    const result = await this.exec(["run", "--name", name, ...args], {
+      timeoutMs,
+      maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
+    });
+    if (result.timedOut) await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
+    return result;
+  }
+  /**
+   * The same in three steps, for daemons that cannot bind-mount a file from
+   * this machine (a remote engine, a job container): create, copy the file
+   * in, start attached, remove.
+   */
+  async runWithFile(name, args, file2, timeoutMs) {
+    const created = await this.exec(["create", "--name", name, ...args], { timeoutMs: 6e4 });
+    if (created.exitCode !== 0) return created;
+    try {
+      const copied = await this.exec(["cp", file2.source, `${name}:${file2.destination}`], {
+        timeoutMs: 6e4
+      });
+      if (copied.exitCode !== 0) return copied;
+      return await this.exec(["start", "--attach", name], {
+        timeoutMs,
+        maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
+      });
+    } finally {
+      await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
+    }
+  }
+  async copyTextFile(container, path5, destination, notes) {
+    const result = await this.exec(["cp", "-L", `${container}:${path5}`, destination], {
+      timeoutMs: 6e4
+    });
+    if (result.timedOut) throw dockerFailure(`docker cp ${path5}`, result);
+    if (result.exitCode !== 0) {
+      notes.push(
+        /could not find|no such file|not found/i.test(result.stderr) ? missingFileNote(path5) : `${path5} could not be read from the image: ${lastLines(result.stderr, 1)}`
+      );
+      return null;
+    }
+    const stat4 = await lstat2(destination);
+    if (!stat4.isFile()) {
+      notes.push(`${path5} in the image is not a regular file`);
+      return null;
+    }
+    if (stat4.size > MAX_ACCOUNT_FILE_BYTES) {
+      notes.push(`${path5} is ${stat4.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`);
+      return null;
+    }
+    return readFile2(destination, "utf8");
+  }
+};
+function buildArgs(request2, iidFile) {
+  const args = ["build", "--iidfile", iidFile, "--tag", request2.tag];
+  if (request2.dockerfile) args.push("--file", request2.dockerfile);
+  if (request2.target) args.push("--target", request2.target);
+  if (request2.platform) args.push("--platform", request2.platform);
+  if (request2.pull) args.push("--pull");
+  for (const [key, value] of Object.entries(request2.buildArgs)) {
+    args.push("--build-arg", `${key}=${value}`);
+  }
+  args.push(request2.context);
+  return args;
+}
+function dockerFailure(what, result) {
+  const reason = result.timedOut ? "timed out" : lastLines(result.stderr, 5) || `exit code ${result.exitCode}`;
+  return new CheckError(
+    "docker",
+    `${what} failed: ${reason}`,
+    "Check that the Docker engine is healthy (`docker info`) and retry."
+  );
+}
+
 // src/probe/schema.ts
 var path4 = external_exports.string().max(4096);
 var hex3 = external_exports.string().regex(/^[0-9a-f]{1,16}$/);
@@ -59732,6 +60018,11 @@ function probeLimits(env = process.env) {
   }
   return { ...DEFAULT_PROBE_LIMITS, timeoutMs: Math.round(seconds * 1e3) };
 }
+var ACCOUNT_FILES_FLAG = "--account-files";
+var shownAccountFiles = external_exports.strictObject({
+  passwd: external_exports.string().max(256 * 1024).nullable(),
+  group: external_exports.string().max(256 * 1024).nullable()
+});
 var ARCHES = ["amd64", "arm64"];
 function probeBinary(engineArch) {
   if (!ARCHES.includes(engineArch)) {
@@ -59779,7 +60070,7 @@ function defaultTransfer(env = process.env) {
   const host = env["DOCKER_HOST"];
   return host && !host.startsWith("unix://") ? "copy" : "mount";
 }
-function parseProbeOutput(stdout) {
+function parseProbeDocument(stdout) {
   let json2;
   try {
     json2 = JSON.parse(stdout);
@@ -59788,12 +60079,36 @@ function parseProbeOutput(stdout) {
       `it is not JSON (${stdout.length} bytes, starting ${JSON.stringify(stdout.slice(0, 40))})`
     );
   }
-  const parsed = probeSchema.safeParse(json2);
-  if (!parsed.success) {
-    const issue3 = parsed.error.issues[0];
-    throw new Error(`${issue3.path.join(".") || "the document"}: ${issue3.message}`);
+  let shown = null;
+  if (typeof json2 === "object" && json2 !== null && !Array.isArray(json2) && "accountFiles" in json2) {
+    const { accountFiles, ...facts } = json2;
+    const files = shownAccountFiles.safeParse(accountFiles);
+    if (!files.success) throw schemaError(files.error, "accountFiles");
+    shown = files.data;
+    json2 = facts;
   }
-  return parsed.data;
+  const parsed = probeSchema.safeParse(json2);
+  if (!parsed.success) throw schemaError(parsed.error);
+  return { output: parsed.data, shown };
+}
+function schemaError(error63, under) {
+  const issue3 = error63.issues[0];
+  const path5 = [...under ? [under] : [], ...issue3.path].join(".");
+  return new Error(`${path5 || "the document"}: ${issue3.message}`);
+}
+function probedAccountFiles(output2, shown) {
+  if (!shown) return null;
+  const notes = [];
+  const file2 = (path5, status, text3) => {
+    if (status === "ok") return text3 ?? void 0;
+    if (status !== "missing") return void 0;
+    notes.push(missingFileNote(path5));
+    return null;
+  };
+  const passwd = file2("/etc/passwd", output2.identity.passwd, shown.passwd);
+  const group2 = file2("/etc/group", output2.identity.group, shown.group);
+  if (passwd === void 0 || group2 === void 0) return null;
+  return { passwd, group: group2, notes };
 }
 function failureReason(result, limits, arch2) {
   const stderr = lastLines(result.stderr, 3);
@@ -59825,13 +60140,14 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
       ...containerOptions(limits, `${PROBE_PATH}/probe`),
       `--mount=type=bind,source=${binary},target=${PROBE_PATH}/probe,readonly`,
       image.id,
-      ...probeArgs
+      ...probeArgs,
+      ACCOUNT_FILES_FLAG
     ],
     limits.timeoutMs
   );
   const viaCopy = () => docker.runWithFile(
     name(),
-    [...containerOptions(limits, PROBE_PATH), image.id, ...probeArgs],
+    [...containerOptions(limits, PROBE_PATH), image.id, ...probeArgs, ACCOUNT_FILES_FLAG],
     { source: binary, destination: PROBE_PATH },
     limits.timeoutMs
   );
@@ -59846,7 +60162,9 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
     return { ok: false, reason: failureReason(result, limits, engineArch), elapsedMs, container };
   }
   try {
-    return { ok: true, output: parseProbeOutput(result.stdout), elapsedMs, transfer };
+    const { output: output2, shown } = parseProbeDocument(result.stdout);
+    const accountFiles = probedAccountFiles(output2, shown);
+    return { ok: true, output: output2, accountFiles, elapsedMs, transfer };
   } catch (error63) {
     return {
       ok: false,
@@ -59951,23 +60269,33 @@ async function gatherFacts(options, env) {
     { preset: options.preset, failOn: options.failOn, probe: options.probe },
     env.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
   );
-  const engine = await env.docker.engine();
-  const source = await readDockerfile(options, env.cwd);
-  const parseOptions2 = source && {
-    path: source.displayPath,
-    target: options.target,
-    buildArgs: options.buildArgs
-  };
-  const draft = source && parseOptions2 ? parseDockerfile(source.text, parseOptions2) : null;
-  const manifests = await readManifests(options.manifests, env.cwd);
-  const image = await acquireImage(options, env);
+  const engineCheck = env.docker.engine();
+  const waitsForEngine = Boolean(options.context || options.buildCommand || options.pull);
+  const [engine, inputs] = await engineFirst(
+    engineCheck,
+    (async () => {
+      if (waitsForEngine) await engineCheck;
+      const source2 = await readDockerfile(options, env.cwd);
+      const parseOptions3 = source2 && {
+        path: source2.displayPath,
+        target: options.target,
+        buildArgs: options.buildArgs
+      };
+      const draft2 = source2 && parseOptions3 ? parseDockerfile(source2.text, parseOptions3) : null;
+      const manifests2 = await readManifests(options.manifests, env.cwd);
+      const image2 = waitsForEngine ? null : await acquireImage(options, env);
+      return { source: source2, parseOptions: parseOptions3, draft: draft2, manifests: manifests2, image: image2 };
+    })()
+  );
+  const { source, parseOptions: parseOptions2, draft, manifests } = inputs;
+  const image = inputs.image ?? await acquireImage(options, env);
   const notes = [];
   const ports = declaredPorts(image, policy.portVariables);
-  const [accountFiles, baseEnv, probe2] = await Promise.all([
-    env.docker.readAccountFiles(image.ref),
+  const [baseEnv, probe2] = await Promise.all([
     draft ? baseImageEnv(draft, image, env.docker, notes) : void 0,
     runProbe(env.docker, image, portsToProbe(ports), engine.arch)
   ]);
+  const accountFiles = (probe2.ok ? probe2.accountFiles : null) ?? await env.docker.readAccountFiles(image.ref);
   const dockerfile = source && parseOptions2 ? parseDockerfile(source.text, { ...parseOptions2, baseEnv }) : null;
   if (dockerfile) notes.push(...compareUser(dockerfile, image));
   if (options.platform && !`${image.platform}/`.startsWith(`${options.platform}/`)) {
@@ -59993,6 +60321,12 @@ async function gatherFacts(options, env) {
     notes
   };
 }
+async function engineFirst(engine, work) {
+  const [engineResult, workResult] = await Promise.allSettled([engine, work]);
+  if (engineResult.status === "rejected") throw engineResult.reason;
+  if (workResult.status === "rejected") throw workResult.reason;
+  return [engineResult.value, workResult.value];
+}
 function probeStatus(probe2) {
   if (!probe2.ok) return { status: "failed", reason: probe2.reason };
   if (probe2.output.userError) {
@@ -60007,7 +60341,7 @@ async function readPolicy(options, cwd) {
   const path5 = resolve4(cwd, options.policy ?? DEFAULT_POLICY_PATH);
   let text3;
   try {
-    text3 = await readFile2(path5, "utf8");
+    text3 = await readFile3(path5, "utf8");
   } catch (error63) {
     const code = error63.code;
     if (!options.policy && code === "ENOENT") return null;
@@ -60026,10 +60360,10 @@ function displayPath(cwd, path5) {
 async function readDockerfile(options, cwd) {
   const given = options.dockerfile;
   if (!given && !options.context) return null;
-  const path5 = given ? resolve4(cwd, given) : join3(resolve4(cwd, options.context), "Dockerfile");
+  const path5 = given ? resolve4(cwd, given) : join4(resolve4(cwd, options.context), "Dockerfile");
   let text3;
   try {
-    text3 = await readFile2(path5, "utf8");
+    text3 = await readFile3(path5, "utf8");
   } catch (error63) {
     const code = error63.code;
     if (!given && options.buildCommand) return null;
@@ -60082,289 +60416,6 @@ ${result.stderr}` };
     );
   }
 };
-
-// src/image/docker.ts
-import { mkdtemp, lstat as lstat2, readFile as readFile3, rm as rm2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
-
-// src/image/inspect.ts
-var stringList = external_exports.array(external_exports.string()).nullish();
-var stringSet = external_exports.record(external_exports.string(), external_exports.unknown()).nullish();
-var inspectSchema = external_exports.object({
-  Id: external_exports.string(),
-  RepoDigests: stringList,
-  Os: external_exports.string().nullish(),
-  Architecture: external_exports.string().nullish(),
-  Variant: external_exports.string().nullish(),
-  Config: external_exports.object({
-    User: external_exports.string().nullish(),
-    WorkingDir: external_exports.string().nullish(),
-    Entrypoint: stringList,
-    Cmd: stringList,
-    Env: stringList,
-    ExposedPorts: stringSet,
-    Volumes: stringSet,
-    Labels: external_exports.record(external_exports.string(), external_exports.string()).nullish()
-  }).nullish()
-});
-function parseEnvList(entries) {
-  const env = {};
-  for (const entry of entries) {
-    const eq = entry.indexOf("=");
-    if (eq <= 0) continue;
-    env[entry.slice(0, eq)] = entry.slice(eq + 1);
-  }
-  return env;
-}
-function normaliseInspect(raw, ref) {
-  const parsed = inspectSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new CheckError(
-      "docker",
-      `docker image inspect ${ref} returned data this tool does not understand: ${parsed.error.issues[0]?.message ?? "invalid"}`,
-      "Check that the docker CLI and engine are working (`docker image inspect` by hand) and report this if they are."
-    );
-  }
-  const image = parsed.data;
-  const config2 = image.Config ?? {};
-  const platform2 = [image.Os ?? "linux", image.Architecture ?? "unknown", image.Variant].filter((part) => part).join("/");
-  return {
-    ref,
-    id: image.Id,
-    repoDigests: image.RepoDigests ?? [],
-    platform: platform2,
-    user: config2.User ?? "",
-    workdir: config2.WorkingDir ?? "",
-    entrypoint: config2.Entrypoint ?? [],
-    cmd: config2.Cmd ?? [],
-    env: parseEnvList(config2.Env ?? []),
-    exposedPorts: Object.keys(config2.ExposedPorts ?? {}).sort(),
-    volumes: Object.keys(config2.Volumes ?? {}).sort(),
-    labels: config2.Labels ?? {}
-  };
-}
-
-// src/image/docker.ts
-var MAX_ACCOUNT_FILE_BYTES = 64 * 1024 * 1024;
-var BUILD_LOG_TAIL_LINES = 25;
-var MAX_CONTAINER_OUTPUT_BYTES = 16 * 1024 * 1024;
-var Docker = class {
-  constructor(runner = runCommand, binary = "docker") {
-    this.runner = runner;
-    this.binary = binary;
-  }
-  runner;
-  binary;
-  /** Runs docker; a missing binary becomes a CheckError, a non-zero exit is the caller's to judge. */
-  async exec(args, options) {
-    try {
-      return await this.runner(this.binary, args, options);
-    } catch (error63) {
-      if (error63 instanceof CommandNotFoundError) {
-        throw new CheckError(
-          "docker",
-          `docker is not installed: the command "${this.binary}" was not found`,
-          "Install Docker (on GitHub Actions use an ubuntu-* runner, which has it) or put the docker CLI on PATH."
-        );
-      }
-      throw error63;
-    }
-  }
-  /** Fails with the reason when no Linux engine answers. */
-  async engine() {
-    const result = await this.exec(
-      ["version", "--format", "{{.Server.Os}}|{{.Server.Arch}}|{{.Server.Version}}"],
-      { timeoutMs: 3e4 }
-    );
-    const [os6 = "", arch2 = "", version2 = ""] = result.stdout.trim().split("|");
-    if (result.exitCode !== 0 || os6 === "") {
-      const stderr = lastLines(result.stderr, 3);
-      const permission = /permission denied/i.test(stderr);
-      throw new CheckError(
-        "docker",
-        `the Docker daemon is not answering${stderr ? `: ${stderr}` : ""}`,
-        permission ? "Add your user to the docker group or run with access to the Docker socket." : "Start the Docker daemon (e.g. `sudo systemctl start docker`), or set DOCKER_HOST to a running engine."
-      );
-    }
-    if (os6 !== "linux") {
-      throw new CheckError(
-        "platform",
-        `the Docker engine runs ${os6} containers; nonroot-guard checks Linux images`,
-        "Run on a Linux runner (runs-on: ubuntu-latest) or switch Docker Desktop to Linux containers."
-      );
-    }
-    return { os: os6, arch: arch2, version: version2 };
-  }
-  /** Inspects a local image; null when it is not there. */
-  async inspect(ref) {
-    const result = await this.exec(["image", "inspect", "--format", "{{json .}}", ref], {
-      timeoutMs: 6e4
-    });
-    if (result.exitCode !== 0) {
-      if (/no such image/i.test(result.stderr)) return null;
-      throw dockerFailure(`docker image inspect ${ref}`, result);
-    }
-    let raw;
-    try {
-      raw = JSON.parse(result.stdout);
-    } catch {
-      throw dockerFailure(`docker image inspect ${ref} (unreadable JSON)`, result);
-    }
-    return normaliseInspect(raw, ref);
-  }
-  async pull(ref, platform2) {
-    const args = ["pull", "--quiet", ...platform2 ? ["--platform", platform2] : [], ref];
-    const result = await this.exec(args, { timeoutMs: 15 * 6e4 });
-    if (result.exitCode === 0) return;
-    const stderr = lastLines(result.stderr, 5);
-    if (/denied|unauthorized|authentication required|no basic auth/i.test(stderr)) {
-      throw new CheckError(
-        "image",
-        `pulling ${ref} was denied: ${stderr}`,
-        "Log in to the registry first (docker/login-action, or `docker login`), and check the image name."
-      );
-    }
-    if (/not found|manifest unknown|does not exist/i.test(stderr)) {
-      throw new CheckError(
-        "image",
-        `image ${ref} was not found in its registry: ${stderr}`,
-        "Check the image name and tag, or build it first (input `context`, CLI `--context`)."
-      );
-    }
-    throw new CheckError(
-      "image",
-      `pulling ${ref} failed: ${stderr || `exit code ${result.exitCode}`}`,
-      "Check that the registry is reachable from this runner and the image name is right."
-    );
-  }
-  /** Builds an image and returns its id. */
-  async build(request2) {
-    const workdir = await mkdtemp(join4(tmpdir(), "nonroot-guard-build-"));
-    const iidFile = join4(workdir, "iid");
-    try {
-      const result = await this.exec(buildArgs(request2, iidFile), {
-        onOutput: request2.onOutput,
-        maxOutputBytes: 1024 * 1024
-      });
-      if (result.exitCode !== 0) {
-        throw new CheckError(
-          "image",
-          `docker build failed (exit code ${result.exitCode})`,
-          "Fix the build error above; the same command must work with `docker build` on your machine.",
-          `last lines of the build output:
-${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
-        );
-      }
-      return (await readFile3(iidFile, "utf8")).trim();
-    } finally {
-      await rm2(workdir, { recursive: true, force: true });
-    }
-  }
-  /**
-   * Reads /etc/passwd and /etc/group from the image's filesystem without
-   * running it: `docker create` (never started) and `docker cp -L`, which
-   * resolves symlinks inside the image, not on the host.
-   */
-  async readAccountFiles(ref) {
-    const created = await this.exec(
-      ["create", "--network", "none", "--entrypoint", "/nonroot-guard-never-started", ref],
-      { timeoutMs: 6e4 }
-    );
-    if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
-    const container = created.stdout.trim().split("\n").pop();
-    const workdir = await mkdtemp(join4(tmpdir(), "nonroot-guard-accounts-"));
-    try {
-      const notes = [];
-      const [passwd, group2] = await Promise.all(
-        ["/etc/passwd", "/etc/group"].map(
-          (path5, index) => this.copyTextFile(container, path5, join4(workdir, String(index)), notes)
-        )
-      );
-      return { passwd: passwd ?? null, group: group2 ?? null, notes };
-    } finally {
-      await Promise.all([
-        this.exec(["rm", "--force", container], { timeoutMs: 6e4 }),
-        rm2(workdir, { recursive: true, force: true })
-      ]);
-    }
-  }
-  /**
-   * Runs a container to completion with `docker run`. On timeout the client is
-   * killed and the container removed by name, so nothing keeps running.
-   */
-  async runToCompletion(name, args, timeoutMs) {
-    const result = await this.exec(["run", "--name", name, ...args], {
-      timeoutMs,
-      maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
-    });
-    if (result.timedOut) await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
-    return result;
-  }
-  /**
-   * The same in three steps, for daemons that cannot bind-mount a file from
-   * this machine (a remote engine, a job container): create, copy the file
-   * in, start attached, remove.
-   */
-  async runWithFile(name, args, file2, timeoutMs) {
-    const created = await this.exec(["create", "--name", name, ...args], { timeoutMs: 6e4 });
-    if (created.exitCode !== 0) return created;
-    try {
-      const copied = await this.exec(["cp", file2.source, `${name}:${file2.destination}`], {
-        timeoutMs: 6e4
-      });
-      if (copied.exitCode !== 0) return copied;
-      return await this.exec(["start", "--attach", name], {
-        timeoutMs,
-        maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
-      });
-    } finally {
-      await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
-    }
-  }
-  async copyTextFile(container, path5, destination, notes) {
-    const result = await this.exec(["cp", "-L", `${container}:${path5}`, destination], {
-      timeoutMs: 6e4
-    });
-    if (result.timedOut) throw dockerFailure(`docker cp ${path5}`, result);
-    if (result.exitCode !== 0) {
-      notes.push(
-        /could not find|no such file|not found/i.test(result.stderr) ? `${path5} does not exist in the image` : `${path5} could not be read from the image: ${lastLines(result.stderr, 1)}`
-      );
-      return null;
-    }
-    const stat4 = await lstat2(destination);
-    if (!stat4.isFile()) {
-      notes.push(`${path5} in the image is not a regular file`);
-      return null;
-    }
-    if (stat4.size > MAX_ACCOUNT_FILE_BYTES) {
-      notes.push(`${path5} is ${stat4.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`);
-      return null;
-    }
-    return readFile3(destination, "utf8");
-  }
-};
-function buildArgs(request2, iidFile) {
-  const args = ["build", "--iidfile", iidFile, "--tag", request2.tag];
-  if (request2.dockerfile) args.push("--file", request2.dockerfile);
-  if (request2.target) args.push("--target", request2.target);
-  if (request2.platform) args.push("--platform", request2.platform);
-  if (request2.pull) args.push("--pull");
-  for (const [key, value] of Object.entries(request2.buildArgs)) {
-    args.push("--build-arg", `${key}=${value}`);
-  }
-  args.push(request2.context);
-  return args;
-}
-function dockerFailure(what, result) {
-  const reason = result.timedOut ? "timed out" : lastLines(result.stderr, 5) || `exit code ${result.exitCode}`;
-  return new CheckError(
-    "docker",
-    `${what} failed: ${reason}`,
-    "Check that the Docker engine is healthy (`docker info`) and retry."
-  );
-}
 
 // src/options.ts
 var text = external_exports.string().transform((value) => value.trim()).transform((value) => value === "" ? void 0 : value).optional();
@@ -65242,7 +65293,10 @@ function fitsDiff(suggestion, commentable) {
 
 // src/github/publish.ts
 var RETRY = { retries: 2, retryAfterBaseValue: 1e3 };
-var DEADLINE_MS = 6e4;
+function deadlineMs(env = process.env) {
+  const seconds = Number(env["NONROOT_GUARD_GITHUB_TIMEOUT"]);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1e3 : 6e4;
+}
 var SUGGESTION_MARKER = "<!-- nonroot-guard:suggestion -->";
 async function publishToPullRequest(report, options, run2, log) {
   const wantsComment = options.comment !== "off";
@@ -65271,7 +65325,7 @@ async function publishToPullRequest(report, options, run2, log) {
   }
   const octokit = getOctokit(
     options.token,
-    { baseUrl: run2.apiUrl, retry: RETRY, request: { signal: AbortSignal.timeout(DEADLINE_MS) } },
+    { baseUrl: run2.apiUrl, retry: RETRY, request: { signal: AbortSignal.timeout(deadlineMs()) } },
     retry
   );
   const refused = (error63, action, permission = "pull-requests: write") => {

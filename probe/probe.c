@@ -94,6 +94,9 @@
 #define MAX_ARG_BYTES 4095             /* --workdir, --exec, --skip, --port */
 #define MAX_USER_ARG_BYTES 65535       /* --user comes from an untrusted image config */
 #define MAX_ID_FILE (64u << 20)        /* /etc/passwd, /etc/group */
+/* --account-files prints them up to this size each: escaped (at most 6 bytes
+ * per byte) both stay far below the caller's 16 MiB output limit. */
+#define MAX_ID_FILE_SHOWN (256u << 10)
 #define GO_MAX_TOKEN 65536             /* bufio.MaxScanTokenSize: the engine fails on longer lines */
 #define MAX_TOOLS 256
 #define MAX_PORTS 256
@@ -1059,6 +1062,7 @@ static struct {
 	size_t nports;
 	char *skips[MAX_SKIPS];
 	size_t nskips;
+	bool account_files; /* print /etc/passwd and /etc/group as read */
 } opt;
 
 /* ----------------------------------------------------------------- paths */
@@ -1900,6 +1904,16 @@ struct result {
 	bool measured_ports;
 };
 
+/* The file's text exactly as the user lookup read it; null when it was not
+ * read (identity.passwd/group says why) or is over MAX_ID_FILE_SHOWN. */
+static void emit_idfile(const struct idfile *f)
+{
+	if (f->status == ID_OK && f->len <= MAX_ID_FILE_SHOWN)
+		j_str(f->data, f->len);
+	else
+		j_null();
+}
+
 static void emit_document(const struct result *r, const char *arch)
 {
 	j_open('{');
@@ -2052,6 +2066,16 @@ static void emit_document(const struct result *r, const char *arch)
 	emit_list("unscanned", &unscanned_list, sizeof(struct unscanned_item), emit_unscanned);
 	j_close('}');
 
+	if (opt.account_files) {
+		j_key("accountFiles");
+		j_open('{');
+		j_key("passwd");
+		emit_idfile(r->pw);
+		j_key("group");
+		emit_idfile(r->gr);
+		j_close('}');
+	}
+
 	j_close('}');
 	buf_addc(&json_out, '\n');
 }
@@ -2074,7 +2098,7 @@ static bool write_all(int fd, const char *p, size_t n)
 
 static const char usage[] =
 	"usage: probe [--user SPEC] [--workdir DIR] [--exec ARGV0] [--port N[/tcp|/udp]]...\n"
-	"             [--skip PATH]...\n"
+	"             [--skip PATH]... [--account-files]\n"
 	"       probe --help | --version\n"
 	"\n"
 	"Runs inside the image under test, started as root, and prints one JSON\n"
@@ -2086,6 +2110,8 @@ static const char usage[] =
 	"  --port N/PROTO  a port to try to bind as the user (tcp or udp; repeatable)\n"
 	"  --skip PATH     a directory the walk must not enter (repeatable);\n"
 	"                  /proc, /sys, /dev and " PROBE_MOUNT " are always skipped\n"
+	"  --account-files also print /etc/passwd and /etc/group as read (accountFiles),\n"
+	"                  so the caller needs no second container to read them\n"
 	"\n"
 	"Exit status: 0 JSON printed (also with userError), 2 bad arguments, 1 failure.\n";
 
@@ -2135,6 +2161,10 @@ static void parse_args(int argc, char **argv)
 		if (strcmp(a, "--version") == 0) {
 			printf("nonroot-guard-probe %d\n", PROBE_VERSION);
 			exit(0);
+		}
+		if (strcmp(a, "--account-files") == 0) {
+			opt.account_files = true;
+			continue;
 		}
 		static const char *const names[] = {"--user", "--workdir", "--exec", "--port", "--skip"};
 		size_t which = sizeof names / sizeof names[0];

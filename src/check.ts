@@ -5,7 +5,7 @@ import type { DockerfileFacts } from './dockerfile/types.js';
 import { CheckError } from './errors.js';
 import { acquireImage, type BuildCommandRunner } from './image/acquire.js';
 import { parseAccounts } from './image/accounts.js';
-import type { Docker } from './image/docker.js';
+import type { Docker, EngineInfo } from './image/docker.js';
 import { resolveUser } from './image/resolve-user.js';
 import type { ImageFacts } from './image/types.js';
 import { kubernetesFacts, readManifests } from './kubernetes/read.js';
@@ -70,27 +70,40 @@ export async function gatherFacts(
     { preset: options.preset, failOn: options.failOn, probe: options.probe },
     env.today ?? new Date().toISOString().slice(0, 10),
   );
-  const engine = await env.docker.engine();
+  // The engine's answer is needed only to pick the probe: meanwhile read the inputs and, for
+  // an image that exists, inspect it. A build (or --pull) waits for it, as before.
+  const engineCheck = env.docker.engine();
+  const waitsForEngine = Boolean(options.context || options.buildCommand || options.pull);
+  const [engine, inputs] = await engineFirst(
+    engineCheck,
+    (async () => {
+      if (waitsForEngine) await engineCheck;
+      // Read and parse the Dockerfile before any build: a bad target or syntax fails in a second.
+      const source = await readDockerfile(options, env.cwd);
+      const parseOptions = source && {
+        path: source.displayPath,
+        target: options.target,
+        buildArgs: options.buildArgs,
+      };
+      const draft = source && parseOptions ? parseDockerfile(source.text, parseOptions) : null;
+      const manifests = await readManifests(options.manifests, env.cwd);
+      const image = waitsForEngine ? null : await acquireImage(options, env);
+      return { source, parseOptions, draft, manifests, image };
+    })(),
+  );
+  const { source, parseOptions, draft, manifests } = inputs;
 
-  // Read and parse the Dockerfile before any build: a bad target or syntax fails in a second.
-  const source = await readDockerfile(options, env.cwd);
-  const parseOptions = source && {
-    path: source.displayPath,
-    target: options.target,
-    buildArgs: options.buildArgs,
-  };
-  const draft = source && parseOptions ? parseDockerfile(source.text, parseOptions) : null;
-  const manifests = await readManifests(options.manifests, env.cwd);
-
-  const image = await acquireImage(options, env);
+  const image = inputs.image ?? (await acquireImage(options, env));
   const notes: string[] = [];
   const ports = declaredPorts(image, policy.portVariables);
-  // One container start for the probe; the account files and base ENV come meanwhile.
-  const [accountFiles, baseEnv, probe] = await Promise.all([
-    env.docker.readAccountFiles(image.ref),
+  // One container start: the probe, which also returns the account files it read; the base
+  // ENV comes meanwhile. docker cp reads the account files only when the probe could not.
+  const [baseEnv, probe] = await Promise.all([
     draft ? baseImageEnv(draft, image, env.docker, notes) : undefined,
     runProbe(env.docker, image, portsToProbe(ports), engine.arch),
   ]);
+  const accountFiles =
+    (probe.ok ? probe.accountFiles : null) ?? (await env.docker.readAccountFiles(image.ref));
   const dockerfile =
     source && parseOptions ? parseDockerfile(source.text, { ...parseOptions, baseEnv }) : null;
   if (dockerfile) notes.push(...compareUser(dockerfile, image));
@@ -117,6 +130,20 @@ export async function gatherFacts(
     policy,
     notes,
   };
+}
+
+/**
+ * Both results. When both fail the engine's reason is the one given: with no
+ * daemon (or the wrong kind) it is the cause of the other failure too.
+ */
+async function engineFirst<T>(
+  engine: Promise<EngineInfo>,
+  work: Promise<T>,
+): Promise<[EngineInfo, T]> {
+  const [engineResult, workResult] = await Promise.allSettled([engine, work]);
+  if (engineResult.status === 'rejected') throw engineResult.reason;
+  if (workResult.status === 'rejected') throw workResult.reason;
+  return [engineResult.value, workResult.value];
 }
 
 function probeStatus(probe: ProbeResult): ProbeStatus {

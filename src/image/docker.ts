@@ -32,6 +32,11 @@ export interface BuildRequest {
   onOutput?: (chunk: string) => void;
 }
 
+/** The note for an account file the image does not have (read by docker cp or by the probe). */
+export function missingFileNote(path: string): string {
+  return `${path} does not exist in the image`;
+}
+
 /** Account files larger than this are not read (a hostile image can ship a huge /etc/passwd). */
 const MAX_ACCOUNT_FILE_BYTES = 64 * 1024 * 1024;
 const BUILD_LOG_TAIL_LINES = 25;
@@ -246,7 +251,7 @@ export class Docker {
       // Missing, a symlink loop, a dangling link: all mean the runtime cannot read it either.
       notes.push(
         /could not find|no such file|not found/i.test(result.stderr)
-          ? `${path} does not exist in the image`
+          ? missingFileNote(path)
           : `${path} could not be read from the image: ${lastLines(result.stderr, 1)}`,
       );
       return null;

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { CheckError } from '../errors.js';
 import { lastLines, type CommandResult } from '../image/command.js';
-import type { Docker } from '../image/docker.js';
-import type { ImageFacts } from '../image/types.js';
+import { missingFileNote, type Docker } from '../image/docker.js';
+import type { AccountFiles, ImageFacts } from '../image/types.js';
 import { probeSchema, type ProbeOutput } from './schema.js';
 
 /** Where the probe binary appears inside the container; the probe skips it while walking. */
@@ -36,8 +37,35 @@ export function probeLimits(env: NodeJS.ProcessEnv = process.env): ProbeLimits {
 export type ProbeTransfer = 'mount' | 'copy';
 
 export type ProbeResult =
-  | { ok: true; output: ProbeOutput; elapsedMs: number; transfer: ProbeTransfer }
+  | {
+      ok: true;
+      output: ProbeOutput;
+      /**
+       * /etc/passwd and /etc/group as the probe read them, so no second
+       * container is needed; null when it could not stand in for reading
+       * them with docker cp (a file it did not read, or over its size limit).
+       */
+      accountFiles: AccountFiles | null;
+      elapsedMs: number;
+      transfer: ProbeTransfer;
+    }
   | { ok: false; reason: string; elapsedMs: number; container: string };
+
+/** Makes the probe print the account files it read, as `accountFiles` (probe/probe.c). */
+export const ACCOUNT_FILES_FLAG = '--account-files';
+
+/** The probe prints a file of at most 256 KiB (MAX_ID_FILE_SHOWN), else null. */
+const shownAccountFiles = z.strictObject({
+  passwd: z
+    .string()
+    .max(256 * 1024)
+    .nullable(),
+  group: z
+    .string()
+    .max(256 * 1024)
+    .nullable(),
+});
+type ShownAccountFiles = z.infer<typeof shownAccountFiles>;
 
 /** The docker architectures we ship a probe for, as `docker version` names them. */
 const ARCHES = ['amd64', 'arm64'] as const;
@@ -106,6 +134,14 @@ export function defaultTransfer(env: NodeJS.ProcessEnv = process.env): ProbeTran
 }
 
 export function parseProbeOutput(stdout: string): ProbeOutput {
+  return parseProbeDocument(stdout).output;
+}
+
+/** The probe's document: its facts, and the account files when it was asked for them. */
+function parseProbeDocument(stdout: string): {
+  output: ProbeOutput;
+  shown: ShownAccountFiles | null;
+} {
   let json: unknown;
   try {
     json = JSON.parse(stdout);
@@ -114,12 +150,47 @@ export function parseProbeOutput(stdout: string): ProbeOutput {
       `it is not JSON (${stdout.length} bytes, starting ${JSON.stringify(stdout.slice(0, 40))})`,
     );
   }
-  const parsed = probeSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${issue.path.join('.') || 'the document'}: ${issue.message}`);
+  let shown: ShownAccountFiles | null = null;
+  if (typeof json === 'object' && json !== null && !Array.isArray(json) && 'accountFiles' in json) {
+    const { accountFiles, ...facts } = json;
+    const files = shownAccountFiles.safeParse(accountFiles);
+    if (!files.success) throw schemaError(files.error, 'accountFiles');
+    shown = files.data;
+    json = facts;
   }
-  return parsed.data;
+  const parsed = probeSchema.safeParse(json);
+  if (!parsed.success) throw schemaError(parsed.error);
+  return { output: parsed.data, shown };
+}
+
+function schemaError(error: z.ZodError, under?: string): Error {
+  const issue = error.issues[0]!;
+  const path = [...(under ? [under] : []), ...issue.path].join('.');
+  return new Error(`${path || 'the document'}: ${issue.message}`);
+}
+
+/**
+ * The account files as the probe read them, with the notes docker cp would
+ * give; null when the probe cannot vouch for one (unreadable, not a regular
+ * file, too large, or over what it prints), so that docker cp reads them and
+ * says why in its own words.
+ */
+export function probedAccountFiles(
+  output: ProbeOutput,
+  shown: ShownAccountFiles | null,
+): AccountFiles | null {
+  if (!shown) return null;
+  const notes: string[] = [];
+  const file = (path: string, status: ProbeOutput['identity']['passwd'], text: string | null) => {
+    if (status === 'ok') return text ?? undefined;
+    if (status !== 'missing') return undefined;
+    notes.push(missingFileNote(path));
+    return null;
+  };
+  const passwd = file('/etc/passwd', output.identity.passwd, shown.passwd);
+  const group = file('/etc/group', output.identity.group, shown.group);
+  if (passwd === undefined || group === undefined) return null;
+  return { passwd, group, notes };
 }
 
 export function failureReason(result: CommandResult, limits: ProbeLimits, arch: string): string {
@@ -168,13 +239,14 @@ export async function runProbe(
         `--mount=type=bind,source=${binary},target=${PROBE_PATH}/probe,readonly`,
         image.id,
         ...probeArgs,
+        ACCOUNT_FILES_FLAG,
       ],
       limits.timeoutMs,
     );
   const viaCopy = () =>
     docker.runWithFile(
       name(),
-      [...containerOptions(limits, PROBE_PATH), image.id, ...probeArgs],
+      [...containerOptions(limits, PROBE_PATH), image.id, ...probeArgs, ACCOUNT_FILES_FLAG],
       { source: binary, destination: PROBE_PATH },
       limits.timeoutMs,
     );
@@ -190,7 +262,9 @@ export async function runProbe(
     return { ok: false, reason: failureReason(result, limits, engineArch), elapsedMs, container };
   }
   try {
-    return { ok: true, output: parseProbeOutput(result.stdout), elapsedMs, transfer };
+    const { output, shown } = parseProbeDocument(result.stdout);
+    const accountFiles = probedAccountFiles(output, shown);
+    return { ok: true, output, accountFiles, elapsedMs, transfer };
   } catch (error) {
     return {
       ok: false,
