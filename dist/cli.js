@@ -37807,6 +37807,12 @@ async function gatherFacts(options, env) {
       `platform ${options.platform} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`
     );
   }
+  const imageArch = image.platform.split("/")[1];
+  if (imageArch && imageArch !== engine.arch) {
+    notes.push(
+      `the image is ${image.platform} and the Docker engine linux/${engine.arch}: the probe ran as a linux/${engine.arch} binary, which uses nothing of the image's own, so the findings hold for the ${image.platform} image`
+    );
+  }
   const accounts = parseAccounts(accountFiles);
   notes.push(...accounts.notes);
   return {

@@ -112,6 +112,13 @@ export async function gatherFacts(
       `platform ${options.platform} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`,
     );
   }
+  const imageArch = image.platform.split('/')[1];
+  if (imageArch && imageArch !== engine.arch) {
+    // The probe is the engine's architecture and needs nothing from the image, so this is not a gap.
+    notes.push(
+      `the image is ${image.platform} and the Docker engine linux/${engine.arch}: the probe ran as a linux/${engine.arch} binary, which uses nothing of the image's own, so the findings hold for the ${image.platform} image`,
+    );
+  }
 
   const accounts = parseAccounts(accountFiles);
   notes.push(...accounts.notes);
