@@ -288,6 +288,15 @@ function dockerFailure(what: string, result: CommandResult): CheckError {
   const reason = result.timedOut
     ? 'timed out'
     : lastLines(result.stderr, 5) || `exit code ${result.exitCode}`;
+  // The daemon makes the image's WORKDIR before any container starts: a file or device there is the image's fault.
+  const workdir = /Cannot mkdir: (.+) is not a directory/.exec(result.stderr);
+  if (workdir) {
+    return new CheckError(
+      'docker',
+      `${what} failed: the image's WORKDIR ${workdir[1]} is not a directory, so no container can be created from it (docker: ${reason})`,
+      'Fix the image: WORKDIR must be a directory; a later layer replaced it with a file or a device node.',
+    );
+  }
   return new CheckError(
     'docker',
     `${what} failed: ${reason}`,
