@@ -150,6 +150,17 @@ function render(prefix: string, line: SourceLine): string {
   return line.eol === '' ? `${body}\\ No newline at end of file\n` : body;
 }
 
+/** Characters a diff header can carry without quoting (git quotes the rest). */
+const PLAIN_PATH = /^[A-Za-z0-9._+@,=~ /-]+$/;
+
+/**
+ * Whether `git apply` at the repository root takes a diff of this file as we
+ * write it: repository-relative, inside the repository, no quoting needed.
+ */
+export function isDiffablePath(path: string): boolean {
+  return PLAIN_PATH.test(path) && !path.startsWith('/') && !path.split('/').includes('..');
+}
+
 /**
  * A unified diff of the edits against `text`, for the file at `path`
  * (repository-relative, forward slashes), with three lines of context.

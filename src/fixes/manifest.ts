@@ -11,10 +11,8 @@ import type {
   MappingPosition,
   SecurityFields,
 } from '../kubernetes/types.js';
-import { splitLines, unifiedDiff, type LineEdit } from './diff.js';
+import { isDiffablePath, splitLines, unifiedDiff, type LineEdit } from './diff.js';
 
-/** Characters a diff header can carry without quoting (git quotes the rest). */
-const PLAIN_PATH = /^[A-Za-z0-9._+@,=~ /-]+$/;
 const STEP = 2;
 
 export type SecurityLevel = 'container' | 'pod';
@@ -102,7 +100,7 @@ export function securityContextDiff(
   settings: readonly SecuritySetting[],
 ): string | null {
   const text = kubernetes.sources[container.file];
-  if (text === undefined || !PLAIN_PATH.test(container.file)) return null;
+  if (text === undefined || !isDiffablePath(container.file)) return null;
   const lines = splitLines(text)?.map((line) => line.text);
   if (!lines) return null;
   const edits: LineEdit[] = [];

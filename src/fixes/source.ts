@@ -5,10 +5,7 @@
  */
 import type { DockerfileFacts, StageFacts } from '../dockerfile/types.js';
 import type { Facts } from '../policy/types.js';
-import { splitLines, unifiedDiff, type LineEdit, type SourceLine } from './diff.js';
-
-/** Characters a diff header can carry without quoting (git quotes the rest). */
-const PLAIN_PATH = /^[A-Za-z0-9._+@,=~ /-]+$/;
+import { isDiffablePath, splitLines, unifiedDiff, type LineEdit, type SourceLine } from './diff.js';
 
 export class DockerfileSource {
   readonly dockerfile: DockerfileFacts;
@@ -149,9 +146,7 @@ export function dockerfileSource(facts: Facts): DockerfileSource | null {
   const dockerfile = facts.dockerfile;
   if (!dockerfile || typeof dockerfile.text !== 'string') return null;
   const path = dockerfile.path;
-  if (!PLAIN_PATH.test(path) || path.startsWith('/') || path.split('/').includes('..')) {
-    return null;
-  }
+  if (!isDiffablePath(path)) return null;
   const user = dockerfile.effectiveUser;
   if (user && user.value !== facts.image.user) return null;
   const lines = splitLines(dockerfile.text);
