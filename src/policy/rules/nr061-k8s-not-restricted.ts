@@ -5,6 +5,7 @@ import {
   type SecurityLevel,
   type SecuritySetting,
 } from '../../fixes/manifest.js';
+import { NEW_UID } from '../../fixes/user.js';
 import type { Located } from '../../kubernetes/types.js';
 import type { Rule, RuleHit } from '../types.js';
 import { at, describeContainer } from './kubernetes-common.js';
@@ -82,7 +83,7 @@ export const nr061: Rule = {
               field.line,
               level,
               ['runAsUser'],
-              String(facts.user.uid && facts.user.uid > 0 ? facts.user.uid : 10001),
+              String(facts.user.uid && facts.user.uid > 0 ? facts.user.uid : NEW_UID),
             );
         }
       }
