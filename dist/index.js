@@ -37525,8 +37525,9 @@ function parseManifests(text3, file2) {
 
 // src/kubernetes/read.ts
 var MANIFEST_LIMIT = 16 * 1024 * 1024;
-async function readManifests(globs, cwd) {
+async function readManifests(globs, manifestImage, cwd) {
   if (globs.length === 0) return null;
+  const namedAs = manifestImage ? manifestImagePattern(manifestImage) : null;
   const files = await expandGlobs(globs, cwd);
   const sources = {};
   const containers = [];
@@ -37544,32 +37545,32 @@ async function readManifests(globs, cwd) {
     sources[file2] = text3;
     containers.push(...parseManifests(text3, file2));
   }
-  return { files, sources, containers };
+  return { files, sources, containers, namedAs };
 }
-function kubernetesFacts(manifests, manifestImage, image) {
-  const checked = checkedImage(manifestImage, image);
-  const matches2 = (container) => imageMatches(container.image.value, checked);
-  return {
+function kubernetesFacts(manifests, image) {
+  const checked = manifests.namedAs ?? { refs: [image.ref], digests: image.repoDigests };
+  const facts = {
     files: manifests.files,
     sources: manifests.sources,
-    containers: manifests.containers.filter(matches2),
-    otherImages: manifests.containers.filter((c) => !matches2(c)).map((c) => c.image.value)
+    containers: [],
+    otherImages: []
   };
-}
-function checkedImage(manifestImage, image) {
-  if (manifestImage) {
-    const parsed = parseImageRef(manifestImage);
-    if (!parsed) {
-      throw new CheckError(
-        "usage",
-        `manifest-image: "${manifestImage}" is not an image reference`,
-        "Write it as the manifests do, e.g. ghcr.io/org/app:1.2, or ghcr.io/org/app for any tag."
-      );
-    }
-    const tagless = !/[:@][^/]*$/.test(manifestImage);
-    return tagless ? { refs: [], digests: [], anyTagOf: [manifestImage] } : { refs: [manifestImage], digests: [], anyTagOf: [] };
+  for (const container of manifests.containers) {
+    if (imageMatches(container.image.value, checked)) facts.containers.push(container);
+    else facts.otherImages.push(container.image.value);
   }
-  return { refs: [image.ref], digests: image.repoDigests, anyTagOf: [] };
+  return facts;
+}
+function manifestImagePattern(manifestImage) {
+  if (!parseImageRef(manifestImage)) {
+    throw new CheckError(
+      "usage",
+      `manifest-image: "${manifestImage}" is not an image reference`,
+      "Write it as the manifests do, e.g. ghcr.io/org/app:1.2, or ghcr.io/org/app for any tag."
+    );
+  }
+  const tagless = !/[:@][^/]*$/.test(manifestImage);
+  return tagless ? { refs: [], digests: [], anyTagOf: [manifestImage] } : { refs: [manifestImage], digests: [] };
 }
 async function expandGlobs(globs, cwd) {
   const found = /* @__PURE__ */ new Set();
@@ -37683,6 +37684,10 @@ function render(prefix, line) {
   return line.eol === "" ? `${body}\\ No newline at end of file
 ` : body;
 }
+var PLAIN_PATH = /^[A-Za-z0-9._+@,=~ /-]+$/;
+function isDiffablePath(path5) {
+  return PLAIN_PATH.test(path5) && !path5.startsWith("/") && !path5.split("/").includes("..");
+}
 function unifiedDiff(path5, text3, edits) {
   const lines = splitLines(text3);
   const ops = lines && plan(lines, edits);
@@ -37726,7 +37731,6 @@ function unifiedDiff(path5, text3, edits) {
 }
 
 // src/fixes/source.ts
-var PLAIN_PATH = /^[A-Za-z0-9._+@,=~ /-]+$/;
 var DockerfileSource = class {
   dockerfile;
   finalStage;
@@ -37842,9 +37846,7 @@ function dockerfileSource(facts) {
   const dockerfile = facts.dockerfile;
   if (!dockerfile || typeof dockerfile.text !== "string") return null;
   const path5 = dockerfile.path;
-  if (!PLAIN_PATH.test(path5) || path5.startsWith("/") || path5.split("/").includes("..")) {
-    return null;
-  }
+  if (!isDiffablePath(path5)) return null;
   const user2 = dockerfile.effectiveUser;
   if (user2 && user2.value !== facts.image.user) return null;
   const lines = splitLines(dockerfile.text);
@@ -39171,7 +39173,6 @@ function containerPortHits(facts) {
 }
 
 // src/fixes/manifest.ts
-var PLAIN_PATH2 = /^[A-Za-z0-9._+@,=~ /-]+$/;
 var STEP = 2;
 function replaceValue(text3, key, value) {
   const match = new RegExp(`^(\\s*(?:- )?${key}:[ \\t]*)(\\S[^#]*?)([ \\t]+#.*)?$`).exec(text3);
@@ -39212,7 +39213,7 @@ function securityEdit(lines, container, level2, keys, value) {
 }
 function securityContextDiff(kubernetes, container, settings) {
   const text3 = kubernetes.sources[container.file];
-  if (text3 === void 0 || !PLAIN_PATH2.test(container.file)) return null;
+  if (text3 === void 0 || !isDiffablePath(container.file)) return null;
   const lines = splitLines(text3)?.map((line) => line.text);
   if (!lines) return null;
   const edits = [];
@@ -39403,7 +39404,7 @@ var nr061 = {
               field.line,
               level2,
               ["runAsUser"],
-              String(facts.user.uid && facts.user.uid > 0 ? facts.user.uid : 10001)
+              String(facts.user.uid && facts.user.uid > 0 ? facts.user.uid : NEW_UID)
             );
         }
       }
@@ -60290,7 +60291,7 @@ async function gatherFacts(options, env) {
         buildArgs: options.buildArgs
       };
       const draft2 = source2 && parseOptions3 ? parseDockerfile(source2.text, parseOptions3) : null;
-      const manifests2 = await readManifests(options.manifests, env.cwd);
+      const manifests2 = await readManifests(options.manifests, options.manifestImage, env.cwd);
       const image2 = waitsForEngine ? null : await acquireImage(options, env);
       return { source: source2, parseOptions: parseOptions3, draft: draft2, manifests: manifests2, image: image2 };
     })()
@@ -60329,7 +60330,7 @@ async function gatherFacts(options, env) {
       runtime: probe2.ok ? probe2.output : null,
       probe: probeStatus(probe2),
       allow: policy.allow,
-      kubernetes: manifests && kubernetesFacts(manifests, options.manifestImage, image)
+      kubernetes: manifests && kubernetesFacts(manifests, image)
     },
     policy,
     notes

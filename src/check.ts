@@ -86,7 +86,7 @@ export async function gatherFacts(
         buildArgs: options.buildArgs,
       };
       const draft = source && parseOptions ? parseDockerfile(source.text, parseOptions) : null;
-      const manifests = await readManifests(options.manifests, env.cwd);
+      const manifests = await readManifests(options.manifests, options.manifestImage, env.cwd);
       const image = waitsForEngine ? null : await acquireImage(options, env);
       return { source, parseOptions, draft, manifests, image };
     })(),
@@ -132,7 +132,7 @@ export async function gatherFacts(
       runtime: probe.ok ? probe.output : null,
       probe: probeStatus(probe),
       allow: policy.allow,
-      kubernetes: manifests && kubernetesFacts(manifests, options.manifestImage, image),
+      kubernetes: manifests && kubernetesFacts(manifests, image),
     },
     policy,
     notes,

@@ -2,7 +2,7 @@ import { glob, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { CheckError } from '../errors.js';
 import type { ImageFacts } from '../image/types.js';
-import { imageMatches, parseImageRef } from './image-ref.js';
+import { imageMatches, parseImageRef, type CheckedImage } from './image-ref.js';
 import { parseManifests } from './manifests.js';
 import type { KubernetesFacts, ManifestContainer } from './types.js';
 
@@ -14,6 +14,8 @@ export interface ReadManifests {
   files: string[];
   sources: Record<string, string>;
   containers: ManifestContainer[];
+  /** How the manifests name the image (`manifest-image`), or null for the checked reference. */
+  namedAs: CheckedImage | null;
 }
 
 /**
@@ -22,9 +24,11 @@ export interface ReadManifests {
  */
 export async function readManifests(
   globs: readonly string[],
+  manifestImage: string | undefined,
   cwd: string,
 ): Promise<ReadManifests | null> {
   if (globs.length === 0) return null;
+  const namedAs = manifestImage ? manifestImagePattern(manifestImage) : null;
   const files = await expandGlobs(globs, cwd);
   const sources: Record<string, string> = {};
   const containers: ManifestContainer[] = [];
@@ -42,46 +46,41 @@ export async function readManifests(
     sources[file] = text;
     containers.push(...parseManifests(text, file));
   }
-  return { files, sources, containers };
+  return { files, sources, containers, namedAs };
 }
 
 /** The containers that run the checked image, as the rules see them. */
-export function kubernetesFacts(
-  manifests: ReadManifests,
-  manifestImage: string | undefined,
-  image: ImageFacts,
-): KubernetesFacts {
-  const checked = checkedImage(manifestImage, image);
-  const matches = (container: ManifestContainer) => imageMatches(container.image.value, checked);
-  return {
+export function kubernetesFacts(manifests: ReadManifests, image: ImageFacts): KubernetesFacts {
+  const checked = manifests.namedAs ?? { refs: [image.ref], digests: image.repoDigests };
+  const facts: KubernetesFacts = {
     files: manifests.files,
     sources: manifests.sources,
-    containers: manifests.containers.filter(matches),
-    otherImages: manifests.containers.filter((c) => !matches(c)).map((c) => c.image.value),
+    containers: [],
+    otherImages: [],
   };
+  for (const container of manifests.containers) {
+    if (imageMatches(container.image.value, checked)) facts.containers.push(container);
+    else facts.otherImages.push(container.image.value);
+  }
+  return facts;
 }
 
 /**
- * How the manifests may name the checked image: `manifest-image` when given
- * (without a tag: any tag of its repository), else the reference checked and
- * its registry digests.
+ * `manifest-image` as a pattern: with a tag or digest, that reference;
+ * without, any tag of its repository. Checked before any build.
  */
-function checkedImage(manifestImage: string | undefined, image: ImageFacts) {
-  if (manifestImage) {
-    const parsed = parseImageRef(manifestImage);
-    if (!parsed) {
-      throw new CheckError(
-        'usage',
-        `manifest-image: "${manifestImage}" is not an image reference`,
-        'Write it as the manifests do, e.g. ghcr.io/org/app:1.2, or ghcr.io/org/app for any tag.',
-      );
-    }
-    const tagless = !/[:@][^/]*$/.test(manifestImage);
-    return tagless
-      ? { refs: [], digests: [], anyTagOf: [manifestImage] }
-      : { refs: [manifestImage], digests: [], anyTagOf: [] };
+function manifestImagePattern(manifestImage: string): CheckedImage {
+  if (!parseImageRef(manifestImage)) {
+    throw new CheckError(
+      'usage',
+      `manifest-image: "${manifestImage}" is not an image reference`,
+      'Write it as the manifests do, e.g. ghcr.io/org/app:1.2, or ghcr.io/org/app for any tag.',
+    );
   }
-  return { refs: [image.ref], digests: image.repoDigests, anyTagOf: [] };
+  const tagless = !/[:@][^/]*$/.test(manifestImage);
+  return tagless
+    ? { refs: [], digests: [], anyTagOf: [manifestImage] }
+    : { refs: [manifestImage], digests: [] };
 }
 
 /** Each glob's files, relative to cwd with forward slashes, sorted, once each; a glob that matches nothing is an error. */
