@@ -73,12 +73,14 @@ let registry: Registry | undefined;
 let privateRef: string;
 
 /** The case's arguments with its placeholders filled in, and its environment. */
-async function prepare(c: HostileCase): Promise<{ args: string[]; env: NodeJS.ProcessEnv }> {
+async function prepare(
+  c: HostileCase,
+): Promise<{ args: string[]; inputs: Record<string, string>; env: NodeJS.ProcessEnv }> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   const fill = async (value: string): Promise<string> => {
     switch (value) {
       case '@busybox':
-        return c.setup === 'probe-timeout' ? NONROOT : BUSYBOX;
+        return BUSYBOX;
       case '@nonroot':
         return NONROOT;
       case '@private':
@@ -103,6 +105,11 @@ async function prepare(c: HostileCase): Promise<{ args: string[]; env: NodeJS.Pr
     }
   };
   const args = await Promise.all((c.args ?? []).map(fill));
+  const inputs = Object.fromEntries(
+    await Promise.all(
+      Object.entries(c.action ?? {}).map(async ([key, value]) => [key, await fill(value)]),
+    ),
+  ) as Record<string, string>;
   if (c.setup === 'no-docker') env['PATH'] = '/nonexistent';
   if (c.setup === 'no-daemon') env['DOCKER_HOST'] = 'unix:///nonexistent/docker.sock';
   if (c.setup === 'probe-timeout') env['NONROOT_GUARD_PROBE_TIMEOUT'] = '0.05';
@@ -111,7 +118,7 @@ async function prepare(c: HostileCase): Promise<{ args: string[]; env: NodeJS.Pr
     env['NODE_OPTIONS'] =
       "--import=data:text/javascript,Object.defineProperty(process,'platform',{value:'win32'})";
   }
-  return { args, env };
+  return { args, inputs, env };
 }
 
 /** A GitHub API stand-in that fails as the case says, and the pull request it serves. */
@@ -207,15 +214,9 @@ describe.skipIf(!inject('docker'))('the hostile corpus', () => {
   it.each(CASES.filter((c) => c.action).map((c) => [c.id, c] as const))(
     '%s',
     async (_, c) => {
-      const { env } = await prepare(c);
+      const { inputs, env } = await prepare(c);
       const api = c.group === 'github' ? await githubFor(c) : undefined;
       try {
-        const inputs = Object.fromEntries(
-          Object.entries(c.action!).map(([key, value]) => [
-            key,
-            value === '@busybox' ? NONROOT : value,
-          ]),
-        );
         const run = await runAction(
           { ...inputs, 'github-token': TEST_TOKENS.installation },
           {
