@@ -64850,23 +64850,30 @@ function describePolicyChanges(report) {
   }
   return lines;
 }
-function distinctDiffs(report) {
-  const byDiff = /* @__PURE__ */ new Map();
-  for (const finding2 of report.findings) {
-    const diff = finding2.fix?.diff;
-    if (!diff) continue;
-    const rules = byDiff.get(diff) ?? [];
-    if (!rules.includes(finding2.rule)) rules.push(finding2.rule);
-    byDiff.set(diff, rules);
+function rulesBy(entries) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const { key, rule } of entries) {
+    if (!key) continue;
+    const rules = groups.get(key) ?? [];
+    if (!rules.includes(rule)) rules.push(rule);
+    groups.set(key, rules);
   }
-  return [...byDiff].map(([diff, rules]) => ({ diff, rules }));
+  return [...groups].map(([key, rules]) => ({ key, rules }));
+}
+function distinctDiffs(report) {
+  return rulesBy(report.findings.map((f) => ({ key: f.fix?.diff, rule: f.rule }))).map(
+    ({ key, rules }) => ({ diff: key, rules })
+  );
+}
+function distinctFixes(report) {
+  return rulesBy(report.findings.map((f) => ({ key: f.fix?.summary, rule: f.rule }))).map(
+    ({ key, rules }) => ({ summary: key, rules })
+  );
 }
 function skippedByReason(report) {
-  const byReason = /* @__PURE__ */ new Map();
-  for (const skip of report.skipped) {
-    byReason.set(skip.reason, [...byReason.get(skip.reason) ?? [], skip.rule]);
-  }
-  return [...byReason].map(([reason, rules]) => ({ rules, reason }));
+  return rulesBy(report.skipped.map((s) => ({ key: s.reason, rule: s.rule }))).map(
+    ({ key, rules }) => ({ rules, reason: key })
+  );
 }
 
 // src/report/escape.ts
@@ -65038,16 +65045,10 @@ function escapeAttribute(url2) {
   return url2.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 function fixSection(report) {
-  const bySummary = /* @__PURE__ */ new Map();
-  for (const finding2 of report.findings) {
-    if (!finding2.fix) continue;
-    const rules = bySummary.get(finding2.fix.summary) ?? [];
-    if (!rules.includes(finding2.rule)) rules.push(finding2.rule);
-    bySummary.set(finding2.fix.summary, rules);
-  }
-  if (bySummary.size === 0) return [];
+  const fixes = distinctFixes(report);
+  if (fixes.length === 0) return [];
   const out = ["**How to fix**", ""];
-  for (const [summary2, rules] of bySummary) {
+  for (const { summary: summary2, rules } of fixes) {
     out.push(`- **${rules.join(", ")}** ${markdownProse(summary2)}`);
   }
   out.push("");

@@ -68,24 +68,37 @@ export function describePolicyChanges(report: Report): string[] {
   return lines;
 }
 
+/** Rules grouped by a key (a diff, a fix, a reason), keys and rules in first-seen order, each rule once. */
+function rulesBy(
+  entries: Iterable<{ key: string | null | undefined; rule: string }>,
+): { key: string; rules: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const { key, rule } of entries) {
+    if (!key) continue;
+    const rules = groups.get(key) ?? [];
+    if (!rules.includes(rule)) rules.push(rule);
+    groups.set(key, rules);
+  }
+  return [...groups].map(([key, rules]) => ({ key, rules }));
+}
+
 /** Each distinct fix diff once, with the rules whose findings share it (NR001 and NR010 often do). */
 export function distinctDiffs(report: Report): { diff: string; rules: string[] }[] {
-  const byDiff = new Map<string, string[]>();
-  for (const finding of report.findings) {
-    const diff = finding.fix?.diff;
-    if (!diff) continue;
-    const rules = byDiff.get(diff) ?? [];
-    if (!rules.includes(finding.rule)) rules.push(finding.rule);
-    byDiff.set(diff, rules);
-  }
-  return [...byDiff].map(([diff, rules]) => ({ diff, rules }));
+  return rulesBy(report.findings.map((f) => ({ key: f.fix?.diff, rule: f.rule }))).map(
+    ({ key, rules }) => ({ diff: key, rules }),
+  );
+}
+
+/** Each fix in words once, with the rules that share it. */
+export function distinctFixes(report: Report): { summary: string; rules: string[] }[] {
+  return rulesBy(report.findings.map((f) => ({ key: f.fix?.summary, rule: f.rule }))).map(
+    ({ key, rules }) => ({ summary: key, rules }),
+  );
 }
 
 /** Skipped rules grouped by their reason: "NR060, NR061, NR062" once for "no manifests given". */
 export function skippedByReason(report: Report): { rules: string[]; reason: string }[] {
-  const byReason = new Map<string, string[]>();
-  for (const skip of report.skipped) {
-    byReason.set(skip.reason, [...(byReason.get(skip.reason) ?? []), skip.rule]);
-  }
-  return [...byReason].map(([reason, rules]) => ({ rules, reason }));
+  return rulesBy(report.skipped.map((s) => ({ key: s.reason, rule: s.rule }))).map(
+    ({ key, rules }) => ({ rules, reason: key }),
+  );
 }

@@ -4,6 +4,7 @@ import {
   describePolicyChanges,
   describeProbe,
   distinctDiffs,
+  distinctFixes,
   shortId,
   skippedByReason,
 } from './describe.js';
@@ -114,16 +115,10 @@ function escapeAttribute(url: string): string {
 
 /** Each fix in words once (rules that share one are listed together), then each distinct diff, collapsed. */
 function fixSection(report: Report): string[] {
-  const bySummary = new Map<string, string[]>();
-  for (const finding of report.findings) {
-    if (!finding.fix) continue;
-    const rules = bySummary.get(finding.fix.summary) ?? [];
-    if (!rules.includes(finding.rule)) rules.push(finding.rule);
-    bySummary.set(finding.fix.summary, rules);
-  }
-  if (bySummary.size === 0) return [];
+  const fixes = distinctFixes(report);
+  if (fixes.length === 0) return [];
   const out = ['**How to fix**', ''];
-  for (const [summary, rules] of bySummary) {
+  for (const { summary, rules } of fixes) {
     out.push(`- **${rules.join(', ')}** ${markdownProse(summary)}`);
   }
   out.push('');
