@@ -60028,10 +60028,8 @@ function probeLimits(env = process.env) {
   return { ...DEFAULT_PROBE_LIMITS, timeoutMs: Math.round(seconds * 1e3) };
 }
 var ACCOUNT_FILES_FLAG = "--account-files";
-var shownAccountFiles = external_exports.strictObject({
-  passwd: external_exports.string().max(256 * 1024).nullable(),
-  group: external_exports.string().max(256 * 1024).nullable()
-});
+var shownFile = external_exports.string().max(256 * 1024).nullable();
+var shownAccountFiles = external_exports.strictObject({ passwd: shownFile, group: shownFile });
 var ARCHES = ["amd64", "arm64"];
 function probeBinary(engineArch) {
   if (!ARCHES.includes(engineArch)) {

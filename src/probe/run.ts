@@ -55,16 +55,11 @@ export type ProbeResult =
 export const ACCOUNT_FILES_FLAG = '--account-files';
 
 /** The probe prints a file of at most 256 KiB (MAX_ID_FILE_SHOWN), else null. */
-const shownAccountFiles = z.strictObject({
-  passwd: z
-    .string()
-    .max(256 * 1024)
-    .nullable(),
-  group: z
-    .string()
-    .max(256 * 1024)
-    .nullable(),
-});
+const shownFile = z
+  .string()
+  .max(256 * 1024)
+  .nullable();
+const shownAccountFiles = z.strictObject({ passwd: shownFile, group: shownFile });
 type ShownAccountFiles = z.infer<typeof shownAccountFiles>;
 
 /** The docker architectures we ship a probe for, as `docker version` names them. */
