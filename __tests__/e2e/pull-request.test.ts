@@ -2,7 +2,16 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import {
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  inject,
+  it,
+  onTestFailed,
+} from 'vitest';
 import { runAction, type ActionRun } from '../helpers/action.js';
 import { buildImage, FIXTURES } from '../helpers/docker.js';
 import { startGitHubApi, TEST_TOKENS, type GitHubApi } from '../helpers/github-api.js';
@@ -58,7 +67,7 @@ function runOnPullRequest(
   inputs: Record<string, string> = {},
   options: { token?: string; env?: NodeJS.ProcessEnv; event?: object } = {},
 ): Promise<ActionRun> {
-  return runAction(
+  const run = runAction(
     {
       ...image,
       'comment-id': 'api',
@@ -76,6 +85,9 @@ function runOnPullRequest(
       },
     },
   );
+  // A failing assertion after the run shows what the step printed.
+  void run.then((result) => onTestFailed(() => console.log(result.stdout, result.stderr)));
+  return run;
 }
 
 /** A same-repository pull_request payload without the stand-in (for an unreachable API). */
