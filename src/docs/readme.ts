@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { policyFileSchema } from '../policy/config.js';
 import { USAGE } from '../command-line.js';
 import { optionDefaults } from '../options.js';

@@ -1,29 +1,30 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CheckError } from '../errors.js';
+import '../schema-locale.js';
 import type { ImageFacts } from './types.js';
 
 // Only the fields we use; Docker adds fields over time and images built by
 // other tools leave many of them null, so every one is optional.
-const stringList = z.array(z.string()).nullish();
-const stringSet = z.record(z.string(), z.unknown()).nullish();
+const stringList = z.nullish(z.array(z.string()));
+const stringSet = z.nullish(z.record(z.string(), z.unknown()));
 const inspectSchema = z.object({
   Id: z.string(),
   RepoDigests: stringList,
-  Os: z.string().nullish(),
-  Architecture: z.string().nullish(),
-  Variant: z.string().nullish(),
-  Config: z
-    .object({
-      User: z.string().nullish(),
-      WorkingDir: z.string().nullish(),
+  Os: z.nullish(z.string()),
+  Architecture: z.nullish(z.string()),
+  Variant: z.nullish(z.string()),
+  Config: z.nullish(
+    z.object({
+      User: z.nullish(z.string()),
+      WorkingDir: z.nullish(z.string()),
       Entrypoint: stringList,
       Cmd: stringList,
       Env: stringList,
       ExposedPorts: stringSet,
       Volumes: stringSet,
-      Labels: z.record(z.string(), z.string()).nullish(),
-    })
-    .nullish(),
+      Labels: z.nullish(z.record(z.string(), z.string())),
+    }),
+  ),
 });
 
 /** Splits `KEY=value` entries; a later entry for the same key wins, as in the runtime. */

@@ -1,6 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CheckError } from '../errors.js';
+import '../schema-locale.js';
 import { didYouMean } from '../suggest.js';
 import { RULES } from './rules/index.js';
 import { PRESETS, SEVERITIES } from './types.js';
@@ -12,72 +13,87 @@ import { PRESETS, SEVERITIES } from './types.js';
 
 export const RULE_KEYS = RULES.flatMap((rule) => [rule.id, rule.name]);
 const LEVELS = ['off', ...SEVERITIES] as const;
-const absolutePath = z.string().regex(/^\//, 'expected an absolute path (starting with /)');
+const absolutePath = z
+  .string()
+  .check(z.regex(/^\//, 'expected an absolute path (starting with /)'));
 
 export const policyFileSchema = z
   .strictObject({
     preset: z
-      .enum(PRESETS)
-      .default('baseline')
-      .describe(
-        'The preset that gives every rule its severity (see docs): baseline, restricted or hardened.',
+      ._default(z.enum(PRESETS), 'baseline')
+      .check(
+        z.describe(
+          'The preset that gives every rule its severity (see docs): baseline, restricted or hardened.',
+        ),
       ),
     rules: z
-      .partialRecord(z.enum(RULE_KEYS), z.enum(LEVELS))
-      .default({})
-      .describe('Per rule id or name: off, error, warning or notice, over the preset.'),
+      ._default(z.partialRecord(z.enum(RULE_KEYS), z.enum(LEVELS)), {})
+      .check(z.describe('Per rule id or name: off, error, warning or notice, over the preset.')),
     'allow-writable': z
-      .array(absolutePath)
-      .default([])
-      .describe(
-        'Globs of directories the user may write, beyond the scratch directories (/tmp, /var/tmp, /run/lock), HOME and VOLUMEs (NR022).',
+      ._default(z.array(absolutePath), [])
+      .check(
+        z.describe(
+          'Globs of directories the user may write, beyond the scratch directories (/tmp, /var/tmp, /run/lock), HOME and VOLUMEs (NR022).',
+        ),
       ),
     'allow-setid': z
-      .array(absolutePath)
-      .default([])
-      .describe('Globs of setuid/setgid files that are accepted (NR030).'),
-    ports: z
-      .strictObject({
+      ._default(z.array(absolutePath), [])
+      .check(z.describe('Globs of setuid/setgid files that are accepted (NR030).')),
+    ports: z._default(
+      z.strictObject({
         allow: z
-          .array(z.number().int().min(1).max(65535))
-          .default([])
-          .describe(
-            'Ports below 1024 that are accepted (NR050), e.g. where the pod is granted NET_BIND_SERVICE.',
+          ._default(z.array(z.int().check(z.minimum(1), z.maximum(65535))), [])
+          .check(
+            z.describe(
+              'Ports below 1024 that are accepted (NR050), e.g. where the pod is granted NET_BIND_SERVICE.',
+            ),
           ),
         variables: z
-          .array(
-            z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name'),
+          ._default(
+            z.array(
+              z
+                .string()
+                .check(
+                  z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name'),
+                ),
+            ),
+            [],
           )
-          .default([])
-          .describe('More environment variables that hold a port the app listens on.'),
-      })
-      .default({ allow: [], variables: [] }),
-    ignore: z
-      .array(
+          .check(z.describe('More environment variables that hold a port the app listens on.')),
+      }),
+      { allow: [], variables: [] },
+    ),
+    ignore: z._default(
+      z.array(
         z.strictObject({
-          rule: z.enum(RULE_KEYS).describe('The rule id or name to ignore.'),
+          rule: z.enum(RULE_KEYS).check(z.describe('The rule id or name to ignore.')),
           path: z
-            .string()
-            .optional()
-            .describe(
-              'Only findings located in files matching this glob (a Dockerfile or manifest path).',
+            .optional(z.string())
+            .check(
+              z.describe(
+                'Only findings located in files matching this glob (a Dockerfile or manifest path).',
+              ),
             ),
           reason: z
             .string()
-            .trim()
-            .min(1, 'say why this finding is accepted')
-            .describe('Why it is accepted.'),
-          expires: z.iso
-            .date()
-            .optional()
-            .describe(
-              'YYYY-MM-DD: from this day on the ignore no longer applies, and the report says so.',
+            .check(
+              z.trim(),
+              z.minLength(1, 'say why this finding is accepted'),
+              z.describe('Why it is accepted.'),
+            ),
+          expires: z
+            .optional(z.iso.date())
+            .check(
+              z.describe(
+                'YYYY-MM-DD: from this day on the ignore no longer applies, and the report says so.',
+              ),
             ),
         }),
-      )
-      .default([]),
+      ),
+      [],
+    ),
   })
-  .describe('Non-root Guard policy');
+  .check(z.describe('Non-root Guard policy'));
 
 export type PolicyFile = z.output<typeof policyFileSchema>;
 

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CheckError } from '../errors.js';
 import { lastLines, type CommandResult } from '../image/command.js';
 import { missingFileNote, type Docker } from '../image/docker.js';
 import type { AccountFiles, ImageFacts } from '../image/types.js';
+import '../schema-locale.js';
 import { probeSchema, type ProbeOutput } from './schema.js';
 
 /** Where the probe binary appears inside the container; the probe skips it while walking. */
@@ -55,10 +56,7 @@ export type ProbeResult =
 export const ACCOUNT_FILES_FLAG = '--account-files';
 
 /** The probe prints a file of at most 256 KiB (MAX_ID_FILE_SHOWN), else null. */
-const shownFile = z
-  .string()
-  .max(256 * 1024)
-  .nullable();
+const shownFile = z.nullable(z.string().check(z.maxLength(256 * 1024)));
 const shownAccountFiles = z.strictObject({ passwd: shownFile, group: shownFile });
 type ShownAccountFiles = z.infer<typeof shownAccountFiles>;
 
@@ -158,7 +156,7 @@ function parseProbeDocument(stdout: string): {
   return { output: parsed.data, shown };
 }
 
-function schemaError(error: z.ZodError, under?: string): Error {
+function schemaError(error: z.core.$ZodError, under?: string): Error {
   const issue = error.issues[0]!;
   const path = [...(under ? [under] : []), ...issue.path].join('.');
   return new Error(`${path || 'the document'}: ${issue.message}`);

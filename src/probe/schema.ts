@@ -1,4 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+// The English messages, as src/schema-locale.ts sets them: probe/e2e.mjs loads
+// this file on its own with Node's type stripping, which cannot follow an
+// import of '../schema-locale.js' to its .ts, so this module sets them itself.
+z.config(en());
 
 /**
  * The probe's output (probe/probe.c prints exactly one such JSON document on
@@ -9,8 +15,8 @@ import { z } from 'zod';
  * U+FFFD, control characters are \u escapes.
  */
 
-const path = z.string().max(4096);
-const hex = z.string().regex(/^[0-9a-f]{1,16}$/);
+const path = z.string().check(z.maxLength(4096));
+const hex = z.string().check(z.regex(/^[0-9a-f]{1,16}$/));
 
 const fileKind = z.enum(['dir', 'file', 'symlink', 'other', 'missing']);
 
@@ -32,34 +38,34 @@ const checkedPath = z.strictObject({
   path,
   roles: z.array(z.enum(PATH_ROLES)),
   type: fileKind,
-  mode: z.number().int().nonnegative().nullable(),
-  uid: z.number().int().nonnegative().nullable(),
-  gid: z.number().int().nonnegative().nullable(),
+  mode: z.nullable(z.int().check(z.nonnegative())),
+  uid: z.nullable(z.int().check(z.nonnegative())),
+  gid: z.nullable(z.int().check(z.nonnegative())),
   /** The runtime user can modify it: a file by access(W_OK), a directory by creating and removing a file in it. */
   writable: z.boolean(),
   /** Why it could not be checked (e.g. `ELOOP`), or null. */
-  error: z.string().max(200).nullable(),
+  error: z.nullable(z.string().check(z.maxLength(200))),
 });
 
-const truncatedList = <T extends z.ZodType>(item: T) =>
+const truncatedList = <T extends z.ZodMiniType>(item: T) =>
   z.strictObject({
     items: z.array(item),
-    count: z.number().int().nonnegative(),
+    count: z.int().check(z.nonnegative()),
     truncated: z.boolean(),
   });
 
 export const probeSchema = z.strictObject({
-  probe: z.strictObject({ version: z.literal(1), arch: z.string().max(32) }),
+  probe: z.strictObject({ version: z.literal(1), arch: z.string().check(z.maxLength(32)) }),
   /** Set when the probe could not become the image's user: the runtime's own message. */
-  userError: z.string().max(1000).nullable(),
+  userError: z.nullable(z.string().check(z.maxLength(1000))),
   identity: z.strictObject({
     /** The probe started as root and switched to the configured user, as runc does. */
     switched: z.boolean(),
-    uid: z.number().int(),
-    gid: z.number().int(),
-    groups: z.array(z.number().int()).max(65536),
-    name: z.string().max(256).nullable(),
-    home: path.nullable(),
+    uid: z.int(),
+    gid: z.int(),
+    groups: z.array(z.int()).check(z.maxLength(65536)),
+    name: z.nullable(z.string().check(z.maxLength(256))),
+    home: z.nullable(path),
     passwd: z.enum(['ok', 'missing', 'unreadable', 'not-regular', 'too-large']),
     group: z.enum(['ok', 'missing', 'unreadable', 'not-regular', 'too-large']),
   }),
@@ -68,48 +74,48 @@ export const probeSchema = z.strictObject({
     capPrm: hex,
     capBnd: hex,
     capAmb: hex,
-    noNewPrivs: z.number().int().min(0).max(1),
-    seccomp: z.number().int().min(0).max(2),
+    noNewPrivs: z.int().check(z.minimum(0), z.maximum(1)),
+    seccomp: z.int().check(z.minimum(0), z.maximum(2)),
   }),
-  paths: z.array(checkedPath).max(64),
+  paths: z.array(checkedPath).check(z.maxLength(64)),
   writableDirs: truncatedList(path),
   setid: truncatedList(
     z.strictObject({
       path,
-      mode: z.number().int().nonnegative(),
-      uid: z.number().int().nonnegative(),
-      gid: z.number().int().nonnegative(),
+      mode: z.int().check(z.nonnegative()),
+      uid: z.int().check(z.nonnegative()),
+      gid: z.int().check(z.nonnegative()),
     }),
   ),
   fileCaps: truncatedList(
-    z.strictObject({ path, capability: z.string().regex(/^[0-9a-f]{0,128}$/) }),
+    z.strictObject({ path, capability: z.string().check(z.regex(/^[0-9a-f]{0,128}$/)) }),
   ),
   tools: z
     .array(
       z.strictObject({
         kind: z.enum(['shell', 'package-manager', 'privilege', 'account']),
-        name: z.string().max(64),
+        name: z.string().check(z.maxLength(64)),
         path,
         resolved: path,
       }),
     )
-    .max(256),
+    .check(z.maxLength(256)),
   ports: z
     .array(
       z.strictObject({
-        port: z.number().int().min(0).max(65535),
+        port: z.int().check(z.minimum(0), z.maximum(65535)),
         protocol: z.enum(['tcp', 'udp']),
         bindable: z.boolean(),
-        error: z.string().max(64).nullable(),
+        error: z.nullable(z.string().check(z.maxLength(64))),
       }),
     )
-    .max(256),
+    .check(z.maxLength(256)),
   walk: z.strictObject({
-    entries: z.number().int().nonnegative(),
-    directories: z.number().int().nonnegative(),
-    elapsedMs: z.number().int().nonnegative(),
+    entries: z.int().check(z.nonnegative()),
+    directories: z.int().check(z.nonnegative()),
+    elapsedMs: z.int().check(z.nonnegative()),
     truncated: z.boolean(),
-    unscanned: truncatedList(z.strictObject({ path, reason: z.string().max(200) })),
+    unscanned: truncatedList(z.strictObject({ path, reason: z.string().check(z.maxLength(200)) })),
   }),
 });
 

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FAIL_ON, PRESETS, PROBE_MODES } from '../policy/types.js';
 import { probeSchema } from '../probe/schema.js';
+import '../schema-locale.js';
 import type { Report } from './types.js';
 
 /**
@@ -12,16 +13,16 @@ import type { Report } from './types.js';
  * fields are dropped: the contract only ever adds fields.
  */
 
-const text = z.string().max(100_000);
-const shortText = z.string().max(4096);
-const count = z.number().int().nonnegative();
-const ruleId = z.string().regex(/^NR\d{3}$/);
-const ruleName = z.string().regex(/^[a-z0-9-]{1,64}$/);
+const text = z.string().check(z.maxLength(100_000));
+const shortText = z.string().check(z.maxLength(4096));
+const count = z.int().check(z.nonnegative());
+const ruleId = z.string().check(z.regex(/^NR\d{3}$/));
+const ruleName = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/));
 const severity = z.enum(['error', 'warning', 'notice']);
 const level = z.enum(['error', 'warning', 'notice', 'off']);
-const location = z.object({ file: shortText, line: z.number().int().positive() }).nullable();
+const location = z.nullable(z.object({ file: shortText, line: z.int().check(z.positive()) }));
 const probe = probeSchema.shape;
-const capabilities = z.array(z.string().regex(/^[A-Z_0-9]{1,32}$/)).max(64);
+const capabilities = z.array(z.string().check(z.regex(/^[A-Z_0-9]{1,32}$/))).check(z.maxLength(64));
 
 const finding = z.object({
   rule: ruleId,
@@ -29,58 +30,58 @@ const finding = z.object({
   severity,
   message: text,
   location,
-  fix: z.object({ summary: text, diff: text.nullable() }).nullable(),
+  fix: z.nullable(z.object({ summary: text, diff: z.nullable(text) })),
 });
 
 export const reportSchema = z.object({
   schemaVersion: z.literal(1),
   tool: z.object({
     name: z.literal('nonroot-guard'),
-    version: z.string().regex(/^[0-9A-Za-z.+-]{1,64}$/),
+    version: z.string().check(z.regex(/^[0-9A-Za-z.+-]{1,64}$/)),
   }),
   verdict: z.enum(['pass', 'fail']),
-  blocked: text.nullable(),
+  blocked: z.nullable(text),
   image: z.object({
     ref: shortText,
     id: shortText,
-    repoDigests: z.array(shortText).max(1000),
+    repoDigests: z.array(shortText).check(z.maxLength(1000)),
     platform: shortText,
     user: shortText,
     workdir: shortText,
-    entrypoint: z.array(text).max(1000),
-    cmd: z.array(text).max(1000),
+    entrypoint: z.array(text).check(z.maxLength(1000)),
+    cmd: z.array(text).check(z.maxLength(1000)),
     env: z.record(shortText, text),
-    exposedPorts: z.array(shortText).max(10_000),
-    volumes: z.array(shortText).max(10_000),
+    exposedPorts: z.array(shortText).check(z.maxLength(10_000)),
+    volumes: z.array(shortText).check(z.maxLength(10_000)),
     labels: z.record(shortText, text),
   }),
-  dockerfile: z
-    .object({
+  dockerfile: z.nullable(
+    z.object({
       path: shortText,
       finalStage: z.object({
-        name: shortText.nullable(),
-        line: z.number().int().positive(),
+        name: z.nullable(shortText),
+        line: z.int().check(z.positive()),
         base: shortText,
       }),
-      user: z
-        .object({ line: z.number().int().positive(), raw: shortText, value: shortText })
-        .nullable(),
-    })
-    .nullable(),
+      user: z.nullable(
+        z.object({ line: z.int().check(z.positive()), raw: shortText, value: shortText }),
+      ),
+    }),
+  ),
   probe: z.discriminatedUnion('status', [
     z.object({ status: z.literal('ok'), elapsedMs: count }),
     z.object({ status: z.literal('failed'), reason: text }),
     z.object({ status: z.literal('user-error'), reason: text }),
   ]),
-  runtime: z
-    .object({
-      uid: z.number().int(),
-      gid: z.number().int(),
-      groups: z.array(z.number().int()).max(65536),
-      name: shortText.nullable(),
-      home: shortText.nullable(),
+  runtime: z.nullable(
+    z.object({
+      uid: z.int(),
+      gid: z.int(),
+      groups: z.array(z.int()).check(z.maxLength(65536)),
+      name: z.nullable(shortText),
+      home: z.nullable(shortText),
       switched: z.boolean(),
-      userError: text.nullable(),
+      userError: z.nullable(text),
       accountFiles: z.object({
         passwd: probe.identity.shape.passwd,
         group: probe.identity.shape.group,
@@ -101,44 +102,46 @@ export const reportSchema = z.object({
       ports: probe.ports,
       walk: probe.walk,
       probe: probe.probe,
-    })
-    .nullable(),
+    }),
+  ),
   user: z.object({
     config: shortText,
-    uid: z.number().int().nullable(),
-    gid: z.number().int().nullable(),
-    name: shortText.nullable(),
-    home: shortText.nullable(),
+    uid: z.nullable(z.int()),
+    gid: z.nullable(z.int()),
+    name: z.nullable(shortText),
+    home: z.nullable(shortText),
   }),
   policy: z.object({
     preset: z.enum(PRESETS),
     presetSource: z.enum(['input', 'file', 'default']),
-    file: shortText.nullable(),
+    file: z.nullable(shortText),
     failOn: z.enum(FAIL_ON),
     probe: z.enum(PROBE_MODES),
-    overrides: z.array(z.object({ rule: ruleId, name: ruleName, preset: level, level })).max(100),
+    overrides: z
+      .array(z.object({ rule: ruleId, name: ruleName, preset: level, level }))
+      .check(z.maxLength(100)),
     ignored: z
       .array(
         z.object({
           rule: ruleId,
-          path: shortText.nullable(),
+          path: z.nullable(shortText),
           reason: text,
-          expires: shortText.nullable(),
+          expires: z.nullable(shortText),
           count,
         }),
       )
-      .max(1000),
+      .check(z.maxLength(1000)),
     allow: z.object({
-      writable: z.array(shortText).max(1000),
-      setid: z.array(shortText).max(1000),
-      ports: z.array(z.number().int().min(0).max(65535)).max(1000),
-      portVariables: z.array(shortText).max(1000),
+      writable: z.array(shortText).check(z.maxLength(1000)),
+      setid: z.array(shortText).check(z.maxLength(1000)),
+      ports: z.array(z.int().check(z.minimum(0), z.maximum(65535))).check(z.maxLength(1000)),
+      portVariables: z.array(shortText).check(z.maxLength(1000)),
     }),
   }),
   summary: z.object({ error: count, warning: count, notice: count }),
-  findings: z.array(finding).max(100_000),
-  skipped: z.array(z.object({ rule: ruleId, reason: text })).max(1000),
-  notes: z.array(text).max(1000),
+  findings: z.array(finding).check(z.maxLength(100_000)),
+  skipped: z.array(z.object({ rule: ruleId, reason: text })).check(z.maxLength(1000)),
+  notes: z.array(text).check(z.maxLength(1000)),
 });
 
 /** A report read back, or the first problem with it as `path: message`. */
