@@ -1,17 +1,33 @@
 // Bundles the action (dist/index.js) and the CLI (dist/cli.js) with esbuild.
 // The output is committed and CI checks it is byte-identical to a fresh build,
 // so the build must be deterministic: no timestamps, no absolute paths.
+//
+// One build of both entries with code splitting: what a check does not always need
+// (yaml for a policy file or manifests, dockerfile-ast for a Dockerfile, Octokit for
+// the pull request) is imported where it is used and lands in its own chunk, so a
+// check loads it only when it uses it; code both entries share is a shared chunk.
+// Chunks sit beside the entries (dist/chunk-*.js), so `./probe/` resolves from them too.
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+const dist = new URL('../dist/', import.meta.url);
+
+// Chunk names carry a content hash: remove the previous build's, so none is left behind.
+for (const name of await readdir(dist).catch(() => [])) {
+  if (/^chunk-.*\.js$/.test(name)) await rm(new URL(name, dist));
+}
 
 // Some dependencies are CommonJS and call require() on Node built-ins.
 const banner = {
   js: "import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);",
 };
 
-const common = {
+await build({
+  entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  outdir: 'dist',
+  chunkNames: 'chunk-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -21,7 +37,4 @@ const common = {
   banner,
   define: { __NONROOT_GUARD_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
-};
-
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
-await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' });
+});

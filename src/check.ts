@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { describeUserInstruction, parseDockerfile } from './dockerfile/index.js';
-import type { DockerfileFacts } from './dockerfile/types.js';
+import { describeUserInstruction } from './dockerfile/describe.js';
+import type { DockerfileFacts, ParseOptions } from './dockerfile/types.js';
 import { CheckError } from './errors.js';
 import { acquireImage, type BuildCommandRunner } from './image/acquire.js';
 import { parseAccounts } from './image/accounts.js';
@@ -11,7 +11,7 @@ import type { ImageFacts } from './image/types.js';
 import { kubernetesFacts, readManifests } from './kubernetes/read.js';
 import type { CheckOptions } from './options.js';
 import { evaluate } from './policy/evaluate.js';
-import { DEFAULT_POLICY_PATH, parsePolicy, type LoadedPolicy } from './policy/config.js';
+import { DEFAULT_POLICY_PATH, type LoadedPolicy } from './policy/config.js';
 import { effectivePolicy, type EffectivePolicy } from './policy/effective.js';
 import { declaredPorts, portsToProbe } from './policy/ports.js';
 import type { Facts, ProbeStatus } from './policy/types.js';
@@ -64,6 +64,12 @@ export async function gatherFacts(
   options: CheckOptions,
   env: CheckEnvironment,
 ): Promise<GatheredFacts> {
+  // Docker first: the engine check and, for an image that should be here, its inspect
+  // run while this process reads and parses the inputs. Their failures are reported
+  // where they are awaited below, after the inputs' own.
+  const engineCheck = settledLater(env.docker.engine());
+  const waitsForEngine = Boolean(options.context || options.buildCommand || options.pull);
+  const localImage = waitsForEngine ? undefined : settledLater(env.docker.inspect(options.image!));
   // The policy first: a bad policy file fails in a second, before any build.
   const policy = effectivePolicy(
     await readPolicy(options, env.cwd),
@@ -72,22 +78,21 @@ export async function gatherFacts(
   );
   // The engine's answer is needed only to pick the probe: meanwhile read the inputs and, for
   // an image that exists, inspect it. A build (or --pull) waits for it, as before.
-  const engineCheck = env.docker.engine();
-  const waitsForEngine = Boolean(options.context || options.buildCommand || options.pull);
   const [engine, inputs] = await engineFirst(
     engineCheck,
     (async () => {
       if (waitsForEngine) await engineCheck;
       // Read and parse the Dockerfile before any build: a bad target or syntax fails in a second.
       const source = await readDockerfile(options, env.cwd);
-      const parseOptions = source && {
+      const parseOptions: ParseOptions | null = source && {
         path: source.displayPath,
         target: options.target,
         buildArgs: options.buildArgs,
       };
-      const draft = source && parseOptions ? parseDockerfile(source.text, parseOptions) : null;
+      const draft =
+        source && parseOptions ? await parseDockerfile(source.text, parseOptions) : null;
       const manifests = await readManifests(options.manifests, options.manifestImage, env.cwd);
-      const image = waitsForEngine ? null : await acquireImage(options, env);
+      const image = waitsForEngine ? null : await acquireImage(options, env, localImage);
       return { source, parseOptions, draft, manifests, image };
     })(),
   );
@@ -105,7 +110,9 @@ export async function gatherFacts(
   const accountFiles =
     (probe.ok ? probe.accountFiles : null) ?? (await env.docker.readAccountFiles(image.ref));
   const dockerfile =
-    source && parseOptions ? parseDockerfile(source.text, { ...parseOptions, baseEnv }) : null;
+    source && parseOptions
+      ? await parseDockerfile(source.text, { ...parseOptions, baseEnv })
+      : null;
   if (dockerfile) notes.push(...compareUser(dockerfile, image));
   if (options.platform && !`${image.platform}/`.startsWith(`${options.platform}/`)) {
     notes.push(
@@ -137,6 +144,21 @@ export async function gatherFacts(
     policy,
     notes,
   };
+}
+
+/** dockerfile-ast is a chunk of its own, loaded only by checks that have a Dockerfile. */
+async function parseDockerfile(text: string, options: ParseOptions): Promise<DockerfileFacts> {
+  const parser = await import('./dockerfile/parse.js');
+  return parser.parseDockerfile(text, options);
+}
+
+/**
+ * The promise, marked as handled: a rejection is seen where it is awaited, and
+ * is not reported as unhandled when an earlier error ends the check first.
+ */
+function settledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 /**
@@ -179,6 +201,7 @@ async function readPolicy(options: CheckOptions, cwd: string): Promise<LoadedPol
       'Check the policy path; it is relative to the repository root.',
     );
   }
+  const { parsePolicy } = await import('./policy/parse.js');
   return parsePolicy(text, displayPath(cwd, path));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePolicy } from '../../src/policy/config.js';
+import { parsePolicy } from '../../src/policy/parse.js';
 import { effectivePolicy } from '../../src/policy/effective.js';
 import { evaluate } from '../../src/policy/evaluate.js';
 import { makeFacts, probeOutput } from '../helpers/facts.js';

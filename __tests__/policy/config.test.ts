@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CheckError } from '../../src/errors.js';
-import { DEFAULT_POLICY, parsePolicy } from '../../src/policy/config.js';
+import { DEFAULT_POLICY } from '../../src/policy/config.js';
+import { parsePolicy } from '../../src/policy/parse.js';
 import { effectivePolicy } from '../../src/policy/effective.js';
 
 const FILE = '.github/nonroot-guard.yml';

@@ -4,7 +4,7 @@ import { CheckError } from '../../src/errors.js';
 import { parsePasswd, parseGroup, runtimeInt } from '../../src/image/accounts.js';
 import { MAX_UID, parseUserSpec } from '../../src/image/user-spec.js';
 import { kubeletRunAsNonRootError } from '../../src/kubernetes/kubelet.js';
-import { parsePolicy } from '../../src/policy/config.js';
+import { parsePolicy } from '../../src/policy/parse.js';
 import { RULES } from '../../src/policy/rules/index.js';
 import { parseProbeOutput } from '../../src/probe/run.js';
 import { markdownCode, markdownProse, markdownText } from '../../src/report/escape.js';

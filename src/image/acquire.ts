@@ -38,6 +38,8 @@ export function uniqueLocalTag(): string {
 export async function acquireImage(
   options: CheckOptions,
   env: AcquireEnvironment,
+  /** The local inspect of `options.image`, when the caller started it early. */
+  localImage?: Promise<ImageFacts | null>,
 ): Promise<ImageFacts> {
   const { docker } = env;
   const inGroup =
@@ -102,7 +104,7 @@ export async function acquireImage(
     env.log(`Pulling ${ref}\n`);
     await docker.pull(ref, options.platform);
   } else {
-    const local = await docker.inspect(ref);
+    const local = await (localImage ?? docker.inspect(ref));
     if (local) return local;
     env.log(`${ref} is not present locally; pulling it\n`);
     await pullMissing(docker, ref, options.platform);

@@ -1,13 +1,14 @@
-import { getExecOutput } from '@actions/exec';
 import { CheckError } from '../errors.js';
 import type { BuildCommandRunner } from './acquire.js';
 
 /**
  * @actions/exec splits the command line into argv the way the runner does
  * (quotes respected) and runs it without a shell: a workflow author who needs
- * pipes or `&&` writes `bash -c "…"` and says so.
+ * pipes or `&&` writes `bash -c "…"` and says so. Loaded only by checks that
+ * have a build command (it is a chunk of its own).
  */
 export const runBuildCommand: BuildCommandRunner = async (commandLine, cwd, onOutput) => {
+  const { getExecOutput } = await import('@actions/exec');
   try {
     const result = await getExecOutput(commandLine, [], {
       cwd,

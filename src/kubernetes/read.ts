@@ -3,7 +3,6 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { CheckError } from '../errors.js';
 import type { ImageFacts } from '../image/types.js';
 import { imageMatches, parseImageRef, type CheckedImage } from './image-ref.js';
-import { parseManifests } from './manifests.js';
 import type { KubernetesFacts, ManifestContainer } from './types.js';
 
 /** Largest manifest file read: far above any real one, and a bound on hostile input. */
@@ -30,6 +29,8 @@ export async function readManifests(
   if (globs.length === 0) return null;
   const namedAs = manifestImage ? manifestImagePattern(manifestImage) : null;
   const files = await expandGlobs(globs, cwd);
+  // The YAML parser is loaded only by checks that read manifests (it is a chunk of its own).
+  const { parseManifests } = await import('./manifests.js');
   const sources: Record<string, string> = {};
   const containers: ManifestContainer[] = [];
   for (const file of files) {

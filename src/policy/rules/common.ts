@@ -1,4 +1,4 @@
-import { describeUserInstruction } from '../../dockerfile/index.js';
+import { describeUserInstruction } from '../../dockerfile/describe.js';
 import { switchUserDiff, userCreation } from '../../fixes/user.js';
 import { dockerfileSource } from '../../fixes/source.js';
 import { MAX_UID, parseGoInt64 } from '../../image/user-spec.js';
