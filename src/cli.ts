@@ -1,8 +1,17 @@
 #!/usr/bin/env node
-import { runCli } from './command-line.js';
+import { earlyRequest } from './cli-flags.js';
+import { startEarlyCalls } from './image/early-calls.js';
 
-process.exitCode = await runCli(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+// Docker answers the check's first questions while Node loads the check itself.
+const request = earlyRequest(argv);
+const early = request ? startEarlyCalls(request) : undefined;
+const { runCli } = await import('./command-line.js');
+
+process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
+  early,
 });
+early?.discard();

@@ -1,9 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { check } from './check.js';
+import { FLAGS } from './cli-flags.js';
 import { CheckError, describeError } from './errors.js';
 import { runBuildCommand } from './image/build-command.js';
 import { Docker } from './image/docker.js';
+import type { EarlyCalls } from './image/early-calls.js';
+import { runCommand } from './image/command.js';
 import { parseOptions } from './options.js';
 import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
@@ -63,6 +66,8 @@ interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** Docker calls the entry point started while this code loaded (see cli-flags.ts). */
+  early?: EarlyCalls;
 }
 
 function render(report: Report, format: Format): string {
@@ -77,27 +82,6 @@ function render(report: Report, format: Format): string {
       return renderText(report);
   }
 }
-
-const FLAGS = {
-  image: { type: 'string' },
-  context: { type: 'string' },
-  dockerfile: { type: 'string' },
-  target: { type: 'string' },
-  'build-arg': { type: 'string', multiple: true },
-  platform: { type: 'string' },
-  pull: { type: 'boolean' },
-  'build-command': { type: 'string' },
-  policy: { type: 'string' },
-  preset: { type: 'string' },
-  manifests: { type: 'string', multiple: true },
-  'manifest-image': { type: 'string' },
-  format: { type: 'string' },
-  output: { type: 'string' },
-  'fail-on': { type: 'string' },
-  probe: { type: 'string' },
-  version: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
 
 function parseCommandLine(argv: string[]) {
   try {
@@ -166,7 +150,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       '--',
     );
     const report = await check(options, {
-      docker: new Docker(),
+      docker: new Docker(runCommand, 'docker', io.early),
       runBuildCommand,
       log: io.stderr,
       cwd: io.cwd,

@@ -5,9 +5,11 @@ import { dirname, join, resolve } from 'node:path';
 import { check } from './check.js';
 import { CheckError, describeError } from './errors.js';
 import { runBuildCommand } from './image/build-command.js';
+import { runCommand } from './image/command.js';
 import { Docker } from './image/docker.js';
+import type { EarlyCalls } from './image/early-calls.js';
 import { parseOptions, type CheckOptions, type RawOptions } from './options.js';
-import { publishToPullRequest, type RunContext } from './github/publish.js';
+import type { RunContext } from './github/publish.js';
 import { parseRepository, pullRequestOf } from './github/pull-request.js';
 import { planAnnotations } from './report/annotations.js';
 import { renderJson } from './report/json.js';
@@ -110,7 +112,7 @@ async function writeSarifFile(report: Report, requested: string | undefined): Pr
 }
 
 /** The action: the only module that talks to @actions/core. */
-export async function run(): Promise<void> {
+export async function run(early?: EarlyCalls): Promise<void> {
   let report: Report | undefined;
   let failure: string | undefined;
   try {
@@ -140,7 +142,7 @@ export async function run(): Promise<void> {
       );
     }
     report = await check(options, {
-      docker: new Docker(),
+      docker: new Docker(runCommand, 'docker', early),
       runBuildCommand,
       log: (text) => process.stdout.write(text),
       group: (title, work) => core.group(title, work),
@@ -171,13 +173,17 @@ async function setOutputs(report: Report, reportPath: string, options: CheckOpti
 
 /** The comment and the suggestions; reporting never changes the verdict, even when it breaks. */
 async function publish(report: Report, options: CheckOptions, run: RunContext, commentId: string) {
-  await publishToPullRequest(report, { ...options.github, defaultCommentId: commentId }, run, {
-    info: core.info,
-    notice: core.notice,
-    warning: core.warning,
-  }).catch((error: unknown) =>
-    core.warning(`could not report on the pull request: ${describeError(error)}`),
-  );
+  try {
+    // Octokit is a chunk of its own: loaded after the check, and only by the action.
+    const { publishToPullRequest } = await import('./github/publish.js');
+    await publishToPullRequest(report, { ...options.github, defaultCommentId: commentId }, run, {
+      info: core.info,
+      notice: core.notice,
+      warning: core.warning,
+    });
+  } catch (error) {
+    core.warning(`could not report on the pull request: ${describeError(error)}`);
+  }
 }
 
 /** Largest report-file read: a report of 100,000 findings is well below it. */

@@ -16,6 +16,8 @@ export interface CommandOptions {
   /** Keep at most this many bytes of each stream; older output is dropped first. */
   maxOutputBytes?: number;
   cwd?: string;
+  /** Kills the command (SIGKILL) when aborted: for a call whose answer is no longer wanted. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -64,6 +66,8 @@ export const runCommand: CommandRunner = (file, args, options = {}) =>
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: process.env,
+      signal: options.signal,
+      killSignal: 'SIGKILL',
     });
     let timedOut = false;
     const timer =
@@ -80,6 +84,8 @@ export const runCommand: CommandRunner = (file, args, options = {}) =>
     child.stdout.on('data', collect(stdout));
     child.stderr.on('data', collect(stderr));
     child.on('error', (error: NodeJS.ErrnoException) => {
+      // An abort is reported as an error too, but 'close' follows and resolves.
+      if (error.name === 'AbortError') return;
       clearTimeout(timer);
       reject(error.code === 'ENOENT' ? new CommandNotFoundError(file) : error);
     });

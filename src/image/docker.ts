@@ -10,6 +10,7 @@ import {
   type CommandResult,
   type CommandRunner,
 } from './command.js';
+import { engineCall, inspectCall, type EarlyCalls } from './early-calls.js';
 import { normaliseInspect } from './inspect.js';
 import type { AccountFiles, ImageFacts } from './types.js';
 
@@ -51,12 +52,14 @@ export class Docker {
   constructor(
     private readonly runner: CommandRunner = runCommand,
     private readonly binary = 'docker',
+    /** Calls the entry point started before the code was loaded; taken by identical argv. */
+    private readonly early?: EarlyCalls,
   ) {}
 
   /** Runs docker; a missing binary becomes a CheckError, a non-zero exit is the caller's to judge. */
   async exec(args: readonly string[], options?: CommandOptions): Promise<CommandResult> {
     try {
-      return await this.runner(this.binary, args, options);
+      return await (this.early?.take(this.binary, args) ?? this.runner(this.binary, args, options));
     } catch (error) {
       if (error instanceof CommandNotFoundError) {
         throw new CheckError(
@@ -71,10 +74,8 @@ export class Docker {
 
   /** Fails with the reason when no Linux engine answers. */
   async engine(): Promise<EngineInfo> {
-    const result = await this.exec(
-      ['version', '--format', '{{.Server.Os}}|{{.Server.Arch}}|{{.Server.Version}}'],
-      { timeoutMs: 30_000 },
-    );
+    const call = engineCall();
+    const result = await this.exec(call.args, call.options);
     const [os = '', arch = '', version = ''] = result.stdout.trim().split('|');
     if (result.exitCode !== 0 || os === '') {
       const stderr = lastLines(result.stderr, 3);
@@ -99,9 +100,8 @@ export class Docker {
 
   /** Inspects a local image; null when it is not there. */
   async inspect(ref: string): Promise<ImageFacts | null> {
-    const result = await this.exec(['image', 'inspect', '--format', '{{json .}}', ref], {
-      timeoutMs: 60_000,
-    });
+    const call = inspectCall(ref);
+    const result = await this.exec(call.args, call.options);
     if (result.exitCode !== 0) {
       if (/no such image/i.test(result.stderr)) return null;
       throw dockerFailure(`docker image inspect ${ref}`, result);
