@@ -1,0 +1,1732 @@
+import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
+import {
+  CommandNotFoundError,
+  engineCall,
+  inspectCall,
+  lastLines,
+  runCommand
+} from "./chunk-XCRMHA67.js";
+import {
+  DEFAULT_POLICY,
+  DEFAULT_POLICY_PATH,
+  FAIL_ON,
+  PRESETS,
+  PROBE_MODES,
+  RULES,
+  _default,
+  _enum,
+  _gte,
+  _lte,
+  _maxLength,
+  _minLength,
+  _nonnegative,
+  _regex,
+  _trim,
+  array,
+  boolean,
+  capabilityNames,
+  config,
+  describeUserInstruction,
+  en_default,
+  int,
+  literal,
+  nullable,
+  nullish,
+  number,
+  object,
+  optional,
+  parseUserSpec,
+  pipe,
+  record,
+  refine,
+  strictObject,
+  string,
+  transform,
+  union,
+  unknown
+} from "./chunk-Q4MVZNWS.js";
+import {
+  CheckError
+} from "./chunk-ZTBXHN76.js";
+import {
+  describeCounts,
+  describePolicy,
+  describePolicyChanges,
+  describeProbe,
+  describeUser,
+  distinctDiffs,
+  locationText,
+  shortId,
+  skippedByReason
+} from "./chunk-MEPFU2OQ.js";
+
+// src/image/docker.ts
+import { mkdtemp, lstat, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// src/image/inspect.ts
+var stringList = nullish(array(string()));
+var stringSet = nullish(record(string(), unknown()));
+var inspectSchema = object({
+  Id: string(),
+  RepoDigests: stringList,
+  Os: nullish(string()),
+  Architecture: nullish(string()),
+  Variant: nullish(string()),
+  Config: nullish(
+    object({
+      User: nullish(string()),
+      WorkingDir: nullish(string()),
+      Entrypoint: stringList,
+      Cmd: stringList,
+      Env: stringList,
+      ExposedPorts: stringSet,
+      Volumes: stringSet,
+      Labels: nullish(record(string(), string()))
+    })
+  )
+});
+function parseEnvList(entries) {
+  const env = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf("=");
+    if (eq <= 0) continue;
+    env[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  return env;
+}
+function normaliseInspect(raw, ref) {
+  const parsed = inspectSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new CheckError(
+      "docker",
+      `docker image inspect ${ref} returned data this tool does not understand: ${parsed.error.issues[0]?.message ?? "invalid"}`,
+      "Check that the docker CLI and engine are working (`docker image inspect` by hand) and report this if they are."
+    );
+  }
+  const image = parsed.data;
+  const config2 = image.Config ?? {};
+  const platform = [image.Os ?? "linux", image.Architecture ?? "unknown", image.Variant].filter((part) => part).join("/");
+  return {
+    ref,
+    id: image.Id,
+    repoDigests: image.RepoDigests ?? [],
+    platform,
+    user: config2.User ?? "",
+    workdir: config2.WorkingDir ?? "",
+    entrypoint: config2.Entrypoint ?? [],
+    cmd: config2.Cmd ?? [],
+    env: parseEnvList(config2.Env ?? []),
+    exposedPorts: Object.keys(config2.ExposedPorts ?? {}).sort(),
+    volumes: Object.keys(config2.Volumes ?? {}).sort(),
+    labels: config2.Labels ?? {}
+  };
+}
+
+// src/image/docker.ts
+function missingFileNote(path2) {
+  return `${path2} does not exist in the image`;
+}
+var MAX_ACCOUNT_FILE_BYTES = 64 * 1024 * 1024;
+var BUILD_LOG_TAIL_LINES = 25;
+var MAX_CONTAINER_OUTPUT_BYTES = 16 * 1024 * 1024;
+var Docker = class {
+  constructor(runner = runCommand, binary = "docker", early) {
+    this.runner = runner;
+    this.binary = binary;
+    this.early = early;
+  }
+  runner;
+  binary;
+  early;
+  /** Runs docker; a missing binary becomes a CheckError, a non-zero exit is the caller's to judge. */
+  async exec(args, options) {
+    try {
+      return await (this.early?.take(this.binary, args) ?? this.runner(this.binary, args, options));
+    } catch (error) {
+      if (error instanceof CommandNotFoundError) {
+        throw new CheckError(
+          "docker",
+          `docker is not installed: the command "${this.binary}" was not found`,
+          "Install Docker (on GitHub Actions use an ubuntu-* runner, which has it) or put the docker CLI on PATH."
+        );
+      }
+      throw error;
+    }
+  }
+  /** Fails with the reason when no Linux engine answers. */
+  async engine() {
+    const call = engineCall();
+    const result = await this.exec(call.args, call.options);
+    const [os = "", arch = "", version = ""] = result.stdout.trim().split("|");
+    if (result.exitCode !== 0 || os === "") {
+      const stderr = lastLines(result.stderr, 3);
+      const permission = /permission denied/i.test(stderr);
+      throw new CheckError(
+        "docker",
+        `the Docker daemon is not answering${stderr ? `: ${stderr}` : ""}`,
+        permission ? "Add your user to the docker group or run with access to the Docker socket." : "Start the Docker daemon (e.g. `sudo systemctl start docker`), or set DOCKER_HOST to a running engine."
+      );
+    }
+    if (os !== "linux") {
+      throw new CheckError(
+        "platform",
+        `the Docker engine runs ${os} containers; nonroot-guard checks Linux images`,
+        "Run on a Linux runner (runs-on: ubuntu-latest) or switch Docker Desktop to Linux containers."
+      );
+    }
+    return { os, arch, version };
+  }
+  /** Inspects a local image; null when it is not there. */
+  async inspect(ref) {
+    const call = inspectCall(ref);
+    const result = await this.exec(call.args, call.options);
+    if (result.exitCode !== 0) {
+      if (/no such image/i.test(result.stderr)) return null;
+      throw dockerFailure(`docker image inspect ${ref}`, result);
+    }
+    let raw;
+    try {
+      raw = JSON.parse(result.stdout);
+    } catch {
+      throw dockerFailure(`docker image inspect ${ref} (unreadable JSON)`, result);
+    }
+    return normaliseInspect(raw, ref);
+  }
+  async pull(ref, platform) {
+    const args = ["pull", "--quiet", ...platform ? ["--platform", platform] : [], ref];
+    const result = await this.exec(args, { timeoutMs: 15 * 6e4 });
+    if (result.exitCode === 0) return;
+    const stderr = lastLines(result.stderr, 5);
+    if (/denied|unauthorized|authentication required|no basic auth/i.test(stderr)) {
+      throw new CheckError(
+        "image",
+        `pulling ${ref} was denied: ${stderr}`,
+        "Log in to the registry first (docker/login-action, or `docker login`), and check the image name."
+      );
+    }
+    if (/not found|manifest unknown|does not exist/i.test(stderr)) {
+      throw new CheckError(
+        "image",
+        `image ${ref} was not found in its registry: ${stderr}`,
+        "Check the image name and tag, or build it first (input `context`, CLI `--context`)."
+      );
+    }
+    throw new CheckError(
+      "image",
+      `pulling ${ref} failed: ${stderr || `exit code ${result.exitCode}`}`,
+      "Check that the registry is reachable from this runner and the image name is right."
+    );
+  }
+  /** Builds an image and returns its id. */
+  async build(request) {
+    const workdir = await mkdtemp(join(tmpdir(), "nonroot-guard-build-"));
+    const iidFile = join(workdir, "iid");
+    try {
+      const result = await this.exec(buildArgs(request, iidFile), {
+        onOutput: request.onOutput,
+        maxOutputBytes: 1024 * 1024
+      });
+      if (result.exitCode !== 0) {
+        throw new CheckError(
+          "image",
+          `docker build failed (exit code ${result.exitCode})`,
+          "Fix the build error above; the same command must work with `docker build` on your machine.",
+          `last lines of the build output:
+${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
+        );
+      }
+      return (await readFile(iidFile, "utf8")).trim();
+    } finally {
+      await rm(workdir, { recursive: true, force: true });
+    }
+  }
+  /**
+   * Reads /etc/passwd and /etc/group from the image's filesystem without
+   * running it: `docker create` (never started) and `docker cp -L`, which
+   * resolves symlinks inside the image, not on the host.
+   */
+  async readAccountFiles(ref) {
+    const created = await this.exec(
+      ["create", "--network", "none", "--entrypoint", "/nonroot-guard-never-started", ref],
+      { timeoutMs: 6e4 }
+    );
+    if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
+    const container = created.stdout.trim().split("\n").pop();
+    const workdir = await mkdtemp(join(tmpdir(), "nonroot-guard-accounts-"));
+    try {
+      const notes = [];
+      const [passwd, group] = await Promise.all(
+        ["/etc/passwd", "/etc/group"].map(
+          (path2, index) => this.copyTextFile(container, path2, join(workdir, String(index)), notes)
+        )
+      );
+      return { passwd: passwd ?? null, group: group ?? null, notes };
+    } finally {
+      await Promise.all([
+        this.exec(["rm", "--force", container], { timeoutMs: 6e4 }),
+        rm(workdir, { recursive: true, force: true })
+      ]);
+    }
+  }
+  /**
+   * Runs a container to completion with `docker run`. On timeout the client is
+   * killed and the container removed by name, so nothing keeps running.
+   */
+  async runToCompletion(name, args, timeoutMs) {
+    const result = await this.exec(["run", "--name", name, ...args], {
+      timeoutMs,
+      maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
+    });
+    if (result.timedOut) await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
+    return result;
+  }
+  /**
+   * The same in three steps, for daemons that cannot bind-mount a file from
+   * this machine (a remote engine, a job container): create, copy the file
+   * in, start attached, remove.
+   */
+  async runWithFile(name, args, file, timeoutMs) {
+    const created = await this.exec(["create", "--name", name, ...args], { timeoutMs: 6e4 });
+    if (created.exitCode !== 0) return created;
+    try {
+      const copied = await this.exec(["cp", file.source, `${name}:${file.destination}`], {
+        timeoutMs: 6e4
+      });
+      if (copied.exitCode !== 0) return copied;
+      return await this.exec(["start", "--attach", name], {
+        timeoutMs,
+        maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
+      });
+    } finally {
+      await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
+    }
+  }
+  async copyTextFile(container, path2, destination, notes) {
+    const result = await this.exec(["cp", "-L", `${container}:${path2}`, destination], {
+      timeoutMs: 6e4
+    });
+    if (result.timedOut) throw dockerFailure(`docker cp ${path2}`, result);
+    if (result.exitCode !== 0) {
+      notes.push(
+        /could not find|no such file|not found/i.test(result.stderr) ? missingFileNote(path2) : `${path2} could not be read from the image: ${lastLines(result.stderr, 1)}`
+      );
+      return null;
+    }
+    const stat2 = await lstat(destination);
+    if (!stat2.isFile()) {
+      notes.push(`${path2} in the image is not a regular file`);
+      return null;
+    }
+    if (stat2.size > MAX_ACCOUNT_FILE_BYTES) {
+      notes.push(`${path2} is ${stat2.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`);
+      return null;
+    }
+    return readFile(destination, "utf8");
+  }
+};
+function buildArgs(request, iidFile) {
+  const args = ["build", "--iidfile", iidFile, "--tag", request.tag];
+  if (request.dockerfile) args.push("--file", request.dockerfile);
+  if (request.target) args.push("--target", request.target);
+  if (request.platform) args.push("--platform", request.platform);
+  if (request.pull) args.push("--pull");
+  for (const [key, value] of Object.entries(request.buildArgs)) {
+    args.push("--build-arg", `${key}=${value}`);
+  }
+  args.push(request.context);
+  return args;
+}
+function dockerFailure(what, result) {
+  const reason = result.timedOut ? "timed out" : lastLines(result.stderr, 5) || `exit code ${result.exitCode}`;
+  const workdir = /Cannot mkdir: (.+) is not a directory/.exec(result.stderr);
+  if (workdir) {
+    return new CheckError(
+      "docker",
+      `${what} failed: the image's WORKDIR ${workdir[1]} is not a directory, so no container can be created from it (docker: ${reason})`,
+      "Fix the image: WORKDIR must be a directory; a later layer replaced it with a file or a device node."
+    );
+  }
+  return new CheckError(
+    "docker",
+    `${what} failed: ${reason}`,
+    "Check that the Docker engine is healthy (`docker info`) and retry."
+  );
+}
+
+// src/check.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+
+// src/image/acquire.ts
+import { randomBytes } from "node:crypto";
+import { resolve } from "node:path";
+function uniqueLocalTag() {
+  return `nonroot-guard-check:${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+}
+async function acquireImage(options, env, localImage) {
+  const { docker } = env;
+  const inGroup = env.group ?? ((title, work) => {
+    env.log(`${title}
+`);
+    return work();
+  });
+  if (options.buildCommand) {
+    const ref2 = options.image;
+    const cwd = resolve(env.cwd, options.context ?? ".");
+    const command = options.buildCommand;
+    const result = await inGroup(
+      `Running the build command: ${command}`,
+      () => env.runBuildCommand(command, cwd, env.log)
+    );
+    if (result.exitCode !== 0) {
+      throw new CheckError(
+        "image",
+        `the build command failed (exit code ${result.exitCode}): ${options.buildCommand}`,
+        "Fix the build; the command must succeed when run by hand in the same directory.",
+        `last lines of its output:
+${lastLines(result.output, 25)}`
+      );
+    }
+    const facts2 = await docker.inspect(ref2);
+    if (!facts2) {
+      throw new CheckError(
+        "image",
+        `the build command succeeded but image ${ref2} does not exist`,
+        "Make the command tag the image you named (for dotnet publish: -p:ContainerRepository and -p:ContainerImageTag), or correct the image input."
+      );
+    }
+    return facts2;
+  }
+  if (options.context) {
+    const tag = options.image ?? uniqueLocalTag();
+    const context = resolve(env.cwd, options.context);
+    await inGroup(
+      `Building ${tag} from ${options.context}`,
+      () => docker.build({
+        context,
+        dockerfile: options.dockerfile && resolve(env.cwd, options.dockerfile),
+        target: options.target,
+        buildArgs: options.buildArgs,
+        platform: options.platform,
+        pull: options.pull,
+        tag,
+        onOutput: env.log
+      })
+    );
+    const facts2 = await docker.inspect(tag);
+    if (!facts2)
+      throw new CheckError(
+        "image",
+        `docker build succeeded but ${tag} is not in the local image store`,
+        "Retry; if it persists, check the builder (a remote buildx builder needs --load)."
+      );
+    return facts2;
+  }
+  const ref = options.image;
+  if (options.pull) {
+    env.log(`Pulling ${ref}
+`);
+    await docker.pull(ref, options.platform);
+  } else {
+    const local = await (localImage ?? docker.inspect(ref));
+    if (local) return local;
+    env.log(`${ref} is not present locally; pulling it
+`);
+    await pullMissing(docker, ref, options.platform);
+  }
+  const facts = await docker.inspect(ref);
+  if (!facts)
+    throw new CheckError(
+      "image",
+      `pulled ${ref} but it is not in the local image store`,
+      "Retry the check."
+    );
+  return facts;
+}
+async function pullMissing(docker, ref, platform) {
+  try {
+    await docker.pull(ref, platform);
+  } catch (error) {
+    if (!(error instanceof CheckError)) throw error;
+    throw new CheckError(
+      error.kind,
+      `image ${ref} is not present locally and could not be pulled: ${error.message}`,
+      `${error.hint ?? ""} If an earlier step builds it, check the tag it uses; to build it in this step, give a build context (input "context", flag --context).`.trim(),
+      error.details
+    );
+  }
+}
+
+// src/image/accounts.ts
+function runtimeInt(field) {
+  if (field === void 0 || !/^[+-]?\d+$/.test(field)) return 0;
+  const value = BigInt(field);
+  if (value > 9223372036854775807n || value < -9223372036854775808n) return 0;
+  return Number(value);
+}
+function records(text2) {
+  const result = [];
+  const lines = text2.split("\n");
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].trim();
+    if (line === "") continue;
+    result.push({ fields: line.split(":"), line: index + 1 });
+  }
+  return result;
+}
+function parsePasswd(text2) {
+  return records(text2).map(({ fields, line }) => ({
+    name: fields[0] ?? "",
+    uid: runtimeInt(fields[2]),
+    gid: runtimeInt(fields[3]),
+    home: fields[5] ?? "",
+    shell: fields[6] ?? "",
+    line
+  }));
+}
+function parseGroup(text2) {
+  return records(text2).map(({ fields, line }) => ({
+    name: fields[0] ?? "",
+    gid: runtimeInt(fields[2]),
+    members: (fields[3] ?? "").split(",").filter((member) => member !== ""),
+    line
+  }));
+}
+function parseAccounts(files) {
+  return {
+    passwd: files.passwd === null ? null : parsePasswd(files.passwd),
+    group: files.group === null ? null : parseGroup(files.group),
+    notes: files.notes
+  };
+}
+
+// src/image/resolve-user.ts
+function resolveUser(configUser, accounts) {
+  const spec = parseUserSpec(configUser);
+  const resolved = {
+    spec,
+    uid: null,
+    gid: null,
+    gidSource: null,
+    entry: null,
+    groupEntry: null,
+    unknownUser: null,
+    unknownGroup: null
+  };
+  if (spec.kind === "none") {
+    resolved.entry = accounts.passwd?.find((entry) => entry.uid === 0) ?? null;
+    resolved.uid = 0;
+    resolved.gid = resolved.entry?.gid ?? 0;
+    resolved.gidSource = resolved.entry ? "passwd" : "no-passwd-entry";
+    return resolved;
+  }
+  if (spec.kind === "name") {
+    resolved.entry = accounts.passwd?.find((entry) => entry.name === spec.name) ?? null;
+    if (!resolved.entry) {
+      resolved.unknownUser = `unable to find user ${spec.name}: no matching entries in passwd file`;
+    } else {
+      resolved.uid = resolved.entry.uid;
+    }
+  } else {
+    resolved.uid = spec.uid;
+    resolved.entry = accounts.passwd?.find((entry) => entry.uid === spec.uid) ?? null;
+  }
+  const group = spec.group;
+  if (group?.kind === "gid") {
+    resolved.gid = group.gid;
+    resolved.gidSource = "user-spec";
+    resolved.groupEntry = accounts.group?.find((entry) => entry.gid === group.gid) ?? null;
+  } else if (group?.kind === "name") {
+    resolved.groupEntry = accounts.group?.find((entry) => entry.name === group.name) ?? null;
+    if (resolved.groupEntry) {
+      resolved.gid = resolved.groupEntry.gid;
+      resolved.gidSource = "user-spec";
+    } else {
+      resolved.unknownGroup = `unable to find group ${group.name}: no matching entries in group file`;
+    }
+  } else if (resolved.entry) {
+    resolved.gid = resolved.entry.gid;
+    resolved.gidSource = "passwd";
+  } else if (spec.kind === "uid") {
+    resolved.gid = 0;
+    resolved.gidSource = "no-passwd-entry";
+  }
+  if (resolved.gid !== null && !resolved.groupEntry) {
+    resolved.groupEntry = accounts.group?.find((entry) => entry.gid === resolved.gid) ?? null;
+  }
+  return resolved;
+}
+
+// src/kubernetes/read.ts
+import { glob, readFile as readFile2, stat } from "node:fs/promises";
+import { isAbsolute, relative, resolve as resolve2, sep } from "node:path";
+
+// src/kubernetes/image-ref.ts
+var DEFAULT_REGISTRY = "docker.io";
+var LEGACY_DEFAULT_REGISTRY = "index.docker.io";
+var OFFICIAL_NAMESPACE = "library/";
+var MAX_REPOSITORY_LENGTH = 255;
+var PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var REPOSITORY = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var REGISTRY = new RegExp(
+  `^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`
+);
+var TAG = /^\w[\w.-]{0,127}$/;
+var DIGEST_HEX_LENGTHS = /* @__PURE__ */ new Map([
+  ["sha256", 64],
+  ["sha384", 96],
+  ["sha512", 128]
+]);
+var IMAGE_ID = /^[a-f0-9]{64}$/;
+function isDigest(digest) {
+  const [algorithm, hex2, ...rest] = digest.split(":");
+  const length = DIGEST_HEX_LENGTHS.get(algorithm ?? "");
+  return rest.length === 0 && length !== void 0 && new RegExp(`^[a-f0-9]{${length}}$`).test(hex2 ?? "");
+}
+function splitRegistry(name) {
+  const slash = name.indexOf("/");
+  let registry = DEFAULT_REGISTRY;
+  let repository = name;
+  if (slash !== -1) {
+    const first = name.slice(0, slash);
+    if (first === "localhost" || /[.:]/.test(first) || first.toLowerCase() !== first) {
+      registry = first === LEGACY_DEFAULT_REGISTRY ? DEFAULT_REGISTRY : first;
+      repository = name.slice(slash + 1);
+    }
+  }
+  if (registry === DEFAULT_REGISTRY && !repository.includes("/")) {
+    repository = OFFICIAL_NAMESPACE + repository;
+  }
+  return { registry, repository };
+}
+function parseImageRef(ref) {
+  if (IMAGE_ID.test(ref)) return null;
+  const at = ref.indexOf("@");
+  const named = at === -1 ? ref : ref.slice(0, at);
+  const digest = at === -1 ? null : ref.slice(at + 1);
+  const colon = named.lastIndexOf(":");
+  const hasTag = colon > named.lastIndexOf("/");
+  const name = hasTag ? named.slice(0, colon) : named;
+  const tag = hasTag ? named.slice(colon + 1) : null;
+  const { registry, repository } = splitRegistry(name);
+  if (!REGISTRY.test(registry) || !REPOSITORY.test(repository)) return null;
+  if (repository.length > MAX_REPOSITORY_LENGTH) return null;
+  if (tag !== null && !TAG.test(tag)) return null;
+  if (digest !== null && !isDigest(digest)) return null;
+  return { registry, repository, tag: tag ?? (digest === null ? "latest" : null), digest };
+}
+function sameRepository(a, b) {
+  return a.registry === b.registry && a.repository === b.repository;
+}
+function imageMatches(containerImage, checked) {
+  const container = parseImageRef(containerImage);
+  if (!container) return false;
+  const parseAll = (refs2) => refs2.flatMap((ref) => parseImageRef(ref) ?? []).filter((ref) => sameRepository(ref, container));
+  if (parseAll(checked.anyTagOf ?? []).length > 0) return true;
+  const refs = parseAll(checked.refs);
+  if (container.digest !== null) {
+    return [...refs, ...parseAll(checked.digests)].some((ref) => ref.digest === container.digest);
+  }
+  return refs.some((ref) => ref.tag !== null && ref.tag === container.tag);
+}
+
+// src/kubernetes/read.ts
+var MANIFEST_LIMIT = 16 * 1024 * 1024;
+async function readManifests(globs, manifestImage, cwd) {
+  if (globs.length === 0) return null;
+  const namedAs = manifestImage ? manifestImagePattern(manifestImage) : null;
+  const files = await expandGlobs(globs, cwd);
+  const { parseManifests } = await import("./chunk-7URETZYF.js");
+  const sources = {};
+  const containers = [];
+  for (const file of files) {
+    const path2 = resolve2(cwd, file);
+    const size = (await stat(path2)).size;
+    if (size > MANIFEST_LIMIT) {
+      throw new CheckError(
+        "input",
+        `${file}: ${size} bytes is too large for a manifest (the limit is 16 MiB)`,
+        "Point manifests at the workload files themselves."
+      );
+    }
+    const text2 = await readFile2(path2, "utf8");
+    sources[file] = text2;
+    containers.push(...parseManifests(text2, file));
+  }
+  return { files, sources, containers, namedAs };
+}
+function kubernetesFacts(manifests, image) {
+  const checked = manifests.namedAs ?? { refs: [image.ref], digests: image.repoDigests };
+  const facts = {
+    files: manifests.files,
+    sources: manifests.sources,
+    containers: [],
+    otherImages: []
+  };
+  for (const container of manifests.containers) {
+    if (imageMatches(container.image.value, checked)) facts.containers.push(container);
+    else facts.otherImages.push(container.image.value);
+  }
+  return facts;
+}
+function manifestImagePattern(manifestImage) {
+  if (!parseImageRef(manifestImage)) {
+    throw new CheckError(
+      "usage",
+      `manifest-image: "${manifestImage}" is not an image reference`,
+      "Write it as the manifests do, e.g. ghcr.io/org/app:1.2, or ghcr.io/org/app for any tag."
+    );
+  }
+  const tagless = !/[:@][^/]*$/.test(manifestImage);
+  return tagless ? { refs: [], digests: [], anyTagOf: [manifestImage] } : { refs: [manifestImage], digests: [] };
+}
+async function expandGlobs(globs, cwd) {
+  const found = /* @__PURE__ */ new Set();
+  for (const pattern of globs) {
+    let matched = 0;
+    for await (const entry of glob(pattern, { cwd, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const absolute = resolve2(entry.parentPath, entry.name);
+      const shown = relative(cwd, absolute).split(sep).join("/");
+      found.add(isAbsolute(pattern) && shown.startsWith("..") ? absolute : shown);
+      matched++;
+    }
+    if (matched === 0) {
+      throw new CheckError(
+        "usage",
+        `manifests: "${pattern}" matches no file`,
+        "Give paths or globs relative to the repository root, e.g. deploy/*.yaml or k8s/**/*.yml."
+      );
+    }
+  }
+  return [...found].sort();
+}
+
+// src/policy/evaluate.ts
+import { posix } from "node:path";
+var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function unavailable(kind, facts) {
+  const probe = facts.probe;
+  switch (kind) {
+    case "image":
+    case "accounts":
+      return null;
+    case "dockerfile":
+      return facts.dockerfile ? null : "no Dockerfile was given";
+    case "filesystem":
+      return probe.status === "failed" ? probe.reason : null;
+    case "runtime-user":
+      return probe.status === "ok" ? null : probe.reason;
+    case "manifests":
+      return manifestsUnavailable(facts);
+  }
+}
+function manifestsUnavailable({ kubernetes }) {
+  if (!kubernetes) return "no manifests given";
+  if (kubernetes.containers.length > 0) return null;
+  const files = `${kubernetes.files.length} manifest file${kubernetes.files.length === 1 ? "" : "s"}`;
+  const others = kubernetes.otherImages.length ? ` (they run ${[...new Set(kubernetes.otherImages)].slice(0, 5).join(", ")})` : "";
+  return `no container in ${files} runs this image${others}: set manifest-image to the image as the manifests name it`;
+}
+function evaluate(facts, policy, rules = RULES) {
+  const raised = [];
+  const skipped = [];
+  for (const rule of rules) {
+    const level = policy.levels?.[rule.id] ?? rule.levels[policy.preset];
+    if (level === "off") continue;
+    const reason = rule.needs.map((kind) => unavailable(kind, facts)).find((why) => why);
+    if (reason) {
+      skipped.push({ rule: rule.id, reason });
+      continue;
+    }
+    for (const hit of rule.evaluate(facts)) {
+      raised.push({ rule: rule.id, name: rule.name, severity: level, ...hit });
+    }
+  }
+  const { kept: findings, ignored } = applyIgnores(raised, policy.ignores ?? []);
+  findings.sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule)
+  );
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  const failed = policy.failOn === "error" ? counts.error > 0 : policy.failOn === "warning" ? counts.error + counts.warning > 0 : false;
+  const blocked = facts.probe.status === "failed" && policy.probe === "required" ? `the probe could not run, and the policy requires it: ${facts.probe.reason}` : null;
+  return {
+    verdict: failed || blocked ? "fail" : "pass",
+    blocked,
+    findings,
+    ignored,
+    skipped,
+    counts
+  };
+}
+function matches(entry, finding) {
+  if (entry.expired || entry.rule !== finding.rule) return false;
+  if (entry.path === null) return true;
+  return finding.location !== null && posix.matchesGlob(finding.location.file, entry.path);
+}
+function applyIgnores(findings, ignores) {
+  const ignored = /* @__PURE__ */ new Map();
+  const kept = findings.filter((finding) => {
+    const entry = ignores.find((candidate) => matches(candidate, finding));
+    if (!entry) return true;
+    ignored.set(entry, (ignored.get(entry) ?? 0) + 1);
+    return false;
+  });
+  return {
+    kept,
+    ignored: [...ignored].map(([entry, count]) => ({
+      rule: entry.rule,
+      path: entry.path,
+      reason: entry.reason,
+      expires: entry.expires,
+      count
+    }))
+  };
+}
+
+// src/policy/effective.ts
+var byKey = new Map(
+  RULES.flatMap((rule) => [[rule.id, rule], [rule.name, rule]])
+);
+function effectivePolicy(file, inputs, today) {
+  const policy = file?.policy ?? DEFAULT_POLICY;
+  const preset = inputs.preset ?? policy.preset;
+  const presetSource = inputs.preset ? "input" : file?.presetGiven ? "file" : "default";
+  const levels = {};
+  for (const rule of RULES) levels[rule.id] = rule.levels[preset];
+  const overrides = [];
+  for (const [key, level] of Object.entries(policy.rules)) {
+    const rule = byKey.get(key);
+    if (!rule || level === void 0) continue;
+    levels[rule.id] = level;
+    overrides.push({ rule: rule.id, name: rule.name, preset: rule.levels[preset], level });
+  }
+  return {
+    preset,
+    presetSource,
+    file: file?.path ?? null,
+    failOn: inputs.failOn,
+    probe: inputs.probe,
+    levels,
+    overrides,
+    ignores: policy.ignore.map((entry) => ({
+      rule: byKey.get(entry.rule).id,
+      path: entry.path ?? null,
+      reason: entry.reason,
+      expires: entry.expires ?? null,
+      expired: entry.expires !== void 0 && entry.expires <= today
+    })),
+    allow: {
+      writable: policy["allow-writable"],
+      setid: policy["allow-setid"],
+      ports: policy.ports.allow
+    },
+    portVariables: policy.ports.variables
+  };
+}
+
+// src/policy/ports.ts
+var PORT_VARIABLES = [
+  "ASPNETCORE_URLS",
+  "ASPNETCORE_HTTP_PORTS",
+  "ASPNETCORE_HTTPS_PORTS",
+  "PORT"
+];
+function portNumber(text2) {
+  if (!/^\d{1,5}$/.test(text2.trim())) return null;
+  const port = Number(text2.trim());
+  return port >= 1 && port <= 65535 ? port : null;
+}
+function portsFromUrls(value) {
+  const ports = [];
+  for (const raw of value.split(";")) {
+    const url = raw.trim();
+    const match = /^(https?):\/\/(\[[^\]]*\]|[^/:]*)(?::([^/]*))?/i.exec(url);
+    if (!match) continue;
+    const explicit = match[3] === void 0 ? null : portNumber(match[3]);
+    if (match[3] !== void 0 && explicit === null) continue;
+    ports.push(explicit ?? (match[1].toLowerCase() === "https" ? 443 : 80));
+  }
+  return ports;
+}
+function fromVariable(name, value) {
+  if (name === "ASPNETCORE_URLS") return portsFromUrls(value);
+  return value.split(";").map(portNumber).filter((port) => port !== null);
+}
+function declaredPorts(image, extraVariables = []) {
+  const ports = [];
+  for (const exposed of image.exposedPorts) {
+    const [number2 = "", protocol = "tcp"] = exposed.split("/");
+    const port = portNumber(number2);
+    if (port !== null && (protocol === "tcp" || protocol === "udp")) {
+      ports.push({ port, protocol, source: "EXPOSE", declaration: `EXPOSE ${exposed}` });
+    }
+  }
+  const env = image.env;
+  const urlsSet = env["ASPNETCORE_URLS"] !== void 0 && env["ASPNETCORE_URLS"].trim() !== "";
+  for (const name of [...PORT_VARIABLES, ...extraVariables]) {
+    const value = env[name];
+    if (value === void 0) continue;
+    if (urlsSet && (name === "ASPNETCORE_HTTP_PORTS" || name === "ASPNETCORE_HTTPS_PORTS"))
+      continue;
+    for (const port of fromVariable(name, value)) {
+      ports.push({ port, protocol: "tcp", source: name, declaration: `${name}=${value}` });
+    }
+  }
+  return ports;
+}
+function portsToProbe(ports) {
+  return [...new Set(ports.map((port) => `${port.port}/${port.protocol}`))];
+}
+
+// src/probe/run.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+// src/probe/schema.ts
+config(en_default());
+var path = string().check(_maxLength(4096));
+var hex = string().check(_regex(/^[0-9a-f]{1,16}$/));
+var fileKind = _enum(["dir", "file", "symlink", "other", "missing"]);
+var PATH_ROLES = [
+  "root",
+  "bin",
+  "sbin",
+  "usr",
+  "lib",
+  "etc",
+  "tmp",
+  "home",
+  "workdir",
+  "exec",
+  "exec-dir"
+];
+var checkedPath = strictObject({
+  path,
+  roles: array(_enum(PATH_ROLES)),
+  type: fileKind,
+  mode: nullable(int().check(_nonnegative())),
+  uid: nullable(int().check(_nonnegative())),
+  gid: nullable(int().check(_nonnegative())),
+  /** The runtime user can modify it: a file by access(W_OK), a directory by creating and removing a file in it. */
+  writable: boolean(),
+  /** Why it could not be checked (e.g. `ELOOP`), or null. */
+  error: nullable(string().check(_maxLength(200)))
+});
+var truncatedList = (item) => strictObject({
+  items: array(item),
+  count: int().check(_nonnegative()),
+  truncated: boolean()
+});
+var probeSchema = strictObject({
+  probe: strictObject({ version: literal(1), arch: string().check(_maxLength(32)) }),
+  /** Set when the probe could not become the image's user: the runtime's own message. */
+  userError: nullable(string().check(_maxLength(1e3))),
+  identity: strictObject({
+    /** The probe started as root and switched to the configured user, as runc does. */
+    switched: boolean(),
+    uid: int(),
+    gid: int(),
+    groups: array(int()).check(_maxLength(65536)),
+    name: nullable(string().check(_maxLength(256))),
+    home: nullable(path),
+    passwd: _enum(["ok", "missing", "unreadable", "not-regular", "too-large"]),
+    group: _enum(["ok", "missing", "unreadable", "not-regular", "too-large"])
+  }),
+  status: strictObject({
+    capEff: hex,
+    capPrm: hex,
+    capBnd: hex,
+    capAmb: hex,
+    noNewPrivs: int().check(_gte(0), _lte(1)),
+    seccomp: int().check(_gte(0), _lte(2))
+  }),
+  paths: array(checkedPath).check(_maxLength(64)),
+  writableDirs: truncatedList(path),
+  setid: truncatedList(
+    strictObject({
+      path,
+      mode: int().check(_nonnegative()),
+      uid: int().check(_nonnegative()),
+      gid: int().check(_nonnegative())
+    })
+  ),
+  fileCaps: truncatedList(
+    strictObject({ path, capability: string().check(_regex(/^[0-9a-f]{0,128}$/)) })
+  ),
+  tools: array(
+    strictObject({
+      kind: _enum(["shell", "package-manager", "privilege", "account"]),
+      name: string().check(_maxLength(64)),
+      path,
+      resolved: path
+    })
+  ).check(_maxLength(256)),
+  ports: array(
+    strictObject({
+      port: int().check(_gte(0), _lte(65535)),
+      protocol: _enum(["tcp", "udp"]),
+      bindable: boolean(),
+      error: nullable(string().check(_maxLength(64)))
+    })
+  ).check(_maxLength(256)),
+  walk: strictObject({
+    entries: int().check(_nonnegative()),
+    directories: int().check(_nonnegative()),
+    elapsedMs: int().check(_nonnegative()),
+    truncated: boolean(),
+    unscanned: truncatedList(strictObject({ path, reason: string().check(_maxLength(200)) }))
+  })
+});
+
+// src/probe/run.ts
+var PROBE_PATH = "/.nonroot-guard-probe";
+var DEFAULT_PROBE_LIMITS = { timeoutMs: 12e4, memory: "256m", pids: 64 };
+function probeLimits(env = process.env) {
+  const raw = env["NONROOT_GUARD_PROBE_TIMEOUT"];
+  if (raw === void 0 || raw === "") return DEFAULT_PROBE_LIMITS;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw new CheckError(
+      "usage",
+      `NONROOT_GUARD_PROBE_TIMEOUT=${raw}: expected a number of seconds between 0 and 3600`,
+      "Unset it for the default of 120 s, or give e.g. 300."
+    );
+  }
+  return { ...DEFAULT_PROBE_LIMITS, timeoutMs: Math.round(seconds * 1e3) };
+}
+var ACCOUNT_FILES_FLAG = "--account-files";
+var shownFile = nullable(string().check(_maxLength(256 * 1024)));
+var shownAccountFiles = strictObject({ passwd: shownFile, group: shownFile });
+var ARCHES = ["amd64", "arm64"];
+function probeBinary(engineArch) {
+  if (!ARCHES.includes(engineArch)) {
+    throw new CheckError(
+      "platform",
+      `there is no probe for a ${engineArch} Docker engine (only ${ARCHES.join(", ")})`,
+      "Run the check on an amd64 or arm64 runner, or set probe: optional to judge the metadata only."
+    );
+  }
+  for (const base of ["./probe/", "../../dist/probe/"]) {
+    const path2 = fileURLToPath(new URL(`${base}linux-${engineArch}`, import.meta.url));
+    if (existsSync(path2)) return path2;
+  }
+  throw new CheckError(
+    "platform",
+    `the probe binary dist/probe/linux-${engineArch} is missing from this installation`,
+    "Reinstall nonroot-guard (dist/ must be complete), or build it with probe/build.sh."
+  );
+}
+function probeArguments(image, ports) {
+  const exec = image.entrypoint[0] ?? image.cmd[0] ?? "";
+  const args = ["--user", image.user, "--workdir", image.workdir, "--exec", exec];
+  args.push("--skip", PROBE_PATH);
+  for (const port of ports) args.push("--port", port);
+  return args;
+}
+function containerOptions(limits, entrypoint) {
+  return [
+    "--pull=never",
+    "--network=none",
+    "--user=0:0",
+    "--security-opt=no-new-privileges",
+    `--pids-limit=${limits.pids}`,
+    `--memory=${limits.memory}`,
+    `--memory-swap=${limits.memory}`,
+    // Docker lets non-root bind any port; a default Kubernetes node does not.
+    "--sysctl=net.ipv4.ip_unprivileged_port_start=1024",
+    "--label=org.nonroot-guard.probe=true",
+    `--entrypoint=${entrypoint}`
+  ];
+}
+function defaultTransfer(env = process.env) {
+  const forced = env["NONROOT_GUARD_PROBE_TRANSFER"];
+  if (forced === "copy" || forced === "mount") return forced;
+  const host = env["DOCKER_HOST"];
+  return host && !host.startsWith("unix://") ? "copy" : "mount";
+}
+function parseProbeDocument(stdout) {
+  let json;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    throw new Error(
+      `it is not JSON (${stdout.length} bytes, starting ${JSON.stringify(stdout.slice(0, 40))})`
+    );
+  }
+  let shown = null;
+  if (typeof json === "object" && json !== null && !Array.isArray(json) && "accountFiles" in json) {
+    const { accountFiles, ...facts } = json;
+    const files = shownAccountFiles.safeParse(accountFiles);
+    if (!files.success) throw schemaError(files.error, "accountFiles");
+    shown = files.data;
+    json = facts;
+  }
+  const parsed = probeSchema.safeParse(json);
+  if (!parsed.success) throw schemaError(parsed.error);
+  return { output: parsed.data, shown };
+}
+function schemaError(error, under) {
+  const issue = error.issues[0];
+  const path2 = [...under ? [under] : [], ...issue.path].join(".");
+  return new Error(`${path2 || "the document"}: ${issue.message}`);
+}
+function probedAccountFiles(output, shown) {
+  if (!shown) return null;
+  const notes = [];
+  const file = (path2, status, text2) => {
+    if (status === "ok") return text2 ?? void 0;
+    if (status !== "missing") return void 0;
+    notes.push(missingFileNote(path2));
+    return null;
+  };
+  const passwd = file("/etc/passwd", output.identity.passwd, shown.passwd);
+  const group = file("/etc/group", output.identity.group, shown.group);
+  if (passwd === void 0 || group === void 0) return null;
+  return { passwd, group, notes };
+}
+function failureReason(result, limits, arch) {
+  const stderr = lastLines(result.stderr, 3);
+  if (result.timedOut) {
+    return `the probe did not finish within ${limits.timeoutMs / 1e3} s and was stopped`;
+  }
+  if (/exec format error/i.test(stderr)) {
+    return `the probe cannot execute in this container (exec format error) on this ${arch} engine`;
+  }
+  if (result.exitCode === 137) {
+    return `the probe was killed (exit 137), most likely out of memory under its ${limits.memory} limit`;
+  }
+  return `the probe container failed (exit code ${result.exitCode})${stderr ? `: ${stderr}` : ""}`;
+}
+function mountDidNotReach(result) {
+  return (result.exitCode === 127 || result.exitCode === 126) && /no such file or directory/i.test(result.stderr);
+}
+async function runProbe(docker, image, ports, engineArch, options = {}) {
+  const limits = options.limits ?? probeLimits();
+  const binary = options.binary ?? probeBinary(engineArch);
+  const probeArgs = probeArguments(image, ports);
+  const started = Date.now();
+  let container = "";
+  const name = () => container = `nonroot-guard-probe-${randomBytes2(6).toString("hex")}`;
+  const viaMount = () => docker.runToCompletion(
+    name(),
+    [
+      "--rm",
+      ...containerOptions(limits, `${PROBE_PATH}/probe`),
+      `--mount=type=bind,source=${binary},target=${PROBE_PATH}/probe,readonly`,
+      image.id,
+      ...probeArgs,
+      ACCOUNT_FILES_FLAG
+    ],
+    limits.timeoutMs
+  );
+  const viaCopy = () => docker.runWithFile(
+    name(),
+    [...containerOptions(limits, PROBE_PATH), image.id, ...probeArgs, ACCOUNT_FILES_FLAG],
+    { source: binary, destination: PROBE_PATH },
+    limits.timeoutMs
+  );
+  let transfer = options.transfer ?? defaultTransfer();
+  let result = await (transfer === "mount" ? viaMount() : viaCopy());
+  if (transfer === "mount" && mountDidNotReach(result)) {
+    transfer = "copy";
+    result = await viaCopy();
+  }
+  const elapsedMs = Date.now() - started;
+  if (result.exitCode !== 0 || result.timedOut) {
+    return { ok: false, reason: failureReason(result, limits, engineArch), elapsedMs, container };
+  }
+  try {
+    const { output, shown } = parseProbeDocument(result.stdout);
+    const accountFiles = probedAccountFiles(output, shown);
+    return { ok: true, output, accountFiles, elapsedMs, transfer };
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `the probe's output could not be read: ${error.message}`,
+      elapsedMs,
+      container
+    };
+  }
+}
+
+// src/report/build.ts
+function buildReport(facts, evaluation, policy, version, notes) {
+  const { image, user, dockerfile } = facts;
+  return {
+    schemaVersion: 1,
+    tool: { name: "nonroot-guard", version },
+    verdict: evaluation.verdict,
+    blocked: evaluation.blocked,
+    image,
+    dockerfile: dockerfile && {
+      path: dockerfile.path,
+      finalStage: {
+        name: dockerfile.finalStage.name,
+        line: dockerfile.finalStage.line,
+        base: dockerfile.finalStage.base
+      },
+      user: dockerfile.effectiveUser && {
+        line: dockerfile.effectiveUser.line,
+        raw: dockerfile.effectiveUser.raw,
+        value: dockerfile.effectiveUser.value
+      }
+    },
+    probe: facts.probe,
+    runtime: facts.runtime && runtimeReport(facts.runtime),
+    user: {
+      config: image.user,
+      uid: user.uid,
+      gid: user.gid,
+      name: user.entry?.name ?? null,
+      home: user.entry?.home ?? (user.uid !== null ? "/" : null)
+    },
+    policy: {
+      preset: policy.preset,
+      presetSource: policy.presetSource,
+      file: policy.file,
+      failOn: policy.failOn,
+      probe: policy.probe,
+      overrides: policy.overrides,
+      ignored: evaluation.ignored,
+      allow: { ...policy.allow, portVariables: policy.portVariables }
+    },
+    summary: evaluation.counts,
+    findings: evaluation.findings,
+    skipped: evaluation.skipped,
+    notes
+  };
+}
+function runtimeReport(output) {
+  const { identity, status, ...rest } = output;
+  return {
+    uid: identity.uid,
+    gid: identity.gid,
+    groups: identity.groups,
+    name: identity.name,
+    home: identity.home,
+    switched: identity.switched,
+    userError: output.userError,
+    accountFiles: { passwd: identity.passwd, group: identity.group },
+    capabilities: {
+      effective: capabilityNames(status.capEff),
+      permitted: capabilityNames(status.capPrm),
+      bounding: capabilityNames(status.capBnd),
+      ambient: capabilityNames(status.capAmb)
+    },
+    noNewPrivs: status.noNewPrivs === 1,
+    seccomp: ["disabled", "strict", "filter"][status.seccomp],
+    paths: rest.paths,
+    writableDirs: rest.writableDirs,
+    setid: rest.setid,
+    fileCaps: rest.fileCaps,
+    tools: rest.tools,
+    ports: rest.ports,
+    walk: rest.walk,
+    probe: rest.probe
+  };
+}
+
+// src/check.ts
+async function check(options, env) {
+  const { facts, policy, notes } = await gatherFacts(options, env);
+  const evaluation = evaluate(facts, policy);
+  for (const entry of policy.ignores.filter((ignore) => ignore.expired)) {
+    notes.push(
+      `the ignore of ${entry.rule}${entry.path ? ` for ${entry.path}` : ""} in ${policy.file} expired on ${entry.expires} and no longer applies (its reason was: ${entry.reason})`
+    );
+  }
+  return buildReport(facts, evaluation, policy, env.version, notes);
+}
+async function gatherFacts(options, env) {
+  const engineCheck = settledLater(env.docker.engine());
+  const waitsForEngine = Boolean(options.context || options.buildCommand || options.pull);
+  const localImage = waitsForEngine ? void 0 : settledLater(env.docker.inspect(options.image));
+  const policy = effectivePolicy(
+    await readPolicy(options, env.cwd),
+    { preset: options.preset, failOn: options.failOn, probe: options.probe },
+    env.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
+  );
+  const [engine, inputs] = await engineFirst(
+    engineCheck,
+    (async () => {
+      if (waitsForEngine) await engineCheck;
+      const source2 = await readDockerfile(options, env.cwd);
+      const parseOptions3 = source2 && {
+        path: source2.displayPath,
+        target: options.target,
+        buildArgs: options.buildArgs
+      };
+      const draft2 = source2 && parseOptions3 ? await parseDockerfile(source2.text, parseOptions3) : null;
+      const manifests2 = await readManifests(options.manifests, options.manifestImage, env.cwd);
+      const image2 = waitsForEngine ? null : await acquireImage(options, env, localImage);
+      return { source: source2, parseOptions: parseOptions3, draft: draft2, manifests: manifests2, image: image2 };
+    })()
+  );
+  const { source, parseOptions: parseOptions2, draft, manifests } = inputs;
+  const image = inputs.image ?? await acquireImage(options, env);
+  const notes = [];
+  const ports = declaredPorts(image, policy.portVariables);
+  const [baseEnv, probe] = await Promise.all([
+    draft ? baseImageEnv(draft, image, env.docker, notes) : void 0,
+    runProbe(env.docker, image, portsToProbe(ports), engine.arch)
+  ]);
+  const accountFiles = (probe.ok ? probe.accountFiles : null) ?? await env.docker.readAccountFiles(image.ref);
+  const dockerfile = source && parseOptions2 ? await parseDockerfile(source.text, { ...parseOptions2, baseEnv }) : null;
+  if (dockerfile) notes.push(...compareUser(dockerfile, image));
+  if (options.platform && !`${image.platform}/`.startsWith(`${options.platform}/`)) {
+    notes.push(
+      `platform ${options.platform} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`
+    );
+  }
+  const imageArch = image.platform.split("/")[1];
+  if (imageArch && imageArch !== engine.arch) {
+    notes.push(
+      `the image is ${image.platform} and the Docker engine linux/${engine.arch}: the probe ran as a linux/${engine.arch} binary, which uses nothing of the image's own, so the findings hold for the ${image.platform} image`
+    );
+  }
+  const accounts = parseAccounts(accountFiles);
+  notes.push(...accounts.notes);
+  return {
+    facts: {
+      image,
+      accounts,
+      user: resolveUser(image.user, accounts),
+      dockerfile,
+      ports,
+      runtime: probe.ok ? probe.output : null,
+      probe: probeStatus(probe),
+      allow: policy.allow,
+      kubernetes: manifests && kubernetesFacts(manifests, image)
+    },
+    policy,
+    notes
+  };
+}
+async function parseDockerfile(text2, options) {
+  const parser = await import("./chunk-BO5FU3WV.js");
+  return parser.parseDockerfile(text2, options);
+}
+function settledLater(promise) {
+  promise.catch(() => {
+  });
+  return promise;
+}
+async function engineFirst(engine, work) {
+  const [engineResult, workResult] = await Promise.allSettled([engine, work]);
+  if (engineResult.status === "rejected") throw engineResult.reason;
+  if (workResult.status === "rejected") throw workResult.reason;
+  return [engineResult.value, workResult.value];
+}
+function probeStatus(probe) {
+  if (!probe.ok) return { status: "failed", reason: probe.reason };
+  if (probe.output.userError) {
+    return {
+      status: "user-error",
+      reason: `the container cannot start as the image's user: ${probe.output.userError}`
+    };
+  }
+  return { status: "ok", elapsedMs: probe.elapsedMs };
+}
+async function readPolicy(options, cwd) {
+  const path2 = resolve3(cwd, options.policy ?? DEFAULT_POLICY_PATH);
+  let text2;
+  try {
+    text2 = await readFile3(path2, "utf8");
+  } catch (error) {
+    const code = error.code;
+    if (!options.policy && code === "ENOENT") return null;
+    throw new CheckError(
+      "input",
+      `cannot read the policy file ${options.policy ?? DEFAULT_POLICY_PATH}: ${code === "ENOENT" ? "no such file" : code}`,
+      "Check the policy path; it is relative to the repository root."
+    );
+  }
+  const { parsePolicy } = await import("./chunk-DSC5R7T2.js");
+  return parsePolicy(text2, displayPath(cwd, path2));
+}
+function displayPath(cwd, path2) {
+  const rel = relative2(cwd, path2);
+  return isAbsolute2(rel) || rel.startsWith("..") ? path2 : rel.split(sep2).join("/");
+}
+async function readDockerfile(options, cwd) {
+  const given = options.dockerfile;
+  if (!given && !options.context) return null;
+  const path2 = given ? resolve3(cwd, given) : join2(resolve3(cwd, options.context), "Dockerfile");
+  let text2;
+  try {
+    text2 = await readFile3(path2, "utf8");
+  } catch (error) {
+    const code = error.code;
+    if (!given && options.buildCommand) return null;
+    throw new CheckError(
+      "input",
+      `cannot read the Dockerfile ${path2}: ${code === "ENOENT" ? "no such file" : code}`,
+      given ? "Check the dockerfile path; it is relative to the working directory (the repository root in a workflow)." : "Put a Dockerfile in the build context or name it with the dockerfile input (--dockerfile)."
+    );
+  }
+  return { displayPath: displayPath(cwd, path2), text: text2 };
+}
+async function baseImageEnv(draft, image, docker, notes) {
+  if (draft.rootBase === "scratch") return {};
+  const base = await docker.inspect(draft.rootBase);
+  if (base) return base.env;
+  notes.push(
+    `the base image ${draft.rootBase} is not available locally; the checked image's ENV stands in for it when resolving variables in the Dockerfile`
+  );
+  return image.env;
+}
+function compareUser(dockerfile, image) {
+  const user = dockerfile.effectiveUser;
+  if (user && user.value !== image.user) {
+    return [
+      `${dockerfile.path}:${user.line} sets ${describeUserInstruction(user)} but the image's user is "${image.user}": was the image built from this Dockerfile? Findings judge the image.`
+    ];
+  }
+  return [];
+}
+
+// src/image/build-command.ts
+var runBuildCommand = async (commandLine, cwd, onOutput) => {
+  const { getExecOutput } = await import("./chunk-N57ZNRBB.js");
+  try {
+    const result = await getExecOutput(commandLine, [], {
+      cwd,
+      ignoreReturnCode: true,
+      silent: true,
+      listeners: {
+        stdout: (data) => onOutput(data.toString()),
+        stderr: (data) => onOutput(data.toString())
+      }
+    });
+    return { exitCode: result.exitCode, output: `${result.stdout}
+${result.stderr}` };
+  } catch (error) {
+    throw new CheckError(
+      "image",
+      `the build command could not start: ${error instanceof Error ? error.message : String(error)}`,
+      'Check the program name and the working directory (context). The command runs without a shell: wrap pipes or && in bash -c "\u2026".'
+    );
+  }
+};
+
+// src/options.ts
+var text = optional(
+  pipe(
+    pipe(
+      string(),
+      transform((value) => value.trim())
+    ),
+    transform((value) => value === "" ? void 0 : value)
+  )
+);
+var buildArg = string().check(
+  refine((value) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(value), {
+    message: "expected KEY=VALUE (e.g. APP_VERSION=1.2)"
+  })
+);
+var booleanText = union([
+  boolean(),
+  pipe(
+    _enum(["true", "True", "TRUE", "false", "False", "FALSE", ""]),
+    transform((value) => {
+      return value.toLowerCase() === "true";
+    })
+  )
+]);
+var COMMENT_MODES = ["auto", "always", "off"];
+var optionsSchema = strictObject({
+  image: text,
+  context: text,
+  dockerfile: text,
+  target: text,
+  "build-args": _default(array(buildArg), []),
+  platform: text,
+  pull: _default(booleanText, false),
+  "build-command": text,
+  policy: text,
+  // No default here: unset means the policy file's preset, whose default is baseline.
+  preset: optional(_enum(PRESETS)),
+  manifests: _default(array(string().check(_trim(), _minLength(1))), []),
+  "manifest-image": text,
+  "fail-on": _default(_enum(FAIL_ON), "error"),
+  probe: _default(_enum(PROBE_MODES), "required"),
+  // The action's only: where to write SARIF (unset: a file in RUNNER_TEMP).
+  "sarif-file": text,
+  // The action's only: how the report reaches the pull request.
+  comment: _default(_enum(COMMENT_MODES), "auto"),
+  "comment-id": text,
+  suggestions: _default(booleanText, true),
+  // action.yml gives `${{ github.token }}`: only an expression there can read it.
+  "github-token": text,
+  // Post this JSON report (another run's) instead of checking: the fork-safe recipe.
+  "report-file": text,
+  "pr-number": optional(
+    pipe(
+      union([number(), string().check(_trim())]),
+      transform((value) => value === "" ? void 0 : Number(value))
+    ).check(
+      refine((value) => value === void 0 || Number.isSafeInteger(value) && value > 0, {
+        message: "expected a pull request number, e.g. 42"
+      })
+    )
+  )
+});
+function parseOptions(raw, flagPrefix) {
+  const result = optionsSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const key = String(issue.path[0] ?? "");
+    const name = flagPrefix === "--" ? `--${key}` : `input "${key}"`;
+    throw new CheckError("usage", `${name}: ${issue.message}`, usageHint(key));
+  }
+  const options = result.data;
+  if (options["report-file"]) {
+    const checking = ["image", "context", "dockerfile", "build-command"].find(
+      (key) => options[key]
+    );
+    if (checking) {
+      throw new CheckError(
+        "usage",
+        `input "report-file" posts a report and checks nothing; it cannot go with "${checking}"`,
+        "Use report-file in the workflow that posts (workflow_run), and image/context in the one that checks."
+      );
+    }
+  } else if (!options.image && !options.context && !options["build-command"]) {
+    throw new CheckError(
+      "usage",
+      "nothing to check: give an image, a build context, or both",
+      flagPrefix === "--" ? "Use --image REF to check an existing image, or --context DIR to build one." : 'Set the input "image" to check an existing image, or "context" to build one.'
+    );
+  }
+  if (options["build-command"] && !options.image) {
+    throw new CheckError(
+      "usage",
+      `${flagPrefix}build-command needs ${flagPrefix}image: the name of the image the command produces`,
+      "Name the image your command tags, e.g. image: myapp:pr (and -p:ContainerRepository=myapp for dotnet publish)."
+    );
+  }
+  return {
+    image: options.image,
+    context: options.context,
+    dockerfile: options.dockerfile,
+    target: options.target,
+    buildArgs: Object.fromEntries(
+      options["build-args"].map((entry) => {
+        const eq = entry.indexOf("=");
+        return [entry.slice(0, eq), entry.slice(eq + 1)];
+      })
+    ),
+    platform: options.platform,
+    pull: options.pull,
+    buildCommand: options["build-command"],
+    policy: options.policy,
+    preset: options.preset,
+    manifests: options.manifests,
+    manifestImage: options["manifest-image"],
+    failOn: options["fail-on"],
+    probe: options.probe,
+    sarifFile: options["sarif-file"],
+    reportFile: options["report-file"],
+    github: {
+      comment: options.comment,
+      commentId: options["comment-id"],
+      suggestions: options.suggestions,
+      token: options["github-token"],
+      prNumber: options["pr-number"]
+    }
+  };
+}
+function usageHint(key) {
+  switch (key) {
+    case "preset":
+      return `Use one of: ${PRESETS.join(", ")}.`;
+    case "fail-on":
+      return `Use one of: ${FAIL_ON.join(", ")}.`;
+    case "probe":
+      return `Use one of: ${PROBE_MODES.join(", ")}.`;
+    case "comment":
+      return `Use one of: ${COMMENT_MODES.join(", ")}.`;
+    case "pull":
+    case "suggestions":
+      return "Use true or false.";
+    case "pr-number":
+      return "Give the number only, e.g. pr-number: ${{ steps.pr.outputs.number }}.";
+    case "build-args":
+      return "Give one KEY=VALUE per line (action) or per --build-arg flag (CLI).";
+    default:
+      return void 0;
+  }
+}
+
+// src/report/json.ts
+function renderJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+
+// src/report/sarif.ts
+import { createHash } from "node:crypto";
+var LEVEL = {
+  error: "error",
+  warning: "warning",
+  notice: "note"
+};
+var SECURITY_SEVERITY = {
+  error: "7.5",
+  warning: "5.0",
+  notice: "3.0",
+  off: "2.0"
+};
+function ruleDescriptor(rule) {
+  return {
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.rationale },
+    help: {
+      text: `${rule.rationale}
+
+How to fix: ${rule.howToFix}`,
+      markdown: `${rule.rationale}
+
+**How to fix:** ${rule.howToFix}`
+    },
+    defaultConfiguration: {
+      level: rule.levels.baseline === "off" ? "none" : LEVEL[rule.levels.baseline]
+    },
+    properties: {
+      "security-severity": SECURITY_SEVERITY[rule.levels.baseline],
+      tags: ["security", "container", "non-root"]
+    }
+  };
+}
+function fingerprint(rule, file, message) {
+  return createHash("sha256").update(`${rule}\0${file}\0${message}`).digest("hex").slice(0, 32);
+}
+function renderSarif(report) {
+  const index = new Map(RULES.map((rule, position) => [rule.id, position]));
+  const results = report.findings.filter((finding) => finding.location !== null).map((finding) => {
+    const location = finding.location;
+    const fix = finding.fix ? `
+Fix: ${finding.fix.summary}` : "";
+    return {
+      ruleId: finding.rule,
+      ruleIndex: index.get(finding.rule),
+      level: LEVEL[finding.severity],
+      message: { text: `${finding.message}${fix}` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: location.file },
+            region: { startLine: location.line }
+          }
+        }
+      ],
+      partialFingerprints: {
+        "nonrootGuard/v1": fingerprint(finding.rule, location.file, finding.message)
+      }
+    };
+  });
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            rules: RULES.map(ruleDescriptor)
+          }
+        },
+        // One category per image, so a matrix of images does not overwrite itself.
+        automationDetails: { id: `nonroot-guard/${report.image.ref}/` },
+        results
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+
+// src/report/text.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+function safe(value) {
+  return value.replace(UNSAFE, (char) => {
+    if (char === "\n") return "\\n";
+    if (char === "	") return "\\t";
+    if (char === "\r") return "\\r";
+    const code = char.charCodeAt(0);
+    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+  });
+}
+function renderText(report) {
+  const lines = [];
+  const verdict = report.verdict === "pass" ? "PASS" : "FAIL";
+  lines.push(`${verdict}  ${safe(report.image.ref)}: ${describeCounts(report)}`);
+  if (report.blocked) lines.push(`  blocked     ${safe(report.blocked)}`);
+  lines.push(
+    `  image       ${safe(report.image.ref)} (${shortId(report.image.id)}, ${safe(report.image.platform)})`
+  );
+  lines.push(`  user        ${safe(describeUser(report))}`);
+  if (report.dockerfile) {
+    const { path: path2, finalStage } = report.dockerfile;
+    lines.push(
+      `  dockerfile  ${safe(path2)} (final stage${finalStage.name ? ` "${safe(finalStage.name)}"` : ""} FROM ${safe(finalStage.base)}, line ${finalStage.line})`
+    );
+  }
+  lines.push(`  probe       ${safe(describeProbe(report))}`);
+  lines.push(`  policy      ${safe(describePolicy(report))}`);
+  for (const change of describePolicyChanges(report)) lines.push(`              ${safe(change)}`);
+  const diffs = distinctDiffs(report);
+  const shown = /* @__PURE__ */ new Set();
+  for (const finding of report.findings) {
+    lines.push("");
+    lines.push(
+      `${finding.severity.padEnd(8)}${finding.rule} ${finding.name}  ${safe(locationText(finding.location))}`
+    );
+    lines.push(`  ${safe(finding.message)}`);
+    if (finding.fix) lines.push(`  fix: ${safe(finding.fix.summary)}`);
+    const diff = finding.fix?.diff;
+    if (diff && shown.has(diff)) {
+      const first = diffs.find((group) => group.diff === diff).rules[0];
+      lines.push(`    (the same change as ${first} above)`);
+    } else if (diff) {
+      shown.add(diff);
+      for (const line of diff.replace(/\n$/, "").split("\n")) lines.push(`    ${safe(line)}`);
+    }
+  }
+  if (report.skipped.length > 0) {
+    lines.push("");
+    for (const { rules, reason } of skippedByReason(report)) {
+      lines.push(`skipped ${rules.join(", ")}: ${safe(reason)}`);
+    }
+  }
+  if (report.notes.length > 0) {
+    lines.push("");
+    for (const note of report.notes) lines.push(`note: ${safe(note)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+export {
+  Docker,
+  probeSchema,
+  check,
+  runBuildCommand,
+  parseOptions,
+  renderJson,
+  renderSarif,
+  renderText,
+  VERSION
+};
