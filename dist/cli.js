@@ -1,18 +1,16 @@
 #!/usr/bin/env node
 import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
 import {
-  earlyRequest
-} from "./chunk-47YW6DRK.js";
-import {
+  earlyRequest,
   startEarlyCalls
-} from "./chunk-XCRMHA67.js";
+} from "./chunk-BOQGLUIB.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/cli.ts
 var argv = process.argv.slice(2);
 var request = earlyRequest(argv);
 var early = request ? startEarlyCalls(request) : void 0;
-var { runCli } = await import("./chunk-FP47AB5U.js");
+var { runCli } = await import("./chunk-LV7X6MXX.js");
 process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -2,11 +2,11 @@
 // The output is committed and CI checks it is byte-identical to a fresh build,
 // so the build must be deterministic: no timestamps, no absolute paths.
 //
-// One build of both entries with code splitting: what a check does not always need
-// (yaml for a policy file or manifests, dockerfile-ast for a Dockerfile, Octokit for
-// the pull request) is imported where it is used and lands in its own chunk, so a
-// check loads it only when it uses it; code both entries share is a shared chunk.
-// Chunks sit beside the entries (dist/chunk-*.js), so `./probe/` resolves from them too.
+// Code splitting: what a check does not always need (yaml for a policy file or
+// manifests, dockerfile-ast for a Dockerfile, Octokit for the pull request,
+// @actions/exec for a build command) is imported where it is used and lands in a
+// chunk of its own, so a check loads it only when it uses it. Chunks sit beside the
+// entries (dist/chunk-*.js), so `./probe/` resolves from them too.
 import { build } from 'esbuild';
 import { readdir, readFile, rm } from 'node:fs/promises';
 
@@ -23,8 +23,7 @@ const banner = {
   js: "import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);",
 };
 
-await build({
-  entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
+const common = {
   outdir: 'dist',
   chunkNames: 'chunk-[hash]',
   splitting: true,
@@ -37,4 +36,8 @@ await build({
   banner,
   define: { __NONROOT_GUARD_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
-});
+};
+// Two builds, not one with both entries: shared between the two, the code would be cut
+// into many small chunks, and Node reads and resolves each file one after the other.
+await build({ ...common, entryPoints: { index: 'src/index.ts' } });
+await build({ ...common, entryPoints: { cli: 'src/cli.ts' } });

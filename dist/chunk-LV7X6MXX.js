@@ -1,11 +1,12 @@
 import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
 import {
   CommandNotFoundError,
+  FLAGS,
   engineCall,
   inspectCall,
   lastLines,
   runCommand
-} from "./chunk-XCRMHA67.js";
+} from "./chunk-BOQGLUIB.js";
 import {
   DEFAULT_POLICY,
   DEFAULT_POLICY_PATH,
@@ -29,7 +30,9 @@ import {
   describeUserInstruction,
   en_default,
   int,
+  listSome,
   literal,
+  nearest,
   nullable,
   nullish,
   number,
@@ -44,316 +47,17 @@ import {
   transform,
   union,
   unknown
-} from "./chunk-Q4MVZNWS.js";
+} from "./chunk-X2GKF2ZW.js";
+import "./chunk-QMRDCHHF.js";
 import {
-  CheckError
+  CheckError,
+  describeError
 } from "./chunk-ZTBXHN76.js";
-import {
-  describeCounts,
-  describePolicy,
-  describePolicyChanges,
-  describeProbe,
-  describeUser,
-  distinctDiffs,
-  locationText,
-  shortId,
-  skippedByReason
-} from "./chunk-MEPFU2OQ.js";
+import "./chunk-LOBMMHTG.js";
 
-// src/image/docker.ts
-import { mkdtemp, lstat, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
-// src/image/inspect.ts
-var stringList = nullish(array(string()));
-var stringSet = nullish(record(string(), unknown()));
-var inspectSchema = object({
-  Id: string(),
-  RepoDigests: stringList,
-  Os: nullish(string()),
-  Architecture: nullish(string()),
-  Variant: nullish(string()),
-  Config: nullish(
-    object({
-      User: nullish(string()),
-      WorkingDir: nullish(string()),
-      Entrypoint: stringList,
-      Cmd: stringList,
-      Env: stringList,
-      ExposedPorts: stringSet,
-      Volumes: stringSet,
-      Labels: nullish(record(string(), string()))
-    })
-  )
-});
-function parseEnvList(entries) {
-  const env = {};
-  for (const entry of entries) {
-    const eq = entry.indexOf("=");
-    if (eq <= 0) continue;
-    env[entry.slice(0, eq)] = entry.slice(eq + 1);
-  }
-  return env;
-}
-function normaliseInspect(raw, ref) {
-  const parsed = inspectSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new CheckError(
-      "docker",
-      `docker image inspect ${ref} returned data this tool does not understand: ${parsed.error.issues[0]?.message ?? "invalid"}`,
-      "Check that the docker CLI and engine are working (`docker image inspect` by hand) and report this if they are."
-    );
-  }
-  const image = parsed.data;
-  const config2 = image.Config ?? {};
-  const platform = [image.Os ?? "linux", image.Architecture ?? "unknown", image.Variant].filter((part) => part).join("/");
-  return {
-    ref,
-    id: image.Id,
-    repoDigests: image.RepoDigests ?? [],
-    platform,
-    user: config2.User ?? "",
-    workdir: config2.WorkingDir ?? "",
-    entrypoint: config2.Entrypoint ?? [],
-    cmd: config2.Cmd ?? [],
-    env: parseEnvList(config2.Env ?? []),
-    exposedPorts: Object.keys(config2.ExposedPorts ?? {}).sort(),
-    volumes: Object.keys(config2.Volumes ?? {}).sort(),
-    labels: config2.Labels ?? {}
-  };
-}
-
-// src/image/docker.ts
-function missingFileNote(path2) {
-  return `${path2} does not exist in the image`;
-}
-var MAX_ACCOUNT_FILE_BYTES = 64 * 1024 * 1024;
-var BUILD_LOG_TAIL_LINES = 25;
-var MAX_CONTAINER_OUTPUT_BYTES = 16 * 1024 * 1024;
-var Docker = class {
-  constructor(runner = runCommand, binary = "docker", early) {
-    this.runner = runner;
-    this.binary = binary;
-    this.early = early;
-  }
-  runner;
-  binary;
-  early;
-  /** Runs docker; a missing binary becomes a CheckError, a non-zero exit is the caller's to judge. */
-  async exec(args, options) {
-    try {
-      return await (this.early?.take(this.binary, args) ?? this.runner(this.binary, args, options));
-    } catch (error) {
-      if (error instanceof CommandNotFoundError) {
-        throw new CheckError(
-          "docker",
-          `docker is not installed: the command "${this.binary}" was not found`,
-          "Install Docker (on GitHub Actions use an ubuntu-* runner, which has it) or put the docker CLI on PATH."
-        );
-      }
-      throw error;
-    }
-  }
-  /** Fails with the reason when no Linux engine answers. */
-  async engine() {
-    const call = engineCall();
-    const result = await this.exec(call.args, call.options);
-    const [os = "", arch = "", version = ""] = result.stdout.trim().split("|");
-    if (result.exitCode !== 0 || os === "") {
-      const stderr = lastLines(result.stderr, 3);
-      const permission = /permission denied/i.test(stderr);
-      throw new CheckError(
-        "docker",
-        `the Docker daemon is not answering${stderr ? `: ${stderr}` : ""}`,
-        permission ? "Add your user to the docker group or run with access to the Docker socket." : "Start the Docker daemon (e.g. `sudo systemctl start docker`), or set DOCKER_HOST to a running engine."
-      );
-    }
-    if (os !== "linux") {
-      throw new CheckError(
-        "platform",
-        `the Docker engine runs ${os} containers; nonroot-guard checks Linux images`,
-        "Run on a Linux runner (runs-on: ubuntu-latest) or switch Docker Desktop to Linux containers."
-      );
-    }
-    return { os, arch, version };
-  }
-  /** Inspects a local image; null when it is not there. */
-  async inspect(ref) {
-    const call = inspectCall(ref);
-    const result = await this.exec(call.args, call.options);
-    if (result.exitCode !== 0) {
-      if (/no such image/i.test(result.stderr)) return null;
-      throw dockerFailure(`docker image inspect ${ref}`, result);
-    }
-    let raw;
-    try {
-      raw = JSON.parse(result.stdout);
-    } catch {
-      throw dockerFailure(`docker image inspect ${ref} (unreadable JSON)`, result);
-    }
-    return normaliseInspect(raw, ref);
-  }
-  async pull(ref, platform) {
-    const args = ["pull", "--quiet", ...platform ? ["--platform", platform] : [], ref];
-    const result = await this.exec(args, { timeoutMs: 15 * 6e4 });
-    if (result.exitCode === 0) return;
-    const stderr = lastLines(result.stderr, 5);
-    if (/denied|unauthorized|authentication required|no basic auth/i.test(stderr)) {
-      throw new CheckError(
-        "image",
-        `pulling ${ref} was denied: ${stderr}`,
-        "Log in to the registry first (docker/login-action, or `docker login`), and check the image name."
-      );
-    }
-    if (/not found|manifest unknown|does not exist/i.test(stderr)) {
-      throw new CheckError(
-        "image",
-        `image ${ref} was not found in its registry: ${stderr}`,
-        "Check the image name and tag, or build it first (input `context`, CLI `--context`)."
-      );
-    }
-    throw new CheckError(
-      "image",
-      `pulling ${ref} failed: ${stderr || `exit code ${result.exitCode}`}`,
-      "Check that the registry is reachable from this runner and the image name is right."
-    );
-  }
-  /** Builds an image and returns its id. */
-  async build(request) {
-    const workdir = await mkdtemp(join(tmpdir(), "nonroot-guard-build-"));
-    const iidFile = join(workdir, "iid");
-    try {
-      const result = await this.exec(buildArgs(request, iidFile), {
-        onOutput: request.onOutput,
-        maxOutputBytes: 1024 * 1024
-      });
-      if (result.exitCode !== 0) {
-        throw new CheckError(
-          "image",
-          `docker build failed (exit code ${result.exitCode})`,
-          "Fix the build error above; the same command must work with `docker build` on your machine.",
-          `last lines of the build output:
-${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
-        );
-      }
-      return (await readFile(iidFile, "utf8")).trim();
-    } finally {
-      await rm(workdir, { recursive: true, force: true });
-    }
-  }
-  /**
-   * Reads /etc/passwd and /etc/group from the image's filesystem without
-   * running it: `docker create` (never started) and `docker cp -L`, which
-   * resolves symlinks inside the image, not on the host.
-   */
-  async readAccountFiles(ref) {
-    const created = await this.exec(
-      ["create", "--network", "none", "--entrypoint", "/nonroot-guard-never-started", ref],
-      { timeoutMs: 6e4 }
-    );
-    if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
-    const container = created.stdout.trim().split("\n").pop();
-    const workdir = await mkdtemp(join(tmpdir(), "nonroot-guard-accounts-"));
-    try {
-      const notes = [];
-      const [passwd, group] = await Promise.all(
-        ["/etc/passwd", "/etc/group"].map(
-          (path2, index) => this.copyTextFile(container, path2, join(workdir, String(index)), notes)
-        )
-      );
-      return { passwd: passwd ?? null, group: group ?? null, notes };
-    } finally {
-      await Promise.all([
-        this.exec(["rm", "--force", container], { timeoutMs: 6e4 }),
-        rm(workdir, { recursive: true, force: true })
-      ]);
-    }
-  }
-  /**
-   * Runs a container to completion with `docker run`. On timeout the client is
-   * killed and the container removed by name, so nothing keeps running.
-   */
-  async runToCompletion(name, args, timeoutMs) {
-    const result = await this.exec(["run", "--name", name, ...args], {
-      timeoutMs,
-      maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
-    });
-    if (result.timedOut) await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
-    return result;
-  }
-  /**
-   * The same in three steps, for daemons that cannot bind-mount a file from
-   * this machine (a remote engine, a job container): create, copy the file
-   * in, start attached, remove.
-   */
-  async runWithFile(name, args, file, timeoutMs) {
-    const created = await this.exec(["create", "--name", name, ...args], { timeoutMs: 6e4 });
-    if (created.exitCode !== 0) return created;
-    try {
-      const copied = await this.exec(["cp", file.source, `${name}:${file.destination}`], {
-        timeoutMs: 6e4
-      });
-      if (copied.exitCode !== 0) return copied;
-      return await this.exec(["start", "--attach", name], {
-        timeoutMs,
-        maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
-      });
-    } finally {
-      await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
-    }
-  }
-  async copyTextFile(container, path2, destination, notes) {
-    const result = await this.exec(["cp", "-L", `${container}:${path2}`, destination], {
-      timeoutMs: 6e4
-    });
-    if (result.timedOut) throw dockerFailure(`docker cp ${path2}`, result);
-    if (result.exitCode !== 0) {
-      notes.push(
-        /could not find|no such file|not found/i.test(result.stderr) ? missingFileNote(path2) : `${path2} could not be read from the image: ${lastLines(result.stderr, 1)}`
-      );
-      return null;
-    }
-    const stat2 = await lstat(destination);
-    if (!stat2.isFile()) {
-      notes.push(`${path2} in the image is not a regular file`);
-      return null;
-    }
-    if (stat2.size > MAX_ACCOUNT_FILE_BYTES) {
-      notes.push(`${path2} is ${stat2.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`);
-      return null;
-    }
-    return readFile(destination, "utf8");
-  }
-};
-function buildArgs(request, iidFile) {
-  const args = ["build", "--iidfile", iidFile, "--tag", request.tag];
-  if (request.dockerfile) args.push("--file", request.dockerfile);
-  if (request.target) args.push("--target", request.target);
-  if (request.platform) args.push("--platform", request.platform);
-  if (request.pull) args.push("--pull");
-  for (const [key, value] of Object.entries(request.buildArgs)) {
-    args.push("--build-arg", `${key}=${value}`);
-  }
-  args.push(request.context);
-  return args;
-}
-function dockerFailure(what, result) {
-  const reason = result.timedOut ? "timed out" : lastLines(result.stderr, 5) || `exit code ${result.exitCode}`;
-  const workdir = /Cannot mkdir: (.+) is not a directory/.exec(result.stderr);
-  if (workdir) {
-    return new CheckError(
-      "docker",
-      `${what} failed: the image's WORKDIR ${workdir[1]} is not a directory, so no container can be created from it (docker: ${reason})`,
-      "Fix the image: WORKDIR must be a directory; a later layer replaced it with a file or a device node."
-    );
-  }
-  return new CheckError(
-    "docker",
-    `${what} failed: ${reason}`,
-    "Check that the Docker engine is healthy (`docker info`) and retry."
-  );
-}
+// src/command-line.ts
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
 
 // src/check.ts
 import { readFile as readFile3 } from "node:fs/promises";
@@ -560,7 +264,7 @@ function resolveUser(configUser, accounts) {
 }
 
 // src/kubernetes/read.ts
-import { glob, readFile as readFile2, stat } from "node:fs/promises";
+import { glob, readFile, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve as resolve2, sep } from "node:path";
 
 // src/kubernetes/image-ref.ts
@@ -652,7 +356,7 @@ async function readManifests(globs, manifestImage, cwd) {
         "Point manifests at the workload files themselves."
       );
     }
-    const text2 = await readFile2(path2, "utf8");
+    const text2 = await readFile(path2, "utf8");
     sources[file] = text2;
     containers.push(...parseManifests(text2, file));
   }
@@ -887,6 +591,301 @@ function portsToProbe(ports) {
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+
+// src/image/docker.ts
+import { mkdtemp, lstat, readFile as readFile2, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// src/image/inspect.ts
+var stringList = nullish(array(string()));
+var stringSet = nullish(record(string(), unknown()));
+var inspectSchema = object({
+  Id: string(),
+  RepoDigests: stringList,
+  Os: nullish(string()),
+  Architecture: nullish(string()),
+  Variant: nullish(string()),
+  Config: nullish(
+    object({
+      User: nullish(string()),
+      WorkingDir: nullish(string()),
+      Entrypoint: stringList,
+      Cmd: stringList,
+      Env: stringList,
+      ExposedPorts: stringSet,
+      Volumes: stringSet,
+      Labels: nullish(record(string(), string()))
+    })
+  )
+});
+function parseEnvList(entries) {
+  const env = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf("=");
+    if (eq <= 0) continue;
+    env[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  return env;
+}
+function normaliseInspect(raw, ref) {
+  const parsed = inspectSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new CheckError(
+      "docker",
+      `docker image inspect ${ref} returned data this tool does not understand: ${parsed.error.issues[0]?.message ?? "invalid"}`,
+      "Check that the docker CLI and engine are working (`docker image inspect` by hand) and report this if they are."
+    );
+  }
+  const image = parsed.data;
+  const config2 = image.Config ?? {};
+  const platform = [image.Os ?? "linux", image.Architecture ?? "unknown", image.Variant].filter((part) => part).join("/");
+  return {
+    ref,
+    id: image.Id,
+    repoDigests: image.RepoDigests ?? [],
+    platform,
+    user: config2.User ?? "",
+    workdir: config2.WorkingDir ?? "",
+    entrypoint: config2.Entrypoint ?? [],
+    cmd: config2.Cmd ?? [],
+    env: parseEnvList(config2.Env ?? []),
+    exposedPorts: Object.keys(config2.ExposedPorts ?? {}).sort(),
+    volumes: Object.keys(config2.Volumes ?? {}).sort(),
+    labels: config2.Labels ?? {}
+  };
+}
+
+// src/image/docker.ts
+function missingFileNote(path2) {
+  return `${path2} does not exist in the image`;
+}
+var MAX_ACCOUNT_FILE_BYTES = 64 * 1024 * 1024;
+var BUILD_LOG_TAIL_LINES = 25;
+var MAX_CONTAINER_OUTPUT_BYTES = 16 * 1024 * 1024;
+var Docker = class {
+  constructor(runner = runCommand, binary = "docker", early) {
+    this.runner = runner;
+    this.binary = binary;
+    this.early = early;
+  }
+  runner;
+  binary;
+  early;
+  /** Runs docker; a missing binary becomes a CheckError, a non-zero exit is the caller's to judge. */
+  async exec(args, options) {
+    try {
+      return await (this.early?.take(this.binary, args) ?? this.runner(this.binary, args, options));
+    } catch (error) {
+      if (error instanceof CommandNotFoundError) {
+        throw new CheckError(
+          "docker",
+          `docker is not installed: the command "${this.binary}" was not found`,
+          "Install Docker (on GitHub Actions use an ubuntu-* runner, which has it) or put the docker CLI on PATH."
+        );
+      }
+      throw error;
+    }
+  }
+  /** Fails with the reason when no Linux engine answers. */
+  async engine() {
+    const call = engineCall();
+    const result = await this.exec(call.args, call.options);
+    const [os = "", arch = "", version = ""] = result.stdout.trim().split("|");
+    if (result.exitCode !== 0 || os === "") {
+      const stderr = lastLines(result.stderr, 3);
+      const permission = /permission denied/i.test(stderr);
+      throw new CheckError(
+        "docker",
+        `the Docker daemon is not answering${stderr ? `: ${stderr}` : ""}`,
+        permission ? "Add your user to the docker group or run with access to the Docker socket." : "Start the Docker daemon (e.g. `sudo systemctl start docker`), or set DOCKER_HOST to a running engine."
+      );
+    }
+    if (os !== "linux") {
+      throw new CheckError(
+        "platform",
+        `the Docker engine runs ${os} containers; nonroot-guard checks Linux images`,
+        "Run on a Linux runner (runs-on: ubuntu-latest) or switch Docker Desktop to Linux containers."
+      );
+    }
+    return { os, arch, version };
+  }
+  /** Inspects a local image; null when it is not there. */
+  async inspect(ref) {
+    const call = inspectCall(ref);
+    const result = await this.exec(call.args, call.options);
+    if (result.exitCode !== 0) {
+      if (/no such image/i.test(result.stderr)) return null;
+      throw dockerFailure(`docker image inspect ${ref}`, result);
+    }
+    let raw;
+    try {
+      raw = JSON.parse(result.stdout);
+    } catch {
+      throw dockerFailure(`docker image inspect ${ref} (unreadable JSON)`, result);
+    }
+    return normaliseInspect(raw, ref);
+  }
+  async pull(ref, platform) {
+    const args = ["pull", "--quiet", ...platform ? ["--platform", platform] : [], ref];
+    const result = await this.exec(args, { timeoutMs: 15 * 6e4 });
+    if (result.exitCode === 0) return;
+    const stderr = lastLines(result.stderr, 5);
+    if (/denied|unauthorized|authentication required|no basic auth/i.test(stderr)) {
+      throw new CheckError(
+        "image",
+        `pulling ${ref} was denied: ${stderr}`,
+        "Log in to the registry first (docker/login-action, or `docker login`), and check the image name."
+      );
+    }
+    if (/not found|manifest unknown|does not exist/i.test(stderr)) {
+      throw new CheckError(
+        "image",
+        `image ${ref} was not found in its registry: ${stderr}`,
+        "Check the image name and tag, or build it first (input `context`, CLI `--context`)."
+      );
+    }
+    throw new CheckError(
+      "image",
+      `pulling ${ref} failed: ${stderr || `exit code ${result.exitCode}`}`,
+      "Check that the registry is reachable from this runner and the image name is right."
+    );
+  }
+  /** Builds an image and returns its id. */
+  async build(request) {
+    const workdir = await mkdtemp(join(tmpdir(), "nonroot-guard-build-"));
+    const iidFile = join(workdir, "iid");
+    try {
+      const result = await this.exec(buildArgs(request, iidFile), {
+        onOutput: request.onOutput,
+        maxOutputBytes: 1024 * 1024
+      });
+      if (result.exitCode !== 0) {
+        throw new CheckError(
+          "image",
+          `docker build failed (exit code ${result.exitCode})`,
+          "Fix the build error above; the same command must work with `docker build` on your machine.",
+          `last lines of the build output:
+${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
+        );
+      }
+      return (await readFile2(iidFile, "utf8")).trim();
+    } finally {
+      await rm(workdir, { recursive: true, force: true });
+    }
+  }
+  /**
+   * Reads /etc/passwd and /etc/group from the image's filesystem without
+   * running it: `docker create` (never started) and `docker cp -L`, which
+   * resolves symlinks inside the image, not on the host.
+   */
+  async readAccountFiles(ref) {
+    const created = await this.exec(
+      ["create", "--network", "none", "--entrypoint", "/nonroot-guard-never-started", ref],
+      { timeoutMs: 6e4 }
+    );
+    if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
+    const container = created.stdout.trim().split("\n").pop();
+    const workdir = await mkdtemp(join(tmpdir(), "nonroot-guard-accounts-"));
+    try {
+      const notes = [];
+      const [passwd, group] = await Promise.all(
+        ["/etc/passwd", "/etc/group"].map(
+          (path2, index) => this.copyTextFile(container, path2, join(workdir, String(index)), notes)
+        )
+      );
+      return { passwd: passwd ?? null, group: group ?? null, notes };
+    } finally {
+      await Promise.all([
+        this.exec(["rm", "--force", container], { timeoutMs: 6e4 }),
+        rm(workdir, { recursive: true, force: true })
+      ]);
+    }
+  }
+  /**
+   * Runs a container to completion with `docker run`. On timeout the client is
+   * killed and the container removed by name, so nothing keeps running.
+   */
+  async runToCompletion(name, args, timeoutMs) {
+    const result = await this.exec(["run", "--name", name, ...args], {
+      timeoutMs,
+      maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
+    });
+    if (result.timedOut) await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
+    return result;
+  }
+  /**
+   * The same in three steps, for daemons that cannot bind-mount a file from
+   * this machine (a remote engine, a job container): create, copy the file
+   * in, start attached, remove.
+   */
+  async runWithFile(name, args, file, timeoutMs) {
+    const created = await this.exec(["create", "--name", name, ...args], { timeoutMs: 6e4 });
+    if (created.exitCode !== 0) return created;
+    try {
+      const copied = await this.exec(["cp", file.source, `${name}:${file.destination}`], {
+        timeoutMs: 6e4
+      });
+      if (copied.exitCode !== 0) return copied;
+      return await this.exec(["start", "--attach", name], {
+        timeoutMs,
+        maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
+      });
+    } finally {
+      await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
+    }
+  }
+  async copyTextFile(container, path2, destination, notes) {
+    const result = await this.exec(["cp", "-L", `${container}:${path2}`, destination], {
+      timeoutMs: 6e4
+    });
+    if (result.timedOut) throw dockerFailure(`docker cp ${path2}`, result);
+    if (result.exitCode !== 0) {
+      notes.push(
+        /could not find|no such file|not found/i.test(result.stderr) ? missingFileNote(path2) : `${path2} could not be read from the image: ${lastLines(result.stderr, 1)}`
+      );
+      return null;
+    }
+    const stat2 = await lstat(destination);
+    if (!stat2.isFile()) {
+      notes.push(`${path2} in the image is not a regular file`);
+      return null;
+    }
+    if (stat2.size > MAX_ACCOUNT_FILE_BYTES) {
+      notes.push(`${path2} is ${stat2.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`);
+      return null;
+    }
+    return readFile2(destination, "utf8");
+  }
+};
+function buildArgs(request, iidFile) {
+  const args = ["build", "--iidfile", iidFile, "--tag", request.tag];
+  if (request.dockerfile) args.push("--file", request.dockerfile);
+  if (request.target) args.push("--target", request.target);
+  if (request.platform) args.push("--platform", request.platform);
+  if (request.pull) args.push("--pull");
+  for (const [key, value] of Object.entries(request.buildArgs)) {
+    args.push("--build-arg", `${key}=${value}`);
+  }
+  args.push(request.context);
+  return args;
+}
+function dockerFailure(what, result) {
+  const reason = result.timedOut ? "timed out" : lastLines(result.stderr, 5) || `exit code ${result.exitCode}`;
+  const workdir = /Cannot mkdir: (.+) is not a directory/.exec(result.stderr);
+  if (workdir) {
+    return new CheckError(
+      "docker",
+      `${what} failed: the image's WORKDIR ${workdir[1]} is not a directory, so no container can be created from it (docker: ${reason})`,
+      "Fix the image: WORKDIR must be a directory; a later layer replaced it with a file or a device node."
+    );
+  }
+  return new CheckError(
+    "docker",
+    `${what} failed: ${reason}`,
+    "Check that the Docker engine is healthy (`docker info`) and retry."
+  );
+}
 
 // src/probe/schema.ts
 config(en_default());
@@ -1347,7 +1346,7 @@ async function readPolicy(options, cwd) {
       "Check the policy path; it is relative to the repository root."
     );
   }
-  const { parsePolicy } = await import("./chunk-DSC5R7T2.js");
+  const { parsePolicy } = await import("./chunk-DMNSP7FV.js");
   return parsePolicy(text2, displayPath(cwd, path2));
 }
 function displayPath(cwd, path2) {
@@ -1393,7 +1392,7 @@ function compareUser(dockerfile, image) {
 
 // src/image/build-command.ts
 var runBuildCommand = async (commandLine, cwd, onOutput) => {
-  const { getExecOutput } = await import("./chunk-N57ZNRBB.js");
+  const { getExecOutput } = await import("./chunk-O6WB4UYW.js");
   try {
     const result = await getExecOutput(commandLine, [], {
       cwd,
@@ -1570,6 +1569,277 @@ function renderJson(report) {
 `;
 }
 
+// src/report/describe.ts
+function describeUser(report) {
+  const { config: config2, uid, gid, name } = report.user;
+  const shown = `"${config2}"`;
+  if (uid === null) return `${shown} \u2192 cannot be resolved in the image`;
+  const who = uid === 0 ? "root" : name;
+  return `${shown} \u2192 uid ${uid}, gid ${gid ?? "?"}${who ? ` (${who})` : ""}`;
+}
+function describeCounts(report) {
+  const { error, warning, notice } = report.summary;
+  const parts = [
+    [error, "error"],
+    [warning, "warning"],
+    [notice, "notice"]
+  ].filter(([count]) => count > 0).map(([count, word]) => `${count} ${word}${count === 1 ? "" : "s"}`);
+  return parts.length > 0 ? parts.join(", ") : "no findings";
+}
+function shortId(id) {
+  return id.replace(/^sha256:/, "").slice(0, 12);
+}
+function locationText(location) {
+  return location ? `${location.file}:${location.line}` : "image";
+}
+function describeProbe(report) {
+  const probe = report.probe;
+  if (probe.status === "failed") return `did not run: ${probe.reason}`;
+  if (probe.status === "user-error") return probe.reason;
+  const runtime = report.runtime;
+  const who = runtime.name ? `uid ${runtime.uid} (${runtime.name})` : `uid ${runtime.uid}`;
+  return `ran as ${who}, walked ${runtime.walk.entries} entries in ${runtime.walk.elapsedMs} ms${runtime.walk.truncated ? " (incomplete)" : ""}; ${probe.elapsedMs} ms in all`;
+}
+function describePolicy(report) {
+  const { preset, presetSource, file, failOn, probe } = report.policy;
+  const source = presetSource === "input" ? "given as input" : presetSource === "file" ? `from ${file}` : "default";
+  const fileNote = file && presetSource !== "file" ? `; policy file ${file}` : "";
+  return `preset ${preset} (${source}), fail on ${failOn}, probe ${probe}${fileNote}`;
+}
+function describePolicyChanges(report) {
+  const lines = report.policy.overrides.map(
+    (override) => `override ${override.rule} ${override.name}: ${override.preset} \u2192 ${override.level}`
+  );
+  for (const ignored of report.policy.ignored) {
+    const where2 = ignored.path ? ` in ${ignored.path}` : "";
+    const until = ignored.expires ? ` until ${ignored.expires}` : "";
+    lines.push(
+      `ignored ${ignored.count} ${ignored.rule} finding${ignored.count === 1 ? "" : "s"}${where2}${until}: ${ignored.reason}`
+    );
+  }
+  return lines;
+}
+function rulesBy(entries) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const { key, rule } of entries) {
+    if (!key) continue;
+    const rules = groups.get(key) ?? [];
+    if (!rules.includes(rule)) rules.push(rule);
+    groups.set(key, rules);
+  }
+  return [...groups].map(([key, rules]) => ({ key, rules }));
+}
+function distinctDiffs(report) {
+  return rulesBy(report.findings.map((f) => ({ key: f.fix?.diff, rule: f.rule }))).map(
+    ({ key, rules }) => ({ diff: key, rules })
+  );
+}
+function distinctFixes(report) {
+  return rulesBy(report.findings.map((f) => ({ key: f.fix?.summary, rule: f.rule }))).map(
+    ({ key, rules }) => ({ summary: key, rules })
+  );
+}
+function skippedByReason(report) {
+  return rulesBy(report.skipped.map((s) => ({ key: s.reason, rule: s.rule }))).map(
+    ({ key, rules }) => ({ rules, reason: key })
+  );
+}
+
+// src/report/escape.ts
+var SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&"'@~:=$%^\r\n\t]/g;
+function entities(value) {
+  return value.replace(
+    SPECIAL,
+    (char) => char === "\n" || char === "\r" || char === "	" ? " " : `&#${char.charCodeAt(0)};`
+  );
+}
+var JOINER = "\u2060";
+function unlinkable(value) {
+  return value.replace(/[@#]/g, (char) => char + JOINER).replace(/:\/\//g, `:${JOINER}//`).replace(/\b(www)\./gi, `$1${JOINER}.`);
+}
+function markdownText(value) {
+  return entities(unlinkable(value));
+}
+function markdownCode(value) {
+  return `<code>${entities(value)}</code>`;
+}
+function markdownProse(value) {
+  const escaped = markdownText(value);
+  if ((value.match(/`/g)?.length ?? 0) % 2 === 1) return escaped;
+  return escaped.replace(/&#96;(.+?)&#96;/g, "<code>$1</code>");
+}
+
+// src/report/runtime-facts.ts
+var none = (items) => items.length > 0 ? items.join(", ") : "none";
+function counted(list, shown) {
+  return list.count === 0 ? "none" : `${list.count}: ${listSome(shown, list.count, shown.length)}`;
+}
+function runtimeFactRows(runtime) {
+  const writablePaths = runtime.paths.filter((path2) => path2.writable).map((path2) => path2.path);
+  return [
+    {
+      fact: "identity",
+      value: `uid ${runtime.uid}, gid ${runtime.gid}, groups ${none(runtime.groups.map(String))}${runtime.name ? `, ${runtime.name}` : ""}`,
+      meaning: "who the process is once the runtime applied the image user"
+    },
+    {
+      fact: "home",
+      value: runtime.home ?? "unknown",
+      meaning: "what HOME will be (/ without a passwd entry)"
+    },
+    {
+      fact: "capabilities",
+      value: `effective ${none(runtime.capabilities.effective)}; permitted ${none(runtime.capabilities.permitted)}`,
+      meaning: "root's powers the process holds under Docker's defaults"
+    },
+    {
+      fact: "writable checked paths",
+      value: none(writablePaths),
+      meaning: "of /, /bin, /sbin, /usr, /lib, /etc, /tmp, HOME, WORKDIR and the executable: what the user can modify"
+    },
+    {
+      fact: "writable directories",
+      value: counted(runtime.writableDirs, runtime.writableDirs.items.slice(0, 10)),
+      meaning: "every directory in the image the user can create files in"
+    },
+    {
+      fact: "setuid/setgid files",
+      value: counted(
+        runtime.setid,
+        runtime.setid.items.slice(0, 10).map((item) => item.path)
+      ),
+      meaning: "files that run with their owner's or group's rights, anywhere in the image"
+    },
+    {
+      fact: "file capabilities",
+      value: counted(
+        runtime.fileCaps,
+        runtime.fileCaps.items.slice(0, 10).map((item) => item.path)
+      ),
+      meaning: "files that grant capabilities to whoever runs them"
+    },
+    {
+      fact: "tools",
+      value: none(runtime.tools.map((tool) => `${tool.kind} ${tool.path}`)),
+      meaning: "shells, package managers and sudo/su/doas present"
+    },
+    {
+      fact: "ports",
+      value: none(
+        runtime.ports.map(
+          (port) => `${port.port}/${port.protocol} ${port.bindable ? "bindable" : `not bindable (${port.error})`}`
+        )
+      ),
+      meaning: "declared ports, bound as the user with a Kubernetes node's unprivileged port start (1024)"
+    },
+    {
+      fact: "walk",
+      value: `${runtime.walk.entries} entries in ${runtime.walk.elapsedMs} ms${runtime.walk.truncated ? ", incomplete" : ""}; not scanned: ${counted(
+        runtime.walk.unscanned,
+        runtime.walk.unscanned.items.slice(0, 5).map((item) => `${item.path} (${item.reason})`)
+      )}`,
+      meaning: "how much of the filesystem the probe saw, and what it could not"
+    }
+  ];
+}
+
+// src/report/markdown.ts
+var SEVERITY_ICON = { error: "\u{1F534} error", warning: "\u{1F7E0} warning", notice: "\u{1F535} notice" };
+function renderMarkdown(report, options = {}) {
+  const out = [];
+  const icon = report.verdict === "pass" ? "\u2705" : "\u274C";
+  out.push(
+    `### ${icon} Non-root Guard: ${report.verdict} \u2014 ${markdownCode(report.image.ref)} (${describeCounts(report)})`,
+    "",
+    // The image is the table's header row: GitHub draws an empty header as a blank band.
+    `| Image | ${markdownCode(report.image.ref)} ${markdownCode(shortId(report.image.id))} ${markdownText(report.image.platform)} |`,
+    "|---|---|",
+    `| User | ${userCell(report, options)} |`
+  );
+  if (report.dockerfile) {
+    out.push(
+      `| Dockerfile | ${where(report.dockerfile.path, report.dockerfile.finalStage.line, options)}, final stage FROM ${markdownCode(report.dockerfile.finalStage.base)} |`
+    );
+  }
+  out.push(`| Probe | ${markdownText(describeProbe(report))} |`);
+  if (report.blocked) out.push(`| Blocked | ${markdownText(report.blocked)} |`);
+  out.push(`| Policy | ${markdownText(describePolicy(report))} |`);
+  for (const change of describePolicyChanges(report)) out.push(`| | ${markdownText(change)} |`);
+  out.push("");
+  if (report.findings.length > 0) {
+    const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
+    out.push("| Severity | Rule | Where | What |", "|---|---|---|---|");
+    for (const finding of shown) {
+      const location = finding.location ? where(finding.location.file, finding.location.line, options, report.dockerfile?.path) : "image";
+      out.push(
+        `| ${SEVERITY_ICON[finding.severity]} | ${finding.rule}<br><sub>${finding.name}</sub> | ${location} | ${markdownProse(finding.message)} |`
+      );
+    }
+    const hidden = report.findings.length - shown.length;
+    if (hidden > 0) out.push(`| | | | \u2026and ${hidden} more |`);
+    out.push("");
+    if (!options.brief) out.push(...fixSection(report));
+  }
+  if (options.brief) return out.join("\n");
+  if (report.runtime) {
+    out.push("<details><summary>Runtime facts (from the probe)</summary>", "");
+    out.push("| Fact | Value | What it means |", "|---|---|---|");
+    for (const row of runtimeFactRows(report.runtime)) {
+      out.push(`| ${row.fact} | ${markdownText(row.value)} | ${row.meaning} |`);
+    }
+    out.push("", "</details>", "");
+  }
+  if (report.notes.length > 0 || report.skipped.length > 0) {
+    out.push("<details><summary>Notes</summary>", "");
+    for (const { rules, reason } of skippedByReason(report))
+      out.push(`- skipped ${rules.join(", ")}: ${markdownText(reason)}`);
+    for (const note of report.notes) out.push(`- ${markdownText(note)}`);
+    out.push("", "</details>", "");
+  }
+  return out.join("\n");
+}
+function userCell(report, options) {
+  const { uid, gid, name } = report.user;
+  const set = report.dockerfile?.user;
+  const source = set ? `${markdownCode(`USER ${set.raw}`)} (${where(report.dockerfile.path, set.line, options, report.dockerfile.path)})` : report.user.config === "" ? "not set" : `${markdownCode(report.user.config)} (from the base image)`;
+  if (uid === null) return `${source} \u2192 cannot be resolved in the image`;
+  const who = uid === 0 ? "root" : name;
+  return `${source} \u2192 uid ${uid}, gid ${gid ?? "?"}${who ? ` (${markdownText(who)})` : ""}`;
+}
+function where(file, line, options, known) {
+  const text2 = file === known ? `line ${line}` : markdownCode(`${file}:${line}`);
+  return options.lineUrl ? `<a href="${escapeAttribute(options.lineUrl(file, line))}">${text2}</a>` : text2;
+}
+function escapeAttribute(url) {
+  return url.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+function fixSection(report) {
+  const fixes = distinctFixes(report);
+  if (fixes.length === 0) return [];
+  const out = ["**How to fix**", ""];
+  for (const { summary, rules } of fixes) {
+    out.push(`- **${rules.join(", ")}** ${markdownProse(summary)}`);
+  }
+  out.push("");
+  const diffs = distinctDiffs(report);
+  for (const { diff, rules } of diffs) {
+    out.push(
+      `<details${diffs.length === 1 ? " open" : ""}><summary>${rules.join(", ")}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
+      "",
+      ...fenced(diff, "diff"),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  return out;
+}
+function fenced(content, language) {
+  const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return [`${fence}${language}`, content.replace(/\n$/, ""), fence];
+}
+
 // src/report/sarif.ts
 import { createHash } from "node:crypto";
 var LEVEL = {
@@ -1719,14 +1989,149 @@ function renderText(report) {
 // src/version.ts
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
+// src/command-line.ts
+var USAGE = `Usage:
+  nonroot-guard check [--image REF] [--context DIR] [--dockerfile PATH]
+                      [--target STAGE] [--build-arg K=V]... [--platform P] [--pull]
+                      [--build-command CMD] [--policy FILE] [--preset NAME]
+                      [--manifests GLOB]... [--manifest-image REF]
+                      [--format text|json|markdown|sarif]
+                      [--output FILE] [--fail-on error|warning|never]
+                      [--probe required|optional]
+  nonroot-guard --version | --help
+
+Checks that a container image runs as non-root: its user, resolved as the
+runtime and the Kubernetes kubelet resolve it, with each finding on the
+Dockerfile line that causes it.
+
+  --image REF          the image to check (pulled when missing; built and tagged
+                       REF with --context; produced by --build-command)
+  --context DIR        build the image from DIR first
+  --dockerfile PATH    the Dockerfile (default DIR/Dockerfile); with --image alone,
+                       map findings to its lines without building
+  --target STAGE       build (and judge) this stage
+  --build-arg K=V      a build argument (repeatable)
+  --platform P         e.g. linux/amd64, for the build or the pull
+  --pull               always pull (the image, or the base image of a build)
+  --build-command CMD  a command that produces --image (e.g. dotnet publish
+                       -t:PublishContainer); run without a shell
+  --policy FILE        a policy file (default: .github/nonroot-guard.yml when it
+                       exists); see the README's "Policy file"
+  --preset NAME        baseline, restricted or hardened; overrides the policy
+                       file's preset (default baseline)
+  --manifests GLOB     Kubernetes manifests that run the image (repeatable):
+                       predicts the kubelet's runAsNonRoot refusal and checks
+                       the "restricted" Pod Security Standard
+  --manifest-image REF the image as the manifests name it (default: --image);
+                       without a tag, any tag of that repository
+  --format F           text (default), json, markdown or sarif (SARIF 2.1.0,
+                       for code scanning)
+  --output FILE        write the report to FILE instead of stdout
+  --fail-on LEVEL      error (default), warning or never
+  --probe MODE         required (default): a probe that cannot run fails the
+                       check; optional: its rules are skipped, with the reason
+
+Exit codes: 0 pass, 1 the policy failed, 2 a usage, input or tool error.`;
+var FORMATS = ["text", "json", "markdown", "sarif"];
+function render(report, format) {
+  switch (format) {
+    case "json":
+      return renderJson(report);
+    case "markdown":
+      return renderMarkdown(report);
+    case "sarif":
+      return renderSarif(report);
+    default:
+      return renderText(report);
+  }
+}
+function parseCommandLine(argv) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: FLAGS });
+  } catch (error) {
+    const { code, message } = error;
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const flag = /'([^']+)'/.exec(message)?.[1] ?? "";
+      const guess = nearest(flag.replace(/^-+/, ""), Object.keys(FLAGS));
+      throw new CheckError(
+        "usage",
+        `unknown flag ${flag}${guess ? ` (did you mean --${guess}?)` : ""}`,
+        "Run nonroot-guard --help for the flags."
+      );
+    }
+    throw new CheckError("usage", message, "Run nonroot-guard --help for the flags.");
+  }
+}
+async function runCli(argv, io) {
+  try {
+    const { values, positionals } = parseCommandLine(argv);
+    if (values.help) {
+      io.stdout(`${USAGE}
+`);
+      return 0;
+    }
+    if (values.version) {
+      io.stdout(`nonroot-guard ${VERSION}
+`);
+      return 0;
+    }
+    if (positionals[0] !== "check" || positionals.length > 1) {
+      throw new CheckError(
+        "usage",
+        positionals.length === 0 ? "missing command: check" : `unknown command or extra argument: ${positionals.join(" ")}`,
+        "Run nonroot-guard check --image REF, or nonroot-guard --help."
+      );
+    }
+    const format = values.format ?? "text";
+    if (!FORMATS.includes(format)) {
+      throw new CheckError(
+        "usage",
+        `--format: unknown format "${values.format}"`,
+        "Use text, json, markdown or sarif."
+      );
+    }
+    const options = parseOptions(
+      {
+        image: values.image,
+        context: values.context,
+        dockerfile: values.dockerfile,
+        target: values.target,
+        "build-args": values["build-arg"],
+        platform: values.platform,
+        pull: values.pull,
+        "build-command": values["build-command"],
+        policy: values.policy,
+        preset: values.preset,
+        manifests: values.manifests,
+        "manifest-image": values["manifest-image"],
+        "fail-on": values["fail-on"],
+        probe: values.probe
+      },
+      "--"
+    );
+    const report = await check(options, {
+      docker: new Docker(runCommand, "docker", io.early),
+      runBuildCommand,
+      log: io.stderr,
+      cwd: io.cwd,
+      version: VERSION
+    });
+    const rendered = render(report, format);
+    if (values.output) {
+      await writeFile(values.output, rendered);
+      io.stderr(`${report.verdict.toUpperCase()}: report written to ${values.output}
+`);
+    } else {
+      io.stdout(rendered);
+    }
+    return report.verdict === "pass" ? 0 : 1;
+  } catch (error) {
+    io.stderr(`nonroot-guard: ${describeError(error)}
+`);
+    return 2;
+  }
+}
 export {
-  Docker,
-  probeSchema,
-  check,
-  runBuildCommand,
-  parseOptions,
-  renderJson,
-  renderSarif,
-  renderText,
-  VERSION
+  USAGE,
+  runCli
 };

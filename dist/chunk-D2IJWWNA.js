@@ -1,16 +1,14 @@
 import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
 import {
   commentMarker,
+  distinctDiffs,
+  fenced,
+  markdownProse,
   readOnlyReason,
   renderComment,
   require_tunnel,
   require_undici
-} from "./chunk-CSOBU5JW.js";
-import {
-  distinctDiffs,
-  fenced,
-  markdownProse
-} from "./chunk-MEPFU2OQ.js";
+} from "./chunk-NZVV4NO7.js";
 import "./chunk-O6NG62F5.js";
 import {
   __commonJS,

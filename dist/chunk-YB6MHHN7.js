@@ -1,0 +1,2669 @@
+import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
+import {
+  CommandNotFoundError,
+  engineCall,
+  inspectCall,
+  lastLines,
+  runCommand
+} from "./chunk-XCRMHA67.js";
+import "./chunk-QDHUKUM5.js";
+import {
+  DEFAULT_POLICY,
+  DEFAULT_POLICY_PATH,
+  FAIL_ON,
+  PRESETS,
+  PROBE_MODES,
+  RULES,
+  _default,
+  _enum,
+  _gte,
+  _lte,
+  _maxLength,
+  _minLength,
+  _nonnegative,
+  _positive,
+  _regex,
+  _trim,
+  array,
+  boolean,
+  capabilityNames,
+  config,
+  describeUserInstruction,
+  discriminatedUnion,
+  en_default,
+  int,
+  literal,
+  nullable,
+  nullish,
+  number,
+  object,
+  optional,
+  parseUserSpec,
+  pipe,
+  record,
+  refine,
+  strictObject,
+  string,
+  transform,
+  union,
+  unknown
+} from "./chunk-Q4MVZNWS.js";
+import "./chunk-QMRDCHHF.js";
+import {
+  CheckError,
+  describeError
+} from "./chunk-ZTBXHN76.js";
+import {
+  describeCounts,
+  describePolicy,
+  describePolicyChanges,
+  describeProbe,
+  describeUser,
+  distinctDiffs,
+  locationText,
+  parseRepository,
+  pullRequestOf,
+  renderSummary,
+  require_tunnel,
+  require_undici,
+  shortId,
+  skippedByReason
+} from "./chunk-NZVV4NO7.js";
+import "./chunk-O6NG62F5.js";
+import {
+  __toESM
+} from "./chunk-LOBMMHTG.js";
+
+// node_modules/@actions/core/lib/command.js
+import * as os from "os";
+
+// node_modules/@actions/core/lib/utils.js
+function toCommandValue(input) {
+  if (input === null || input === void 0) {
+    return "";
+  } else if (typeof input === "string" || input instanceof String) {
+    return input;
+  }
+  return JSON.stringify(input);
+}
+function toCommandProperties(annotationProperties) {
+  if (!Object.keys(annotationProperties).length) {
+    return {};
+  }
+  return {
+    title: annotationProperties.title,
+    file: annotationProperties.file,
+    line: annotationProperties.startLine,
+    endLine: annotationProperties.endLine,
+    col: annotationProperties.startColumn,
+    endColumn: annotationProperties.endColumn
+  };
+}
+
+// node_modules/@actions/core/lib/command.js
+function issueCommand(command, properties, message) {
+  const cmd = new Command(command, properties, message);
+  process.stdout.write(cmd.toString() + os.EOL);
+}
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
+}
+var CMD_STRING = "::";
+var Command = class {
+  constructor(command, properties, message) {
+    if (!command) {
+      command = "missing.command";
+    }
+    this.command = command;
+    this.properties = properties;
+    this.message = message;
+  }
+  toString() {
+    let cmdStr = CMD_STRING + this.command;
+    if (this.properties && Object.keys(this.properties).length > 0) {
+      cmdStr += " ";
+      let first = true;
+      for (const key in this.properties) {
+        if (this.properties.hasOwnProperty(key)) {
+          const val = this.properties[key];
+          if (val) {
+            if (first) {
+              first = false;
+            } else {
+              cmdStr += ",";
+            }
+            cmdStr += `${key}=${escapeProperty(val)}`;
+          }
+        }
+      }
+    }
+    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+    return cmdStr;
+  }
+};
+function escapeData(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// node_modules/@actions/core/lib/file-command.js
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os2 from "os";
+function issueFileCommand(command, message) {
+  const filePath = process.env[`GITHUB_${command}`];
+  if (!filePath) {
+    throw new Error(`Unable to find environment variable for file command ${command}`);
+  }
+  if (!fs.existsSync(filePath)) {
+    throw new Error(`Missing file at path: ${filePath}`);
+  }
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+    encoding: "utf8"
+  });
+}
+function prepareKeyValueMessage(key, value) {
+  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const convertedValue = toCommandValue(value);
+  if (key.includes(delimiter)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  }
+  if (convertedValue.includes(delimiter)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  }
+  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+}
+
+// node_modules/@actions/core/lib/core.js
+import * as os4 from "os";
+
+// node_modules/@actions/http-client/lib/index.js
+var tunnel = __toESM(require_tunnel(), 1);
+var import_undici = __toESM(require_undici(), 1);
+var HttpCodes;
+(function(HttpCodes2) {
+  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
+  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
+  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
+  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
+  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
+  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
+  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
+  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
+  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
+  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
+  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
+  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
+  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
+  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
+  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
+  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
+  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
+  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
+  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
+  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
+  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
+  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
+  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function(Headers2) {
+  Headers2["Accept"] = "accept";
+  Headers2["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function(MediaTypes2) {
+  MediaTypes2["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+var HttpRedirectCodes = [
+  HttpCodes.MovedPermanently,
+  HttpCodes.ResourceMoved,
+  HttpCodes.SeeOther,
+  HttpCodes.TemporaryRedirect,
+  HttpCodes.PermanentRedirect
+];
+var HttpResponseRetryCodes = [
+  HttpCodes.BadGateway,
+  HttpCodes.ServiceUnavailable,
+  HttpCodes.GatewayTimeout
+];
+
+// node_modules/@actions/core/lib/summary.js
+import { EOL as EOL3 } from "os";
+import { constants, promises } from "fs";
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve5, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { access, appendFile, writeFile } = promises;
+var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
+var Summary = class {
+  constructor() {
+    this._buffer = "";
+  }
+  /**
+   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+   * Also checks r/w permissions.
+   *
+   * @returns step summary file path
+   */
+  filePath() {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._filePath) {
+        return this._filePath;
+      }
+      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+      if (!pathFromEnv) {
+        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+      }
+      try {
+        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+      } catch (_a) {
+        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+      }
+      this._filePath = pathFromEnv;
+      return this._filePath;
+    });
+  }
+  /**
+   * Wraps content in an HTML tag, adding any HTML attributes
+   *
+   * @param {string} tag HTML tag to wrap
+   * @param {string | null} content content within the tag
+   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+   *
+   * @returns {string} content wrapped in HTML element
+   */
+  wrap(tag, content, attrs = {}) {
+    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    if (!content) {
+      return `<${tag}${htmlAttrs}>`;
+    }
+    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+  }
+  /**
+   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+   *
+   * @param {SummaryWriteOptions} [options] (optional) options for write operation
+   *
+   * @returns {Promise<Summary>} summary instance
+   */
+  write(options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+      const filePath = yield this.filePath();
+      const writeFunc = overwrite ? writeFile : appendFile;
+      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+      return this.emptyBuffer();
+    });
+  }
+  /**
+   * Clears the summary buffer and wipes the summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  clear() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.emptyBuffer().write({ overwrite: true });
+    });
+  }
+  /**
+   * Returns the current summary buffer as a string
+   *
+   * @returns {string} string of summary buffer
+   */
+  stringify() {
+    return this._buffer;
+  }
+  /**
+   * If the summary buffer is empty
+   *
+   * @returns {boolen} true if the buffer is empty
+   */
+  isEmptyBuffer() {
+    return this._buffer.length === 0;
+  }
+  /**
+   * Resets the summary buffer without writing to summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  emptyBuffer() {
+    this._buffer = "";
+    return this;
+  }
+  /**
+   * Adds raw text to the summary buffer
+   *
+   * @param {string} text content to add
+   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
+    return addEOL ? this.addEOL() : this;
+  }
+  /**
+   * Adds the operating system-specific end-of-line marker to the buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addEOL() {
+    return this.addRaw(EOL3);
+  }
+  /**
+   * Adds an HTML codeblock to the summary buffer
+   *
+   * @param {string} code content to render within fenced code block
+   * @param {string} lang (optional) language to syntax highlight code
+   *
+   * @returns {Summary} summary instance
+   */
+  addCodeBlock(code, lang) {
+    const attrs = Object.assign({}, lang && { lang });
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML list to the summary buffer
+   *
+   * @param {string[]} items list of items to render
+   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addList(items, ordered = false) {
+    const tag = ordered ? "ol" : "ul";
+    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML table to the summary buffer
+   *
+   * @param {SummaryTableCell[]} rows table rows
+   *
+   * @returns {Summary} summary instance
+   */
+  addTable(rows) {
+    const tableBody = rows.map((row) => {
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
+        }
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
+        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+        return this.wrap(tag, data, attrs);
+      }).join("");
+      return this.wrap("tr", cells);
+    }).join("");
+    const element = this.wrap("table", tableBody);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds a collapsable HTML details element to the summary buffer
+   *
+   * @param {string} label text for the closed state
+   * @param {string} content collapsable content
+   *
+   * @returns {Summary} summary instance
+   */
+  addDetails(label, content) {
+    const element = this.wrap("details", this.wrap("summary", label) + content);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML image tag to the summary buffer
+   *
+   * @param {string} src path to the image you to embed
+   * @param {string} alt text description of the image
+   * @param {SummaryImageOptions} options (optional) addition image attributes
+   *
+   * @returns {Summary} summary instance
+   */
+  addImage(src, alt, options) {
+    const { width, height } = options || {};
+    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML section heading element
+   *
+   * @param {string} text heading text
+   * @param {number | string} [level=1] (optional) the heading level, default: 1
+   *
+   * @returns {Summary} summary instance
+   */
+  addHeading(text3, level2) {
+    const tag = `h${level2}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+    const element = this.wrap(allowedTag, text3);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML thematic break (<hr>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addSeparator() {
+    const element = this.wrap("hr", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML line break (<br>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addBreak() {
+    const element = this.wrap("br", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML blockquote to the summary buffer
+   *
+   * @param {string} text quote text
+   * @param {string} cite (optional) citation url
+   *
+   * @returns {Summary} summary instance
+   */
+  addQuote(text3, cite) {
+    const attrs = Object.assign({}, cite && { cite });
+    const element = this.wrap("blockquote", text3, attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML anchor tag to the summary buffer
+   *
+   * @param {string} text link text/content
+   * @param {string} href hyperlink
+   *
+   * @returns {Summary} summary instance
+   */
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
+    return this.addRaw(element).addEOL();
+  }
+};
+var _summary = new Summary();
+var summary = _summary;
+
+// node_modules/@actions/core/lib/platform.js
+import os3 from "os";
+var platform = os3.platform();
+var arch = os3.arch();
+
+// node_modules/@actions/core/lib/core.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve5, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var ExitCode;
+(function(ExitCode2) {
+  ExitCode2[ExitCode2["Success"] = 0] = "Success";
+  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+function getInput(name, options) {
+  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options && options.required && !val) {
+    throw new Error(`Input required and not supplied: ${name}`);
+  }
+  if (options && options.trimWhitespace === false) {
+    return val;
+  }
+  return val.trim();
+}
+function getMultilineInput(name, options) {
+  const inputs = getInput(name, options).split("\n").filter((x) => x !== "");
+  if (options && options.trimWhitespace === false) {
+    return inputs;
+  }
+  return inputs.map((input) => input.trim());
+}
+function setOutput(name, value) {
+  const filePath = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath) {
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+  }
+  process.stdout.write(os4.EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
+}
+function setFailed(message) {
+  process.exitCode = ExitCode.Failure;
+  error(message);
+}
+function error(message, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function info(message) {
+  process.stdout.write(message + os4.EOL);
+}
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
+}
+function group(name, fn) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    startGroup(name);
+    let result;
+    try {
+      result = yield fn();
+    } finally {
+      endGroup();
+    }
+    return result;
+  });
+}
+
+// src/main.ts
+import { readFileSync } from "node:fs";
+import { mkdir, readFile as readFile4, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname, join as join3, resolve as resolve4 } from "node:path";
+
+// src/check.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+
+// src/image/acquire.ts
+import { randomBytes } from "node:crypto";
+import { resolve } from "node:path";
+function uniqueLocalTag() {
+  return `nonroot-guard-check:${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+}
+async function acquireImage(options, env, localImage) {
+  const { docker } = env;
+  const inGroup = env.group ?? ((title, work) => {
+    env.log(`${title}
+`);
+    return work();
+  });
+  if (options.buildCommand) {
+    const ref2 = options.image;
+    const cwd = resolve(env.cwd, options.context ?? ".");
+    const command = options.buildCommand;
+    const result = await inGroup(
+      `Running the build command: ${command}`,
+      () => env.runBuildCommand(command, cwd, env.log)
+    );
+    if (result.exitCode !== 0) {
+      throw new CheckError(
+        "image",
+        `the build command failed (exit code ${result.exitCode}): ${options.buildCommand}`,
+        "Fix the build; the command must succeed when run by hand in the same directory.",
+        `last lines of its output:
+${lastLines(result.output, 25)}`
+      );
+    }
+    const facts2 = await docker.inspect(ref2);
+    if (!facts2) {
+      throw new CheckError(
+        "image",
+        `the build command succeeded but image ${ref2} does not exist`,
+        "Make the command tag the image you named (for dotnet publish: -p:ContainerRepository and -p:ContainerImageTag), or correct the image input."
+      );
+    }
+    return facts2;
+  }
+  if (options.context) {
+    const tag = options.image ?? uniqueLocalTag();
+    const context = resolve(env.cwd, options.context);
+    await inGroup(
+      `Building ${tag} from ${options.context}`,
+      () => docker.build({
+        context,
+        dockerfile: options.dockerfile && resolve(env.cwd, options.dockerfile),
+        target: options.target,
+        buildArgs: options.buildArgs,
+        platform: options.platform,
+        pull: options.pull,
+        tag,
+        onOutput: env.log
+      })
+    );
+    const facts2 = await docker.inspect(tag);
+    if (!facts2)
+      throw new CheckError(
+        "image",
+        `docker build succeeded but ${tag} is not in the local image store`,
+        "Retry; if it persists, check the builder (a remote buildx builder needs --load)."
+      );
+    return facts2;
+  }
+  const ref = options.image;
+  if (options.pull) {
+    env.log(`Pulling ${ref}
+`);
+    await docker.pull(ref, options.platform);
+  } else {
+    const local = await (localImage ?? docker.inspect(ref));
+    if (local) return local;
+    env.log(`${ref} is not present locally; pulling it
+`);
+    await pullMissing(docker, ref, options.platform);
+  }
+  const facts = await docker.inspect(ref);
+  if (!facts)
+    throw new CheckError(
+      "image",
+      `pulled ${ref} but it is not in the local image store`,
+      "Retry the check."
+    );
+  return facts;
+}
+async function pullMissing(docker, ref, platform2) {
+  try {
+    await docker.pull(ref, platform2);
+  } catch (error2) {
+    if (!(error2 instanceof CheckError)) throw error2;
+    throw new CheckError(
+      error2.kind,
+      `image ${ref} is not present locally and could not be pulled: ${error2.message}`,
+      `${error2.hint ?? ""} If an earlier step builds it, check the tag it uses; to build it in this step, give a build context (input "context", flag --context).`.trim(),
+      error2.details
+    );
+  }
+}
+
+// src/image/accounts.ts
+function runtimeInt(field) {
+  if (field === void 0 || !/^[+-]?\d+$/.test(field)) return 0;
+  const value = BigInt(field);
+  if (value > 9223372036854775807n || value < -9223372036854775808n) return 0;
+  return Number(value);
+}
+function records(text3) {
+  const result = [];
+  const lines = text3.split("\n");
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].trim();
+    if (line === "") continue;
+    result.push({ fields: line.split(":"), line: index + 1 });
+  }
+  return result;
+}
+function parsePasswd(text3) {
+  return records(text3).map(({ fields, line }) => ({
+    name: fields[0] ?? "",
+    uid: runtimeInt(fields[2]),
+    gid: runtimeInt(fields[3]),
+    home: fields[5] ?? "",
+    shell: fields[6] ?? "",
+    line
+  }));
+}
+function parseGroup(text3) {
+  return records(text3).map(({ fields, line }) => ({
+    name: fields[0] ?? "",
+    gid: runtimeInt(fields[2]),
+    members: (fields[3] ?? "").split(",").filter((member) => member !== ""),
+    line
+  }));
+}
+function parseAccounts(files) {
+  return {
+    passwd: files.passwd === null ? null : parsePasswd(files.passwd),
+    group: files.group === null ? null : parseGroup(files.group),
+    notes: files.notes
+  };
+}
+
+// src/image/resolve-user.ts
+function resolveUser(configUser, accounts) {
+  const spec = parseUserSpec(configUser);
+  const resolved = {
+    spec,
+    uid: null,
+    gid: null,
+    gidSource: null,
+    entry: null,
+    groupEntry: null,
+    unknownUser: null,
+    unknownGroup: null
+  };
+  if (spec.kind === "none") {
+    resolved.entry = accounts.passwd?.find((entry) => entry.uid === 0) ?? null;
+    resolved.uid = 0;
+    resolved.gid = resolved.entry?.gid ?? 0;
+    resolved.gidSource = resolved.entry ? "passwd" : "no-passwd-entry";
+    return resolved;
+  }
+  if (spec.kind === "name") {
+    resolved.entry = accounts.passwd?.find((entry) => entry.name === spec.name) ?? null;
+    if (!resolved.entry) {
+      resolved.unknownUser = `unable to find user ${spec.name}: no matching entries in passwd file`;
+    } else {
+      resolved.uid = resolved.entry.uid;
+    }
+  } else {
+    resolved.uid = spec.uid;
+    resolved.entry = accounts.passwd?.find((entry) => entry.uid === spec.uid) ?? null;
+  }
+  const group2 = spec.group;
+  if (group2?.kind === "gid") {
+    resolved.gid = group2.gid;
+    resolved.gidSource = "user-spec";
+    resolved.groupEntry = accounts.group?.find((entry) => entry.gid === group2.gid) ?? null;
+  } else if (group2?.kind === "name") {
+    resolved.groupEntry = accounts.group?.find((entry) => entry.name === group2.name) ?? null;
+    if (resolved.groupEntry) {
+      resolved.gid = resolved.groupEntry.gid;
+      resolved.gidSource = "user-spec";
+    } else {
+      resolved.unknownGroup = `unable to find group ${group2.name}: no matching entries in group file`;
+    }
+  } else if (resolved.entry) {
+    resolved.gid = resolved.entry.gid;
+    resolved.gidSource = "passwd";
+  } else if (spec.kind === "uid") {
+    resolved.gid = 0;
+    resolved.gidSource = "no-passwd-entry";
+  }
+  if (resolved.gid !== null && !resolved.groupEntry) {
+    resolved.groupEntry = accounts.group?.find((entry) => entry.gid === resolved.gid) ?? null;
+  }
+  return resolved;
+}
+
+// src/kubernetes/read.ts
+import { glob, readFile, stat } from "node:fs/promises";
+import { isAbsolute, relative, resolve as resolve2, sep } from "node:path";
+
+// src/kubernetes/image-ref.ts
+var DEFAULT_REGISTRY = "docker.io";
+var LEGACY_DEFAULT_REGISTRY = "index.docker.io";
+var OFFICIAL_NAMESPACE = "library/";
+var MAX_REPOSITORY_LENGTH = 255;
+var PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var REPOSITORY = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var REGISTRY = new RegExp(
+  `^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`
+);
+var TAG = /^\w[\w.-]{0,127}$/;
+var DIGEST_HEX_LENGTHS = /* @__PURE__ */ new Map([
+  ["sha256", 64],
+  ["sha384", 96],
+  ["sha512", 128]
+]);
+var IMAGE_ID = /^[a-f0-9]{64}$/;
+function isDigest(digest) {
+  const [algorithm, hex2, ...rest] = digest.split(":");
+  const length = DIGEST_HEX_LENGTHS.get(algorithm ?? "");
+  return rest.length === 0 && length !== void 0 && new RegExp(`^[a-f0-9]{${length}}$`).test(hex2 ?? "");
+}
+function splitRegistry(name) {
+  const slash = name.indexOf("/");
+  let registry = DEFAULT_REGISTRY;
+  let repository = name;
+  if (slash !== -1) {
+    const first = name.slice(0, slash);
+    if (first === "localhost" || /[.:]/.test(first) || first.toLowerCase() !== first) {
+      registry = first === LEGACY_DEFAULT_REGISTRY ? DEFAULT_REGISTRY : first;
+      repository = name.slice(slash + 1);
+    }
+  }
+  if (registry === DEFAULT_REGISTRY && !repository.includes("/")) {
+    repository = OFFICIAL_NAMESPACE + repository;
+  }
+  return { registry, repository };
+}
+function parseImageRef(ref) {
+  if (IMAGE_ID.test(ref)) return null;
+  const at = ref.indexOf("@");
+  const named = at === -1 ? ref : ref.slice(0, at);
+  const digest = at === -1 ? null : ref.slice(at + 1);
+  const colon = named.lastIndexOf(":");
+  const hasTag = colon > named.lastIndexOf("/");
+  const name = hasTag ? named.slice(0, colon) : named;
+  const tag = hasTag ? named.slice(colon + 1) : null;
+  const { registry, repository } = splitRegistry(name);
+  if (!REGISTRY.test(registry) || !REPOSITORY.test(repository)) return null;
+  if (repository.length > MAX_REPOSITORY_LENGTH) return null;
+  if (tag !== null && !TAG.test(tag)) return null;
+  if (digest !== null && !isDigest(digest)) return null;
+  return { registry, repository, tag: tag ?? (digest === null ? "latest" : null), digest };
+}
+function sameRepository(a, b) {
+  return a.registry === b.registry && a.repository === b.repository;
+}
+function imageMatches(containerImage, checked) {
+  const container = parseImageRef(containerImage);
+  if (!container) return false;
+  const parseAll = (refs2) => refs2.flatMap((ref) => parseImageRef(ref) ?? []).filter((ref) => sameRepository(ref, container));
+  if (parseAll(checked.anyTagOf ?? []).length > 0) return true;
+  const refs = parseAll(checked.refs);
+  if (container.digest !== null) {
+    return [...refs, ...parseAll(checked.digests)].some((ref) => ref.digest === container.digest);
+  }
+  return refs.some((ref) => ref.tag !== null && ref.tag === container.tag);
+}
+
+// src/kubernetes/read.ts
+var MANIFEST_LIMIT = 16 * 1024 * 1024;
+async function readManifests(globs, manifestImage, cwd) {
+  if (globs.length === 0) return null;
+  const namedAs = manifestImage ? manifestImagePattern(manifestImage) : null;
+  const files = await expandGlobs(globs, cwd);
+  const { parseManifests } = await import("./chunk-7URETZYF.js");
+  const sources = {};
+  const containers = [];
+  for (const file of files) {
+    const path2 = resolve2(cwd, file);
+    const size = (await stat(path2)).size;
+    if (size > MANIFEST_LIMIT) {
+      throw new CheckError(
+        "input",
+        `${file}: ${size} bytes is too large for a manifest (the limit is 16 MiB)`,
+        "Point manifests at the workload files themselves."
+      );
+    }
+    const text3 = await readFile(path2, "utf8");
+    sources[file] = text3;
+    containers.push(...parseManifests(text3, file));
+  }
+  return { files, sources, containers, namedAs };
+}
+function kubernetesFacts(manifests, image) {
+  const checked = manifests.namedAs ?? { refs: [image.ref], digests: image.repoDigests };
+  const facts = {
+    files: manifests.files,
+    sources: manifests.sources,
+    containers: [],
+    otherImages: []
+  };
+  for (const container of manifests.containers) {
+    if (imageMatches(container.image.value, checked)) facts.containers.push(container);
+    else facts.otherImages.push(container.image.value);
+  }
+  return facts;
+}
+function manifestImagePattern(manifestImage) {
+  if (!parseImageRef(manifestImage)) {
+    throw new CheckError(
+      "usage",
+      `manifest-image: "${manifestImage}" is not an image reference`,
+      "Write it as the manifests do, e.g. ghcr.io/org/app:1.2, or ghcr.io/org/app for any tag."
+    );
+  }
+  const tagless = !/[:@][^/]*$/.test(manifestImage);
+  return tagless ? { refs: [], digests: [], anyTagOf: [manifestImage] } : { refs: [manifestImage], digests: [] };
+}
+async function expandGlobs(globs, cwd) {
+  const found = /* @__PURE__ */ new Set();
+  for (const pattern of globs) {
+    let matched = 0;
+    for await (const entry of glob(pattern, { cwd, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const absolute = resolve2(entry.parentPath, entry.name);
+      const shown = relative(cwd, absolute).split(sep).join("/");
+      found.add(isAbsolute(pattern) && shown.startsWith("..") ? absolute : shown);
+      matched++;
+    }
+    if (matched === 0) {
+      throw new CheckError(
+        "usage",
+        `manifests: "${pattern}" matches no file`,
+        "Give paths or globs relative to the repository root, e.g. deploy/*.yaml or k8s/**/*.yml."
+      );
+    }
+  }
+  return [...found].sort();
+}
+
+// src/policy/evaluate.ts
+import { posix } from "node:path";
+var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function unavailable(kind, facts) {
+  const probe2 = facts.probe;
+  switch (kind) {
+    case "image":
+    case "accounts":
+      return null;
+    case "dockerfile":
+      return facts.dockerfile ? null : "no Dockerfile was given";
+    case "filesystem":
+      return probe2.status === "failed" ? probe2.reason : null;
+    case "runtime-user":
+      return probe2.status === "ok" ? null : probe2.reason;
+    case "manifests":
+      return manifestsUnavailable(facts);
+  }
+}
+function manifestsUnavailable({ kubernetes }) {
+  if (!kubernetes) return "no manifests given";
+  if (kubernetes.containers.length > 0) return null;
+  const files = `${kubernetes.files.length} manifest file${kubernetes.files.length === 1 ? "" : "s"}`;
+  const others = kubernetes.otherImages.length ? ` (they run ${[...new Set(kubernetes.otherImages)].slice(0, 5).join(", ")})` : "";
+  return `no container in ${files} runs this image${others}: set manifest-image to the image as the manifests name it`;
+}
+function evaluate(facts, policy, rules = RULES) {
+  const raised = [];
+  const skipped = [];
+  for (const rule of rules) {
+    const level2 = policy.levels?.[rule.id] ?? rule.levels[policy.preset];
+    if (level2 === "off") continue;
+    const reason = rule.needs.map((kind) => unavailable(kind, facts)).find((why) => why);
+    if (reason) {
+      skipped.push({ rule: rule.id, reason });
+      continue;
+    }
+    for (const hit of rule.evaluate(facts)) {
+      raised.push({ rule: rule.id, name: rule.name, severity: level2, ...hit });
+    }
+  }
+  const { kept: findings, ignored } = applyIgnores(raised, policy.ignores ?? []);
+  findings.sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule)
+  );
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const finding2 of findings) counts[finding2.severity]++;
+  const failed = policy.failOn === "error" ? counts.error > 0 : policy.failOn === "warning" ? counts.error + counts.warning > 0 : false;
+  const blocked = facts.probe.status === "failed" && policy.probe === "required" ? `the probe could not run, and the policy requires it: ${facts.probe.reason}` : null;
+  return {
+    verdict: failed || blocked ? "fail" : "pass",
+    blocked,
+    findings,
+    ignored,
+    skipped,
+    counts
+  };
+}
+function matches(entry, finding2) {
+  if (entry.expired || entry.rule !== finding2.rule) return false;
+  if (entry.path === null) return true;
+  return finding2.location !== null && posix.matchesGlob(finding2.location.file, entry.path);
+}
+function applyIgnores(findings, ignores) {
+  const ignored = /* @__PURE__ */ new Map();
+  const kept = findings.filter((finding2) => {
+    const entry = ignores.find((candidate) => matches(candidate, finding2));
+    if (!entry) return true;
+    ignored.set(entry, (ignored.get(entry) ?? 0) + 1);
+    return false;
+  });
+  return {
+    kept,
+    ignored: [...ignored].map(([entry, count2]) => ({
+      rule: entry.rule,
+      path: entry.path,
+      reason: entry.reason,
+      expires: entry.expires,
+      count: count2
+    }))
+  };
+}
+
+// src/policy/effective.ts
+var byKey = new Map(
+  RULES.flatMap((rule) => [[rule.id, rule], [rule.name, rule]])
+);
+function effectivePolicy(file, inputs, today) {
+  const policy = file?.policy ?? DEFAULT_POLICY;
+  const preset = inputs.preset ?? policy.preset;
+  const presetSource = inputs.preset ? "input" : file?.presetGiven ? "file" : "default";
+  const levels = {};
+  for (const rule of RULES) levels[rule.id] = rule.levels[preset];
+  const overrides = [];
+  for (const [key, level2] of Object.entries(policy.rules)) {
+    const rule = byKey.get(key);
+    if (!rule || level2 === void 0) continue;
+    levels[rule.id] = level2;
+    overrides.push({ rule: rule.id, name: rule.name, preset: rule.levels[preset], level: level2 });
+  }
+  return {
+    preset,
+    presetSource,
+    file: file?.path ?? null,
+    failOn: inputs.failOn,
+    probe: inputs.probe,
+    levels,
+    overrides,
+    ignores: policy.ignore.map((entry) => ({
+      rule: byKey.get(entry.rule).id,
+      path: entry.path ?? null,
+      reason: entry.reason,
+      expires: entry.expires ?? null,
+      expired: entry.expires !== void 0 && entry.expires <= today
+    })),
+    allow: {
+      writable: policy["allow-writable"],
+      setid: policy["allow-setid"],
+      ports: policy.ports.allow
+    },
+    portVariables: policy.ports.variables
+  };
+}
+
+// src/policy/ports.ts
+var PORT_VARIABLES = [
+  "ASPNETCORE_URLS",
+  "ASPNETCORE_HTTP_PORTS",
+  "ASPNETCORE_HTTPS_PORTS",
+  "PORT"
+];
+function portNumber(text3) {
+  if (!/^\d{1,5}$/.test(text3.trim())) return null;
+  const port = Number(text3.trim());
+  return port >= 1 && port <= 65535 ? port : null;
+}
+function portsFromUrls(value) {
+  const ports = [];
+  for (const raw of value.split(";")) {
+    const url = raw.trim();
+    const match = /^(https?):\/\/(\[[^\]]*\]|[^/:]*)(?::([^/]*))?/i.exec(url);
+    if (!match) continue;
+    const explicit = match[3] === void 0 ? null : portNumber(match[3]);
+    if (match[3] !== void 0 && explicit === null) continue;
+    ports.push(explicit ?? (match[1].toLowerCase() === "https" ? 443 : 80));
+  }
+  return ports;
+}
+function fromVariable(name, value) {
+  if (name === "ASPNETCORE_URLS") return portsFromUrls(value);
+  return value.split(";").map(portNumber).filter((port) => port !== null);
+}
+function declaredPorts(image, extraVariables = []) {
+  const ports = [];
+  for (const exposed of image.exposedPorts) {
+    const [number2 = "", protocol = "tcp"] = exposed.split("/");
+    const port = portNumber(number2);
+    if (port !== null && (protocol === "tcp" || protocol === "udp")) {
+      ports.push({ port, protocol, source: "EXPOSE", declaration: `EXPOSE ${exposed}` });
+    }
+  }
+  const env = image.env;
+  const urlsSet = env["ASPNETCORE_URLS"] !== void 0 && env["ASPNETCORE_URLS"].trim() !== "";
+  for (const name of [...PORT_VARIABLES, ...extraVariables]) {
+    const value = env[name];
+    if (value === void 0) continue;
+    if (urlsSet && (name === "ASPNETCORE_HTTP_PORTS" || name === "ASPNETCORE_HTTPS_PORTS"))
+      continue;
+    for (const port of fromVariable(name, value)) {
+      ports.push({ port, protocol: "tcp", source: name, declaration: `${name}=${value}` });
+    }
+  }
+  return ports;
+}
+function portsToProbe(ports) {
+  return [...new Set(ports.map((port) => `${port.port}/${port.protocol}`))];
+}
+
+// src/probe/run.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+// src/image/docker.ts
+import { mkdtemp, lstat, readFile as readFile2, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// src/image/inspect.ts
+var stringList = nullish(array(string()));
+var stringSet = nullish(record(string(), unknown()));
+var inspectSchema = object({
+  Id: string(),
+  RepoDigests: stringList,
+  Os: nullish(string()),
+  Architecture: nullish(string()),
+  Variant: nullish(string()),
+  Config: nullish(
+    object({
+      User: nullish(string()),
+      WorkingDir: nullish(string()),
+      Entrypoint: stringList,
+      Cmd: stringList,
+      Env: stringList,
+      ExposedPorts: stringSet,
+      Volumes: stringSet,
+      Labels: nullish(record(string(), string()))
+    })
+  )
+});
+function parseEnvList(entries) {
+  const env = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf("=");
+    if (eq <= 0) continue;
+    env[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  return env;
+}
+function normaliseInspect(raw, ref) {
+  const parsed = inspectSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new CheckError(
+      "docker",
+      `docker image inspect ${ref} returned data this tool does not understand: ${parsed.error.issues[0]?.message ?? "invalid"}`,
+      "Check that the docker CLI and engine are working (`docker image inspect` by hand) and report this if they are."
+    );
+  }
+  const image = parsed.data;
+  const config2 = image.Config ?? {};
+  const platform2 = [image.Os ?? "linux", image.Architecture ?? "unknown", image.Variant].filter((part) => part).join("/");
+  return {
+    ref,
+    id: image.Id,
+    repoDigests: image.RepoDigests ?? [],
+    platform: platform2,
+    user: config2.User ?? "",
+    workdir: config2.WorkingDir ?? "",
+    entrypoint: config2.Entrypoint ?? [],
+    cmd: config2.Cmd ?? [],
+    env: parseEnvList(config2.Env ?? []),
+    exposedPorts: Object.keys(config2.ExposedPorts ?? {}).sort(),
+    volumes: Object.keys(config2.Volumes ?? {}).sort(),
+    labels: config2.Labels ?? {}
+  };
+}
+
+// src/image/docker.ts
+function missingFileNote(path2) {
+  return `${path2} does not exist in the image`;
+}
+var MAX_ACCOUNT_FILE_BYTES = 64 * 1024 * 1024;
+var BUILD_LOG_TAIL_LINES = 25;
+var MAX_CONTAINER_OUTPUT_BYTES = 16 * 1024 * 1024;
+var Docker = class {
+  constructor(runner = runCommand, binary = "docker", early) {
+    this.runner = runner;
+    this.binary = binary;
+    this.early = early;
+  }
+  runner;
+  binary;
+  early;
+  /** Runs docker; a missing binary becomes a CheckError, a non-zero exit is the caller's to judge. */
+  async exec(args, options) {
+    try {
+      return await (this.early?.take(this.binary, args) ?? this.runner(this.binary, args, options));
+    } catch (error2) {
+      if (error2 instanceof CommandNotFoundError) {
+        throw new CheckError(
+          "docker",
+          `docker is not installed: the command "${this.binary}" was not found`,
+          "Install Docker (on GitHub Actions use an ubuntu-* runner, which has it) or put the docker CLI on PATH."
+        );
+      }
+      throw error2;
+    }
+  }
+  /** Fails with the reason when no Linux engine answers. */
+  async engine() {
+    const call = engineCall();
+    const result = await this.exec(call.args, call.options);
+    const [os5 = "", arch2 = "", version = ""] = result.stdout.trim().split("|");
+    if (result.exitCode !== 0 || os5 === "") {
+      const stderr = lastLines(result.stderr, 3);
+      const permission = /permission denied/i.test(stderr);
+      throw new CheckError(
+        "docker",
+        `the Docker daemon is not answering${stderr ? `: ${stderr}` : ""}`,
+        permission ? "Add your user to the docker group or run with access to the Docker socket." : "Start the Docker daemon (e.g. `sudo systemctl start docker`), or set DOCKER_HOST to a running engine."
+      );
+    }
+    if (os5 !== "linux") {
+      throw new CheckError(
+        "platform",
+        `the Docker engine runs ${os5} containers; nonroot-guard checks Linux images`,
+        "Run on a Linux runner (runs-on: ubuntu-latest) or switch Docker Desktop to Linux containers."
+      );
+    }
+    return { os: os5, arch: arch2, version };
+  }
+  /** Inspects a local image; null when it is not there. */
+  async inspect(ref) {
+    const call = inspectCall(ref);
+    const result = await this.exec(call.args, call.options);
+    if (result.exitCode !== 0) {
+      if (/no such image/i.test(result.stderr)) return null;
+      throw dockerFailure(`docker image inspect ${ref}`, result);
+    }
+    let raw;
+    try {
+      raw = JSON.parse(result.stdout);
+    } catch {
+      throw dockerFailure(`docker image inspect ${ref} (unreadable JSON)`, result);
+    }
+    return normaliseInspect(raw, ref);
+  }
+  async pull(ref, platform2) {
+    const args = ["pull", "--quiet", ...platform2 ? ["--platform", platform2] : [], ref];
+    const result = await this.exec(args, { timeoutMs: 15 * 6e4 });
+    if (result.exitCode === 0) return;
+    const stderr = lastLines(result.stderr, 5);
+    if (/denied|unauthorized|authentication required|no basic auth/i.test(stderr)) {
+      throw new CheckError(
+        "image",
+        `pulling ${ref} was denied: ${stderr}`,
+        "Log in to the registry first (docker/login-action, or `docker login`), and check the image name."
+      );
+    }
+    if (/not found|manifest unknown|does not exist/i.test(stderr)) {
+      throw new CheckError(
+        "image",
+        `image ${ref} was not found in its registry: ${stderr}`,
+        "Check the image name and tag, or build it first (input `context`, CLI `--context`)."
+      );
+    }
+    throw new CheckError(
+      "image",
+      `pulling ${ref} failed: ${stderr || `exit code ${result.exitCode}`}`,
+      "Check that the registry is reachable from this runner and the image name is right."
+    );
+  }
+  /** Builds an image and returns its id. */
+  async build(request) {
+    const workdir = await mkdtemp(join(tmpdir(), "nonroot-guard-build-"));
+    const iidFile = join(workdir, "iid");
+    try {
+      const result = await this.exec(buildArgs(request, iidFile), {
+        onOutput: request.onOutput,
+        maxOutputBytes: 1024 * 1024
+      });
+      if (result.exitCode !== 0) {
+        throw new CheckError(
+          "image",
+          `docker build failed (exit code ${result.exitCode})`,
+          "Fix the build error above; the same command must work with `docker build` on your machine.",
+          `last lines of the build output:
+${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
+        );
+      }
+      return (await readFile2(iidFile, "utf8")).trim();
+    } finally {
+      await rm(workdir, { recursive: true, force: true });
+    }
+  }
+  /**
+   * Reads /etc/passwd and /etc/group from the image's filesystem without
+   * running it: `docker create` (never started) and `docker cp -L`, which
+   * resolves symlinks inside the image, not on the host.
+   */
+  async readAccountFiles(ref) {
+    const created = await this.exec(
+      ["create", "--network", "none", "--entrypoint", "/nonroot-guard-never-started", ref],
+      { timeoutMs: 6e4 }
+    );
+    if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
+    const container = created.stdout.trim().split("\n").pop();
+    const workdir = await mkdtemp(join(tmpdir(), "nonroot-guard-accounts-"));
+    try {
+      const notes = [];
+      const [passwd, group2] = await Promise.all(
+        ["/etc/passwd", "/etc/group"].map(
+          (path2, index) => this.copyTextFile(container, path2, join(workdir, String(index)), notes)
+        )
+      );
+      return { passwd: passwd ?? null, group: group2 ?? null, notes };
+    } finally {
+      await Promise.all([
+        this.exec(["rm", "--force", container], { timeoutMs: 6e4 }),
+        rm(workdir, { recursive: true, force: true })
+      ]);
+    }
+  }
+  /**
+   * Runs a container to completion with `docker run`. On timeout the client is
+   * killed and the container removed by name, so nothing keeps running.
+   */
+  async runToCompletion(name, args, timeoutMs) {
+    const result = await this.exec(["run", "--name", name, ...args], {
+      timeoutMs,
+      maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
+    });
+    if (result.timedOut) await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
+    return result;
+  }
+  /**
+   * The same in three steps, for daemons that cannot bind-mount a file from
+   * this machine (a remote engine, a job container): create, copy the file
+   * in, start attached, remove.
+   */
+  async runWithFile(name, args, file, timeoutMs) {
+    const created = await this.exec(["create", "--name", name, ...args], { timeoutMs: 6e4 });
+    if (created.exitCode !== 0) return created;
+    try {
+      const copied = await this.exec(["cp", file.source, `${name}:${file.destination}`], {
+        timeoutMs: 6e4
+      });
+      if (copied.exitCode !== 0) return copied;
+      return await this.exec(["start", "--attach", name], {
+        timeoutMs,
+        maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
+      });
+    } finally {
+      await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
+    }
+  }
+  async copyTextFile(container, path2, destination, notes) {
+    const result = await this.exec(["cp", "-L", `${container}:${path2}`, destination], {
+      timeoutMs: 6e4
+    });
+    if (result.timedOut) throw dockerFailure(`docker cp ${path2}`, result);
+    if (result.exitCode !== 0) {
+      notes.push(
+        /could not find|no such file|not found/i.test(result.stderr) ? missingFileNote(path2) : `${path2} could not be read from the image: ${lastLines(result.stderr, 1)}`
+      );
+      return null;
+    }
+    const stat3 = await lstat(destination);
+    if (!stat3.isFile()) {
+      notes.push(`${path2} in the image is not a regular file`);
+      return null;
+    }
+    if (stat3.size > MAX_ACCOUNT_FILE_BYTES) {
+      notes.push(`${path2} is ${stat3.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`);
+      return null;
+    }
+    return readFile2(destination, "utf8");
+  }
+};
+function buildArgs(request, iidFile) {
+  const args = ["build", "--iidfile", iidFile, "--tag", request.tag];
+  if (request.dockerfile) args.push("--file", request.dockerfile);
+  if (request.target) args.push("--target", request.target);
+  if (request.platform) args.push("--platform", request.platform);
+  if (request.pull) args.push("--pull");
+  for (const [key, value] of Object.entries(request.buildArgs)) {
+    args.push("--build-arg", `${key}=${value}`);
+  }
+  args.push(request.context);
+  return args;
+}
+function dockerFailure(what, result) {
+  const reason = result.timedOut ? "timed out" : lastLines(result.stderr, 5) || `exit code ${result.exitCode}`;
+  const workdir = /Cannot mkdir: (.+) is not a directory/.exec(result.stderr);
+  if (workdir) {
+    return new CheckError(
+      "docker",
+      `${what} failed: the image's WORKDIR ${workdir[1]} is not a directory, so no container can be created from it (docker: ${reason})`,
+      "Fix the image: WORKDIR must be a directory; a later layer replaced it with a file or a device node."
+    );
+  }
+  return new CheckError(
+    "docker",
+    `${what} failed: ${reason}`,
+    "Check that the Docker engine is healthy (`docker info`) and retry."
+  );
+}
+
+// src/probe/schema.ts
+config(en_default());
+var path = string().check(_maxLength(4096));
+var hex = string().check(_regex(/^[0-9a-f]{1,16}$/));
+var fileKind = _enum(["dir", "file", "symlink", "other", "missing"]);
+var PATH_ROLES = [
+  "root",
+  "bin",
+  "sbin",
+  "usr",
+  "lib",
+  "etc",
+  "tmp",
+  "home",
+  "workdir",
+  "exec",
+  "exec-dir"
+];
+var checkedPath = strictObject({
+  path,
+  roles: array(_enum(PATH_ROLES)),
+  type: fileKind,
+  mode: nullable(int().check(_nonnegative())),
+  uid: nullable(int().check(_nonnegative())),
+  gid: nullable(int().check(_nonnegative())),
+  /** The runtime user can modify it: a file by access(W_OK), a directory by creating and removing a file in it. */
+  writable: boolean(),
+  /** Why it could not be checked (e.g. `ELOOP`), or null. */
+  error: nullable(string().check(_maxLength(200)))
+});
+var truncatedList = (item) => strictObject({
+  items: array(item),
+  count: int().check(_nonnegative()),
+  truncated: boolean()
+});
+var probeSchema = strictObject({
+  probe: strictObject({ version: literal(1), arch: string().check(_maxLength(32)) }),
+  /** Set when the probe could not become the image's user: the runtime's own message. */
+  userError: nullable(string().check(_maxLength(1e3))),
+  identity: strictObject({
+    /** The probe started as root and switched to the configured user, as runc does. */
+    switched: boolean(),
+    uid: int(),
+    gid: int(),
+    groups: array(int()).check(_maxLength(65536)),
+    name: nullable(string().check(_maxLength(256))),
+    home: nullable(path),
+    passwd: _enum(["ok", "missing", "unreadable", "not-regular", "too-large"]),
+    group: _enum(["ok", "missing", "unreadable", "not-regular", "too-large"])
+  }),
+  status: strictObject({
+    capEff: hex,
+    capPrm: hex,
+    capBnd: hex,
+    capAmb: hex,
+    noNewPrivs: int().check(_gte(0), _lte(1)),
+    seccomp: int().check(_gte(0), _lte(2))
+  }),
+  paths: array(checkedPath).check(_maxLength(64)),
+  writableDirs: truncatedList(path),
+  setid: truncatedList(
+    strictObject({
+      path,
+      mode: int().check(_nonnegative()),
+      uid: int().check(_nonnegative()),
+      gid: int().check(_nonnegative())
+    })
+  ),
+  fileCaps: truncatedList(
+    strictObject({ path, capability: string().check(_regex(/^[0-9a-f]{0,128}$/)) })
+  ),
+  tools: array(
+    strictObject({
+      kind: _enum(["shell", "package-manager", "privilege", "account"]),
+      name: string().check(_maxLength(64)),
+      path,
+      resolved: path
+    })
+  ).check(_maxLength(256)),
+  ports: array(
+    strictObject({
+      port: int().check(_gte(0), _lte(65535)),
+      protocol: _enum(["tcp", "udp"]),
+      bindable: boolean(),
+      error: nullable(string().check(_maxLength(64)))
+    })
+  ).check(_maxLength(256)),
+  walk: strictObject({
+    entries: int().check(_nonnegative()),
+    directories: int().check(_nonnegative()),
+    elapsedMs: int().check(_nonnegative()),
+    truncated: boolean(),
+    unscanned: truncatedList(strictObject({ path, reason: string().check(_maxLength(200)) }))
+  })
+});
+
+// src/probe/run.ts
+var PROBE_PATH = "/.nonroot-guard-probe";
+var DEFAULT_PROBE_LIMITS = { timeoutMs: 12e4, memory: "256m", pids: 64 };
+function probeLimits(env = process.env) {
+  const raw = env["NONROOT_GUARD_PROBE_TIMEOUT"];
+  if (raw === void 0 || raw === "") return DEFAULT_PROBE_LIMITS;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw new CheckError(
+      "usage",
+      `NONROOT_GUARD_PROBE_TIMEOUT=${raw}: expected a number of seconds between 0 and 3600`,
+      "Unset it for the default of 120 s, or give e.g. 300."
+    );
+  }
+  return { ...DEFAULT_PROBE_LIMITS, timeoutMs: Math.round(seconds * 1e3) };
+}
+var ACCOUNT_FILES_FLAG = "--account-files";
+var shownFile = nullable(string().check(_maxLength(256 * 1024)));
+var shownAccountFiles = strictObject({ passwd: shownFile, group: shownFile });
+var ARCHES = ["amd64", "arm64"];
+function probeBinary(engineArch) {
+  if (!ARCHES.includes(engineArch)) {
+    throw new CheckError(
+      "platform",
+      `there is no probe for a ${engineArch} Docker engine (only ${ARCHES.join(", ")})`,
+      "Run the check on an amd64 or arm64 runner, or set probe: optional to judge the metadata only."
+    );
+  }
+  for (const base of ["./probe/", "../../dist/probe/"]) {
+    const path2 = fileURLToPath(new URL(`${base}linux-${engineArch}`, import.meta.url));
+    if (existsSync2(path2)) return path2;
+  }
+  throw new CheckError(
+    "platform",
+    `the probe binary dist/probe/linux-${engineArch} is missing from this installation`,
+    "Reinstall nonroot-guard (dist/ must be complete), or build it with probe/build.sh."
+  );
+}
+function probeArguments(image, ports) {
+  const exec = image.entrypoint[0] ?? image.cmd[0] ?? "";
+  const args = ["--user", image.user, "--workdir", image.workdir, "--exec", exec];
+  args.push("--skip", PROBE_PATH);
+  for (const port of ports) args.push("--port", port);
+  return args;
+}
+function containerOptions(limits, entrypoint) {
+  return [
+    "--pull=never",
+    "--network=none",
+    "--user=0:0",
+    "--security-opt=no-new-privileges",
+    `--pids-limit=${limits.pids}`,
+    `--memory=${limits.memory}`,
+    `--memory-swap=${limits.memory}`,
+    // Docker lets non-root bind any port; a default Kubernetes node does not.
+    "--sysctl=net.ipv4.ip_unprivileged_port_start=1024",
+    "--label=org.nonroot-guard.probe=true",
+    `--entrypoint=${entrypoint}`
+  ];
+}
+function defaultTransfer(env = process.env) {
+  const forced = env["NONROOT_GUARD_PROBE_TRANSFER"];
+  if (forced === "copy" || forced === "mount") return forced;
+  const host = env["DOCKER_HOST"];
+  return host && !host.startsWith("unix://") ? "copy" : "mount";
+}
+function parseProbeDocument(stdout) {
+  let json;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    throw new Error(
+      `it is not JSON (${stdout.length} bytes, starting ${JSON.stringify(stdout.slice(0, 40))})`
+    );
+  }
+  let shown = null;
+  if (typeof json === "object" && json !== null && !Array.isArray(json) && "accountFiles" in json) {
+    const { accountFiles, ...facts } = json;
+    const files = shownAccountFiles.safeParse(accountFiles);
+    if (!files.success) throw schemaError(files.error, "accountFiles");
+    shown = files.data;
+    json = facts;
+  }
+  const parsed = probeSchema.safeParse(json);
+  if (!parsed.success) throw schemaError(parsed.error);
+  return { output: parsed.data, shown };
+}
+function schemaError(error2, under) {
+  const issue2 = error2.issues[0];
+  const path2 = [...under ? [under] : [], ...issue2.path].join(".");
+  return new Error(`${path2 || "the document"}: ${issue2.message}`);
+}
+function probedAccountFiles(output, shown) {
+  if (!shown) return null;
+  const notes = [];
+  const file = (path2, status, text3) => {
+    if (status === "ok") return text3 ?? void 0;
+    if (status !== "missing") return void 0;
+    notes.push(missingFileNote(path2));
+    return null;
+  };
+  const passwd = file("/etc/passwd", output.identity.passwd, shown.passwd);
+  const group2 = file("/etc/group", output.identity.group, shown.group);
+  if (passwd === void 0 || group2 === void 0) return null;
+  return { passwd, group: group2, notes };
+}
+function failureReason(result, limits, arch2) {
+  const stderr = lastLines(result.stderr, 3);
+  if (result.timedOut) {
+    return `the probe did not finish within ${limits.timeoutMs / 1e3} s and was stopped`;
+  }
+  if (/exec format error/i.test(stderr)) {
+    return `the probe cannot execute in this container (exec format error) on this ${arch2} engine`;
+  }
+  if (result.exitCode === 137) {
+    return `the probe was killed (exit 137), most likely out of memory under its ${limits.memory} limit`;
+  }
+  return `the probe container failed (exit code ${result.exitCode})${stderr ? `: ${stderr}` : ""}`;
+}
+function mountDidNotReach(result) {
+  return (result.exitCode === 127 || result.exitCode === 126) && /no such file or directory/i.test(result.stderr);
+}
+async function runProbe(docker, image, ports, engineArch, options = {}) {
+  const limits = options.limits ?? probeLimits();
+  const binary = options.binary ?? probeBinary(engineArch);
+  const probeArgs = probeArguments(image, ports);
+  const started = Date.now();
+  let container = "";
+  const name = () => container = `nonroot-guard-probe-${randomBytes2(6).toString("hex")}`;
+  const viaMount = () => docker.runToCompletion(
+    name(),
+    [
+      "--rm",
+      ...containerOptions(limits, `${PROBE_PATH}/probe`),
+      `--mount=type=bind,source=${binary},target=${PROBE_PATH}/probe,readonly`,
+      image.id,
+      ...probeArgs,
+      ACCOUNT_FILES_FLAG
+    ],
+    limits.timeoutMs
+  );
+  const viaCopy = () => docker.runWithFile(
+    name(),
+    [...containerOptions(limits, PROBE_PATH), image.id, ...probeArgs, ACCOUNT_FILES_FLAG],
+    { source: binary, destination: PROBE_PATH },
+    limits.timeoutMs
+  );
+  let transfer = options.transfer ?? defaultTransfer();
+  let result = await (transfer === "mount" ? viaMount() : viaCopy());
+  if (transfer === "mount" && mountDidNotReach(result)) {
+    transfer = "copy";
+    result = await viaCopy();
+  }
+  const elapsedMs = Date.now() - started;
+  if (result.exitCode !== 0 || result.timedOut) {
+    return { ok: false, reason: failureReason(result, limits, engineArch), elapsedMs, container };
+  }
+  try {
+    const { output, shown } = parseProbeDocument(result.stdout);
+    const accountFiles = probedAccountFiles(output, shown);
+    return { ok: true, output, accountFiles, elapsedMs, transfer };
+  } catch (error2) {
+    return {
+      ok: false,
+      reason: `the probe's output could not be read: ${error2.message}`,
+      elapsedMs,
+      container
+    };
+  }
+}
+
+// src/report/build.ts
+function buildReport(facts, evaluation, policy, version, notes) {
+  const { image, user, dockerfile } = facts;
+  return {
+    schemaVersion: 1,
+    tool: { name: "nonroot-guard", version },
+    verdict: evaluation.verdict,
+    blocked: evaluation.blocked,
+    image,
+    dockerfile: dockerfile && {
+      path: dockerfile.path,
+      finalStage: {
+        name: dockerfile.finalStage.name,
+        line: dockerfile.finalStage.line,
+        base: dockerfile.finalStage.base
+      },
+      user: dockerfile.effectiveUser && {
+        line: dockerfile.effectiveUser.line,
+        raw: dockerfile.effectiveUser.raw,
+        value: dockerfile.effectiveUser.value
+      }
+    },
+    probe: facts.probe,
+    runtime: facts.runtime && runtimeReport(facts.runtime),
+    user: {
+      config: image.user,
+      uid: user.uid,
+      gid: user.gid,
+      name: user.entry?.name ?? null,
+      home: user.entry?.home ?? (user.uid !== null ? "/" : null)
+    },
+    policy: {
+      preset: policy.preset,
+      presetSource: policy.presetSource,
+      file: policy.file,
+      failOn: policy.failOn,
+      probe: policy.probe,
+      overrides: policy.overrides,
+      ignored: evaluation.ignored,
+      allow: { ...policy.allow, portVariables: policy.portVariables }
+    },
+    summary: evaluation.counts,
+    findings: evaluation.findings,
+    skipped: evaluation.skipped,
+    notes
+  };
+}
+function runtimeReport(output) {
+  const { identity, status, ...rest } = output;
+  return {
+    uid: identity.uid,
+    gid: identity.gid,
+    groups: identity.groups,
+    name: identity.name,
+    home: identity.home,
+    switched: identity.switched,
+    userError: output.userError,
+    accountFiles: { passwd: identity.passwd, group: identity.group },
+    capabilities: {
+      effective: capabilityNames(status.capEff),
+      permitted: capabilityNames(status.capPrm),
+      bounding: capabilityNames(status.capBnd),
+      ambient: capabilityNames(status.capAmb)
+    },
+    noNewPrivs: status.noNewPrivs === 1,
+    seccomp: ["disabled", "strict", "filter"][status.seccomp],
+    paths: rest.paths,
+    writableDirs: rest.writableDirs,
+    setid: rest.setid,
+    fileCaps: rest.fileCaps,
+    tools: rest.tools,
+    ports: rest.ports,
+    walk: rest.walk,
+    probe: rest.probe
+  };
+}
+
+// src/check.ts
+async function check(options, env) {
+  const { facts, policy, notes } = await gatherFacts(options, env);
+  const evaluation = evaluate(facts, policy);
+  for (const entry of policy.ignores.filter((ignore) => ignore.expired)) {
+    notes.push(
+      `the ignore of ${entry.rule}${entry.path ? ` for ${entry.path}` : ""} in ${policy.file} expired on ${entry.expires} and no longer applies (its reason was: ${entry.reason})`
+    );
+  }
+  return buildReport(facts, evaluation, policy, env.version, notes);
+}
+async function gatherFacts(options, env) {
+  const engineCheck = settledLater(env.docker.engine());
+  const waitsForEngine = Boolean(options.context || options.buildCommand || options.pull);
+  const localImage = waitsForEngine ? void 0 : settledLater(env.docker.inspect(options.image));
+  const policy = effectivePolicy(
+    await readPolicy(options, env.cwd),
+    { preset: options.preset, failOn: options.failOn, probe: options.probe },
+    env.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
+  );
+  const [engine, inputs] = await engineFirst(
+    engineCheck,
+    (async () => {
+      if (waitsForEngine) await engineCheck;
+      const source2 = await readDockerfile(options, env.cwd);
+      const parseOptions3 = source2 && {
+        path: source2.displayPath,
+        target: options.target,
+        buildArgs: options.buildArgs
+      };
+      const draft2 = source2 && parseOptions3 ? await parseDockerfile(source2.text, parseOptions3) : null;
+      const manifests2 = await readManifests(options.manifests, options.manifestImage, env.cwd);
+      const image2 = waitsForEngine ? null : await acquireImage(options, env, localImage);
+      return { source: source2, parseOptions: parseOptions3, draft: draft2, manifests: manifests2, image: image2 };
+    })()
+  );
+  const { source, parseOptions: parseOptions2, draft, manifests } = inputs;
+  const image = inputs.image ?? await acquireImage(options, env);
+  const notes = [];
+  const ports = declaredPorts(image, policy.portVariables);
+  const [baseEnv, probe2] = await Promise.all([
+    draft ? baseImageEnv(draft, image, env.docker, notes) : void 0,
+    runProbe(env.docker, image, portsToProbe(ports), engine.arch)
+  ]);
+  const accountFiles = (probe2.ok ? probe2.accountFiles : null) ?? await env.docker.readAccountFiles(image.ref);
+  const dockerfile = source && parseOptions2 ? await parseDockerfile(source.text, { ...parseOptions2, baseEnv }) : null;
+  if (dockerfile) notes.push(...compareUser(dockerfile, image));
+  if (options.platform && !`${image.platform}/`.startsWith(`${options.platform}/`)) {
+    notes.push(
+      `platform ${options.platform} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`
+    );
+  }
+  const imageArch = image.platform.split("/")[1];
+  if (imageArch && imageArch !== engine.arch) {
+    notes.push(
+      `the image is ${image.platform} and the Docker engine linux/${engine.arch}: the probe ran as a linux/${engine.arch} binary, which uses nothing of the image's own, so the findings hold for the ${image.platform} image`
+    );
+  }
+  const accounts = parseAccounts(accountFiles);
+  notes.push(...accounts.notes);
+  return {
+    facts: {
+      image,
+      accounts,
+      user: resolveUser(image.user, accounts),
+      dockerfile,
+      ports,
+      runtime: probe2.ok ? probe2.output : null,
+      probe: probeStatus(probe2),
+      allow: policy.allow,
+      kubernetes: manifests && kubernetesFacts(manifests, image)
+    },
+    policy,
+    notes
+  };
+}
+async function parseDockerfile(text3, options) {
+  const parser = await import("./chunk-BO5FU3WV.js");
+  return parser.parseDockerfile(text3, options);
+}
+function settledLater(promise) {
+  promise.catch(() => {
+  });
+  return promise;
+}
+async function engineFirst(engine, work) {
+  const [engineResult, workResult] = await Promise.allSettled([engine, work]);
+  if (engineResult.status === "rejected") throw engineResult.reason;
+  if (workResult.status === "rejected") throw workResult.reason;
+  return [engineResult.value, workResult.value];
+}
+function probeStatus(probe2) {
+  if (!probe2.ok) return { status: "failed", reason: probe2.reason };
+  if (probe2.output.userError) {
+    return {
+      status: "user-error",
+      reason: `the container cannot start as the image's user: ${probe2.output.userError}`
+    };
+  }
+  return { status: "ok", elapsedMs: probe2.elapsedMs };
+}
+async function readPolicy(options, cwd) {
+  const path2 = resolve3(cwd, options.policy ?? DEFAULT_POLICY_PATH);
+  let text3;
+  try {
+    text3 = await readFile3(path2, "utf8");
+  } catch (error2) {
+    const code = error2.code;
+    if (!options.policy && code === "ENOENT") return null;
+    throw new CheckError(
+      "input",
+      `cannot read the policy file ${options.policy ?? DEFAULT_POLICY_PATH}: ${code === "ENOENT" ? "no such file" : code}`,
+      "Check the policy path; it is relative to the repository root."
+    );
+  }
+  const { parsePolicy } = await import("./chunk-Z5JVT6BC.js");
+  return parsePolicy(text3, displayPath(cwd, path2));
+}
+function displayPath(cwd, path2) {
+  const rel = relative2(cwd, path2);
+  return isAbsolute2(rel) || rel.startsWith("..") ? path2 : rel.split(sep2).join("/");
+}
+async function readDockerfile(options, cwd) {
+  const given = options.dockerfile;
+  if (!given && !options.context) return null;
+  const path2 = given ? resolve3(cwd, given) : join2(resolve3(cwd, options.context), "Dockerfile");
+  let text3;
+  try {
+    text3 = await readFile3(path2, "utf8");
+  } catch (error2) {
+    const code = error2.code;
+    if (!given && options.buildCommand) return null;
+    throw new CheckError(
+      "input",
+      `cannot read the Dockerfile ${path2}: ${code === "ENOENT" ? "no such file" : code}`,
+      given ? "Check the dockerfile path; it is relative to the working directory (the repository root in a workflow)." : "Put a Dockerfile in the build context or name it with the dockerfile input (--dockerfile)."
+    );
+  }
+  return { displayPath: displayPath(cwd, path2), text: text3 };
+}
+async function baseImageEnv(draft, image, docker, notes) {
+  if (draft.rootBase === "scratch") return {};
+  const base = await docker.inspect(draft.rootBase);
+  if (base) return base.env;
+  notes.push(
+    `the base image ${draft.rootBase} is not available locally; the checked image's ENV stands in for it when resolving variables in the Dockerfile`
+  );
+  return image.env;
+}
+function compareUser(dockerfile, image) {
+  const user = dockerfile.effectiveUser;
+  if (user && user.value !== image.user) {
+    return [
+      `${dockerfile.path}:${user.line} sets ${describeUserInstruction(user)} but the image's user is "${image.user}": was the image built from this Dockerfile? Findings judge the image.`
+    ];
+  }
+  return [];
+}
+
+// src/image/build-command.ts
+var runBuildCommand = async (commandLine, cwd, onOutput) => {
+  const { getExecOutput: getExecOutput2 } = await import("./chunk-N57ZNRBB.js");
+  try {
+    const result = await getExecOutput2(commandLine, [], {
+      cwd,
+      ignoreReturnCode: true,
+      silent: true,
+      listeners: {
+        stdout: (data) => onOutput(data.toString()),
+        stderr: (data) => onOutput(data.toString())
+      }
+    });
+    return { exitCode: result.exitCode, output: `${result.stdout}
+${result.stderr}` };
+  } catch (error2) {
+    throw new CheckError(
+      "image",
+      `the build command could not start: ${error2 instanceof Error ? error2.message : String(error2)}`,
+      'Check the program name and the working directory (context). The command runs without a shell: wrap pipes or && in bash -c "\u2026".'
+    );
+  }
+};
+
+// src/options.ts
+var text = optional(
+  pipe(
+    pipe(
+      string(),
+      transform((value) => value.trim())
+    ),
+    transform((value) => value === "" ? void 0 : value)
+  )
+);
+var buildArg = string().check(
+  refine((value) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(value), {
+    message: "expected KEY=VALUE (e.g. APP_VERSION=1.2)"
+  })
+);
+var booleanText = union([
+  boolean(),
+  pipe(
+    _enum(["true", "True", "TRUE", "false", "False", "FALSE", ""]),
+    transform((value) => {
+      return value.toLowerCase() === "true";
+    })
+  )
+]);
+var COMMENT_MODES = ["auto", "always", "off"];
+var optionsSchema = strictObject({
+  image: text,
+  context: text,
+  dockerfile: text,
+  target: text,
+  "build-args": _default(array(buildArg), []),
+  platform: text,
+  pull: _default(booleanText, false),
+  "build-command": text,
+  policy: text,
+  // No default here: unset means the policy file's preset, whose default is baseline.
+  preset: optional(_enum(PRESETS)),
+  manifests: _default(array(string().check(_trim(), _minLength(1))), []),
+  "manifest-image": text,
+  "fail-on": _default(_enum(FAIL_ON), "error"),
+  probe: _default(_enum(PROBE_MODES), "required"),
+  // The action's only: where to write SARIF (unset: a file in RUNNER_TEMP).
+  "sarif-file": text,
+  // The action's only: how the report reaches the pull request.
+  comment: _default(_enum(COMMENT_MODES), "auto"),
+  "comment-id": text,
+  suggestions: _default(booleanText, true),
+  // action.yml gives `${{ github.token }}`: only an expression there can read it.
+  "github-token": text,
+  // Post this JSON report (another run's) instead of checking: the fork-safe recipe.
+  "report-file": text,
+  "pr-number": optional(
+    pipe(
+      union([number(), string().check(_trim())]),
+      transform((value) => value === "" ? void 0 : Number(value))
+    ).check(
+      refine((value) => value === void 0 || Number.isSafeInteger(value) && value > 0, {
+        message: "expected a pull request number, e.g. 42"
+      })
+    )
+  )
+});
+function parseOptions(raw, flagPrefix) {
+  const result = optionsSchema.safeParse(raw);
+  if (!result.success) {
+    const issue2 = result.error.issues[0];
+    const key = String(issue2.path[0] ?? "");
+    const name = flagPrefix === "--" ? `--${key}` : `input "${key}"`;
+    throw new CheckError("usage", `${name}: ${issue2.message}`, usageHint(key));
+  }
+  const options = result.data;
+  if (options["report-file"]) {
+    const checking = ["image", "context", "dockerfile", "build-command"].find(
+      (key) => options[key]
+    );
+    if (checking) {
+      throw new CheckError(
+        "usage",
+        `input "report-file" posts a report and checks nothing; it cannot go with "${checking}"`,
+        "Use report-file in the workflow that posts (workflow_run), and image/context in the one that checks."
+      );
+    }
+  } else if (!options.image && !options.context && !options["build-command"]) {
+    throw new CheckError(
+      "usage",
+      "nothing to check: give an image, a build context, or both",
+      flagPrefix === "--" ? "Use --image REF to check an existing image, or --context DIR to build one." : 'Set the input "image" to check an existing image, or "context" to build one.'
+    );
+  }
+  if (options["build-command"] && !options.image) {
+    throw new CheckError(
+      "usage",
+      `${flagPrefix}build-command needs ${flagPrefix}image: the name of the image the command produces`,
+      "Name the image your command tags, e.g. image: myapp:pr (and -p:ContainerRepository=myapp for dotnet publish)."
+    );
+  }
+  return {
+    image: options.image,
+    context: options.context,
+    dockerfile: options.dockerfile,
+    target: options.target,
+    buildArgs: Object.fromEntries(
+      options["build-args"].map((entry) => {
+        const eq = entry.indexOf("=");
+        return [entry.slice(0, eq), entry.slice(eq + 1)];
+      })
+    ),
+    platform: options.platform,
+    pull: options.pull,
+    buildCommand: options["build-command"],
+    policy: options.policy,
+    preset: options.preset,
+    manifests: options.manifests,
+    manifestImage: options["manifest-image"],
+    failOn: options["fail-on"],
+    probe: options.probe,
+    sarifFile: options["sarif-file"],
+    reportFile: options["report-file"],
+    github: {
+      comment: options.comment,
+      commentId: options["comment-id"],
+      suggestions: options.suggestions,
+      token: options["github-token"],
+      prNumber: options["pr-number"]
+    }
+  };
+}
+function usageHint(key) {
+  switch (key) {
+    case "preset":
+      return `Use one of: ${PRESETS.join(", ")}.`;
+    case "fail-on":
+      return `Use one of: ${FAIL_ON.join(", ")}.`;
+    case "probe":
+      return `Use one of: ${PROBE_MODES.join(", ")}.`;
+    case "comment":
+      return `Use one of: ${COMMENT_MODES.join(", ")}.`;
+    case "pull":
+    case "suggestions":
+      return "Use true or false.";
+    case "pr-number":
+      return "Give the number only, e.g. pr-number: ${{ steps.pr.outputs.number }}.";
+    case "build-args":
+      return "Give one KEY=VALUE per line (action) or per --build-arg flag (CLI).";
+    default:
+      return void 0;
+  }
+}
+
+// src/report/annotations.ts
+var TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]));
+var ANNOTATIONS_PER_SEVERITY = 10;
+function planAnnotations(report) {
+  const room = {
+    error: ANNOTATIONS_PER_SEVERITY - (report.verdict === "fail" ? 1 : 0),
+    warning: ANNOTATIONS_PER_SEVERITY,
+    notice: ANNOTATIONS_PER_SEVERITY
+  };
+  const order = ["error", "warning", "notice"];
+  const sorted = [...report.findings].sort(
+    (a, b) => order.indexOf(a.severity) - order.indexOf(b.severity)
+  );
+  const total = sorted.length;
+  const overflow = order.some(
+    (severity2) => sorted.filter((finding2) => finding2.severity === severity2).length > room[severity2]
+  );
+  if (overflow) room.notice -= 1;
+  const annotations = [];
+  for (const finding2 of sorted) {
+    if (room[finding2.severity] === 0) continue;
+    room[finding2.severity]--;
+    annotations.push({
+      severity: finding2.severity,
+      title: `${finding2.rule} ${TITLES.get(finding2.rule) ?? finding2.name}`,
+      message: finding2.fix ? `${finding2.message}
+Fix: ${finding2.fix.summary}` : finding2.message,
+      ...finding2.location ? { file: finding2.location.file, line: finding2.location.line } : {}
+    });
+  }
+  const left = total - annotations.length;
+  if (left > 0) {
+    annotations.push({
+      severity: "notice",
+      title: "Non-root Guard: more findings",
+      message: `${left} more finding${left === 1 ? " is" : "s are"} not shown as annotations (GitHub shows ${ANNOTATIONS_PER_SEVERITY} per severity); the job summary and the JSON report list them all.`
+    });
+  }
+  return annotations;
+}
+
+// src/report/json.ts
+function renderJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+
+// src/report/sarif.ts
+import { createHash } from "node:crypto";
+var LEVEL = {
+  error: "error",
+  warning: "warning",
+  notice: "note"
+};
+var SECURITY_SEVERITY = {
+  error: "7.5",
+  warning: "5.0",
+  notice: "3.0",
+  off: "2.0"
+};
+function ruleDescriptor(rule) {
+  return {
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.rationale },
+    help: {
+      text: `${rule.rationale}
+
+How to fix: ${rule.howToFix}`,
+      markdown: `${rule.rationale}
+
+**How to fix:** ${rule.howToFix}`
+    },
+    defaultConfiguration: {
+      level: rule.levels.baseline === "off" ? "none" : LEVEL[rule.levels.baseline]
+    },
+    properties: {
+      "security-severity": SECURITY_SEVERITY[rule.levels.baseline],
+      tags: ["security", "container", "non-root"]
+    }
+  };
+}
+function fingerprint(rule, file, message) {
+  return createHash("sha256").update(`${rule}\0${file}\0${message}`).digest("hex").slice(0, 32);
+}
+function renderSarif(report) {
+  const index = new Map(RULES.map((rule, position) => [rule.id, position]));
+  const results = report.findings.filter((finding2) => finding2.location !== null).map((finding2) => {
+    const location2 = finding2.location;
+    const fix = finding2.fix ? `
+Fix: ${finding2.fix.summary}` : "";
+    return {
+      ruleId: finding2.rule,
+      ruleIndex: index.get(finding2.rule),
+      level: LEVEL[finding2.severity],
+      message: { text: `${finding2.message}${fix}` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: location2.file },
+            region: { startLine: location2.line }
+          }
+        }
+      ],
+      partialFingerprints: {
+        "nonrootGuard/v1": fingerprint(finding2.rule, location2.file, finding2.message)
+      }
+    };
+  });
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            rules: RULES.map(ruleDescriptor)
+          }
+        },
+        // One category per image, so a matrix of images does not overwrite itself.
+        automationDetails: { id: `nonroot-guard/${report.image.ref}/` },
+        results
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+
+// src/report/text.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+function safe(value) {
+  return value.replace(UNSAFE, (char) => {
+    if (char === "\n") return "\\n";
+    if (char === "	") return "\\t";
+    if (char === "\r") return "\\r";
+    const code = char.charCodeAt(0);
+    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+  });
+}
+function renderText(report) {
+  const lines = [];
+  const verdict = report.verdict === "pass" ? "PASS" : "FAIL";
+  lines.push(`${verdict}  ${safe(report.image.ref)}: ${describeCounts(report)}`);
+  if (report.blocked) lines.push(`  blocked     ${safe(report.blocked)}`);
+  lines.push(
+    `  image       ${safe(report.image.ref)} (${shortId(report.image.id)}, ${safe(report.image.platform)})`
+  );
+  lines.push(`  user        ${safe(describeUser(report))}`);
+  if (report.dockerfile) {
+    const { path: path2, finalStage } = report.dockerfile;
+    lines.push(
+      `  dockerfile  ${safe(path2)} (final stage${finalStage.name ? ` "${safe(finalStage.name)}"` : ""} FROM ${safe(finalStage.base)}, line ${finalStage.line})`
+    );
+  }
+  lines.push(`  probe       ${safe(describeProbe(report))}`);
+  lines.push(`  policy      ${safe(describePolicy(report))}`);
+  for (const change of describePolicyChanges(report)) lines.push(`              ${safe(change)}`);
+  const diffs = distinctDiffs(report);
+  const shown = /* @__PURE__ */ new Set();
+  for (const finding2 of report.findings) {
+    lines.push("");
+    lines.push(
+      `${finding2.severity.padEnd(8)}${finding2.rule} ${finding2.name}  ${safe(locationText(finding2.location))}`
+    );
+    lines.push(`  ${safe(finding2.message)}`);
+    if (finding2.fix) lines.push(`  fix: ${safe(finding2.fix.summary)}`);
+    const diff = finding2.fix?.diff;
+    if (diff && shown.has(diff)) {
+      const first = diffs.find((group2) => group2.diff === diff).rules[0];
+      lines.push(`    (the same change as ${first} above)`);
+    } else if (diff) {
+      shown.add(diff);
+      for (const line of diff.replace(/\n$/, "").split("\n")) lines.push(`    ${safe(line)}`);
+    }
+  }
+  if (report.skipped.length > 0) {
+    lines.push("");
+    for (const { rules, reason } of skippedByReason(report)) {
+      lines.push(`skipped ${rules.join(", ")}: ${safe(reason)}`);
+    }
+  }
+  if (report.notes.length > 0) {
+    lines.push("");
+    for (const note of report.notes) lines.push(`note: ${safe(note)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/report/schema.ts
+var text2 = string().check(_maxLength(1e5));
+var shortText = string().check(_maxLength(4096));
+var count = int().check(_nonnegative());
+var ruleId = string().check(_regex(/^NR\d{3}$/));
+var ruleName = string().check(_regex(/^[a-z0-9-]{1,64}$/));
+var severity = _enum(["error", "warning", "notice"]);
+var level = _enum(["error", "warning", "notice", "off"]);
+var location = nullable(object({ file: shortText, line: int().check(_positive()) }));
+var probe = probeSchema.shape;
+var capabilities = array(string().check(_regex(/^[A-Z_0-9]{1,32}$/))).check(_maxLength(64));
+var finding = object({
+  rule: ruleId,
+  name: ruleName,
+  severity,
+  message: text2,
+  location,
+  fix: nullable(object({ summary: text2, diff: nullable(text2) }))
+});
+var reportSchema = object({
+  schemaVersion: literal(1),
+  tool: object({
+    name: literal("nonroot-guard"),
+    version: string().check(_regex(/^[0-9A-Za-z.+-]{1,64}$/))
+  }),
+  verdict: _enum(["pass", "fail"]),
+  blocked: nullable(text2),
+  image: object({
+    ref: shortText,
+    id: shortText,
+    repoDigests: array(shortText).check(_maxLength(1e3)),
+    platform: shortText,
+    user: shortText,
+    workdir: shortText,
+    entrypoint: array(text2).check(_maxLength(1e3)),
+    cmd: array(text2).check(_maxLength(1e3)),
+    env: record(shortText, text2),
+    exposedPorts: array(shortText).check(_maxLength(1e4)),
+    volumes: array(shortText).check(_maxLength(1e4)),
+    labels: record(shortText, text2)
+  }),
+  dockerfile: nullable(
+    object({
+      path: shortText,
+      finalStage: object({
+        name: nullable(shortText),
+        line: int().check(_positive()),
+        base: shortText
+      }),
+      user: nullable(
+        object({ line: int().check(_positive()), raw: shortText, value: shortText })
+      )
+    })
+  ),
+  probe: discriminatedUnion("status", [
+    object({ status: literal("ok"), elapsedMs: count }),
+    object({ status: literal("failed"), reason: text2 }),
+    object({ status: literal("user-error"), reason: text2 })
+  ]),
+  runtime: nullable(
+    object({
+      uid: int(),
+      gid: int(),
+      groups: array(int()).check(_maxLength(65536)),
+      name: nullable(shortText),
+      home: nullable(shortText),
+      switched: boolean(),
+      userError: nullable(text2),
+      accountFiles: object({
+        passwd: probe.identity.shape.passwd,
+        group: probe.identity.shape.group
+      }),
+      capabilities: object({
+        effective: capabilities,
+        permitted: capabilities,
+        bounding: capabilities,
+        ambient: capabilities
+      }),
+      noNewPrivs: boolean(),
+      seccomp: _enum(["disabled", "strict", "filter"]),
+      paths: probe.paths,
+      writableDirs: probe.writableDirs,
+      setid: probe.setid,
+      fileCaps: probe.fileCaps,
+      tools: probe.tools,
+      ports: probe.ports,
+      walk: probe.walk,
+      probe: probe.probe
+    })
+  ),
+  user: object({
+    config: shortText,
+    uid: nullable(int()),
+    gid: nullable(int()),
+    name: nullable(shortText),
+    home: nullable(shortText)
+  }),
+  policy: object({
+    preset: _enum(PRESETS),
+    presetSource: _enum(["input", "file", "default"]),
+    file: nullable(shortText),
+    failOn: _enum(FAIL_ON),
+    probe: _enum(PROBE_MODES),
+    overrides: array(object({ rule: ruleId, name: ruleName, preset: level, level })).check(_maxLength(100)),
+    ignored: array(
+      object({
+        rule: ruleId,
+        path: nullable(shortText),
+        reason: text2,
+        expires: nullable(shortText),
+        count
+      })
+    ).check(_maxLength(1e3)),
+    allow: object({
+      writable: array(shortText).check(_maxLength(1e3)),
+      setid: array(shortText).check(_maxLength(1e3)),
+      ports: array(int().check(_gte(0), _lte(65535))).check(_maxLength(1e3)),
+      portVariables: array(shortText).check(_maxLength(1e3))
+    })
+  }),
+  summary: object({ error: count, warning: count, notice: count }),
+  findings: array(finding).check(_maxLength(1e5)),
+  skipped: array(object({ rule: ruleId, reason: text2 })).check(_maxLength(1e3)),
+  notes: array(text2).check(_maxLength(1e3))
+});
+function parseReport(value) {
+  const result = reportSchema.safeParse(value);
+  if (result.success) return { report: result.data };
+  const issue2 = result.error.issues[0];
+  const where = issue2.path.length > 0 ? issue2.path.join(".") : "(the document)";
+  return { problem: `${where}: ${issue2.message}` };
+}
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/main.ts
+function readInputs() {
+  const lines = (name) => getMultilineInput(name).filter((line) => line.trim() !== "");
+  return {
+    image: getInput("image"),
+    context: getInput("context"),
+    dockerfile: getInput("dockerfile"),
+    target: getInput("target"),
+    "build-args": lines("build-args"),
+    platform: getInput("platform"),
+    pull: getInput("pull"),
+    "build-command": getInput("build-command"),
+    policy: getInput("policy"),
+    preset: getInput("preset") || void 0,
+    manifests: lines("manifests"),
+    "manifest-image": getInput("manifest-image"),
+    "fail-on": getInput("fail-on") || void 0,
+    probe: getInput("probe") || void 0,
+    "sarif-file": getInput("sarif-file"),
+    comment: getInput("comment") || void 0,
+    "comment-id": getInput("comment-id"),
+    suggestions: getInput("suggestions") || void 0,
+    "github-token": getInput("github-token"),
+    "pr-number": getInput("pr-number"),
+    "report-file": getInput("report-file")
+  };
+}
+function readRunContext(prNumber) {
+  const env = process.env;
+  const eventName = env["GITHUB_EVENT_NAME"] ?? "";
+  let payload = {};
+  try {
+    if (env["GITHUB_EVENT_PATH"])
+      payload = JSON.parse(readFileSync(env["GITHUB_EVENT_PATH"], "utf8"));
+  } catch (error2) {
+    warning(`could not read the event payload: ${error2.message}`);
+  }
+  const repository = parseRepository(env["GITHUB_REPOSITORY"]);
+  const serverUrl = env["GITHUB_SERVER_URL"] || "https://github.com";
+  return {
+    eventName,
+    target: repository ? pullRequestOf(eventName, payload, repository, prNumber) : null,
+    apiUrl: env["GITHUB_API_URL"] || "https://api.github.com",
+    serverUrl,
+    runUrl: repository && env["GITHUB_RUN_ID"] ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${env["GITHUB_RUN_ID"]}` : void 0,
+    actor: env["GITHUB_ACTOR"]
+  };
+}
+function defaultCommentId(options) {
+  if (options.image) return options.image;
+  const dockerfile = options.dockerfile ?? join3(options.context ?? ".", "Dockerfile");
+  return options.target ? `${dockerfile}#${options.target}` : dockerfile;
+}
+async function writeReportFile(report) {
+  const directory = process.env["RUNNER_TEMP"] || process.cwd();
+  const path2 = join3(directory, `nonroot-guard-report-${process.pid}.json`);
+  await writeFile2(path2, renderJson(report));
+  return path2;
+}
+function annotate(report) {
+  const emit = { error, warning, notice };
+  for (const annotation of planAnnotations(report)) {
+    emit[annotation.severity](annotation.message, {
+      title: annotation.title,
+      file: annotation.file,
+      startLine: annotation.line
+    });
+  }
+}
+async function writeSarifFile(report, requested) {
+  const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
+  const path2 = requested ? resolve4(workspace, requested) : join3(process.env["RUNNER_TEMP"] || workspace, `nonroot-guard-${process.pid}.sarif`);
+  await mkdir(dirname(path2), { recursive: true });
+  await writeFile2(path2, renderSarif(report));
+  return path2;
+}
+async function run(early) {
+  let report;
+  let failure;
+  try {
+    if (process.platform !== "linux") {
+      throw new CheckError(
+        "platform",
+        `Non-root Guard checks Linux images and runs on Linux runners; this runner is ${process.platform}`,
+        "Use runs-on: ubuntu-latest (Docker is preinstalled there)."
+      );
+    }
+    const options = parseOptions(readInputs(), "");
+    const run2 = readRunContext(options.github.prNumber);
+    if (options.reportFile) {
+      report = await readReportFile(options.reportFile);
+      info(renderText(report));
+      await setOutputs(report, options.reportFile, options);
+      info(
+        `Posted from ${options.reportFile}: the verdict (${report.verdict}) is the checking run's, so this step does not fail on it.`
+      );
+      await publish(report, options, run2, report.dockerfile?.path ?? report.image.ref);
+      return;
+    }
+    if (run2.eventName === "pull_request_target" && (options.context || options.buildCommand)) {
+      warning(
+        'This workflow builds code from the pull request on pull_request_target, where the token can write and secrets are available: a pull request can take them. Use pull_request (see the README, "Fork pull requests").'
+      );
+    }
+    report = await check(options, {
+      docker: new Docker(runCommand, "docker", early),
+      runBuildCommand,
+      log: (text3) => process.stdout.write(text3),
+      group: (title, work) => group(title, work),
+      cwd: process.env["GITHUB_WORKSPACE"] || process.cwd(),
+      version: VERSION
+    });
+    info(renderText(report));
+    annotate(report);
+    await setOutputs(report, await writeReportFile(report), options);
+    if (report.verdict === "fail") failure = failureMessage(report);
+    await publish(report, options, run2, defaultCommentId(options));
+  } catch (error2) {
+    failure = describeError(error2);
+  } finally {
+    await writeSummary(report, failure);
+  }
+  if (failure) setFailed(failure);
+}
+async function setOutputs(report, reportPath, options) {
+  setOutput("verdict", report.verdict);
+  setOutput("user", report.user.config);
+  setOutput("uid", report.user.uid === null ? "" : String(report.user.uid));
+  setOutput("findings", String(report.findings.length));
+  setOutput("report", reportPath);
+  setOutput("sarif", await writeSarifFile(report, options.sarifFile));
+}
+async function publish(report, options, run2, commentId) {
+  try {
+    const { publishToPullRequest } = await import("./chunk-D2IJWWNA.js");
+    await publishToPullRequest(report, { ...options.github, defaultCommentId: commentId }, run2, {
+      info,
+      notice,
+      warning
+    });
+  } catch (error2) {
+    warning(`could not report on the pull request: ${describeError(error2)}`);
+  }
+}
+var REPORT_FILE_LIMIT = 64 * 1024 * 1024;
+async function readReportFile(path2) {
+  const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
+  const full = resolve4(workspace, path2);
+  const hint = "Give the JSON report of a Non-root Guard run (its `report` output), e.g. downloaded from that run's artifact.";
+  let text3;
+  try {
+    const size = (await stat2(full)).size;
+    if (size > REPORT_FILE_LIMIT) {
+      throw new CheckError(
+        "usage",
+        `report-file ${path2}: ${size} bytes is too large for a report`,
+        hint
+      );
+    }
+    text3 = await readFile4(full, "utf8");
+  } catch (error2) {
+    if (error2 instanceof CheckError) throw error2;
+    throw new CheckError(
+      "usage",
+      `report-file ${path2}: cannot read it (${error2.code ?? error2.message})`,
+      hint
+    );
+  }
+  let value;
+  try {
+    value = JSON.parse(text3);
+  } catch (error2) {
+    throw new CheckError(
+      "usage",
+      `report-file ${path2}: not JSON (${error2.message})`,
+      hint
+    );
+  }
+  const parsed = parseReport(value);
+  if ("problem" in parsed) {
+    throw new CheckError(
+      "usage",
+      `report-file ${path2}: not a Non-root Guard report (schemaVersion 1): ${parsed.problem}`,
+      hint
+    );
+  }
+  return parsed.report;
+}
+function failureMessage(report) {
+  if (report.blocked) return `Non-root Guard: ${report.image.ref}: ${report.blocked}`;
+  const { error: error2, warning: warning2 } = report.summary;
+  const parts = [`${error2} error${error2 === 1 ? "" : "s"}`];
+  if (report.policy.failOn === "warning")
+    parts.push(`${warning2} warning${warning2 === 1 ? "" : "s"}`);
+  const counted = parts.filter((part) => !part.startsWith("0 ")).join(" and ");
+  return `Non-root Guard: ${report.image.ref} fails the policy with ${counted} (fail-on: ${report.policy.failOn})`;
+}
+async function writeSummary(report, failure) {
+  if (!process.env["GITHUB_STEP_SUMMARY"]) return;
+  try {
+    if (report) summary.addRaw(renderSummary(report), true);
+    else
+      summary.addHeading("\u274C Non-root Guard could not check the image", 3).addCodeBlock(failure ?? "");
+    await summary.write();
+  } catch (error2) {
+    warning(`could not write the job summary: ${error2.message}`);
+  }
+}
+export {
+  failureMessage,
+  run
+};
