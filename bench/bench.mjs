@@ -10,6 +10,8 @@
 //   (a) check   node dist/cli.js check --image X --format json
 //   (b) floor   docker inspect X, then one docker run --rm --network none of a no-op
 //               static binary, bind-mounted read-only as the probe is
+//   (b') scan   the floor of any check that visits every file, as the probe's walk does:
+//               inspect, then one container running the image's own find / -perm /6000
 //   (c) manual  the one-container-per-probe way, on busybox only: inspect, then whoami,
 //               id, four touch tests and find / -perm /6000, each in its own docker run
 // plus the CLI's cold start (node dist/cli.js --version), the probe's own walk time, the
@@ -17,7 +19,7 @@
 // bench/results.json. Needs Docker, /bin/busybox (busybox-static), musl-gcc (musl-tools),
 // and for the Debian image root and debootstrap on the first run.
 //
-//   node bench/bench.mjs [--runs 9] [--warmup 2] [--only busybox,debian,files-100k]
+//   node bench/bench.mjs [--runs 15] [--warmup 2] [--only busybox,debian,files-100k]
 //                        [--output bench/results.json] [--no-write]
 //                        [--cli dist/cli.js] [--baseline other/cli.js]
 import { execFileSync, spawn } from 'node:child_process';
@@ -36,7 +38,7 @@ const TARGETS = { checkOverFloor: 1.3, manualOverCheck: 3, walk100kMs: 2000 };
 
 const { values: flags } = parseArgs({
   options: {
-    runs: { type: 'string', default: '9' },
+    runs: { type: 'string', default: '15' },
     warmup: { type: 'string', default: '2' },
     only: { type: 'string' },
     output: { type: 'string', default: join(ROOT, 'bench', 'results.json') },
@@ -310,6 +312,42 @@ async function runFloor(tag) {
   return { ms: inspect.ms + run.ms, inspectMs: inspect.ms, runMs: run.ms };
 }
 
+/** How each image runs find: busybox's applet links, none (only /bin/busybox), Debian's findutils. */
+const FIND = {
+  busybox: ['find'],
+  'files-100k': ['/bin/busybox', 'find'],
+  debian: ['find'],
+};
+
+/**
+ * (b') the floor of any check that looks at every file, as the probe must (setid bits):
+ * inspect, then one container that runs `find / -xdev -perm /6000` as root, like the
+ * probe's walk. It separates what the tool adds from what the image's size costs.
+ */
+async function runScanFloor(tag, find) {
+  const inspect = await docker(['inspect', tag]);
+  const run = await docker([
+    'run',
+    '--rm',
+    '--network',
+    'none',
+    '--user',
+    '0:0',
+    '--entrypoint',
+    find[0],
+    tag,
+    ...find.slice(1),
+    '/',
+    '-xdev',
+    '-perm',
+    '/6000',
+  ]);
+  if (inspect.code !== 0 || run.code !== 0) {
+    fail(`the scan floor on ${tag} failed:\n${inspect.stderr}${run.stderr}`.trim());
+  }
+  return { ms: inspect.ms + run.ms };
+}
+
 /** What the posts do by hand (and container-structure-test does): one docker run per question. */
 const MANUAL_COMMANDS = [
   ['whoami'],
@@ -426,6 +464,7 @@ for (const name of only) {
   const variants = {
     check: () => runCheck(image.tag),
     floor: () => runFloor(image.tag),
+    scanFloor: () => runScanFloor(image.tag, FIND[name]),
   };
   if (name === 'busybox') variants.manual = () => runManual(image.tag);
   if (BASELINE) variants.baseline = () => runCheck(image.tag, BASELINE);
@@ -444,12 +483,16 @@ for (const name of only) {
       run: stats(samples.floor.map((sample) => sample.runMs)),
     },
     checkOverFloor: ratio(check.median, floor.median),
+    scanFloor: stats(samples.scanFloor.map((sample) => sample.ms)),
     // The check without the probe's walk (work no floor does): its overhead alone.
     checkWithoutWalkOverFloor: ratio(check.median - walk.median, floor.median),
     probe: stats(samples.check.map((sample) => sample.probeMs)),
+    // Against the floor that scans the filesystem too: what the tool adds to that work.
+    checkOverScanFloor: null,
     walk,
     reportBytes: samples.check[0].reportBytes,
   };
+  entry.checkOverScanFloor = ratio(check.median, entry.scanFloor.median);
   if (samples.baseline) {
     entry.baseline = stats(samples.baseline.map((sample) => sample.ms));
     entry.baselineOverFloor = ratio(entry.baseline.median, floor.median);
@@ -530,6 +573,8 @@ const document = {
       'node dist/cli.js check --image X --format json, from spawn to exit, in an empty directory',
     floor:
       'docker inspect X, then docker run --rm --network none --mount=type=bind,source=<no-op>,target=/noop,readonly --entrypoint /noop X (a musl-gcc -static -Os -s binary)',
+    scanFloor:
+      "docker inspect X, then docker run --rm --network none --user 0:0 X find / -xdev -perm /6000 (the image's own find: busybox's, or Debian's findutils): one container that visits every file, as the probe's walk does",
     manual: `docker inspect X, then ${MANUAL_COMMANDS.length} x docker run --rm --network none X <command>: ${MANUAL_COMMANDS.map((command) => command.join(' ')).join('; ')}`,
     walk: "the probe's own runtime.walk.elapsedMs from each check's report; probe: the report's probe.elapsedMs (its docker run, client side)",
     peakRss:
@@ -565,13 +610,27 @@ const range = (entry) =>
 console.log('');
 console.log(
   table(
-    ['image', 'files', 'check (a)', 'floor (b)', 'a/b', 'manual (c)', 'c/a', 'walk', 'peak RSS'],
+    [
+      'image',
+      'files',
+      'check (a)',
+      'floor (b)',
+      'a/b',
+      "floor+find (b')",
+      "a/b'",
+      'manual (c)',
+      'c/a',
+      'walk',
+      'peak RSS',
+    ],
     Object.entries(results).map(([name, entry]) => [
       name,
       entry.files.toLocaleString('en'),
       range(entry.check),
       range(entry.floor),
       entry.checkOverFloor,
+      range(entry.scanFloor),
+      entry.checkOverScanFloor,
       entry.manual ? range(entry.manual) : '',
       entry.manualOverCheck ?? '',
       range(entry.walk),
