@@ -293,23 +293,20 @@ async function runCheck(tag, cli = CLI) {
   };
 }
 
-/** (b) the floor: what any check must do at least, one inspect and one container start. */
-async function runFloor(tag) {
+/** `docker inspect X`, then one `docker run --rm --network none` with these options and X. */
+async function inspectThenRun(tag, runOptions, command, what) {
   const inspect = await docker(['inspect', tag]);
-  const run = await docker([
-    'run',
-    '--rm',
-    '--network',
-    'none',
-    `--mount=type=bind,source=${NOOP},target=/noop,readonly`,
-    '--entrypoint',
-    '/noop',
-    tag,
-  ]);
+  const run = await docker(['run', '--rm', '--network', 'none', ...runOptions, tag, ...command]);
   if (inspect.code !== 0 || run.code !== 0) {
-    fail(`the floor on ${tag} failed:\n${inspect.stderr}${run.stderr}`.trim());
+    fail(`${what} on ${tag} failed:\n${inspect.stderr}${run.stderr}`.trim());
   }
   return { ms: inspect.ms + run.ms, inspectMs: inspect.ms, runMs: run.ms };
+}
+
+/** (b) the floor: what any check must do at least, one inspect and one container start. */
+function runFloor(tag) {
+  const mount = `--mount=type=bind,source=${NOOP},target=/noop,readonly`;
+  return inspectThenRun(tag, [mount, '--entrypoint', '/noop'], [], 'the floor');
 }
 
 /** How each image runs find: busybox's applet links, none (only /bin/busybox), Debian's findutils. */
@@ -324,28 +321,14 @@ const FIND = {
  * inspect, then one container that runs `find / -xdev -perm /6000` as root, like the
  * probe's walk. It separates what the tool adds from what the image's size costs.
  */
-async function runScanFloor(tag, find) {
-  const inspect = await docker(['inspect', tag]);
-  const run = await docker([
-    'run',
-    '--rm',
-    '--network',
-    'none',
-    '--user',
-    '0:0',
-    '--entrypoint',
-    find[0],
+function runScanFloor(tag, find) {
+  const [program, ...applet] = find;
+  return inspectThenRun(
     tag,
-    ...find.slice(1),
-    '/',
-    '-xdev',
-    '-perm',
-    '/6000',
-  ]);
-  if (inspect.code !== 0 || run.code !== 0) {
-    fail(`the scan floor on ${tag} failed:\n${inspect.stderr}${run.stderr}`.trim());
-  }
-  return { ms: inspect.ms + run.ms };
+    ['--user', '0:0', '--entrypoint', program],
+    [...applet, '/', '-xdev', '-perm', '/6000'],
+    'the scan floor',
+  );
 }
 
 /** What the posts do by hand (and container-structure-test does): one docker run per question. */
