@@ -64,20 +64,20 @@ export async function gatherFacts(
   options: CheckOptions,
   env: CheckEnvironment,
 ): Promise<GatheredFacts> {
-  // Docker first: the engine check and, for an image that should be here, its inspect
-  // run while this process reads and parses the inputs. Their failures are reported
-  // where they are awaited below, after the inputs' own.
+  // The engine check and, for an image that should already be here, its inspect (both
+  // read-only) run while this process reads and parses the inputs; their failures are
+  // reported where they are awaited below, after the inputs' own.
   const engineCheck = settledLater(env.docker.engine());
   const waitsForEngine = Boolean(options.context || options.buildCommand || options.pull);
   const localImage = waitsForEngine ? undefined : settledLater(env.docker.inspect(options.image!));
-  // The policy first: a bad policy file fails in a second, before any build.
+  // The policy before anything is built or pulled: a bad policy file fails in a second.
   const policy = effectivePolicy(
     await readPolicy(options, env.cwd),
     { preset: options.preset, failOn: options.failOn, probe: options.probe },
     env.today ?? new Date().toISOString().slice(0, 10),
   );
-  // The engine's answer is needed only to pick the probe: meanwhile read the inputs and, for
-  // an image that exists, inspect it. A build (or --pull) waits for it, as before.
+  // The engine's answer is needed only to pick the probe: meanwhile read the inputs and,
+  // for an image that exists, take its inspect. A build (or --pull) waits for the engine.
   const [engine, inputs] = await engineFirst(
     engineCheck,
     (async () => {
