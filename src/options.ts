@@ -16,13 +16,11 @@ import {
  * (`fail-on` is the input `fail-on` and the flag `--fail-on`).
  */
 
+/** Text, trimmed; empty means unset (an input left blank). */
 const text = z.optional(
   z.pipe(
-    z.pipe(
-      z.string(),
-      z.transform((value) => value.trim()),
-    ),
-    z.transform((value) => (value === '' ? undefined : value)),
+    z.string(),
+    z.transform((value) => value.trim() || undefined),
   ),
 );
 
@@ -36,9 +34,7 @@ const booleanText = z.union([
   z.boolean(),
   z.pipe(
     z.enum(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', '']),
-    z.transform((value) => {
-      return value.toLowerCase() === 'true';
-    }),
+    z.transform((value) => value.toLowerCase() === 'true'),
   ),
 ]);
 
