@@ -3,14 +3,14 @@ import { createRequire as __nrgCreateRequire } from 'node:module'; const require
 import {
   earlyRequest,
   startEarlyCalls
-} from "./chunk-BOQGLUIB.js";
+} from "./chunk-IM4IKZO4.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/cli.ts
 var argv = process.argv.slice(2);
 var request = earlyRequest(argv);
 var early = request ? startEarlyCalls(request) : void 0;
-var { runCli } = await import("./chunk-36C7PUYI.js");
+var { runCli } = await import("./chunk-BV5MHE6R.js");
 process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

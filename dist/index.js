@@ -1,7 +1,7 @@
 import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
 import {
   startEarlyCalls
-} from "./chunk-XCRMHA67.js";
+} from "./chunk-ROXXWN4T.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/index.ts
@@ -10,6 +10,6 @@ function input(name) {
 }
 var builds = input("context") || input("build-command") || /^true$/i.test(input("pull"));
 var early = process.platform === "linux" && !input("report-file") ? startEarlyCalls({ existingImage: builds ? void 0 : input("image") || void 0 }) : void 0;
-var { run } = await import("./chunk-U3JXZ6SO.js");
+var { run } = await import("./chunk-2UTT4OXX.js");
 await run(early);
 early?.discard();

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CheckError } from './errors.js';
+import { isImageReference } from './image/reference.js';
 import './schema-locale.js';
 import {
   FAIL_ON,
@@ -162,6 +163,13 @@ export function parseOptions(raw: RawOptions, flagPrefix: '--' | ''): CheckOptio
       flagPrefix === '--'
         ? 'Use --image REF to check an existing image, or --context DIR to build one.'
         : 'Set the input "image" to check an existing image, or "context" to build one.',
+    );
+  }
+  if (options.image && !isImageReference(options.image)) {
+    throw new CheckError(
+      'usage',
+      `${flagPrefix === '--' ? '--image' : 'input "image"'}: ${JSON.stringify(options.image)} is not an image reference`,
+      'Give an image name such as app:1.0 or ghcr.io/org/app:pr-42 (lowercase, no spaces), or an image id.',
     );
   }
   if (options['build-command'] && !options.image) {

@@ -46,6 +46,11 @@ describe('the CLI without Docker', () => {
       ['check', '--image', 'x', '--format', 'yaml'],
       'nonroot-guard: --format: unknown format "yaml"',
     ],
+    [['check', '--image=--help'], 'nonroot-guard: --image: "--help" is not an image reference'],
+    [
+      ['check', '--image', 'App:Latest'],
+      'nonroot-guard: --image: "App:Latest" is not an image reference',
+    ],
     [
       ['check', '--build-command', 'make image'],
       'nonroot-guard: --build-command needs --image: the name of the image the command produces',

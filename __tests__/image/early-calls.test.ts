@@ -48,7 +48,7 @@ describe('early docker calls', () => {
       options: { timeoutMs: 30_000 },
     });
     expect(inspectCall('app:1')).toEqual({
-      args: ['image', 'inspect', '--format', '{{json .}}', 'app:1'],
+      args: ['image', 'inspect', '--format', '{{json .}}', '--', 'app:1'],
       options: { timeoutMs: 60_000 },
     });
   });

@@ -116,7 +116,7 @@ export class Docker {
   }
 
   async pull(ref: string, platform?: string): Promise<void> {
-    const args = ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), ref];
+    const args = ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), '--', ref];
     const result = await this.exec(args, { timeoutMs: 15 * 60_000 });
     if (result.exitCode === 0) return;
     const stderr = lastLines(result.stderr, 5);
@@ -171,7 +171,7 @@ export class Docker {
    */
   async readAccountFiles(ref: string): Promise<AccountFiles> {
     const created = await this.exec(
-      ['create', '--network', 'none', '--entrypoint', '/nonroot-guard-never-started', ref],
+      ['create', '--network', 'none', '--entrypoint', '/nonroot-guard-never-started', '--', ref],
       { timeoutMs: 60_000 },
     );
     if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);

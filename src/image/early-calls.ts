@@ -21,10 +21,10 @@ export function engineCall(): DockerCall {
   };
 }
 
-/** `docker image inspect` of a local image. */
+/** `docker image inspect` of a local image; after `--`, a reference is never read as a flag. */
 export function inspectCall(ref: string): DockerCall {
   return {
-    args: ['image', 'inspect', '--format', '{{json .}}', ref],
+    args: ['image', 'inspect', '--format', '{{json .}}', '--', ref],
     options: { timeoutMs: 60_000 },
   };
 }

@@ -2,7 +2,7 @@ import { glob, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { CheckError } from '../errors.js';
 import type { ImageFacts } from '../image/types.js';
-import { imageMatches, parseImageRef, type CheckedImage } from './image-ref.js';
+import { imageMatches, parseImageRef, type CheckedImage } from '../image/reference.js';
 import type { KubernetesFacts, ManifestContainer } from './types.js';
 
 /** Largest manifest file read: far above any real one, and a bound on hostile input. */

@@ -93,6 +93,16 @@ export function parseImageRef(ref: string): ImageRef | null {
   return { registry, repository, tag: tag ?? (digest === null ? 'latest' : null), digest };
 }
 
+/**
+ * Whether docker would take `text` as an image: a reference (`app:1.0`,
+ * `ghcr.io/org/app@sha256:…`), an image id (`sha256:<hex>`, its 64 hex
+ * digits, or a short prefix, which reads as a name). Nothing that starts with
+ * `-`, so a value can never be read as one of docker's flags.
+ */
+export function isImageReference(text: string): boolean {
+  return parseImageRef(text) !== null || IMAGE_ID.test(text) || /^sha256:[a-f0-9]{64}$/.test(text);
+}
+
 /** `docker.io/library/nginx:latest`, `ghcr.io/org/app:1.0@sha256:…`. */
 export function describeImageRef(ref: ImageRef): string {
   const tag = ref.tag === null ? '' : `:${ref.tag}`;

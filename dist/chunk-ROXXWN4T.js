@@ -80,7 +80,7 @@ function engineCall() {
 }
 function inspectCall(ref) {
   return {
-    args: ["image", "inspect", "--format", "{{json .}}", ref],
+    args: ["image", "inspect", "--format", "{{json .}}", "--", ref],
     options: { timeoutMs: 6e4 }
   };
 }

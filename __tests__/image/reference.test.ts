@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isImageReference,
   describeImageRef,
   imageMatches,
   parseImageRef,
   type ImageRef,
-} from '../../src/kubernetes/image-ref.js';
+} from '../../src/image/reference.js';
 
 const DIGEST = `sha256:${'a1'.repeat(32)}`;
 const OTHER_DIGEST = `sha256:${'b2'.repeat(32)}`;
@@ -147,5 +148,36 @@ describe("whether a container's image is the checked image", () => {
   it('matches nothing when the container image is not a reference', () => {
     expect(imageMatches('Nginx', { ...none, refs: ['nginx'], anyTagOf: ['nginx'] })).toBe(false);
     expect(imageMatches('', { ...none, anyTagOf: ['nginx'] })).toBe(false);
+  });
+});
+
+describe('isImageReference: what may be passed to docker as an image', () => {
+  it.each([
+    'app',
+    'app:1.0',
+    'org/app:pr-42',
+    'ghcr.io/org/app:1.0',
+    'localhost:5000/app',
+    '127.0.0.1:5002/private/app:1',
+    `ghcr.io/org/app@${'sha256:' + 'a'.repeat(64)}`,
+    `sha256:${'0'.repeat(64)}`,
+    'f'.repeat(64),
+    '0ed169b3353a',
+  ])('%s: yes', (text) => {
+    expect(isImageReference(text)).toBe(true);
+  });
+
+  it.each([
+    '',
+    '-f {{.Os}}',
+    '--help',
+    '-',
+    'App:1',
+    'app:1 extra',
+    'app:',
+    'app@sha256:short',
+    'a'.repeat(256),
+  ])('%j: no', (text) => {
+    expect(isImageReference(text)).toBe(false);
   });
 });
