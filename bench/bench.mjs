@@ -8,6 +8,7 @@
 // and measures, interleaved round by round (the order rotates every round, so drift
 // and order effects hit every variant alike), after warm-up rounds:
 //   (a) check   node dist/cli.js check --image X --format json
+//   (a') action the same check through the action (node dist/index.js, INPUT_IMAGE=X)
 //   (b) floor   docker inspect X, then one docker run --rm --network none of a no-op
 //               static binary, bind-mounted read-only as the probe is
 //   (b') scan   the floor of any check that visits every file, as the probe's walk does:
@@ -50,6 +51,8 @@ const { values: flags } = parseArgs({
   },
 });
 const CLI = resolve(flags.cli);
+/** The action's entry beside the CLI's, as the runner starts it. */
+const ACTION = join(dirname(CLI), 'index.js');
 const BASELINE = flags.baseline && resolve(flags.baseline);
 const RUNS = positiveInt(flags.runs, '--runs');
 const WARMUP = positiveInt(flags.warmup, '--warmup', true);
@@ -303,6 +306,35 @@ async function inspectThenRun(tag, runOptions, command, what) {
   return { ms: inspect.ms + run.ms, inspectMs: inspect.ms, runMs: run.ms };
 }
 
+/**
+ * (a') the action, started as the runner starts it (node dist/index.js, inputs as INPUT_*,
+ * the runner's files in a temporary directory), on a push: nothing to post to a pull request.
+ */
+async function runActionCheck(tag) {
+  const runner = join(work, 'runner');
+  await mkdir(runner, { recursive: true });
+  const files = {
+    GITHUB_OUTPUT: join(runner, 'output'),
+    GITHUB_STEP_SUMMARY: join(runner, 'summary.md'),
+  };
+  await Promise.all(Object.values(files).map((file) => writeFile(file, '')));
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...files,
+    RUNNER_TEMP: runner,
+    GITHUB_WORKSPACE: work,
+    GITHUB_EVENT_NAME: 'push',
+    INPUT_IMAGE: tag,
+    INPUT_COMMENT: 'off',
+  };
+  const result = await timed(process.execPath, [ACTION], { cwd: work, env });
+  if (result.code !== 0 && result.code !== 1) {
+    fail(`the action on ${tag} failed (exit ${result.code}):\n${result.stdout.slice(-2000)}`);
+  }
+  return { ms: result.ms };
+}
+
 /** (b) the floor: what any check must do at least, one inspect and one container start. */
 function runFloor(tag) {
   const mount = `--mount=type=bind,source=${NOOP},target=/noop,readonly`;
@@ -446,6 +478,7 @@ for (const name of only) {
   );
   const variants = {
     check: () => runCheck(image.tag),
+    action: () => runActionCheck(image.tag),
     floor: () => runFloor(image.tag),
     scanFloor: () => runScanFloor(image.tag, FIND[name]),
   };
@@ -476,6 +509,8 @@ for (const name of only) {
     reportBytes: samples.check[0].reportBytes,
   };
   entry.checkOverScanFloor = ratio(check.median, entry.scanFloor.median);
+  entry.action = stats(samples.action.map((sample) => sample.ms));
+  entry.actionOverFloor = ratio(entry.action.median, floor.median);
   if (samples.baseline) {
     entry.baseline = stats(samples.baseline.map((sample) => sample.ms));
     entry.baselineOverFloor = ratio(entry.baseline.median, floor.median);
@@ -554,6 +589,8 @@ const document = {
     order: 'interleaved: every round runs each variant once, the order rotating by one per round',
     check:
       'node dist/cli.js check --image X --format json, from spawn to exit, in an empty directory',
+    action:
+      "node dist/index.js with INPUT_IMAGE=X, INPUT_COMMENT=off and the runner's files in a temporary directory, on a push event: the action's whole run (report, SARIF and summary written), from spawn to exit",
     floor:
       'docker inspect X, then docker run --rm --network none --mount=type=bind,source=<no-op>,target=/noop,readonly --entrypoint /noop X (a musl-gcc -static -Os -s binary)',
     scanFloor:
@@ -597,6 +634,7 @@ console.log(
       'image',
       'files',
       'check (a)',
+      "action (a')",
       'floor (b)',
       'a/b',
       "floor+find (b')",
@@ -610,6 +648,7 @@ console.log(
       name,
       entry.files.toLocaleString('en'),
       range(entry.check),
+      range(entry.action),
       range(entry.floor),
       entry.checkOverFloor,
       range(entry.scanFloor),
