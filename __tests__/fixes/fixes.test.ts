@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDockerfile } from '../../src/dockerfile/index.js';
 import { permissionDiff } from '../../src/fixes/permissions.js';
-import { setidDiff } from '../../src/fixes/setid.js';
+import { rootRunDiff } from '../../src/fixes/root-run.js';
 import { evaluate } from '../../src/policy/evaluate.js';
 import type { PermissionSource } from '../../src/policy/rules/locate.js';
 import type { Facts } from '../../src/policy/types.js';
@@ -608,8 +608,8 @@ describe('clearing setuid/setgid bits (NR030)', () => {
     expect(nr030(dockerfile, '1654', setid(many))).toBeNull();
   });
 
-  it('setidDiff needs the probe', () => {
+  it('rootRunDiff needs the probe', () => {
     const input = facts({ user: '1654', dockerfile: lines('FROM base', 'USER 1654') });
-    expect(setidDiff(input, 'chmod u-s,g-s /bin/x')).toBeNull();
+    expect(rootRunDiff(input, 'chmod u-s,g-s /bin/x')).toBeNull();
   });
 });

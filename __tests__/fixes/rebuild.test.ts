@@ -26,7 +26,26 @@ const cases = readdirSync(IMAGES).sort();
 const WITH_DIFF: Record<string, string[]> = {
   'builder-only-user': ['NR001', 'NR010'],
   'copy-chown-app': ['NR020'],
-  'debian-root': ['NR001', 'NR010'],
+  'debian-root': ['NR001', 'NR010', 'NR031'],
+  // Debian's su comes with the base: removed as root, before the (unchanged) root user runs.
+  'debian-root NR031': [
+    'FROM nonroot-guard-fixture/debian-minbase:test',
+    'WORKDIR /app',
+    'COPY app.sh .',
+    'RUN rm -f /bin/su',
+    'CMD ["/app/app.sh"]',
+    '',
+  ].join('\n'),
+  // A BusyBox applet link: only the link goes, before the final USER.
+  'sudo-present NR031': [
+    'FROM nonroot-guard-fixture/dotnet-like:test',
+    'RUN ln -s /bin/busybox /bin/su',
+    'USER 0',
+    'RUN rm -f /bin/su',
+    'USER $APP_UID',
+    'CMD ["/bin/sh"]',
+    '',
+  ].join('\n'),
   'dotnet-root': ['NR001', 'NR010'],
   'name-maps-to-root': ['NR002', 'NR010'],
   'port-80-aspnetcore-urls': ['NR050'],
@@ -37,6 +56,7 @@ const WITH_DIFF: Record<string, string[]> = {
   'setuid-busybox': ['NR030'],
   'setuid-under-root': ['NR030'],
   'shell-less-root': ['NR001', 'NR010'],
+  'sudo-present': ['NR031'],
   'system-writable-etc': ['NR021'],
   'user-0-0': ['NR002', 'NR010'],
   'user-00': ['NR002', 'NR010'],
@@ -50,10 +70,13 @@ const WITH_DIFF: Record<string, string[]> = {
   'k8s-user-override': ['NR062'],
 };
 
-/** The Dockerfile after the fix, for a few fixtures: what a person sees the diff do. */
+/**
+ * The Dockerfile after the fix, for a few fixtures: what a person sees the diff do. Keyed
+ * by the fixture, or by fixture and rule where a fixture gets more than one diff.
+ */
 const AFTER: Record<string, string> = {
   // A real Debian base: the user is created with its own groupadd and useradd.
-  'debian-root': [
+  'debian-root NR001': [
     'FROM nonroot-guard-fixture/debian-minbase:test',
     'WORKDIR /app',
     'COPY app.sh .',
@@ -189,8 +212,9 @@ describe.skipIf(!inject('docker'))('fixes, applied with git and rebuilt', () => 
         await writeFile(join(root, 'fix.diff'), diff);
         await run('git', ['apply', '--check', 'fix.diff'], { cwd: root });
         await run('git', ['apply', 'fix.diff'], { cwd: root });
-        if (AFTER[name] !== undefined) {
-          expect(await readFile(join(dir, 'Dockerfile'), 'utf8')).toBe(AFTER[name]);
+        const shown = findings.map((f) => AFTER[`${name} ${f.rule}`]).find(Boolean) ?? AFTER[name];
+        if (shown !== undefined) {
+          expect(await readFile(join(dir, 'Dockerfile'), 'utf8')).toBe(shown);
         }
 
         const tag = `nonroot-guard-fixture/fix-${name}:after-${n++}`;

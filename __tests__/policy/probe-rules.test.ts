@@ -167,6 +167,44 @@ describe('probe-based rules', () => {
     ]);
   });
 
+  it('NR031 suggests removing the tools it found, as root in the final stage', () => {
+    const fixOf = (paths: string[]) => {
+      const facts = makeFacts({
+        user: '1654',
+        dockerfile: DOCKERFILE,
+        runtime: probeOutput({
+          tools: [
+            { kind: 'shell', name: 'sh', path: '/bin/sh', resolved: '/bin/busybox' },
+            ...paths.map((path) => ({
+              kind: 'privilege' as const,
+              name: 'su',
+              path,
+              resolved: path,
+            })),
+          ],
+        }),
+      });
+      const policy = { preset: 'hardened', failOn: 'error', probe: 'required' } as const;
+      return evaluate(facts, policy).findings.find((finding) => finding.rule === 'NR031')!.fix!;
+    };
+
+    const plain = fixOf(['/bin/su', '/usr/bin/sudo']);
+    expect(plain.summary).toBe(
+      'Remove them in the final stage: `RUN rm -f /bin/su /usr/bin/sudo` (for a BusyBox applet this removes only the link), or build the final stage on a base without sudo, su or doas.',
+    );
+    // Before the final USER (line 7), which runs after every build step: root first, then back.
+    expect(plain.diff).toContain('+USER 0\n+RUN rm -f /bin/su /usr/bin/sudo\n USER 1654\n');
+
+    // A name with a space is quoted as one shell word.
+    expect(fixOf(['/opt/my tools/su']).summary).toContain("`RUN rm -f '/opt/my tools/su'`");
+    // A name the probe could not give as it is (invalid UTF-8) is not written into a command.
+    const unreadable = fixOf(['/opt/\uFFFD/su']);
+    expect(unreadable).toEqual({
+      summary: 'Remove sudo, su and doas in the final stage, or build it on a base without them.',
+      diff: null,
+    });
+  });
+
   it('NR032 decodes the permitted capabilities of a file', () => {
     const runtime = probeOutput({
       fileCaps: {

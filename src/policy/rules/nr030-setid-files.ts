@@ -1,5 +1,5 @@
 import { allowed } from '../allow.js';
-import { setidDiff } from '../../fixes/setid.js';
+import { rootRunDiff } from '../../fixes/root-run.js';
 import type { Facts, Fix, Rule } from '../types.js';
 import { shellWord } from './common.js';
 import { fromLocation, permissionSource } from './locate.js';
@@ -65,6 +65,6 @@ function fixFor(facts: Facts, paths: string[], truncated: boolean): Fix {
   return {
     summary: `Remove the bits in the final stage: \`RUN ${command}\`, or delete the files; list the ones you need in the policy (allow-setid).`,
     diff:
-      byName && !paths.some((path) => path.includes('\uFFFD')) ? setidDiff(facts, command) : null,
+      byName && !paths.some((path) => path.includes('\uFFFD')) ? rootRunDiff(facts, command) : null,
   };
 }

@@ -1,12 +1,20 @@
 import type { ProbeOutput } from '../../probe/schema.js';
-import type { Facts, RuleHit } from '../types.js';
+import type { Facts, Fix, RuleHit } from '../types.js';
 import { fromLocation } from './locate.js';
 import { listSome, runtime } from './runtime-common.js';
 
 type ToolKind = ProbeOutput['tools'][number]['kind'];
 
-/** One hit listing the tools of a kind the probe found, `path → resolved`. */
-export function toolHit(facts: Facts, kind: ToolKind, what: string, fix: string): RuleHit[] {
+/**
+ * One hit listing the tools of a kind the probe found, `path → resolved`; the fix is
+ * a sentence, or made from the paths found.
+ */
+export function toolHit(
+  facts: Facts,
+  kind: ToolKind,
+  what: string,
+  fix: string | ((paths: string[]) => Fix),
+): RuleHit[] {
   const tools = runtime(facts).tools.filter((tool) => tool.kind === kind);
   if (tools.length === 0) return [];
   const shown = tools.map((tool) =>
@@ -16,7 +24,10 @@ export function toolHit(facts: Facts, kind: ToolKind, what: string, fix: string)
     {
       message: `${what}: ${listSome(shown)}`,
       location: fromLocation(facts),
-      fix: { summary: fix, diff: null },
+      fix:
+        typeof fix === 'string'
+          ? { summary: fix, diff: null }
+          : fix(tools.map((tool) => tool.path)),
     },
   ];
 }

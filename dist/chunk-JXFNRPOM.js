@@ -5,7 +5,7 @@ import {
 import {
   RULE_KEYS,
   policyFileSchema
-} from "./chunk-Q4MVZNWS.js";
+} from "./chunk-KWHTIF3M.js";
 import "./chunk-QMRDCHHF.js";
 import {
   CheckError

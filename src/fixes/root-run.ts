@@ -1,6 +1,7 @@
 /**
- * The diff that clears setuid/setgid bits (NR030): a RUN in the final stage,
- * run as root, after every step that could have made the files.
+ * The diff that adds a RUN to the final stage, run as root, after every step
+ * that could have made the files it acts on: clearing setuid/setgid bits
+ * (NR030), removing sudo, su or doas (NR031).
  */
 import { parseUserSpec } from '../image/user-spec.js';
 import type { Facts } from '../policy/types.js';
@@ -20,14 +21,14 @@ function isRoot(facts: Facts, value: string): boolean {
 }
 
 /**
- * `command` is the chmod the rule suggests (`chmod u-s,g-s <files>`, the
- * names already shell words). The RUN needs /bin/sh and chmod in the image
- * and root as the build user: it goes right before the final stage's USER
+ * `command` is what the rule suggests (`chmod u-s,g-s <files>`, `rm -f
+ * <files>`, the names already shell words). The RUN needs /bin/sh and the
+ * command in the image and root as the build user: it goes right before the final stage's USER
  * when that comes after every build step (with `USER 0` first unless the
  * user there is known to be root), else after the last build step, switching
  * to root and back to the image's user when that is not root.
  */
-export function setidDiff(facts: Facts, command: string): string | null {
+export function rootRunDiff(facts: Facts, command: string): string | null {
   const source = dockerfileSource(facts);
   const runtime = facts.runtime;
   if (!source || !runtime) return null;

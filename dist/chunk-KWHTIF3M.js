@@ -3638,7 +3638,7 @@ var nr023 = {
   }
 };
 
-// src/fixes/setid.ts
+// src/fixes/root-run.ts
 var PLAIN_USER = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
 function isRoot(facts, value) {
   const spec = parseUserSpec(value);
@@ -3648,7 +3648,7 @@ function isRoot(facts, value) {
   }
   return false;
 }
-function setidDiff(facts, command) {
+function rootRunDiff(facts, command) {
   const source = dockerfileSource(facts);
   const runtime2 = facts.runtime;
   if (!source || !runtime2) return null;
@@ -3720,7 +3720,7 @@ function fixFor2(facts, paths, truncated) {
   const command = byName ? `chmod u-s,g-s ${words.join(" ")}` : "find / -xdev -type f -perm /6000 -exec chmod u-s,g-s {} +";
   return {
     summary: `Remove the bits in the final stage: \`RUN ${command}\`, or delete the files; list the ones you need in the policy (allow-setid).`,
-    diff: byName && !paths.some((path) => path.includes("\uFFFD")) ? setidDiff(facts, command) : null
+    diff: byName && !paths.some((path) => path.includes("\uFFFD")) ? rootRunDiff(facts, command) : null
   };
 }
 
@@ -3735,7 +3735,7 @@ function toolHit(facts, kind, what, fix) {
     {
       message: `${what}: ${listSome(shown)}`,
       location: fromLocation(facts),
-      fix: { summary: fix, diff: null }
+      fix: typeof fix === "string" ? { summary: fix, diff: null } : fix(tools.map((tool) => tool.path))
     }
   ];
 }
@@ -3746,7 +3746,7 @@ var nr031 = {
   name: "sudo-present",
   title: "sudo, su or doas exists in the image",
   rationale: "A container that runs as non-root has no business switching users; sudo, su or doas in the image is either dead weight or a way back to root.",
-  howToFix: "Do not install sudo, su or doas in the final stage.",
+  howToFix: "Do not install sudo, su or doas in the final stage, or remove them there (`RUN rm -f /usr/bin/su`: Debian's su comes with the base image).",
   examples: { failing: "sudo-present", passing: "user-1654" },
   levels: { baseline: "warning", restricted: "error", hardened: "error" },
   needs: ["filesystem"],
@@ -3754,9 +3754,24 @@ var nr031 = {
     facts,
     "privilege",
     "a user-switching tool is present",
-    "Do not install sudo, su or doas in the final stage; for a BusyBox base, remove the applet link (e.g. `RUN rm /bin/su`)."
+    (paths) => removeFix(facts, paths)
   )
 };
+function removeFix(facts, paths) {
+  const words = paths.map(shellWord);
+  const writable = words.every((word) => word !== null) && !paths.some((p) => p.includes("\uFFFD"));
+  if (!writable) {
+    return {
+      summary: "Remove sudo, su and doas in the final stage, or build it on a base without them.",
+      diff: null
+    };
+  }
+  const command = `rm -f ${words.join(" ")}`;
+  return {
+    summary: `Remove ${paths.length === 1 ? "it" : "them"} in the final stage: \`RUN ${command}\` (for a BusyBox applet this removes only the link), or build the final stage on a base without sudo, su or doas.`,
+    diff: rootRunDiff(facts, command)
+  };
+}
 
 // src/policy/rules/capabilities.ts
 var NAMES = [

@@ -6,7 +6,7 @@ import {
   RULE_KEYS,
   didYouMean,
   policyFileSchema
-} from "./chunk-X2GKF2ZW.js";
+} from "./chunk-POOLZAGC.js";
 import "./chunk-QMRDCHHF.js";
 import {
   CheckError
