@@ -27,25 +27,6 @@ const WITH_DIFF: Record<string, string[]> = {
   'builder-only-user': ['NR001', 'NR010'],
   'copy-chown-app': ['NR020'],
   'debian-root': ['NR001', 'NR010', 'NR031'],
-  // Debian's su comes with the base: removed as root, before the (unchanged) root user runs.
-  'debian-root NR031': [
-    'FROM nonroot-guard-fixture/debian-minbase:test',
-    'WORKDIR /app',
-    'COPY app.sh .',
-    'RUN rm -f /bin/su',
-    'CMD ["/app/app.sh"]',
-    '',
-  ].join('\n'),
-  // A BusyBox applet link: only the link goes, before the final USER.
-  'sudo-present NR031': [
-    'FROM nonroot-guard-fixture/dotnet-like:test',
-    'RUN ln -s /bin/busybox /bin/su',
-    'USER 0',
-    'RUN rm -f /bin/su',
-    'USER $APP_UID',
-    'CMD ["/bin/sh"]',
-    '',
-  ].join('\n'),
   'dotnet-root': ['NR001', 'NR010'],
   'name-maps-to-root': ['NR002', 'NR010'],
   'port-80-aspnetcore-urls': ['NR050'],
@@ -84,6 +65,25 @@ const AFTER: Record<string, string> = {
     ' && useradd --uid 10001 --gid 10001 --create-home --shell /usr/sbin/nologin app',
     'USER 10001',
     'CMD ["/app/app.sh"]',
+    '',
+  ].join('\n'),
+  // Debian's su comes with the base: removed as root, before the (unchanged) root user runs.
+  'debian-root NR031': [
+    'FROM nonroot-guard-fixture/debian-minbase:test',
+    'WORKDIR /app',
+    'COPY app.sh .',
+    'RUN rm -f /bin/su',
+    'CMD ["/app/app.sh"]',
+    '',
+  ].join('\n'),
+  // A BusyBox applet link: only the link goes, before the final USER.
+  'sudo-present NR031': [
+    'FROM nonroot-guard-fixture/dotnet-like:test',
+    'RUN ln -s /bin/busybox /bin/su',
+    'USER 0',
+    'RUN rm -f /bin/su',
+    'USER $APP_UID',
+    'CMD ["/bin/sh"]',
     '',
   ].join('\n'),
   'dotnet-root': [
