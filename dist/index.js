@@ -10,6 +10,6 @@ function input(name) {
 }
 var builds = input("context") || input("build-command") || /^true$/i.test(input("pull"));
 var early = process.platform === "linux" && !input("report-file") ? startEarlyCalls({ existingImage: builds ? void 0 : input("image") || void 0 }) : void 0;
-var { run } = await import("./chunk-GNOC7LCL.js");
+var { run } = await import("./chunk-2EESBPRQ.js");
 await run(early);
 early?.discard();

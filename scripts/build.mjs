@@ -25,13 +25,15 @@ const banner = {
 
 // @actions/core imports @actions/http-client (for OIDC tokens, and with it undici) and
 // @actions/exec (platform details) at the top of its modules; the action uses neither
-// through core. Resolved as free of side effects, they are left out when unused: undici
-// alone took ~70 ms to load at every start of the action.
+// through core. Resolved as free of side effects, they are left out where unused: undici
+// alone took ~70 ms to load at every start of the action. Every import of them gets the
+// same answer (ours of @actions/exec too, where it is used and so kept): were it given per
+// importer, the first resolution would decide, and the build would not be reproducible.
 const coreExtrasWithoutSideEffects = {
   name: 'actions-core-extras-without-side-effects',
   setup(build) {
     build.onResolve({ filter: /^@actions\/(http-client|exec)(\/|$)/ }, async (args) => {
-      if (args.pluginData?.resolving || !args.importer.includes('/@actions/core/')) return;
+      if (args.pluginData?.resolving) return;
       const resolved = await build.resolve(args.path, {
         kind: args.kind,
         importer: args.importer,

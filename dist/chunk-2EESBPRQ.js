@@ -1899,9 +1899,9 @@ function compareUser(dockerfile, image) {
 
 // src/image/build-command.ts
 var runBuildCommand = async (commandLine, cwd, onOutput) => {
-  const { getExecOutput: getExecOutput2 } = await import("./chunk-N57ZNRBB.js");
+  const { getExecOutput } = await import("./chunk-N57ZNRBB.js");
   try {
-    const result = await getExecOutput2(commandLine, [], {
+    const result = await getExecOutput(commandLine, [], {
       cwd,
       ignoreReturnCode: true,
       silent: true,
