@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { BenchResults } from '../src/docs/performance.js';
 import type { HostileCase } from '../src/docs/reliability.js';
 import { generatedFiles, generatedSections, updateReadme } from '../src/docs/readme.js';
 import { optionsSchema } from '../src/options.js';
@@ -15,10 +16,15 @@ const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
 const hostileCases = JSON.parse(
   readFileSync(join(REPO_ROOT, 'fixtures/hostile/cases.json'), 'utf8'),
 ) as HostileCase[];
+const benchResults = JSON.parse(
+  readFileSync(join(REPO_ROOT, 'bench/results.json'), 'utf8'),
+) as BenchResults;
 
 describe('generated documentation', () => {
-  it('README.md matches action.yml, the options schema and the rules (run npm run docs)', () => {
-    expect(updateReadme(readme, generatedSections(actionYml, hostileCases))).toBe(readme);
+  it('README.md matches action.yml, the options schema, the rules, the corpus and the bench (run npm run docs)', () => {
+    expect(updateReadme(readme, generatedSections(actionYml, hostileCases, benchResults))).toBe(
+      readme,
+    );
   });
 
   it.each(Object.entries(generatedFiles(readFixture)))(

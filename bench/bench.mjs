@@ -720,5 +720,5 @@ if (!flags['no-write']) {
   }
   await mkdir(dirname(flags.output), { recursive: true });
   await writeFile(flags.output, text);
-  console.log(`wrote ${flags.output}`);
+  console.log(`wrote ${flags.output}; npm run docs puts the figures in the README`);
 }

@@ -1,5 +1,5 @@
 // `npm run docs`: rewrites the generated blocks of README.md from action.yml, the options
-// schema and the rule registry. The TypeScript is bundled on the fly with esbuild.
+// schema, the rule registry, the hostile corpus and bench/results.json. The TypeScript is bundled on the fly with esbuild.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -35,9 +35,10 @@ try {
   }
   const readme = await readFile('README.md', 'utf8');
   const hostileCases = JSON.parse(await readFile('fixtures/hostile/cases.json', 'utf8'));
+  const benchResults = JSON.parse(await readFile('bench/results.json', 'utf8'));
   const updated = updateReadme(
     readme,
-    generatedSections(await readFile('action.yml', 'utf8'), hostileCases),
+    generatedSections(await readFile('action.yml', 'utf8'), hostileCases, benchResults),
   );
   if (updated !== readme) await writeFile('README.md', updated);
   console.log(

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { policyFileSchema } from '../policy/config.js';
 import { USAGE } from '../command-line.js';
 import { optionDefaults } from '../options.js';
+import { performanceSection, type BenchResults } from './performance.js';
 import { reliabilitySection, type HostileCase } from './reliability.js';
 import { RULES } from '../policy/rules/index.js';
 import { PRESETS, type RuleLevel } from '../policy/types.js';
@@ -72,6 +73,7 @@ export function cliUsage(): string {
 export function generatedSections(
   actionYml: string,
   hostileCases: readonly HostileCase[],
+  benchResults: BenchResults,
 ): Record<string, string> {
   return {
     inputs: inputsTable(actionYml),
@@ -79,6 +81,7 @@ export function generatedSections(
     rules: rulesTable(),
     cli: cliUsage(),
     reliability: reliabilitySection(hostileCases),
+    performance: performanceSection(benchResults),
   };
 }
 
