@@ -135,13 +135,18 @@ export interface PublishOptions {
   prNumber?: number;
 }
 
+/** An option as the person gave it: the flag `--image`, or the input `input "image"`. */
+function optionName(key: string, flagPrefix: '--' | ''): string {
+  return flagPrefix === '--' ? `--${key}` : `input "${key}"`;
+}
+
 /** Validates raw inputs/flags; `flagPrefix` is `--` for the CLI and `` for the action. */
 export function parseOptions(raw: RawOptions, flagPrefix: '--' | ''): CheckOptions {
   const result = optionsSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const key = String(issue.path[0] ?? '');
-    const name = flagPrefix === '--' ? `--${key}` : `input "${key}"`;
+    const name = optionName(key, flagPrefix);
     throw new CheckError('usage', `${name}: ${issue.message}`, usageHint(key));
   }
   const options = result.data;
@@ -168,7 +173,7 @@ export function parseOptions(raw: RawOptions, flagPrefix: '--' | ''): CheckOptio
   if (options.image && !isImageReference(options.image)) {
     throw new CheckError(
       'usage',
-      `${flagPrefix === '--' ? '--image' : 'input "image"'}: ${JSON.stringify(options.image)} is not an image reference`,
+      `${optionName('image', flagPrefix)}: ${JSON.stringify(options.image)} is not an image reference`,
       'Give an image name such as app:1.0 or ghcr.io/org/app:pr-42 (lowercase, no spaces), or an image id.',
     );
   }
