@@ -1,15 +1,22 @@
 import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
 import {
+  earlyRequestFor,
   startEarlyCalls
-} from "./chunk-ROXXWN4T.js";
+} from "./chunk-5ZBSKVKW.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/index.ts
 function input(name) {
   return (process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
-var builds = input("context") || input("build-command") || /^true$/i.test(input("pull"));
-var early = process.platform === "linux" && !input("report-file") ? startEarlyCalls({ existingImage: builds ? void 0 : input("image") || void 0 }) : void 0;
-var { run } = await import("./chunk-2EESBPRQ.js");
+var early = process.platform === "linux" && !input("report-file") ? startEarlyCalls(
+  earlyRequestFor({
+    image: input("image"),
+    context: input("context"),
+    buildCommand: input("build-command"),
+    pull: /^true$/i.test(input("pull"))
+  })
+) : void 0;
+var { run } = await import("./chunk-P4V4OFHO.js");
 await run(early);
 early?.discard();

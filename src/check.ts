@@ -6,6 +6,7 @@ import { CheckError } from './errors.js';
 import { acquireImage, type BuildCommandRunner } from './image/acquire.js';
 import { parseAccounts } from './image/accounts.js';
 import type { Docker, EngineInfo } from './image/docker.js';
+import { makesTheImage } from './image/early-calls.js';
 import { resolveUser } from './image/resolve-user.js';
 import type { ImageFacts } from './image/types.js';
 import { kubernetesFacts, readManifests } from './kubernetes/read.js';
@@ -68,7 +69,7 @@ export async function gatherFacts(
   // read-only) run while this process reads and parses the inputs; their failures are
   // reported where they are awaited below, after the inputs' own.
   const engineCheck = settledLater(env.docker.engine());
-  const waitsForEngine = Boolean(options.context || options.buildCommand || options.pull);
+  const waitsForEngine = makesTheImage(options);
   const localImage = waitsForEngine ? undefined : settledLater(env.docker.inspect(options.image!));
   // The policy before anything is built or pulled: a bad policy file fails in a second.
   const policy = effectivePolicy(

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { EarlyRequest } from './image/early-calls.js';
+import { earlyRequestFor, type EarlyRequest } from './image/early-calls.js';
 
 /** The CLI's flags, for node:util's parseArgs. */
 export const FLAGS = {
@@ -40,6 +40,10 @@ export function earlyRequest(argv: string[]): EarlyRequest | null {
   if (positionals.length !== 1 || positionals[0] !== 'check' || values.help || values.version) {
     return null;
   }
-  const builds = Boolean(values.context || values['build-command'] || values.pull);
-  return { existingImage: builds ? undefined : values.image };
+  return earlyRequestFor({
+    image: values.image,
+    context: values.context,
+    buildCommand: values['build-command'],
+    pull: values.pull,
+  });
 }

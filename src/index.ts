@@ -1,4 +1,4 @@
-import { startEarlyCalls } from './image/early-calls.js';
+import { earlyRequestFor, startEarlyCalls } from './image/early-calls.js';
 
 /** An input as @actions/core's getInput reads it, before that library is loaded. */
 function input(name: string): string {
@@ -7,10 +7,16 @@ function input(name: string): string {
 
 // Docker answers the check's first questions while Node loads the action. Not when
 // posting a report file (no docker at all) or on a runner that is not Linux.
-const builds = input('context') || input('build-command') || /^true$/i.test(input('pull'));
 const early =
   process.platform === 'linux' && !input('report-file')
-    ? startEarlyCalls({ existingImage: builds ? undefined : input('image') || undefined })
+    ? startEarlyCalls(
+        earlyRequestFor({
+          image: input('image'),
+          context: input('context'),
+          buildCommand: input('build-command'),
+          pull: /^true$/i.test(input('pull')),
+        }),
+      )
     : undefined;
 const { run } = await import('./main.js');
 

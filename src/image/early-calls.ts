@@ -35,6 +35,27 @@ export interface EarlyRequest {
   existingImage?: string;
 }
 
+/** Where the image comes from, as the options say. */
+export interface ImageSource {
+  image?: string;
+  context?: string;
+  buildCommand?: string;
+  pull?: boolean;
+}
+
+/**
+ * The check makes the image (a build, a build command) or fetches it anew (pull):
+ * it is not inspected before that, and the engine must answer first.
+ */
+export function makesTheImage(source: ImageSource): boolean {
+  return Boolean(source.context || source.buildCommand || source.pull);
+}
+
+/** What to ask docker before the code loads: the image's inspect only when it should exist. */
+export function earlyRequestFor(source: ImageSource): EarlyRequest {
+  return { existingImage: makesTheImage(source) ? undefined : source.image || undefined };
+}
+
 /**
  * Calls already under way. Docker takes each result once, for an identical
  * argv; a result nobody takes (the options turned out different, or the check

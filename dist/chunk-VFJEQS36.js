@@ -5,8 +5,9 @@ import {
   engineCall,
   inspectCall,
   lastLines,
+  makesTheImage,
   runCommand
-} from "./chunk-IM4IKZO4.js";
+} from "./chunk-543W36UC.js";
 import {
   DEFAULT_POLICY,
   DEFAULT_POLICY_PATH,
@@ -1247,7 +1248,7 @@ async function check(options, env) {
 }
 async function gatherFacts(options, env) {
   const engineCheck = settledLater(env.docker.engine());
-  const waitsForEngine = Boolean(options.context || options.buildCommand || options.pull);
+  const waitsForEngine = makesTheImage(options);
   const localImage = waitsForEngine ? void 0 : settledLater(env.docker.inspect(options.image));
   const policy = effectivePolicy(
     await readPolicy(options, env.cwd),
@@ -1474,12 +1475,15 @@ var optionsSchema = strictObject({
     )
   )
 });
+function optionName(key, flagPrefix) {
+  return flagPrefix === "--" ? `--${key}` : `input "${key}"`;
+}
 function parseOptions(raw, flagPrefix) {
   const result = optionsSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
     const key = String(issue.path[0] ?? "");
-    const name = flagPrefix === "--" ? `--${key}` : `input "${key}"`;
+    const name = optionName(key, flagPrefix);
     throw new CheckError("usage", `${name}: ${issue.message}`, usageHint(key));
   }
   const options = result.data;
@@ -1504,7 +1508,7 @@ function parseOptions(raw, flagPrefix) {
   if (options.image && !isImageReference(options.image)) {
     throw new CheckError(
       "usage",
-      `${flagPrefix === "--" ? "--image" : 'input "image"'}: ${JSON.stringify(options.image)} is not an image reference`,
+      `${optionName("image", flagPrefix)}: ${JSON.stringify(options.image)} is not an image reference`,
       "Give an image name such as app:1.0 or ghcr.io/org/app:pr-42 (lowercase, no spaces), or an image id."
     );
   }

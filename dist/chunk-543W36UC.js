@@ -84,6 +84,12 @@ function inspectCall(ref) {
     options: { timeoutMs: 6e4 }
   };
 }
+function makesTheImage(source) {
+  return Boolean(source.context || source.buildCommand || source.pull);
+}
+function earlyRequestFor(source) {
+  return { existingImage: makesTheImage(source) ? void 0 : source.image || void 0 };
+}
 var EarlyCalls = class {
   constructor(binary = "docker", runner = runCommand) {
     this.binary = binary;
@@ -123,11 +129,55 @@ function startEarlyCalls(request, calls = new EarlyCalls()) {
   return calls;
 }
 
+// src/cli-flags.ts
+import { parseArgs } from "node:util";
+var FLAGS = {
+  image: { type: "string" },
+  context: { type: "string" },
+  dockerfile: { type: "string" },
+  target: { type: "string" },
+  "build-arg": { type: "string", multiple: true },
+  platform: { type: "string" },
+  pull: { type: "boolean" },
+  "build-command": { type: "string" },
+  policy: { type: "string" },
+  preset: { type: "string" },
+  manifests: { type: "string", multiple: true },
+  "manifest-image": { type: "string" },
+  format: { type: "string" },
+  output: { type: "string" },
+  "fail-on": { type: "string" },
+  probe: { type: "string" },
+  version: { type: "boolean" },
+  help: { type: "boolean", short: "h" }
+};
+function earlyRequest(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: FLAGS });
+  } catch {
+    return null;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1 || positionals[0] !== "check" || values.help || values.version) {
+    return null;
+  }
+  return earlyRequestFor({
+    image: values.image,
+    context: values.context,
+    buildCommand: values["build-command"],
+    pull: values.pull
+  });
+}
+
 export {
   CommandNotFoundError,
   runCommand,
   lastLines,
   engineCall,
   inspectCall,
-  startEarlyCalls
+  makesTheImage,
+  startEarlyCalls,
+  FLAGS,
+  earlyRequest
 };

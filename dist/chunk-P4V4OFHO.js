@@ -4,8 +4,9 @@ import {
   engineCall,
   inspectCall,
   lastLines,
+  makesTheImage,
   runCommand
-} from "./chunk-ROXXWN4T.js";
+} from "./chunk-5ZBSKVKW.js";
 import "./chunk-QDHUKUM5.js";
 import {
   DEFAULT_POLICY,
@@ -1751,7 +1752,7 @@ async function check(options, env) {
 }
 async function gatherFacts(options, env) {
   const engineCheck = settledLater(env.docker.engine());
-  const waitsForEngine = Boolean(options.context || options.buildCommand || options.pull);
+  const waitsForEngine = makesTheImage(options);
   const localImage = waitsForEngine ? void 0 : settledLater(env.docker.inspect(options.image));
   const policy = effectivePolicy(
     await readPolicy(options, env.cwd),
@@ -1978,12 +1979,15 @@ var optionsSchema = strictObject({
     )
   )
 });
+function optionName(key, flagPrefix) {
+  return flagPrefix === "--" ? `--${key}` : `input "${key}"`;
+}
 function parseOptions(raw, flagPrefix) {
   const result = optionsSchema.safeParse(raw);
   if (!result.success) {
     const issue2 = result.error.issues[0];
     const key = String(issue2.path[0] ?? "");
-    const name = flagPrefix === "--" ? `--${key}` : `input "${key}"`;
+    const name = optionName(key, flagPrefix);
     throw new CheckError("usage", `${name}: ${issue2.message}`, usageHint(key));
   }
   const options = result.data;
@@ -2008,7 +2012,7 @@ function parseOptions(raw, flagPrefix) {
   if (options.image && !isImageReference(options.image)) {
     throw new CheckError(
       "usage",
-      `${flagPrefix === "--" ? "--image" : 'input "image"'}: ${JSON.stringify(options.image)} is not an image reference`,
+      `${optionName("image", flagPrefix)}: ${JSON.stringify(options.image)} is not an image reference`,
       "Give an image name such as app:1.0 or ghcr.io/org/app:pr-42 (lowercase, no spaces), or an image id."
     );
   }
