@@ -2,7 +2,7 @@ import { createRequire as __nrgCreateRequire } from 'node:module'; const require
 import {
   earlyRequestFor,
   startEarlyCalls
-} from "./chunk-5ZBSKVKW.js";
+} from "./chunk-D32XV2PX.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/index.ts
@@ -17,6 +17,6 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
     pull: /^true$/i.test(input("pull"))
   })
 ) : void 0;
-var { run } = await import("./chunk-P4V4OFHO.js");
+var { run } = await import("./chunk-4MPUMVEA.js");
 await run(early);
 early?.discard();

@@ -47,7 +47,6 @@
 #include <unistd.h>
 
 #define PROBE_VERSION 1
-#define PROBE_MOUNT "/.nonroot-guard-probe"
 
 /* ------------------------------------------------------------------ limits */
 
@@ -59,7 +58,7 @@
 #define MAX_PATH_BYTES 4095 /* PATH_MAX without the NUL; also the schema's max(4096) */
 #endif
 #ifndef MAX_DEPTH
-#define MAX_DEPTH 256 /* directory nesting below / */
+#define MAX_DEPTH 2048 /* directory nesting below /: a PATH_MAX-deep tree ("/a" x 2047) fits */
 #endif
 #ifndef MAX_ENTRIES
 #define MAX_ENTRIES 2000000ULL /* directory entries the walk looks at */
@@ -610,15 +609,184 @@ static size_t split_fields(struct span s, struct span *f, size_t max)
 
 /* ----------------------------------------------------- /etc/passwd, group */
 
-enum id_status { ID_OK, ID_MISSING, ID_UNREADABLE, ID_NOT_REGULAR, ID_TOO_LARGE };
-static const char *const id_status_names[] = {"ok", "missing", "unreadable", "not-regular", "too-large"};
+/*
+ * ID_MOUNTED: the path resolves into a mount of this container (/proc, /sys,
+ * /dev, /etc/hosts, a volume, ...). The engine resolves it on the image's own
+ * files before any mount exists, so it reads a file this container cannot
+ * see. ID_ESCAPES: a symlink on the way climbs above "/".
+ */
+enum id_status { ID_OK, ID_MISSING, ID_UNREADABLE, ID_NOT_REGULAR, ID_TOO_LARGE, ID_MOUNTED, ID_ESCAPES };
+static const char *const id_status_names[] = {"ok", "missing", "unreadable", "not-regular", "too-large", "mounted", "escapes"};
 
 struct idfile {
 	char *data;
 	size_t len;
 	enum id_status status;
 	bool too_long; /* has a line Go's bufio.Scanner cannot read */
+	char *resolved; /* where the path led: the file, or the mount it entered (NULL: nowhere) */
 };
+
+/* ------------------------------------------- mounts of this container */
+
+static char **mounts; /* mount points other than "/", from /proc/self/mountinfo */
+static size_t nmounts, cap_mounts;
+static bool mounts_known;
+
+/* mountinfo escapes space, tab, newline and backslash as \ooo. */
+static char *unescape_mount_point(const char *s, size_t n)
+{
+	char *out = xrealloc(NULL, n + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\\' && i + 3 < n && s[i + 1] >= '0' && s[i + 1] <= '3' &&
+		    s[i + 2] >= '0' && s[i + 2] <= '7' && s[i + 3] >= '0' && s[i + 3] <= '7') {
+			out[o++] = (char)(((s[i + 1] - '0') << 6) | ((s[i + 2] - '0') << 3) | (s[i + 3] - '0'));
+			i += 3;
+		} else {
+			out[o++] = s[i];
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static void load_mounts(void)
+{
+	int fd = open("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return;
+	struct buf b = {0};
+	char chunk[8192];
+	for (;;) {
+		ssize_t r = read(fd, chunk, sizeof chunk);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			close(fd);
+			free(b.p);
+			return;
+		}
+		if (r == 0)
+			break;
+		if (b.len + (size_t)r > (16u << 20)) { /* far beyond any container's mounts */
+			close(fd);
+			free(b.p);
+			return;
+		}
+		buf_add(&b, chunk, (size_t)r);
+	}
+	close(fd);
+	const char *p = b.p, *end = b.p + b.len;
+	while (p && p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		/* "ID PARENT MAJ:MIN ROOT MOUNTPOINT ...": the fifth field. */
+		const char *f = p;
+		for (int field = 0; field < 4 && f < e; field++) {
+			const char *sp = memchr(f, ' ', (size_t)(e - f));
+			f = sp ? sp + 1 : e;
+		}
+		const char *sp = f < e ? memchr(f, ' ', (size_t)(e - f)) : NULL;
+		if (f < e && sp) {
+			char *point = unescape_mount_point(f, (size_t)(sp - f));
+			if (strcmp(point, "/") != 0) {
+				mounts = grow(mounts, &cap_mounts, nmounts + 1, sizeof *mounts);
+				mounts[nmounts++] = point;
+			} else {
+				free(point);
+			}
+		}
+		p = nl ? nl + 1 : end;
+	}
+	free(b.p);
+	mounts_known = true;
+}
+
+static bool is_mount_point(const char *path)
+{
+	for (size_t i = 0; i < nmounts; i++)
+		if (strcmp(path, mounts[i]) == 0)
+			return true;
+	return false;
+}
+
+#define MAX_SYMLINKS 40 /* the kernel's limit before ELOOP */
+
+/*
+ * Resolve an absolute path the way the engine does on the image's root
+ * (moby's FollowSymlinkInScope): component by component, every symlink
+ * followed, never above "/". It stops with ID_MOUNTED as soon as the path
+ * reaches a mount point of this container, since from there on this
+ * container sees other files than the engine. `resolved` gets where it led.
+ */
+static enum id_status resolve_in_image(const char *path, char resolved[MAX_PATH_BYTES + 1])
+{
+	char rest[2 * (MAX_PATH_BYTES + 1)];
+	char target[MAX_PATH_BYTES + 1];
+	unsigned links = 0;
+	size_t rlen = 1;
+	strcpy(resolved, "/");
+	if (!mounts_known || strlen(path) > MAX_PATH_BYTES)
+		return ID_UNREADABLE;
+	strcpy(rest, path);
+	char *p = rest;
+	for (;;) {
+		while (*p == '/')
+			p++;
+		if (!*p)
+			return ID_OK;
+		char *slash = strchr(p, '/');
+		size_t n = slash ? (size_t)(slash - p) : strlen(p);
+		char *component = p;
+		p += n;
+		if (n == 1 && component[0] == '.')
+			continue;
+		if (n == 2 && component[0] == '.' && component[1] == '.') {
+			if (rlen == 1)
+				return ID_ESCAPES;
+			char *last = strrchr(resolved, '/');
+			rlen = last == resolved ? 1 : (size_t)(last - resolved);
+			resolved[rlen] = '\0';
+			continue;
+		}
+		if (rlen + 1 + n > MAX_PATH_BYTES)
+			return ID_UNREADABLE;
+		if (rlen > 1)
+			resolved[rlen++] = '/';
+		memcpy(resolved + rlen, component, n);
+		rlen += n;
+		resolved[rlen] = '\0';
+		if (is_mount_point(resolved))
+			return ID_MOUNTED;
+		struct stat st;
+		if (lstat(resolved, &st) != 0)
+			return (errno == ENOENT || errno == ENOTDIR) ? ID_MISSING : ID_UNREADABLE;
+		if (!S_ISLNK(st.st_mode))
+			continue;
+		if (++links > MAX_SYMLINKS)
+			return ID_UNREADABLE;
+		ssize_t t = readlink(resolved, target, sizeof target - 1);
+		if (t <= 0)
+			return ID_UNREADABLE;
+		target[t] = '\0';
+		/* What is left becomes target + "/" + the rest. */
+		size_t left = strlen(p);
+		if ((size_t)t + 1 + left >= sizeof rest)
+			return ID_UNREADABLE;
+		memmove(rest + t + 1, p, left + 1);
+		memcpy(rest, target, (size_t)t);
+		rest[t] = '/';
+		p = rest;
+		/* The link itself is replaced by its target. */
+		if (target[0] == '/') {
+			rlen = 1;
+		} else {
+			char *last = strrchr(resolved, '/');
+			rlen = last == resolved ? 1 : (size_t)(last - resolved);
+		}
+		resolved[rlen] = '\0';
+	}
+}
 
 /*
  * Read /etc/passwd or /etc/group ourselves, as the engine does (no NSS).
@@ -629,8 +797,14 @@ struct idfile {
 static void idfile_load(const char *path, struct idfile *f)
 {
 	memset(f, 0, sizeof *f);
+	char resolved[MAX_PATH_BYTES + 1];
+	f->status = resolve_in_image(path, resolved);
+	f->resolved = xstrndup(resolved, strlen(resolved));
+	if (f->status != ID_OK)
+		return;
+	path = f->resolved; /* no symlink left on the way: nothing below is followed */
 	struct stat st;
-	if (stat(path, &st) != 0) {
+	if (lstat(path, &st) != 0) {
 		f->status = (errno == ENOENT || errno == ENOTDIR) ? ID_MISSING : ID_UNREADABLE;
 		return;
 	}
@@ -644,7 +818,7 @@ static void idfile_load(const char *path, struct idfile *f)
 	}
 	/* O_NONBLOCK: should the file be swapped for a FIFO after stat(), the
 	 * open does not hang; the fstat below then refuses it. */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | O_NOFOLLOW);
 	if (fd < 0) {
 		f->status = ID_UNREADABLE;
 		return;
@@ -1113,9 +1287,15 @@ static char *path_join_clean(const char *base, const char *rel)
 	return res;
 }
 
+/*
+ * /proc, /sys and /dev are mounted over the image's own files at run time, so
+ * nothing of the image there can be used. Everything else the image holds is
+ * judged: the caller skips only the probe's own file, at a path the image
+ * cannot hold (a fresh random name per run).
+ */
 static bool is_skipped(const char *path)
 {
-	static const char *const builtin[] = {"/proc", "/sys", "/dev", PROBE_MOUNT};
+	static const char *const builtin[] = {"/proc", "/sys", "/dev"};
 	for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
 		if (strcmp(path, builtin[i]) == 0)
 			return true;
@@ -1343,7 +1523,8 @@ static void walk_dir(int fd, size_t plen, unsigned depth, uint32_t self)
 			if (errno != ENOENT)
 				add_unscanned_errno(walk.path, errno);
 		} else if (S_ISREG(st.st_mode)) {
-			check_regular(walk.path, &st);
+			if (opt.nskips == 0 || !is_skipped(walk.path))
+				check_regular(walk.path, &st);
 		} else if (S_ISDIR(st.st_mode) && !is_skipped(walk.path)) {
 			uint32_t child = dir_add(self, name, nlen);
 			static bool reported_full;
@@ -1960,6 +2141,10 @@ static void emit_document(const struct result *r, const char *arch)
 	j_cstr(id_status_names[r->pw->status]);
 	j_key("group");
 	j_cstr(id_status_names[r->gr->status]);
+	j_key("passwdResolved");
+	j_cstr(r->pw->resolved ? r->pw->resolved : NULL);
+	j_key("groupResolved");
+	j_cstr(r->gr->resolved ? r->gr->resolved : NULL);
 	j_close('}');
 
 	j_key("status");
@@ -2108,8 +2293,8 @@ static const char usage[] =
 	"  --workdir DIR   the image's Config.WorkingDir\n"
 	"  --exec ARGV0    argv[0] of the entrypoint (else of the cmd): resolved like runc\n"
 	"  --port N/PROTO  a port to try to bind as the user (tcp or udp; repeatable)\n"
-	"  --skip PATH     a directory the walk must not enter (repeatable);\n"
-	"                  /proc, /sys, /dev and " PROBE_MOUNT " are always skipped\n"
+	"  --skip PATH     a file or directory the walk must leave out (repeatable);\n"
+	"                  /proc, /sys and /dev are always skipped\n"
 	"  --account-files also print /etc/passwd and /etc/group as read (accountFiles),\n"
 	"                  so the caller needs no second container to read them\n"
 	"\n"
@@ -2219,12 +2404,42 @@ static void parse_args(int argc, char **argv)
 
 /* ------------------------------------------------------------------- main */
 
+/*
+ * An account file this container cannot read as the engine does: the user
+ * it would become could differ from the engine's, so it becomes none.
+ */
+static bool refuse_idfile(const char *path, const struct idfile *f, struct plan *p)
+{
+	if (f->status != ID_MOUNTED && f->status != ID_ESCAPES)
+		return false;
+	memset(p, 0, sizeof *p);
+	buf_adds(&p->err, path);
+	if (f->status == ID_MOUNTED) {
+		buf_adds(&p->err, " resolves into ");
+		buf_adds(&p->err, f->resolved);
+		buf_adds(&p->err, ", which is mounted over the image's files when the container runs: "
+				  "the engine reads the image's own file there, which this container cannot see");
+	} else {
+		buf_adds(&p->err, " is a symlink that climbs above / (from ");
+		buf_adds(&p->err, f->resolved);
+		buf_adds(&p->err, ")");
+	}
+	return true;
+}
+
 #ifndef PROBE_NO_MAIN
 int main(int argc, char **argv)
 {
 	signal(SIGPIPE, SIG_IGN); /* a closed stdout is an error, not a kill */
 	umask(077);
 	parse_args(argc, argv);
+	/* The image's ENV is the image's: only PATH is used (as data, for
+	 * finding tools and --exec), nothing else of it reaches this process. */
+	const char *image_path = getenv("PATH");
+	char *saved_path = image_path ? xstrndup(image_path, strlen(image_path)) : NULL;
+	clearenv();
+	if (saved_path)
+		setenv("PATH", saved_path, 1);
 
 	uint64_t nonce = 0;
 	if (getrandom(&nonce, sizeof nonce, GRND_NONBLOCK) != (ssize_t)sizeof nonce)
@@ -2236,10 +2451,12 @@ int main(int argc, char **argv)
 
 	/* Resolve the user first, as root, from the image's own files. */
 	static struct idfile pw, gr;
+	load_mounts();
 	idfile_load("/etc/passwd", &pw);
 	idfile_load("/etc/group", &gr);
 	struct plan plan;
-	plan_user(opt.user ? opt.user : "", &pw, &gr, &plan);
+	if (!refuse_idfile("/etc/passwd", &pw, &plan) && !refuse_idfile("/etc/group", &gr, &plan))
+		plan_user(opt.user ? opt.user : "", &pw, &gr, &plan);
 	bool started_root = geteuid() == 0;
 
 	/* HOME of the user we are about to become (known before the switch). */

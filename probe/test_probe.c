@@ -369,6 +369,72 @@ static void test_home(void)
 	free(pw.data);
 }
 
+/* resolve_in_image on a tree built here, on the host: /proc is a real mount
+ * here too, so a link into it must be refused as the probe refuses it in a
+ * container. */
+static void test_resolve(void)
+{
+	char dir[] = "/tmp/nonroot-guard-probe-test-XXXXXX";
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		failures++;
+		return;
+	}
+	char path[MAX_PATH_BYTES + 1], resolved[MAX_PATH_BYTES + 1], want[MAX_PATH_BYTES + 1];
+#define AT(name) (snprintf(path, sizeof path, "%s/%s", dir, name), path)
+	mkdir(AT("etc"), 0755);
+	mkdir(AT("real"), 0755);
+	close(open(AT("real/passwd"), O_CREAT | O_WRONLY, 0644));
+	CHECK(symlink("../real/passwd", AT("etc/relative")) == 0);
+	CHECK(symlink("/proc/self/environ", AT("etc/into-proc")) == 0);
+	CHECK(symlink("../../../../../../../../../../../../../../../../etc/passwd", AT("etc/climbs")) == 0);
+	CHECK(symlink("loop2", AT("etc/loop1")) == 0);
+	CHECK(symlink("loop1", AT("etc/loop2")) == 0);
+	CHECK(symlink("etc", AT("etc-link")) == 0);
+	load_mounts();
+	CHECK(mounts_known);
+	/* Where /tmp is a mount of its own, the test tree stands for the image's
+	 * root filesystem: forget the mounts that hold it. */
+	for (size_t i = 0; i < nmounts;) {
+		size_t n = strlen(mounts[i]);
+		if (strncmp(dir, mounts[i], n) == 0 && dir[n] == '/')
+			mounts[i] = mounts[--nmounts];
+		else
+			i++;
+	}
+	CHECK(is_mount_point("/proc"));
+	CHECK(!is_mount_point("/"));
+
+	CHECK(resolve_in_image(AT("etc/relative"), resolved) == ID_OK);
+	snprintf(want, sizeof want, "%s/real/passwd", dir);
+	check_bytes("relative link", resolved, strlen(resolved), want, strlen(want));
+	CHECK(resolve_in_image(AT("etc-link/relative"), resolved) == ID_OK);
+	check_bytes("through a linked directory", resolved, strlen(resolved), want, strlen(want));
+	CHECK(resolve_in_image(AT("etc/into-proc"), resolved) == ID_MOUNTED);
+	check_bytes("into /proc", resolved, strlen(resolved), "/proc", 5);
+	CHECK(resolve_in_image(AT("etc/climbs"), resolved) == ID_ESCAPES);
+	CHECK(resolve_in_image(AT("etc/loop1"), resolved) == ID_UNREADABLE);
+	CHECK(resolve_in_image(AT("etc/none"), resolved) == ID_MISSING);
+	CHECK(resolve_in_image("/proc/self/status", resolved) == ID_MOUNTED);
+
+	struct idfile f;
+	idfile_load(AT("etc/into-proc"), &f);
+	CHECK(f.status == ID_MOUNTED && f.data == NULL);
+	struct plan plan;
+	CHECK(refuse_idfile("/etc/passwd", &f, &plan));
+	CHECK(!plan.ok && plan.err.p && strstr(plan.err.p, "resolves into /proc, which is mounted") != NULL);
+	free(f.resolved);
+	idfile_load(AT("etc/relative"), &f);
+	CHECK(f.status == ID_OK && f.len == 0);
+	CHECK(!refuse_idfile("/etc/passwd", &f, &plan));
+	free(f.data);
+	free(f.resolved);
+#undef AT
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	CHECK(system(cmd) == 0);
+}
+
 int main(void)
 {
 	test_json();
@@ -379,6 +445,7 @@ int main(void)
 	test_utf8_prefix();
 	test_users();
 	test_home();
+	test_resolve();
 	printf("%d checks, %d failures\n", checks, failures);
 	return failures ? 1 : 0;
 }

@@ -33,6 +33,8 @@ export interface CheckEnvironment {
   version: string;
   /** Today as YYYY-MM-DD, for ignore expiry; tests pin it. */
   today?: string;
+  /** The probe binary to run, instead of the one for the engine's architecture (tests build some with lower limits). */
+  probeBinary?: string;
 }
 
 interface DockerfileSource {
@@ -106,10 +108,10 @@ export async function gatherFacts(
   // ENV comes meanwhile. docker cp reads the account files only when the probe could not.
   const [baseEnv, probe] = await Promise.all([
     draft ? baseImageEnv(draft, image, env.docker, notes) : undefined,
-    runProbe(env.docker, image, portsToProbe(ports), engine.arch),
+    runProbe(env.docker, image, portsToProbe(ports), engine.arch, { binary: env.probeBinary }),
   ]);
-  const accountFiles =
-    (probe.ok ? probe.accountFiles : null) ?? (await env.docker.readAccountFiles(image.ref));
+  notes.push(...probe.notes);
+  const accountFiles = probe.accountFiles ?? (await env.docker.readAccountFiles(image.ref));
   const dockerfile =
     source && parseOptions
       ? await parseDockerfile(source.text, { ...parseOptions, baseEnv })

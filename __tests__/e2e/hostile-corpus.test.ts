@@ -1,6 +1,8 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { HostileCase } from '../../src/docs/reliability.js';
 import { runAction } from '../helpers/action.js';
@@ -15,6 +17,8 @@ import { cli, STACK_FRAME } from '../helpers/run.js';
  * outcome (exit code, verdict, rules, message), never a stack trace. The
  * README's "Reliability" section is generated from the same list.
  */
+
+const run = promisify(execFile);
 
 const CASES = JSON.parse(
   await readFile(join(FIXTURES, 'hostile/cases.json'), 'utf8'),
@@ -63,9 +67,50 @@ async function buildCase(id: string): Promise<void> {
     await docker('rm', container);
     return;
   }
+  if (id === 'user-nul') {
+    await buildImage(join(HOSTILE, id), `${imageOf(id)}-base`);
+    await withEditedConfig(`${imageOf(id)}-base`, imageOf(id), (config) => {
+      config.config.User = 'app\u0000x';
+    });
+    return;
+  }
   const buildArgs =
-    id === 'huge-metadata' ? [`BIG=${'<b>@x</b> '.repeat(6554).slice(0, 65536)}`] : [];
+    id === 'huge-metadata'
+      ? [`BIG=${'<b>@x</b> '.repeat(6554).slice(0, 65536)}`]
+      : id === 'passwd-via-proc-environ'
+        ? ['SMUGGLED=x\napp:x:1654:1654::/home/app:/bin/sh\nz']
+        : [];
   await buildImage(join(HOSTILE, id), imageOf(id), { buildArgs });
+}
+
+/**
+ * Image config that no Dockerfile can write (a NUL byte in Config.User): the image is
+ * saved, its config JSON edited, and loaded again under a new tag.
+ */
+async function withEditedConfig(
+  from: string,
+  to: string,
+  edit: (config: { config: Record<string, unknown> }) => void,
+): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'nonroot-guard-edit-'));
+  try {
+    await docker('save', '--output', join(dir, 'image.tar'), from);
+    await run('tar', ['-xf', 'image.tar'], { cwd: dir });
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as {
+      Config: string;
+      RepoTags: string[];
+    }[];
+    const config = JSON.parse(await readFile(join(dir, manifest[0]!.Config), 'utf8'));
+    edit(config);
+    await writeFile(join(dir, manifest[0]!.Config), JSON.stringify(config));
+    manifest[0]!.RepoTags = [to];
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    await rm(join(dir, 'image.tar'));
+    await run('tar', ['-cf', 'edited.tar', '--exclude', 'edited.tar', '.'], { cwd: dir });
+    await docker('load', '--input', join(dir, 'edited.tar'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 let scratch: string;
@@ -113,6 +158,7 @@ async function prepare(
   if (c.setup === 'no-docker') env['PATH'] = '/nonexistent';
   if (c.setup === 'no-daemon') env['DOCKER_HOST'] = 'unix:///nonexistent/docker.sock';
   if (c.setup === 'probe-timeout') env['NONROOT_GUARD_PROBE_TIMEOUT'] = '0.05';
+  if (c.setup === 'copy-transfer') env['NONROOT_GUARD_PROBE_TRANSFER'] = 'copy';
   if (c.setup === 'not-linux') {
     // The runner's platform as Node reports it, faked before the bundle loads.
     env['NODE_OPTIONS'] =
@@ -164,6 +210,26 @@ describe.skipIf(!inject('docker'))('the hostile corpus', () => {
 
   afterAll(async () => {
     await registry?.stop();
+  });
+
+  /** Containers of the corpus images, and volumes no container uses: what a check could leave behind. */
+  const leftovers = async () => {
+    const images = CASES.filter((c) => c.group === 'image').map((c) => imageOf(c.id));
+    const containers = await docker(
+      'ps',
+      '--all',
+      '--quiet',
+      ...images.flatMap((image) => ['--filter', `ancestor=${image}`]),
+    );
+    const volumes = await docker('volume', 'ls', '--quiet', '--filter', 'dangling=true');
+    return {
+      containers: containers.split('\n').filter(Boolean),
+      volumes: volumes.split('\n').filter(Boolean),
+    };
+  };
+  let before: Awaited<ReturnType<typeof leftovers>>;
+  beforeAll(async () => {
+    before = await leftovers();
   });
 
   it('lists each case once, with a bound and something it says', () => {
@@ -244,4 +310,12 @@ describe.skipIf(!inject('docker'))('the hostile corpus', () => {
     },
     300_000,
   );
+
+  // Last in this file (vitest runs a file's tests in order): after every case, timeouts and the
+  // copy transfer included, no probe container and no anonymous volume of theirs is left.
+  it('leaves no container and no volume behind', async () => {
+    const after = await leftovers();
+    expect(after.containers).toEqual([]);
+    expect(after.volumes.filter((volume) => !before.volumes.includes(volume))).toEqual([]);
+  });
 });

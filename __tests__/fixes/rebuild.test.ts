@@ -29,6 +29,7 @@ const WITH_DIFF: Record<string, string[]> = {
   'debian-root': ['NR001', 'NR010', 'NR031'],
   'dotnet-root': ['NR001', 'NR010'],
   'name-maps-to-root': ['NR002', 'NR010'],
+  'passwd-into-proc': ['NR002'],
   'port-80-aspnetcore-urls': ['NR050'],
   'port-80-env': ['NR050'],
   'port-80-expose': ['NR050'],
@@ -38,6 +39,8 @@ const WITH_DIFF: Record<string, string[]> = {
   'setuid-under-root': ['NR030'],
   'shell-less-root': ['NR001', 'NR010'],
   'sudo-present': ['NR031'],
+  // Built here with the release probe, whose walk reaches the file its fixture's probe cannot.
+  'walk-past-limit': ['NR030'],
   'system-writable-etc': ['NR021'],
   'user-0-0': ['NR002', 'NR010'],
   'user-00': ['NR002', 'NR010'],
@@ -221,7 +224,9 @@ describe.skipIf(!inject('docker'))('fixes, applied with git and rebuilt', () => 
         await buildImage(dir, tag);
         const options = parseOptions({ image: tag, dockerfile, ...kubernetes }, '--');
         const { facts } = await gatherFacts(options, env(root));
-        expect(facts.probe.status).toBe('ok');
+        // An account file the probe must refuse (NR007) stays refused: no other rule's fix changes it.
+        const refused = before.findings.some((f) => f.rule === 'NR007');
+        expect(facts.probe.status).toBe(refused ? 'user-error' : 'ok');
         const after = evaluate(facts, policy);
         const fixed = new Set(findings.map((f) => f.rule));
         const fired = new Set(after.findings.map((f) => f.rule));

@@ -52,6 +52,7 @@ export function makeFacts(options: {
     passwd: options.passwd === undefined ? PASSWD : options.passwd,
     group: options.group === undefined ? GROUP : options.group,
     notes: [],
+    unsafe: [],
   });
   const image = imageFacts({
     user: options.user,
@@ -108,6 +109,8 @@ export function probeOutput(overrides: Partial<ProbeOutput> = {}): ProbeOutput {
       home: '/home/app',
       passwd: 'ok',
       group: 'ok',
+      passwdResolved: '/etc/passwd',
+      groupResolved: '/etc/group',
     },
     status: {
       capEff: '0000000000000000',

@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { gatherFacts, type CheckEnvironment, type GatheredFacts } from '../../src/check.js';
@@ -27,9 +31,30 @@ interface Expected {
   verdict: Record<Preset, 'pass' | 'fail'>;
   /** What becomes of the probe: `ok` unless the container cannot start as the image's user. */
   probe?: 'ok' | 'user-error';
+  /**
+   * The probe's limits, lowered (probe.c's -D values), for a case about what the walk does
+   * at a limit that no image can reach cheaply: the probe is built with them for this case.
+   */
+  probeLimits?: Record<string, number>;
 }
 
 const IMAGES = join(FIXTURES, 'images');
+
+/** probe/probe.c built as the release is (static musl), with some limits lowered. */
+async function probeWithLimits(limits: Record<string, number>): Promise<string> {
+  const output = join(await mkdtemp(join(tmpdir(), 'nonroot-guard-probe-')), 'probe');
+  const defines = Object.entries(limits).map(([name, value]) => `-D${name}=${value}`);
+  await promisify(execFile)('musl-gcc', [
+    '-std=c11',
+    '-O2',
+    '-static',
+    ...defines,
+    '-o',
+    output,
+    join(REPO_ROOT, 'probe/probe.c'),
+  ]);
+  return output;
+}
 const cases = readdirSync(IMAGES).sort();
 
 const env: CheckEnvironment = {
@@ -66,7 +91,8 @@ describe.skipIf(!inject('docker'))('fixture images', () => {
         },
         '--',
       );
-      gathered = await gatherFacts(options, env);
+      const probeBinary = expected.probeLimits && (await probeWithLimits(expected.probeLimits));
+      gathered = await gatherFacts(options, { ...env, probeBinary });
     });
 
     it('names every rule as must or must not fire', () => {

@@ -156,6 +156,7 @@ describe('a good policy file', () => {
       rules: {},
       'allow-writable': [],
       'allow-setid': [],
+      'allow-incomplete-walk': [],
       ports: { allow: [], variables: [] },
       ignore: [],
     });
@@ -208,6 +209,7 @@ describe('a good policy file', () => {
       writable: ['/data', '/srv/*/cache'],
       setid: ['/usr/bin/passwd'],
       ports: [80],
+      incompleteWalk: [],
     });
     expect(policy.portVariables).toEqual(['HTTP_PORT']);
   });

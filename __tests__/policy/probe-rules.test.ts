@@ -273,6 +273,28 @@ describe('when the probe cannot tell', () => {
     expect(optional).toMatchObject({ verdict: 'pass', blocked: null });
   });
 
+  it('blocks the verdict when a required probe could not become the user, whatever else holds', () => {
+    // Nothing else fails here: only the probe's missing measurements can fail the check.
+    const facts = {
+      ...makeFacts({
+        user: '1654',
+        runtime: probeOutput({ userError: 'unable to find groups for spec app: token too long' }),
+      }),
+      probe: {
+        status: 'user-error' as const,
+        reason: "the container cannot start as the image's user: token too long",
+      },
+    };
+    const required = evaluate(facts, { preset: 'baseline', failOn: 'error', probe: 'required' });
+    expect(required.counts.error).toBe(0);
+    expect(required.verdict).toBe('fail');
+    expect(required.blocked).toBe(
+      "the probe could not measure as the image's user, and the policy requires it: the container cannot start as the image's user: token too long",
+    );
+    const optional = evaluate(facts, { preset: 'baseline', failOn: 'error', probe: 'optional' });
+    expect(optional.blocked).toBeNull();
+  });
+
   it('skips the user-specific rules, not the filesystem ones, when the container cannot start as the user', () => {
     const facts = {
       ...makeFacts({
@@ -286,7 +308,7 @@ describe('when the probe cannot tell', () => {
         reason: "the container cannot start as the image's user: unable to find user ghost",
       },
     };
-    const result = evaluate(facts, { preset: 'hardened', failOn: 'error', probe: 'required' });
+    const result = evaluate(facts, { preset: 'hardened', failOn: 'error', probe: 'optional' });
     expect(result.blocked).toBeNull();
     expect(result.skipped.map((skip) => skip.rule)).toEqual([
       'NR010',

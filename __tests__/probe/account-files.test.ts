@@ -4,50 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { Docker } from '../../src/image/docker.js';
 import type { AccountFiles } from '../../src/image/types.js';
-import { parseProbeOutput, probedAccountFiles, runProbe } from '../../src/probe/run.js';
-import type { ProbeOutput } from '../../src/probe/schema.js';
+import { parseProbeOutput, runProbe } from '../../src/probe/run.js';
 import { buildImage } from '../helpers/docker.js';
 import { probeOutput } from '../helpers/facts.js';
 
 /**
- * The probe prints /etc/passwd and /etc/group as it read them (--account-files),
- * so a check needs no second container (docker create + cp) to read them; docker
- * cp reads them only when the probe cannot vouch for a file.
+ * The account files are read from the probe's own container after it is
+ * created and before it starts, as the daemon will read them; the probe also
+ * prints them as it read them inside (--account-files), which must agree.
  */
 
-type Status = ProbeOutput['identity']['passwd'];
-const withStatus = (passwd: Status, group: Status) => {
-  const output = probeOutput();
-  return { ...output, identity: { ...output.identity, passwd, group } };
-};
-
-describe('the account files the probe read', () => {
-  it('stand in for docker cp when both were read or are missing', () => {
-    expect(
-      probedAccountFiles(withStatus('ok', 'ok'), { passwd: 'root:x:0:0::/:\n', group: '' }),
-    ).toEqual({ passwd: 'root:x:0:0::/:\n', group: '', notes: [] });
-    expect(
-      probedAccountFiles(withStatus('missing', 'ok'), { passwd: null, group: 'g:x:1:\n' }),
-    ).toEqual({
-      passwd: null,
-      group: 'g:x:1:\n',
-      notes: ['/etc/passwd does not exist in the image'],
-    });
-  });
-
-  it.each([
-    ['unreadable', 'ok'],
-    ['ok', 'not-regular'],
-    ['too-large', 'ok'],
-  ] as const)('leave it to docker cp to say why when a file is %s / %s', (passwd, group) => {
-    expect(probedAccountFiles(withStatus(passwd, group), { passwd: null, group: null })).toBe(null);
-  });
-
-  it('leave it to docker cp when a file was over what the probe prints, or not asked for', () => {
-    expect(probedAccountFiles(withStatus('ok', 'ok'), { passwd: null, group: '' })).toBe(null);
-    expect(probedAccountFiles(withStatus('ok', 'ok'), null)).toBe(null);
-  });
-
+describe('the account files the probe printed', () => {
   it('are checked like the rest of the document, and kept out of the facts', () => {
     const document = { ...probeOutput(), accountFiles: { passwd: 'a', group: null } };
     expect(parseProbeOutput(JSON.stringify(document))).toEqual(probeOutput());
@@ -88,11 +55,11 @@ describe.skipIf(!inject('docker'))('the account files on a real engine', () => {
     const facts = await driver.inspect(id);
     const probed = await runProbe(driver, facts!, [], 'amd64');
     if (!probed.ok) throw new Error(probed.reason);
-    expect(probed.accountFiles).not.toBe(null);
-    expect(sorted(probed.accountFiles!)).toEqual(sorted(await driver.readAccountFiles(id)));
+    expect(probed.accountFiles.unsafe).toEqual([]);
+    expect(sorted(probed.accountFiles)).toEqual(sorted(await driver.readAccountFiles(id)));
   });
 
-  it('are left to docker cp when /etc/passwd is over 256 KiB', async () => {
+  it('are read whole when /etc/passwd is over the 256 KiB the probe prints', async () => {
     const line = `${'u'.repeat(60)}:x:1000:1000::/home/u:/bin/sh\n`;
     const id = await image('large', {
       Dockerfile: 'FROM scratch\nCOPY passwd /etc/\n',
@@ -101,6 +68,7 @@ describe.skipIf(!inject('docker'))('the account files on a real engine', () => {
     const probed = await runProbe(driver, (await driver.inspect(id))!, [], 'amd64');
     if (!probed.ok) throw new Error(probed.reason);
     expect(probed.output.identity.passwd).toBe('ok');
-    expect(probed.accountFiles).toBe(null);
+    expect(probed.accountFiles.passwd?.length).toBeGreaterThan(256 * 1024);
+    expect(probed.accountFiles.unsafe).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   failureReason,
   parseProbeOutput,
   probeArguments,
+  probePath,
 } from '../../src/probe/run.js';
 import { imageFacts } from '../helpers/facts.js';
 
@@ -17,9 +18,12 @@ const result = (exitCode: number, stderr = '', timedOut = false) => ({
 });
 
 describe('the probe container', () => {
-  it('is locked down: no network, no new privileges, limits, Kubernetes port rules, never pulled', () => {
-    expect(containerOptions(DEFAULT_PROBE_LIMITS, '/.nonroot-guard-probe/probe')).toEqual([
+  it('is locked down: no network, no new privileges, no health check, limits, Kubernetes port rules, never pulled', () => {
+    expect(
+      containerOptions(DEFAULT_PROBE_LIMITS, '/.nonroot-guard-probe-0123456789abcdef'),
+    ).toEqual([
       '--pull=never',
+      '--no-healthcheck',
       '--network=none',
       '--user=0:0',
       '--security-opt=no-new-privileges',
@@ -28,8 +32,14 @@ describe('the probe container', () => {
       '--memory-swap=256m',
       '--sysctl=net.ipv4.ip_unprivileged_port_start=1024',
       '--label=org.nonroot-guard.probe=true',
-      '--entrypoint=/.nonroot-guard-probe/probe',
+      '--entrypoint=/.nonroot-guard-probe-0123456789abcdef',
     ]);
+  });
+
+  it('puts the probe at a fresh random path each run, which the image cannot already hold', () => {
+    const paths = new Set(Array.from({ length: 50 }, () => probePath()));
+    expect(paths.size).toBe(50);
+    for (const path of paths) expect(path).toMatch(/^\/\.nonroot-guard-probe-[0-9a-f]{16}$/);
   });
 
   it.each([
@@ -38,7 +48,7 @@ describe('the probe container', () => {
     [{ entrypoint: [], cmd: [] }, ''],
   ])('tells the probe what the image runs: %j → --exec %j', (config, exec) => {
     const image = imageFacts({ user: 'app', workdir: '/app', ...config });
-    expect(probeArguments(image, ['80/tcp', '8080/tcp'])).toEqual([
+    expect(probeArguments(image, ['80/tcp', '8080/tcp'], '/.nonroot-guard-probe-00ff')).toEqual([
       '--user',
       'app',
       '--workdir',
@@ -46,7 +56,7 @@ describe('the probe container', () => {
       '--exec',
       exec,
       '--skip',
-      '/.nonroot-guard-probe',
+      '/.nonroot-guard-probe-00ff',
       '--port',
       '80/tcp',
       '--port',

@@ -30,6 +30,8 @@ function rootReport(): Report {
         home: '/root',
         passwd: 'ok',
         group: 'ok',
+        passwdResolved: '/etc/passwd',
+        groupResolved: '/etc/group',
       },
     }),
   });

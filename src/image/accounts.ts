@@ -1,3 +1,5 @@
+import type { AccountFiles, UnsafeAccountFile } from './types.js';
+
 /**
  * /etc/passwd and /etc/group as the container runtime reads them (runc's
  * user package): lines are trimmed, blank lines skipped, fields split on `:`,
@@ -65,16 +67,15 @@ export interface Accounts {
   passwd: PasswdEntry[] | null;
   group: GroupEntry[] | null;
   notes: string[];
+  /** Account files that are not regular files of the image, or that the container reads otherwise (NR007). */
+  unsafe: UnsafeAccountFile[];
 }
 
-export function parseAccounts(files: {
-  passwd: string | null;
-  group: string | null;
-  notes: string[];
-}): Accounts {
+export function parseAccounts(files: AccountFiles): Accounts {
   return {
     passwd: files.passwd === null ? null : parsePasswd(files.passwd),
     group: files.group === null ? null : parseGroup(files.group),
     notes: files.notes,
+    unsafe: files.unsafe,
   };
 }

@@ -18,6 +18,12 @@ export interface CommandOptions {
   cwd?: string;
   /** Kills the command (SIGKILL) when aborted: for a call whose answer is no longer wanted. */
   signal?: AbortSignal;
+  /**
+   * Takes stdout as bytes instead of keeping it (the result's stdout is then
+   * empty); returning 'enough' kills the command (SIGKILL), e.g. once a
+   * stream's header has said all that is needed.
+   */
+  readStdout?: (chunk: Buffer) => 'more' | 'enough';
 }
 
 /**
@@ -81,7 +87,15 @@ export const runCommand: CommandRunner = (file, args, options = {}) =>
       buffer.push(chunk);
       options.onOutput?.(chunk.toString('utf8'));
     };
-    child.stdout.on('data', collect(stdout));
+    const read = options.readStdout;
+    child.stdout.on(
+      'data',
+      read
+        ? (chunk: Buffer) => {
+            if (read(chunk) === 'enough') child.kill('SIGKILL');
+          }
+        : collect(stdout),
+    );
     child.stderr.on('data', collect(stderr));
     child.on('error', (error: NodeJS.ErrnoException) => {
       // An abort is reported as an error too, but 'close' follows and resolves.

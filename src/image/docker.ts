@@ -1,4 +1,4 @@
-import { mkdtemp, lstat, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CheckError } from '../errors.js';
@@ -12,6 +12,7 @@ import {
 } from './command.js';
 import { engineCall, inspectCall, type EarlyCalls } from './early-calls.js';
 import { normaliseInspect } from './inspect.js';
+import { firstTarEntry, type TarEntryType } from './tar-entry.js';
 import type { AccountFiles, ImageFacts } from './types.js';
 
 export interface EngineInfo {
@@ -166,8 +167,8 @@ export class Docker {
 
   /**
    * Reads /etc/passwd and /etc/group from the image's filesystem without
-   * running it: `docker create` (never started) and `docker cp -L`, which
-   * resolves symlinks inside the image, not on the host.
+   * running it: a container that is created and never started, read with
+   * `docker cp` (see readAccountFilesOf).
    */
   async readAccountFiles(ref: string): Promise<AccountFiles> {
     const created = await this.exec(
@@ -176,98 +177,146 @@ export class Docker {
     );
     if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
     const container = created.stdout.trim().split('\n').pop()!;
-    const workdir = await mkdtemp(join(tmpdir(), 'nonroot-guard-accounts-'));
     try {
-      const notes: string[] = [];
-      const [passwd, group] = await Promise.all(
-        ['/etc/passwd', '/etc/group'].map((path, index) =>
-          this.copyTextFile(container, path, join(workdir, String(index)), notes),
-        ),
-      );
-      return { passwd: passwd ?? null, group: group ?? null, notes };
+      return await this.readAccountFilesOf(container);
     } finally {
-      await Promise.all([
-        this.exec(['rm', '--force', container], { timeoutMs: 60_000 }),
-        rm(workdir, { recursive: true, force: true }),
-      ]);
+      await this.removeContainer(container);
     }
   }
 
   /**
-   * Runs a container to completion with `docker run`. On timeout the client is
-   * killed and the container removed by name, so nothing keeps running.
+   * The account files of a created container as the daemon will read them
+   * when it starts it: symlinks resolved inside the image, before anything is
+   * mounted. Only a regular file is read; a device node, FIFO or socket is
+   * known from its tar header and never opened (by us or, since the caller
+   * then starts nothing, by the daemon).
    */
-  async runToCompletion(
+  async readAccountFilesOf(container: string): Promise<AccountFiles> {
+    const notes: string[] = [];
+    const unsafe: AccountFiles['unsafe'] = [];
+    const [passwd, group] = await Promise.all(
+      (['/etc/passwd', '/etc/group'] as const).map(async (path) => {
+        const file = await this.readImageFile(container, path, MAX_ACCOUNT_FILE_BYTES);
+        switch (file.kind) {
+          case 'file':
+            return file.text;
+          case 'missing':
+            notes.push(missingFileNote(path));
+            break;
+          case 'not-regular':
+            unsafe.push({ path, what: `is ${article(file.type)} in the image`, started: false });
+            break;
+          case 'too-large':
+            notes.push(
+              `${path} is ${file.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`,
+            );
+            break;
+          case 'unreadable':
+            notes.push(`${path} could not be read from the image: ${file.reason}`);
+            break;
+        }
+        return null;
+      }),
+    );
+    return { passwd: passwd ?? null, group: group ?? null, notes, unsafe };
+  }
+
+  /**
+   * One file of a created container, `docker cp -L` resolving symlinks in the
+   * image: its tar header is read first, so anything but a regular file of at
+   * most `maxBytes` is recognised from 512 bytes and the copy stopped there.
+   */
+  async readImageFile(container: string, path: string, maxBytes: number): Promise<ImageFile> {
+    let data = Buffer.alloc(0);
+    let outcome: ImageFile | null = null;
+    let malformed: string | null = null;
+    const result = await this.exec(['cp', '-L', `${container}:${path}`, '-'], {
+      timeoutMs: 60_000,
+      readStdout: (chunk) => {
+        data = Buffer.concat([data, chunk]);
+        let entry;
+        try {
+          entry = firstTarEntry(data);
+        } catch (error) {
+          malformed = (error as Error).message;
+          return 'enough';
+        }
+        if (!entry) return 'more';
+        const { header, contentOffset } = entry;
+        if (header.type !== 'file') {
+          outcome = { kind: 'not-regular', type: header.type };
+          return 'enough';
+        }
+        if (header.size > maxBytes) {
+          outcome = { kind: 'too-large', size: header.size };
+          return 'enough';
+        }
+        if (data.length < contentOffset + header.size) return 'more';
+        outcome = {
+          kind: 'file',
+          text: data.subarray(contentOffset, contentOffset + header.size).toString('utf8'),
+        };
+        return 'enough';
+      },
+    });
+    if (outcome) return outcome;
+    if (malformed) return { kind: 'unreadable', reason: `docker cp gave ${malformed}` };
+    if (result.timedOut) throw dockerFailure(`docker cp ${path}`, result);
+    if (result.exitCode !== 0) {
+      // Go's archive/tar cannot hold a socket, so the daemon refuses to copy one.
+      if (/sockets not supported/i.test(result.stderr))
+        return { kind: 'not-regular', type: 'socket' };
+      // Missing or a dangling link: the runtime reads no file either.
+      if (/could not find|no such file|not found/i.test(result.stderr)) return { kind: 'missing' };
+      return {
+        kind: 'unreadable',
+        reason: lastLines(result.stderr, 1) || `exit code ${result.exitCode}`,
+      };
+    }
+    return { kind: 'unreadable', reason: 'docker cp ended before the file was complete' };
+  }
+
+  /** `docker create`; the caller judges the result (a hostile image can make it slow). */
+  createContainer(
     name: string,
     args: readonly string[],
     timeoutMs: number,
   ): Promise<CommandResult> {
-    const result = await this.exec(['run', '--name', name, ...args], {
+    return this.exec(['create', '--name', name, ...args], { timeoutMs });
+  }
+
+  copyInto(container: string, source: string, destination: string): Promise<CommandResult> {
+    return this.exec(['cp', source, `${container}:${destination}`], { timeoutMs: 60_000 });
+  }
+
+  /** Starts a created container and waits for it, with its stdout and stderr apart. */
+  startAttached(container: string, timeoutMs: number): Promise<CommandResult> {
+    return this.exec(['start', '--attach', container], {
       timeoutMs,
       maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES,
     });
-    if (result.timedOut) await this.exec(['rm', '--force', name], { timeoutMs: 60_000 });
-    return result;
   }
 
-  /**
-   * The same in three steps, for daemons that cannot bind-mount a file from
-   * this machine (a remote engine, a job container): create, copy the file
-   * in, start attached, remove.
-   */
-  async runWithFile(
-    name: string,
-    args: readonly string[],
-    file: { source: string; destination: string },
-    timeoutMs: number,
-  ): Promise<CommandResult> {
-    const created = await this.exec(['create', '--name', name, ...args], { timeoutMs: 60_000 });
-    if (created.exitCode !== 0) return created;
-    try {
-      const copied = await this.exec(['cp', file.source, `${name}:${file.destination}`], {
-        timeoutMs: 60_000,
-      });
-      if (copied.exitCode !== 0) return copied;
-      return await this.exec(['start', '--attach', name], {
-        timeoutMs,
-        maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES,
-      });
-    } finally {
-      await this.exec(['rm', '--force', name], { timeoutMs: 60_000 });
-    }
-  }
-
-  private async copyTextFile(
-    container: string,
-    path: string,
-    destination: string,
-    notes: string[],
-  ): Promise<string | null> {
-    const result = await this.exec(['cp', '-L', `${container}:${path}`, destination], {
+  /** Removes a container whatever its state, with its anonymous volumes; true when it is gone. */
+  async removeContainer(container: string): Promise<boolean> {
+    const result = await this.exec(['rm', '--force', '--volumes', container], {
       timeoutMs: 60_000,
     });
-    if (result.timedOut) throw dockerFailure(`docker cp ${path}`, result);
-    if (result.exitCode !== 0) {
-      // Missing, a symlink loop, a dangling link: all mean the runtime cannot read it either.
-      notes.push(
-        /could not find|no such file|not found/i.test(result.stderr)
-          ? missingFileNote(path)
-          : `${path} could not be read from the image: ${lastLines(result.stderr, 1)}`,
-      );
-      return null;
-    }
-    // What arrived on the host came from an untrusted image: accept only a regular file.
-    const stat = await lstat(destination);
-    if (!stat.isFile()) {
-      notes.push(`${path} in the image is not a regular file`);
-      return null;
-    }
-    if (stat.size > MAX_ACCOUNT_FILE_BYTES) {
-      notes.push(`${path} is ${stat.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`);
-      return null;
-    }
-    return readFile(destination, 'utf8');
+    return result.exitCode === 0 || /no such container/i.test(result.stderr);
   }
+}
+
+/** A file of an image, as readImageFile found it. */
+export type ImageFile =
+  | { kind: 'file'; text: string }
+  | { kind: 'missing' }
+  | { kind: 'not-regular'; type: TarEntryType | 'socket' }
+  | { kind: 'too-large'; size: number }
+  | { kind: 'unreadable'; reason: string };
+
+function article(type: TarEntryType | 'socket'): string {
+  if (type === 'other') return 'not a regular file';
+  return type === 'fifo' ? 'a FIFO' : `a ${type}`;
 }
 
 /** The argv of `docker build`; exported for table tests. */
@@ -284,7 +333,7 @@ export function buildArgs(request: BuildRequest, iidFile: string): string[] {
   return args;
 }
 
-function dockerFailure(what: string, result: CommandResult): CheckError {
+export function dockerFailure(what: string, result: CommandResult): CheckError {
   const reason = result.timedOut
     ? 'timed out'
     : lastLines(result.stderr, 5) || `exit code ${result.exitCode}`;

@@ -26,4 +26,20 @@ export interface AccountFiles {
   group: string | null;
   /** Why a file could not be read, when it could not (shown as evidence). */
   notes: string[];
+  /** Account files the engine must not be given, or cannot be read as it reads them (NR007). */
+  unsafe: UnsafeAccountFile[];
+}
+
+/**
+ * An account file that is not a regular file of the image: a device node or
+ * FIFO (the daemon itself opens it when it starts any container of the image),
+ * or a path that at run time leads into a mount or above /, so what the
+ * container reads is not what the engine reads.
+ */
+export interface UnsafeAccountFile {
+  path: '/etc/passwd' | '/etc/group';
+  /** What it is, as a phrase: "a FIFO", "resolves into /proc, …". */
+  what: string;
+  /** Whether a container of the image was started (never for a device node or FIFO). */
+  started: boolean;
 }

@@ -8,9 +8,11 @@ export interface Allowances {
   setid: string[];
   /** Ports below 1024 that are accepted (NR050), e.g. where the pod grants NET_BIND_SERVICE. */
   ports: number[];
+  /** Globs of paths where a walk that stopped locally is accepted (NR034). */
+  incompleteWalk: string[];
 }
 
-export const NO_ALLOWANCES: Allowances = { writable: [], setid: [], ports: [] };
+export const NO_ALLOWANCES: Allowances = { writable: [], setid: [], ports: [], incompleteWalk: [] };
 
 /** A path matches a pattern itself or lies below it: `/data` allows `/data/cache` too. */
 export function allowed(path: string, patterns: readonly string[]): boolean {

@@ -37,6 +37,13 @@ export const policyFileSchema = z
     'allow-setid': z
       ._default(z.array(absolutePath), [])
       .check(z.describe('Globs of setuid/setgid files that are accepted (NR030).')),
+    'allow-incomplete-walk': z
+      ._default(z.array(absolutePath), [])
+      .check(
+        z.describe(
+          'Globs of paths where an incomplete walk is accepted (NR034): a directory too deep, a path too long or a directory that could not be read there. A walk stopped as a whole (entry or time limit) is never accepted.',
+        ),
+      ),
     ports: z._default(
       z.strictObject({
         allow: z

@@ -81,6 +81,7 @@ export function effectivePolicy(
     allow: {
       writable: policy['allow-writable'],
       setid: policy['allow-setid'],
+      incompleteWalk: policy['allow-incomplete-walk'],
       ports: policy.ports.allow,
     },
     portVariables: policy.ports.variables,

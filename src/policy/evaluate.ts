@@ -80,10 +80,13 @@ export function evaluate(
       : policy.failOn === 'warning'
         ? counts.error + counts.warning > 0
         : false;
-  // Fail closed: without the probe's facts, "no findings" proves nothing.
+  // Fail closed: without the probe's measurements, "no findings" proves nothing, whatever
+  // kept it from measuring (it could not run, or could not become the image's user).
   const blocked =
-    facts.probe.status === 'failed' && policy.probe === 'required'
-      ? `the probe could not run, and the policy requires it: ${facts.probe.reason}`
+    facts.probe.status !== 'ok' && policy.probe === 'required'
+      ? facts.probe.status === 'failed'
+        ? `the probe could not run, and the policy requires it: ${facts.probe.reason}`
+        : `the probe could not measure as the image's user, and the policy requires it: ${facts.probe.reason}`
       : null;
   return {
     verdict: failed || blocked ? 'fail' : 'pass',

@@ -4,13 +4,19 @@ import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import { CheckError } from '../errors.js';
 import { lastLines, type CommandResult } from '../image/command.js';
-import { missingFileNote, type Docker } from '../image/docker.js';
+import { dockerFailure, type Docker } from '../image/docker.js';
 import type { AccountFiles, ImageFacts } from '../image/types.js';
 import '../schema-locale.js';
 import { probeSchema, type ProbeOutput } from './schema.js';
 
-/** Where the probe binary appears inside the container; the probe skips it while walking. */
-export const PROBE_PATH = '/.nonroot-guard-probe';
+/**
+ * Where the probe binary appears inside the container: a fresh random name
+ * per run, so the image cannot already hold it (and hide files there); the
+ * walk leaves out exactly this one file.
+ */
+export function probePath(): string {
+  return `/.nonroot-guard-probe-${randomBytes(8).toString('hex')}`;
+}
 
 export interface ProbeLimits {
   timeoutMs: number;
@@ -41,16 +47,21 @@ export type ProbeResult =
   | {
       ok: true;
       output: ProbeOutput;
-      /**
-       * /etc/passwd and /etc/group as the probe read them, so no second
-       * container is needed; null when it could not stand in for reading
-       * them with docker cp (a file it did not read, or over its size limit).
-       */
-      accountFiles: AccountFiles | null;
+      /** /etc/passwd and /etc/group as the daemon reads them, from the created container. */
+      accountFiles: AccountFiles;
       elapsedMs: number;
       transfer: ProbeTransfer;
+      notes: string[];
     }
-  | { ok: false; reason: string; elapsedMs: number; container: string };
+  | {
+      ok: false;
+      reason: string;
+      elapsedMs: number;
+      container: string;
+      /** Read before the start when the container could be created, else null. */
+      accountFiles: AccountFiles | null;
+      notes: string[];
+    };
 
 /** Makes the probe print the account files it read, as `accountFiles` (probe/probe.c). */
 export const ACCOUNT_FILES_FLAG = '--account-files';
@@ -88,23 +99,33 @@ export function probeBinary(engineArch: string): string {
 }
 
 /** The probe's own arguments: what to check, from the image's metadata. */
-export function probeArguments(image: ImageFacts, ports: readonly string[]): string[] {
+export function probeArguments(
+  image: ImageFacts,
+  ports: readonly string[],
+  ownPath: string,
+): string[] {
   const exec = image.entrypoint[0] ?? image.cmd[0] ?? '';
   const args = ['--user', image.user, '--workdir', image.workdir, '--exec', exec];
-  args.push('--skip', PROBE_PATH);
+  args.push('--skip', ownPath);
   for (const port of ports) args.push('--port', port);
   return args;
 }
 
 /**
- * `docker run` options for the probe container. It starts as root (with
+ * `docker create` options for the probe container. It starts as root (with
  * Docker's default capabilities) so it can see the whole filesystem, then
  * becomes the image's user as runc would; everything else is locked down.
  * Nothing from this machine is mounted but the probe binary, read-only.
+ * What of the image's config the daemon would act on is replaced: the
+ * entrypoint and command (the probe instead), the user (root, then the probe
+ * becomes the image's user itself), the network, and the HEALTHCHECK, which
+ * dockerd would otherwise run inside this container as root while the probe
+ * walks.
  */
 export function containerOptions(limits: ProbeLimits, entrypoint: string): string[] {
   return [
     '--pull=never',
+    '--no-healthcheck',
     '--network=none',
     '--user=0:0',
     '--security-opt=no-new-privileges',
@@ -162,28 +183,57 @@ function schemaError(error: z.core.$ZodError, under?: string): Error {
   return new Error(`${path || 'the document'}: ${issue.message}`);
 }
 
+/** Image strings that become arguments of the probe: a NUL byte cannot be passed to a program. */
+function unpassable(image: ImageFacts): string | null {
+  const fields: [string, string | undefined][] = [
+    ['Config.User', image.user],
+    ['Config.WorkingDir', image.workdir],
+    ['the entrypoint', image.entrypoint[0] ?? image.cmd[0]],
+  ];
+  const bad = fields.find(([, value]) => value?.includes('\0'));
+  return bad
+    ? `the image's ${bad[0]} holds a NUL byte, which no runtime can pass to the kernel: no container of this image can start as configured`
+    : null;
+}
+
 /**
- * The account files as the probe read them, with the notes docker cp would
- * give; null when the probe cannot vouch for one (unreadable, not a regular
- * file, too large, or over what it prints), so that docker cp reads them and
- * says why in its own words.
+ * Account files that this container read otherwise than the daemon: the probe
+ * found them resolving into a mount (or above /), or read other bytes than
+ * docker cp read from the created container.
  */
-export function probedAccountFiles(
+function differentInside(
   output: ProbeOutput,
   shown: ShownAccountFiles | null,
-): AccountFiles | null {
-  if (!shown) return null;
-  const notes: string[] = [];
-  const file = (path: string, status: ProbeOutput['identity']['passwd'], text: string | null) => {
-    if (status === 'ok') return text ?? undefined;
-    if (status !== 'missing') return undefined;
-    notes.push(missingFileNote(path));
-    return null;
-  };
-  const passwd = file('/etc/passwd', output.identity.passwd, shown.passwd);
-  const group = file('/etc/group', output.identity.group, shown.group);
-  if (passwd === undefined || group === undefined) return null;
-  return { passwd, group, notes };
+  files: AccountFiles,
+): AccountFiles['unsafe'] {
+  const unsafe: AccountFiles['unsafe'] = [];
+  for (const [path, key] of [
+    ['/etc/passwd', 'passwd'],
+    ['/etc/group', 'group'],
+  ] as const) {
+    const status = output.identity[key];
+    const resolved = output.identity[`${key}Resolved`];
+    if (status === 'mounted') {
+      unsafe.push({
+        path,
+        what: `resolves into ${resolved}, which is mounted over the image's files when the container runs: the engine reads the image's own file there, the container another`,
+        started: true,
+      });
+    } else if (status === 'escapes') {
+      unsafe.push({
+        path,
+        what: `leads out of the image's files: a symlink on the way climbs above / (at ${resolved})`,
+        started: true,
+      });
+    } else if (shown && shown[key] !== null && files[key] !== null && shown[key] !== files[key]) {
+      unsafe.push({
+        path,
+        what: 'reads differently inside the running container than in the image the engine reads it from',
+        started: true,
+      });
+    }
+  }
+  return unsafe;
 }
 
 export function failureReason(result: CommandResult, limits: ProbeLimits, arch: string): string {
@@ -200,15 +250,32 @@ export function failureReason(result: CommandResult, limits: ProbeLimits, arch: 
   return `the probe container failed (exit code ${result.exitCode})${stderr ? `: ${stderr}` : ''}`;
 }
 
-/** The bind-mounted binary is not there: the daemon does not see this machine's files. */
+/** The bind mount's source is not there: the daemon does not see this machine's files. */
 function mountDidNotReach(result: CommandResult): boolean {
-  return (
-    (result.exitCode === 127 || result.exitCode === 126) &&
-    /no such file or directory/i.test(result.stderr)
-  );
+  return /bind source path does not exist|no such file or directory/i.test(result.stderr);
 }
 
-/** Runs the probe in the image, once, and returns its facts or why there are none. */
+/** After the timeout, how long a pending `docker create` is waited for so that what it makes is removed. */
+const CLEANUP_GRACE_MS = 15_000;
+/** A create slower than this is worth a note: docker copies each VOLUME's files first. */
+const SLOW_CREATE_MS = 2_000;
+
+const TIMED_OUT = Symbol('timed out');
+
+function beforeDeadline<T>(work: Promise<T>, deadline: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, deadline - Date.now()));
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Runs the probe in the image, once, and returns its facts or why there are
+ * none. One container: created, its account files read as the daemon will
+ * read them (a device node or FIFO there and it is never started), started
+ * attached, then removed with its volumes on every path.
+ */
 export async function runProbe(
   docker: Docker,
   image: ImageFacts,
@@ -217,53 +284,124 @@ export async function runProbe(
   options: { limits?: ProbeLimits; transfer?: ProbeTransfer; binary?: string } = {},
 ): Promise<ProbeResult> {
   const limits = options.limits ?? probeLimits();
-  const binary = options.binary ?? probeBinary(engineArch);
-  const probeArgs = probeArguments(image, ports);
   const started = Date.now();
-  let container = '';
-  const name = () => (container = `nonroot-guard-probe-${randomBytes(6).toString('hex')}`);
-
-  const viaMount = () =>
-    docker.runToCompletion(
-      name(),
-      [
-        '--rm',
-        ...containerOptions(limits, `${PROBE_PATH}/probe`),
-        `--mount=type=bind,source=${binary},target=${PROBE_PATH}/probe,readonly`,
-        image.id,
-        ...probeArgs,
-        ACCOUNT_FILES_FLAG,
-      ],
-      limits.timeoutMs,
-    );
-  const viaCopy = () =>
-    docker.runWithFile(
-      name(),
-      [...containerOptions(limits, PROBE_PATH), image.id, ...probeArgs, ACCOUNT_FILES_FLAG],
-      { source: binary, destination: PROBE_PATH },
-      limits.timeoutMs,
-    );
-
-  let transfer = options.transfer ?? defaultTransfer();
-  let result = await (transfer === 'mount' ? viaMount() : viaCopy());
-  if (transfer === 'mount' && mountDidNotReach(result)) {
-    transfer = 'copy';
-    result = await viaCopy();
-  }
-  const elapsedMs = Date.now() - started;
-  if (result.exitCode !== 0 || result.timedOut) {
-    return { ok: false, reason: failureReason(result, limits, engineArch), elapsedMs, container };
-  }
-  try {
-    const { output, shown } = parseProbeDocument(result.stdout);
-    const accountFiles = probedAccountFiles(output, shown);
-    return { ok: true, output, accountFiles, elapsedMs, transfer };
-  } catch (error) {
+  const notes: string[] = [];
+  const cannotPass = unpassable(image);
+  if (cannotPass) {
     return {
       ok: false,
-      reason: `the probe's output could not be read: ${(error as Error).message}`,
-      elapsedMs,
-      container,
+      reason: cannotPass,
+      elapsedMs: 0,
+      container: '',
+      accountFiles: null,
+      notes,
     };
   }
+  const binary = options.binary ?? probeBinary(engineArch);
+  const ownPath = probePath();
+  const probeArgs = [...probeArguments(image, ports, ownPath), ACCOUNT_FILES_FLAG];
+  const deadline = started + limits.timeoutMs;
+  const timedOut = (container: string, accountFiles: AccountFiles | null): ProbeResult => ({
+    ok: false,
+    reason: `the probe did not finish within ${limits.timeoutMs / 1000} s and was stopped`,
+    elapsedMs: Date.now() - started,
+    container,
+    accountFiles,
+    notes,
+  });
+
+  const attempt = async (transfer: ProbeTransfer): Promise<ProbeResult | 'mount-did-not-reach'> => {
+    const container = `nonroot-guard-probe-${randomBytes(6).toString('hex')}`;
+    const mount =
+      transfer === 'mount' ? [`--mount=type=bind,source=${binary},target=${ownPath},readonly`] : [];
+    const createStarted = Date.now();
+    const create = docker.createContainer(
+      container,
+      [...containerOptions(limits, ownPath), ...mount, image.id, ...probeArgs],
+      limits.timeoutMs + CLEANUP_GRACE_MS,
+    );
+    let accountFiles: AccountFiles | null = null;
+    try {
+      const created = await beforeDeadline(create, deadline);
+      if (created === TIMED_OUT) return timedOut(container, null);
+      if (created.exitCode !== 0) {
+        if (transfer === 'mount' && mountDidNotReach(created)) return 'mount-did-not-reach';
+        throw dockerFailure(`docker create ${image.ref}`, created);
+      }
+      const createMs = Date.now() - createStarted;
+      if (createMs > SLOW_CREATE_MS && image.volumes.length > 0) {
+        notes.push(
+          `creating the probe container took ${(createMs / 1000).toFixed(1)} s: docker first copies the image's files at VOLUME ${image.volumes.join(', ')} into new anonymous volumes`,
+        );
+      }
+      if (transfer === 'copy') {
+        const copied = await docker.copyInto(container, binary, ownPath);
+        if (copied.exitCode !== 0) {
+          return {
+            ok: false,
+            reason: failureReason(copied, limits, engineArch),
+            elapsedMs: Date.now() - started,
+            container,
+            accountFiles,
+            notes,
+          };
+        }
+      }
+      accountFiles = await docker.readAccountFilesOf(container);
+      if (accountFiles.unsafe.length > 0) {
+        return {
+          ok: false,
+          reason: `no container of the image was started: ${accountFiles.unsafe.map((file) => `${file.path} ${file.what}`).join('; ')}, and the Docker daemon itself opens it to start any container`,
+          elapsedMs: Date.now() - started,
+          container,
+          accountFiles,
+          notes,
+        };
+      }
+      if (Date.now() >= deadline) return timedOut(container, accountFiles);
+      const result = await docker.startAttached(container, deadline - Date.now());
+      if (result.timedOut) return timedOut(container, accountFiles);
+      const elapsedMs = Date.now() - started;
+      if (result.exitCode !== 0) {
+        return {
+          ok: false,
+          reason: failureReason(result, limits, engineArch),
+          elapsedMs,
+          container,
+          accountFiles,
+          notes,
+        };
+      }
+      try {
+        const { output, shown } = parseProbeDocument(result.stdout);
+        accountFiles.unsafe.push(...differentInside(output, shown, accountFiles));
+        return { ok: true, output, accountFiles, elapsedMs, transfer, notes };
+      } catch (error) {
+        return {
+          ok: false,
+          reason: `the probe's output could not be read: ${(error as Error).message}`,
+          elapsedMs,
+          container,
+          accountFiles,
+          notes,
+        };
+      }
+    } finally {
+      // A create still pending when the time ran out is waited for, so that what it made is removed too.
+      const pending = await create.catch(() => null);
+      const removed = await docker.removeContainer(container);
+      if (!removed || pending?.timedOut) {
+        notes.push(
+          `the probe container ${container} may be left behind: remove it with \`docker rm --force --volumes ${container}\``,
+        );
+      }
+    }
+  };
+
+  const transfer = options.transfer ?? defaultTransfer();
+  const result = await attempt(transfer);
+  if (result !== 'mount-did-not-reach') return result;
+  const copied = await attempt('copy');
+  if (copied === 'mount-did-not-reach') throw new Error('the copy transfer mounts nothing');
+  return copied;
 }

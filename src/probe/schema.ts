@@ -18,6 +18,23 @@ z.config(en());
 const path = z.string().check(z.maxLength(4096));
 const hex = z.string().check(z.regex(/^[0-9a-f]{1,16}$/));
 
+/**
+ * How the probe found an account file. `mounted`: it resolves into a mount of
+ * the container (/proc, /sys, /dev, /etc/hosts, a volume), where the engine,
+ * which reads the image's own files before anything is mounted, sees another
+ * file; `escapes`: a symlink on the way climbs above /.
+ */
+export const ACCOUNT_FILE_STATUSES = [
+  'ok',
+  'missing',
+  'unreadable',
+  'not-regular',
+  'too-large',
+  'mounted',
+  'escapes',
+] as const;
+const accountFileStatus = z.enum(ACCOUNT_FILE_STATUSES);
+
 const fileKind = z.enum(['dir', 'file', 'symlink', 'other', 'missing']);
 
 export const PATH_ROLES = [
@@ -66,8 +83,11 @@ export const probeSchema = z.strictObject({
     groups: z.array(z.int()).check(z.maxLength(65536)),
     name: z.nullable(z.string().check(z.maxLength(256))),
     home: z.nullable(path),
-    passwd: z.enum(['ok', 'missing', 'unreadable', 'not-regular', 'too-large']),
-    group: z.enum(['ok', 'missing', 'unreadable', 'not-regular', 'too-large']),
+    passwd: accountFileStatus,
+    group: accountFileStatus,
+    /** Where the path led inside the image: the file, or the run-time mount it entered. */
+    passwdResolved: z.nullable(path),
+    groupResolved: z.nullable(path),
   }),
   status: z.strictObject({
     capEff: hex,

@@ -134,6 +134,7 @@ export const reportSchema = z.object({
     allow: z.object({
       writable: z.array(shortText).check(z.maxLength(1000)),
       setid: z.array(shortText).check(z.maxLength(1000)),
+      incompleteWalk: z._default(z.array(shortText).check(z.maxLength(1000)), []),
       ports: z.array(z.int().check(z.minimum(0), z.maximum(65535))).check(z.maxLength(1000)),
       portVariables: z.array(shortText).check(z.maxLength(1000)),
     }),

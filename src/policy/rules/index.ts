@@ -5,6 +5,7 @@ import { nr003 } from './nr003-user-not-numeric.js';
 import { nr004 } from './nr004-user-unknown.js';
 import { nr005 } from './nr005-uid-out-of-range.js';
 import { nr006 } from './nr006-group-root.js';
+import { nr007 } from './nr007-account-file-unsafe.js';
 import { nr010 } from './nr010-runs-as-root.js';
 import { nr020 } from './nr020-app-writable.js';
 import { nr021 } from './nr021-system-writable.js';
@@ -14,6 +15,7 @@ import { nr030 } from './nr030-setid-files.js';
 import { nr031 } from './nr031-sudo-present.js';
 import { nr032 } from './nr032-file-capabilities.js';
 import { nr033 } from './nr033-effective-capabilities.js';
+import { nr034 } from './nr034-walk-incomplete.js';
 import { nr040 } from './nr040-shell-present.js';
 import { nr041 } from './nr041-package-manager-present.js';
 import { nr050 } from './nr050-privileged-port.js';
@@ -29,6 +31,7 @@ export const RULES: readonly Rule[] = [
   nr004,
   nr005,
   nr006,
+  nr007,
   nr010,
   nr020,
   nr021,
@@ -38,6 +41,7 @@ export const RULES: readonly Rule[] = [
   nr031,
   nr032,
   nr033,
+  nr034,
   nr040,
   nr041,
   nr050,

@@ -3105,51 +3105,6 @@ var nr006 = {
   }
 };
 
-// src/policy/rules/runtime-common.ts
-function runtime(facts) {
-  if (!facts.runtime) throw new Error("a probe rule ran without the probe facts it declared");
-  return facts.runtime;
-}
-function octal(mode) {
-  return mode === null ? "?" : mode.toString(8).padStart(4, "0");
-}
-function describePath(entry) {
-  return `${entry.path} (owner ${entry.uid ?? "?"}:${entry.gid ?? "?"}, mode ${octal(entry.mode)})`;
-}
-function listSome(items, total = items.length, shown = 5) {
-  const head = items.slice(0, shown);
-  const more = total - head.length;
-  return more > 0 ? `${head.join(", ")} and ${more} more` : head.join(", ");
-}
-function whoRuns(output) {
-  const { uid, name } = output.identity;
-  return name ? `uid ${uid} (${name})` : `uid ${uid}`;
-}
-
-// src/policy/rules/nr010-runs-as-root.ts
-var nr010 = {
-  id: "NR010",
-  name: "runs-as-root",
-  title: "The container process really runs as uid 0 (root)",
-  rationale: "Metadata can mislead; the probe shows the uid the process gets when the runtime applies the image user. Root in a container is root on the shared kernel, with every default capability.",
-  howToFix: "Make the image's user a numeric non-root UID; a name that /etc/passwd maps to 0 is still root.",
-  examples: { failing: "name-maps-to-root", passing: "user-1654" },
-  levels: { baseline: "error", restricted: "error", hardened: "error" },
-  needs: ["runtime-user"],
-  evaluate(facts) {
-    const output = runtime(facts);
-    if (output.identity.uid !== 0) return [];
-    const why = facts.user.spec.kind === "none" ? "the image sets no user" : `${userLabel(facts)} gives uid 0`;
-    return [
-      {
-        message: `the probe, run as the image's user, got uid 0 (root): ${why}`,
-        location: userLocation(facts),
-        fix: switchUserFix(facts, facts.user.spec.kind === "none" ? "Add" : "Replace it with")
-      }
-    ];
-  }
-};
-
 // src/policy/rules/locate.ts
 function fromLocation(facts) {
   const dockerfile = facts.dockerfile;
@@ -3218,6 +3173,73 @@ function portLocation(facts, port) {
   }
   return { file: dockerfile.path, line: line ?? dockerfile.finalStage.line };
 }
+
+// src/policy/rules/nr007-account-file-unsafe.ts
+var nr007 = {
+  id: "NR007",
+  name: "account-file-unsafe",
+  title: "/etc/passwd or /etc/group is not a regular file of the image",
+  rationale: "The Docker daemon reads the image's /etc/passwd and /etc/group itself when it starts any container of the image, on the image's own files, before /proc, /sys, /dev and the daemon's own files are mounted. A device node there can feed the daemon without end and a FIFO blocks it; a symlink into /proc, /sys, /dev, a mount or above / makes the container see other accounts than the engine resolves the user from, so what a check measures inside is not what runs. No image needs either: the check refuses it, and starts no container of an image with a device node or FIFO there.",
+  howToFix: "Ship /etc/passwd and /etc/group as regular files of the image (e.g. `COPY passwd /etc/passwd`, or `RUN useradd`), not as links, devices or FIFOs.",
+  examples: { failing: "passwd-into-proc", passing: "user-1654" },
+  levels: { baseline: "error", restricted: "error", hardened: "error" },
+  needs: ["accounts"],
+  evaluate(facts) {
+    return facts.accounts.unsafe.map((file) => ({
+      message: `${file.path} ${file.what}${file.started ? "" : ": no container of the image was started"}`,
+      location: fromLocation(facts),
+      fix: {
+        summary: `Make ${file.path} a regular file of the image (\`COPY\` it or create the accounts with \`RUN useradd\`), not a link, device node or FIFO.`,
+        diff: null
+      }
+    }));
+  }
+};
+
+// src/policy/rules/runtime-common.ts
+function runtime(facts) {
+  if (!facts.runtime) throw new Error("a probe rule ran without the probe facts it declared");
+  return facts.runtime;
+}
+function octal(mode) {
+  return mode === null ? "?" : mode.toString(8).padStart(4, "0");
+}
+function describePath(entry) {
+  return `${entry.path} (owner ${entry.uid ?? "?"}:${entry.gid ?? "?"}, mode ${octal(entry.mode)})`;
+}
+function listSome(items, total = items.length, shown = 5) {
+  const head = items.slice(0, shown);
+  const more = total - head.length;
+  return more > 0 ? `${head.join(", ")} and ${more} more` : head.join(", ");
+}
+function whoRuns(output) {
+  const { uid, name } = output.identity;
+  return name ? `uid ${uid} (${name})` : `uid ${uid}`;
+}
+
+// src/policy/rules/nr010-runs-as-root.ts
+var nr010 = {
+  id: "NR010",
+  name: "runs-as-root",
+  title: "The container process really runs as uid 0 (root)",
+  rationale: "Metadata can mislead; the probe shows the uid the process gets when the runtime applies the image user. Root in a container is root on the shared kernel, with every default capability.",
+  howToFix: "Make the image's user a numeric non-root UID; a name that /etc/passwd maps to 0 is still root.",
+  examples: { failing: "name-maps-to-root", passing: "user-1654" },
+  levels: { baseline: "error", restricted: "error", hardened: "error" },
+  needs: ["runtime-user"],
+  evaluate(facts) {
+    const output = runtime(facts);
+    if (output.identity.uid !== 0) return [];
+    const why = facts.user.spec.kind === "none" ? "the image sets no user" : `${userLabel(facts)} gives uid 0`;
+    return [
+      {
+        message: `the probe, run as the image's user, got uid 0 (root): ${why}`,
+        location: userLocation(facts),
+        fix: switchUserFix(facts, facts.user.spec.kind === "none" ? "Add" : "Replace it with")
+      }
+    ];
+  }
+};
 
 // src/fixes/permissions.ts
 function described(change) {
@@ -3793,6 +3815,42 @@ var nr033 = {
         location: userLocation(facts),
         fix: {
           summary: "Run as a non-root user (a numeric USER), which clears them; in Kubernetes also drop them all (securityContext.capabilities.drop: [ALL]).",
+          diff: null
+        }
+      }
+    ];
+  }
+};
+
+// src/policy/rules/nr034-walk-incomplete.ts
+var WHOLE_WALK = /^(entry limit|time limit|writable check time limit)/;
+var NOT_A_GAP = /^writable check: after \d+ create tests/;
+var nr034 = {
+  id: "NR034",
+  name: "walk-incomplete",
+  title: "The probe's walk stopped at a limit, so some files were not judged",
+  rationale: "Every file-system rule (setuid files, file capabilities, writable directories) judges what the walk saw. A walk that stopped at a limit (depth, path length, entries, time, a directory it could not read) may have missed the one setuid-root binary an image hides 3,000 directories deep, so an incomplete walk never passes.",
+  howToFix: "Flatten or remove what the walk could not reach (the message says where and why). Where a deep or unreadable tree is expected and harmless, accept it for that path in the policy file (allow-incomplete-walk); a walk stopped by its entry or time limit cannot be accepted.",
+  examples: { failing: "walk-past-limit", passing: "user-1654" },
+  levels: { baseline: "error", restricted: "error", hardened: "error" },
+  needs: ["filesystem"],
+  evaluate(facts) {
+    const { walk } = runtime(facts);
+    const gaps = walk.unscanned.items.filter((item) => !NOT_A_GAP.test(item.reason));
+    const open = gaps.filter(
+      (item) => WHOLE_WALK.test(item.reason) || !allowed(item.path, facts.allow.incompleteWalk)
+    );
+    const hidden = walk.unscanned.count - walk.unscanned.items.length;
+    if (open.length === 0 && hidden === 0 && !(walk.truncated && gaps.length === 0)) return [];
+    const described2 = open.map((item) => `${item.path} (${item.reason})`);
+    const total = open.length + hidden;
+    const what = total > 0 ? `${total} place${total === 1 ? "" : "s"} not walked: ${listSome(described2, total)}` : "the walk stopped at a limit";
+    return [
+      {
+        message: `the walk of the image is incomplete after ${walk.entries} entries, so files there were not judged: ${what}`,
+        location: fromLocation(facts),
+        fix: {
+          summary: "Remove or flatten what the walk could not reach; to accept a deep or unreadable tree that is expected, list its path under `allow-incomplete-walk` in the policy file.",
           diff: null
         }
       }
@@ -4382,6 +4440,7 @@ var RULES = [
   nr004,
   nr005,
   nr006,
+  nr007,
   nr010,
   nr020,
   nr021,
@@ -4391,6 +4450,7 @@ var RULES = [
   nr031,
   nr032,
   nr033,
+  nr034,
   nr040,
   nr041,
   nr050,
@@ -4422,6 +4482,11 @@ var policyFileSchema = strictObject({
     )
   ),
   "allow-setid": _default(array(absolutePath), []).check(describe2("Globs of setuid/setgid files that are accepted (NR030).")),
+  "allow-incomplete-walk": _default(array(absolutePath), []).check(
+    describe2(
+      "Globs of paths where an incomplete walk is accepted (NR034): a directory too deep, a path too long or a directory that could not be read there. A walk stopped as a whole (entry or time limit) is never accepted."
+    )
+  ),
   ports: _default(
     strictObject({
       allow: _default(array(int().check(_gte(1), _lte(65535))), []).check(

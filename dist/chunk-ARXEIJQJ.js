@@ -5,7 +5,7 @@ import {
 import {
   RULE_KEYS,
   policyFileSchema
-} from "./chunk-KWHTIF3M.js";
+} from "./chunk-BL6B2SOZ.js";
 import "./chunk-QMRDCHHF.js";
 import {
   CheckError

@@ -6,7 +6,7 @@ import {
   RULE_KEYS,
   didYouMean,
   policyFileSchema
-} from "./chunk-POOLZAGC.js";
+} from "./chunk-BMY3QUAL.js";
 import "./chunk-QMRDCHHF.js";
 import {
   CheckError

@@ -7,7 +7,7 @@ import {
   lastLines,
   makesTheImage,
   runCommand
-} from "./chunk-543W36UC.js";
+} from "./chunk-T3G6CT6D.js";
 import {
   DEFAULT_POLICY,
   DEFAULT_POLICY_PATH,
@@ -48,7 +48,7 @@ import {
   transform,
   union,
   unknown
-} from "./chunk-POOLZAGC.js";
+} from "./chunk-BMY3QUAL.js";
 import "./chunk-QMRDCHHF.js";
 import {
   CheckError,
@@ -171,9 +171,9 @@ function runtimeInt(field) {
   if (value > 9223372036854775807n || value < -9223372036854775808n) return 0;
   return Number(value);
 }
-function records(text2) {
+function records(text3) {
   const result = [];
-  const lines = text2.split("\n");
+  const lines = text3.split("\n");
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index].trim();
     if (line === "") continue;
@@ -181,8 +181,8 @@ function records(text2) {
   }
   return result;
 }
-function parsePasswd(text2) {
-  return records(text2).map(({ fields, line }) => ({
+function parsePasswd(text3) {
+  return records(text3).map(({ fields, line }) => ({
     name: fields[0] ?? "",
     uid: runtimeInt(fields[2]),
     gid: runtimeInt(fields[3]),
@@ -191,8 +191,8 @@ function parsePasswd(text2) {
     line
   }));
 }
-function parseGroup(text2) {
-  return records(text2).map(({ fields, line }) => ({
+function parseGroup(text3) {
+  return records(text3).map(({ fields, line }) => ({
     name: fields[0] ?? "",
     gid: runtimeInt(fields[2]),
     members: (fields[3] ?? "").split(",").filter((member) => member !== ""),
@@ -203,7 +203,8 @@ function parseAccounts(files) {
   return {
     passwd: files.passwd === null ? null : parsePasswd(files.passwd),
     group: files.group === null ? null : parseGroup(files.group),
-    notes: files.notes
+    notes: files.notes,
+    unsafe: files.unsafe
   };
 }
 
@@ -323,8 +324,8 @@ function parseImageRef(ref) {
   if (digest !== null && !isDigest(digest)) return null;
   return { registry, repository, tag: tag ?? (digest === null ? "latest" : null), digest };
 }
-function isImageReference(text2) {
-  return parseImageRef(text2) !== null || IMAGE_ID.test(text2) || /^sha256:[a-f0-9]{64}$/.test(text2);
+function isImageReference(text3) {
+  return parseImageRef(text3) !== null || IMAGE_ID.test(text3) || /^sha256:[a-f0-9]{64}$/.test(text3);
 }
 function sameRepository(a, b) {
   return a.registry === b.registry && a.repository === b.repository;
@@ -360,9 +361,9 @@ async function readManifests(globs, manifestImage, cwd) {
         "Point manifests at the workload files themselves."
       );
     }
-    const text2 = await readFile(path2, "utf8");
-    sources[file] = text2;
-    containers.push(...parseManifests(text2, file));
+    const text3 = await readFile(path2, "utf8");
+    sources[file] = text3;
+    containers.push(...parseManifests(text3, file));
   }
   return { files, sources, containers, namedAs };
 }
@@ -461,7 +462,7 @@ function evaluate(facts, policy, rules = RULES) {
   const counts = { error: 0, warning: 0, notice: 0 };
   for (const finding of findings) counts[finding.severity]++;
   const failed = policy.failOn === "error" ? counts.error > 0 : policy.failOn === "warning" ? counts.error + counts.warning > 0 : false;
-  const blocked = facts.probe.status === "failed" && policy.probe === "required" ? `the probe could not run, and the policy requires it: ${facts.probe.reason}` : null;
+  const blocked = facts.probe.status !== "ok" && policy.probe === "required" ? facts.probe.status === "failed" ? `the probe could not run, and the policy requires it: ${facts.probe.reason}` : `the probe could not measure as the image's user, and the policy requires it: ${facts.probe.reason}` : null;
   return {
     verdict: failed || blocked ? "fail" : "pass",
     blocked,
@@ -531,6 +532,7 @@ function effectivePolicy(file, inputs, today) {
     allow: {
       writable: policy["allow-writable"],
       setid: policy["allow-setid"],
+      incompleteWalk: policy["allow-incomplete-walk"],
       ports: policy.ports.allow
     },
     portVariables: policy.ports.variables
@@ -544,9 +546,9 @@ var PORT_VARIABLES = [
   "ASPNETCORE_HTTPS_PORTS",
   "PORT"
 ];
-function portNumber(text2) {
-  if (!/^\d{1,5}$/.test(text2.trim())) return null;
-  const port = Number(text2.trim());
+function portNumber(text3) {
+  if (!/^\d{1,5}$/.test(text3.trim())) return null;
+  const port = Number(text3.trim());
   return port >= 1 && port <= 65535 ? port : null;
 }
 function portsFromUrls(value) {
@@ -597,7 +599,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // src/image/docker.ts
-import { mkdtemp, lstat, readFile as readFile2, rm } from "node:fs/promises";
+import { mkdtemp, readFile as readFile2, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -658,6 +660,103 @@ function normaliseInspect(raw, ref) {
     volumes: Object.keys(config2.Volumes ?? {}).sort(),
     labels: config2.Labels ?? {}
   };
+}
+
+// src/image/tar-entry.ts
+var BLOCK = 512;
+var TYPES = {
+  "0": "file",
+  "\0": "file",
+  "7": "file",
+  "1": "hardlink",
+  "2": "symlink",
+  "3": "char device",
+  "4": "block device",
+  "5": "directory",
+  "6": "fifo"
+};
+var TarError = class extends Error {
+};
+function text(block, offset, length) {
+  const field = block.subarray(offset, offset + length);
+  const end = field.indexOf(0);
+  return field.subarray(0, end === -1 ? field.length : end).toString("utf8");
+}
+function tarNumber(field) {
+  if (field.length > 0 && (field[0] & 128) !== 0) {
+    if ((field[0] & 64) !== 0) throw new TarError("a negative number in a tar header");
+    let value = BigInt(field[0] & 63);
+    for (const byte of field.subarray(1)) value = value << 8n | BigInt(byte);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new TarError("a tar number out of range");
+    return Number(value);
+  }
+  const digits = field.toString("latin1").replace(/[\0 ]+$/, "").replace(/^[\0 ]+/, "");
+  if (digits === "") return 0;
+  if (!/^[0-7]+$/.test(digits))
+    throw new TarError(`a malformed tar number ${JSON.stringify(digits)}`);
+  return parseInt(digits, 8);
+}
+function checksumOk(block) {
+  let sum = 0;
+  for (let index = 0; index < BLOCK; index++) {
+    sum += index >= 148 && index < 156 ? 32 : block[index];
+  }
+  return tarNumber(block.subarray(148, 156)) === sum;
+}
+function paxRecords(body) {
+  const records2 = /* @__PURE__ */ new Map();
+  let offset = 0;
+  while (offset < body.length) {
+    const space = body.indexOf(32, offset);
+    if (space === -1) break;
+    const length = Number(body.subarray(offset, space).toString("latin1"));
+    if (!Number.isSafeInteger(length) || length <= space - offset || offset + length > body.length) {
+      throw new TarError("a malformed pax record");
+    }
+    const record2 = body.subarray(space + 1, offset + length - 1).toString("utf8");
+    const equals = record2.indexOf("=");
+    if (equals > 0) records2.set(record2.slice(0, equals), record2.slice(equals + 1));
+    offset += length;
+  }
+  return records2;
+}
+var MAX_EXTENDED_BYTES = 1024 * 1024;
+function firstTarEntry(data) {
+  let offset = 0;
+  let pax = /* @__PURE__ */ new Map();
+  for (; ; ) {
+    if (data.length < offset + BLOCK) return null;
+    const block = data.subarray(offset, offset + BLOCK);
+    if (block.every((byte) => byte === 0)) throw new TarError("an empty tar archive");
+    if (!checksumOk(block)) throw new TarError("a tar header with a bad checksum");
+    const flag = String.fromCharCode(block[156]);
+    const size = tarNumber(block.subarray(124, 136));
+    offset += BLOCK;
+    if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
+      if (offset + size > MAX_EXTENDED_BYTES) throw new TarError("tar extended headers over 1 MiB");
+      const padded = Math.ceil(size / BLOCK) * BLOCK;
+      if (data.length < offset + padded) return null;
+      if (flag === "x")
+        pax = new Map([...pax, ...paxRecords(data.subarray(offset, offset + size))]);
+      offset += padded;
+      continue;
+    }
+    const prefix = text(block, 345, 155);
+    const name = pax.get("path") ?? (prefix ? `${prefix}/${text(block, 0, 100)}` : text(block, 0, 100));
+    const paxSize = pax.get("size");
+    if (paxSize !== void 0 && !/^\d{1,15}$/.test(paxSize)) {
+      throw new TarError("a malformed pax size");
+    }
+    return {
+      header: {
+        name,
+        type: TYPES[flag] ?? "other",
+        size: paxSize === void 0 ? size : Number(paxSize),
+        linkName: pax.get("linkpath") ?? text(block, 157, 100)
+      },
+      contentOffset: offset
+    };
+  }
 }
 
 // src/image/docker.ts
@@ -780,8 +879,8 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
   }
   /**
    * Reads /etc/passwd and /etc/group from the image's filesystem without
-   * running it: `docker create` (never started) and `docker cp -L`, which
-   * resolves symlinks inside the image, not on the host.
+   * running it: a container that is created and never started, read with
+   * `docker cp` (see readAccountFilesOf).
    */
   async readAccountFiles(ref) {
     const created = await this.exec(
@@ -790,78 +889,126 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
     );
     if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
     const container = created.stdout.trim().split("\n").pop();
-    const workdir = await mkdtemp(join(tmpdir(), "nonroot-guard-accounts-"));
     try {
-      const notes = [];
-      const [passwd, group] = await Promise.all(
-        ["/etc/passwd", "/etc/group"].map(
-          (path2, index) => this.copyTextFile(container, path2, join(workdir, String(index)), notes)
-        )
-      );
-      return { passwd: passwd ?? null, group: group ?? null, notes };
+      return await this.readAccountFilesOf(container);
     } finally {
-      await Promise.all([
-        this.exec(["rm", "--force", container], { timeoutMs: 6e4 }),
-        rm(workdir, { recursive: true, force: true })
-      ]);
+      await this.removeContainer(container);
     }
   }
   /**
-   * Runs a container to completion with `docker run`. On timeout the client is
-   * killed and the container removed by name, so nothing keeps running.
+   * The account files of a created container as the daemon will read them
+   * when it starts it: symlinks resolved inside the image, before anything is
+   * mounted. Only a regular file is read; a device node, FIFO or socket is
+   * known from its tar header and never opened (by us or, since the caller
+   * then starts nothing, by the daemon).
    */
-  async runToCompletion(name, args, timeoutMs) {
-    const result = await this.exec(["run", "--name", name, ...args], {
+  async readAccountFilesOf(container) {
+    const notes = [];
+    const unsafe = [];
+    const [passwd, group] = await Promise.all(
+      ["/etc/passwd", "/etc/group"].map(async (path2) => {
+        const file = await this.readImageFile(container, path2, MAX_ACCOUNT_FILE_BYTES);
+        switch (file.kind) {
+          case "file":
+            return file.text;
+          case "missing":
+            notes.push(missingFileNote(path2));
+            break;
+          case "not-regular":
+            unsafe.push({ path: path2, what: `is ${article(file.type)} in the image`, started: false });
+            break;
+          case "too-large":
+            notes.push(
+              `${path2} is ${file.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`
+            );
+            break;
+          case "unreadable":
+            notes.push(`${path2} could not be read from the image: ${file.reason}`);
+            break;
+        }
+        return null;
+      })
+    );
+    return { passwd: passwd ?? null, group: group ?? null, notes, unsafe };
+  }
+  /**
+   * One file of a created container, `docker cp -L` resolving symlinks in the
+   * image: its tar header is read first, so anything but a regular file of at
+   * most `maxBytes` is recognised from 512 bytes and the copy stopped there.
+   */
+  async readImageFile(container, path2, maxBytes) {
+    let data = Buffer.alloc(0);
+    let outcome = null;
+    let malformed = null;
+    const result = await this.exec(["cp", "-L", `${container}:${path2}`, "-"], {
+      timeoutMs: 6e4,
+      readStdout: (chunk) => {
+        data = Buffer.concat([data, chunk]);
+        let entry;
+        try {
+          entry = firstTarEntry(data);
+        } catch (error) {
+          malformed = error.message;
+          return "enough";
+        }
+        if (!entry) return "more";
+        const { header, contentOffset } = entry;
+        if (header.type !== "file") {
+          outcome = { kind: "not-regular", type: header.type };
+          return "enough";
+        }
+        if (header.size > maxBytes) {
+          outcome = { kind: "too-large", size: header.size };
+          return "enough";
+        }
+        if (data.length < contentOffset + header.size) return "more";
+        outcome = {
+          kind: "file",
+          text: data.subarray(contentOffset, contentOffset + header.size).toString("utf8")
+        };
+        return "enough";
+      }
+    });
+    if (outcome) return outcome;
+    if (malformed) return { kind: "unreadable", reason: `docker cp gave ${malformed}` };
+    if (result.timedOut) throw dockerFailure(`docker cp ${path2}`, result);
+    if (result.exitCode !== 0) {
+      if (/sockets not supported/i.test(result.stderr))
+        return { kind: "not-regular", type: "socket" };
+      if (/could not find|no such file|not found/i.test(result.stderr)) return { kind: "missing" };
+      return {
+        kind: "unreadable",
+        reason: lastLines(result.stderr, 1) || `exit code ${result.exitCode}`
+      };
+    }
+    return { kind: "unreadable", reason: "docker cp ended before the file was complete" };
+  }
+  /** `docker create`; the caller judges the result (a hostile image can make it slow). */
+  createContainer(name, args, timeoutMs) {
+    return this.exec(["create", "--name", name, ...args], { timeoutMs });
+  }
+  copyInto(container, source, destination) {
+    return this.exec(["cp", source, `${container}:${destination}`], { timeoutMs: 6e4 });
+  }
+  /** Starts a created container and waits for it, with its stdout and stderr apart. */
+  startAttached(container, timeoutMs) {
+    return this.exec(["start", "--attach", container], {
       timeoutMs,
       maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
     });
-    if (result.timedOut) await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
-    return result;
   }
-  /**
-   * The same in three steps, for daemons that cannot bind-mount a file from
-   * this machine (a remote engine, a job container): create, copy the file
-   * in, start attached, remove.
-   */
-  async runWithFile(name, args, file, timeoutMs) {
-    const created = await this.exec(["create", "--name", name, ...args], { timeoutMs: 6e4 });
-    if (created.exitCode !== 0) return created;
-    try {
-      const copied = await this.exec(["cp", file.source, `${name}:${file.destination}`], {
-        timeoutMs: 6e4
-      });
-      if (copied.exitCode !== 0) return copied;
-      return await this.exec(["start", "--attach", name], {
-        timeoutMs,
-        maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
-      });
-    } finally {
-      await this.exec(["rm", "--force", name], { timeoutMs: 6e4 });
-    }
-  }
-  async copyTextFile(container, path2, destination, notes) {
-    const result = await this.exec(["cp", "-L", `${container}:${path2}`, destination], {
+  /** Removes a container whatever its state, with its anonymous volumes; true when it is gone. */
+  async removeContainer(container) {
+    const result = await this.exec(["rm", "--force", "--volumes", container], {
       timeoutMs: 6e4
     });
-    if (result.timedOut) throw dockerFailure(`docker cp ${path2}`, result);
-    if (result.exitCode !== 0) {
-      notes.push(
-        /could not find|no such file|not found/i.test(result.stderr) ? missingFileNote(path2) : `${path2} could not be read from the image: ${lastLines(result.stderr, 1)}`
-      );
-      return null;
-    }
-    const stat2 = await lstat(destination);
-    if (!stat2.isFile()) {
-      notes.push(`${path2} in the image is not a regular file`);
-      return null;
-    }
-    if (stat2.size > MAX_ACCOUNT_FILE_BYTES) {
-      notes.push(`${path2} is ${stat2.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`);
-      return null;
-    }
-    return readFile2(destination, "utf8");
+    return result.exitCode === 0 || /no such container/i.test(result.stderr);
   }
 };
+function article(type) {
+  if (type === "other") return "not a regular file";
+  return type === "fifo" ? "a FIFO" : `a ${type}`;
+}
 function buildArgs(request, iidFile) {
   const args = ["build", "--iidfile", iidFile, "--tag", request.tag];
   if (request.dockerfile) args.push("--file", request.dockerfile);
@@ -895,6 +1042,16 @@ function dockerFailure(what, result) {
 config(en_default());
 var path = string().check(_maxLength(4096));
 var hex = string().check(_regex(/^[0-9a-f]{1,16}$/));
+var ACCOUNT_FILE_STATUSES = [
+  "ok",
+  "missing",
+  "unreadable",
+  "not-regular",
+  "too-large",
+  "mounted",
+  "escapes"
+];
+var accountFileStatus = _enum(ACCOUNT_FILE_STATUSES);
 var fileKind = _enum(["dir", "file", "symlink", "other", "missing"]);
 var PATH_ROLES = [
   "root",
@@ -938,8 +1095,11 @@ var probeSchema = strictObject({
     groups: array(int()).check(_maxLength(65536)),
     name: nullable(string().check(_maxLength(256))),
     home: nullable(path),
-    passwd: _enum(["ok", "missing", "unreadable", "not-regular", "too-large"]),
-    group: _enum(["ok", "missing", "unreadable", "not-regular", "too-large"])
+    passwd: accountFileStatus,
+    group: accountFileStatus,
+    /** Where the path led inside the image: the file, or the run-time mount it entered. */
+    passwdResolved: nullable(path),
+    groupResolved: nullable(path)
   }),
   status: strictObject({
     capEff: hex,
@@ -988,7 +1148,9 @@ var probeSchema = strictObject({
 });
 
 // src/probe/run.ts
-var PROBE_PATH = "/.nonroot-guard-probe";
+function probePath() {
+  return `/.nonroot-guard-probe-${randomBytes2(8).toString("hex")}`;
+}
 var DEFAULT_PROBE_LIMITS = { timeoutMs: 12e4, memory: "256m", pids: 64 };
 function probeLimits(env = process.env) {
   const raw = env["NONROOT_GUARD_PROBE_TIMEOUT"];
@@ -1025,16 +1187,17 @@ function probeBinary(engineArch) {
     "Reinstall nonroot-guard (dist/ must be complete), or build it with probe/build.sh."
   );
 }
-function probeArguments(image, ports) {
+function probeArguments(image, ports, ownPath) {
   const exec = image.entrypoint[0] ?? image.cmd[0] ?? "";
   const args = ["--user", image.user, "--workdir", image.workdir, "--exec", exec];
-  args.push("--skip", PROBE_PATH);
+  args.push("--skip", ownPath);
   for (const port of ports) args.push("--port", port);
   return args;
 }
 function containerOptions(limits, entrypoint) {
   return [
     "--pull=never",
+    "--no-healthcheck",
     "--network=none",
     "--user=0:0",
     "--security-opt=no-new-privileges",
@@ -1079,19 +1242,44 @@ function schemaError(error, under) {
   const path2 = [...under ? [under] : [], ...issue.path].join(".");
   return new Error(`${path2 || "the document"}: ${issue.message}`);
 }
-function probedAccountFiles(output, shown) {
-  if (!shown) return null;
-  const notes = [];
-  const file = (path2, status, text2) => {
-    if (status === "ok") return text2 ?? void 0;
-    if (status !== "missing") return void 0;
-    notes.push(missingFileNote(path2));
-    return null;
-  };
-  const passwd = file("/etc/passwd", output.identity.passwd, shown.passwd);
-  const group = file("/etc/group", output.identity.group, shown.group);
-  if (passwd === void 0 || group === void 0) return null;
-  return { passwd, group, notes };
+function unpassable(image) {
+  const fields = [
+    ["Config.User", image.user],
+    ["Config.WorkingDir", image.workdir],
+    ["the entrypoint", image.entrypoint[0] ?? image.cmd[0]]
+  ];
+  const bad = fields.find(([, value]) => value?.includes("\0"));
+  return bad ? `the image's ${bad[0]} holds a NUL byte, which no runtime can pass to the kernel: no container of this image can start as configured` : null;
+}
+function differentInside(output, shown, files) {
+  const unsafe = [];
+  for (const [path2, key] of [
+    ["/etc/passwd", "passwd"],
+    ["/etc/group", "group"]
+  ]) {
+    const status = output.identity[key];
+    const resolved = output.identity[`${key}Resolved`];
+    if (status === "mounted") {
+      unsafe.push({
+        path: path2,
+        what: `resolves into ${resolved}, which is mounted over the image's files when the container runs: the engine reads the image's own file there, the container another`,
+        started: true
+      });
+    } else if (status === "escapes") {
+      unsafe.push({
+        path: path2,
+        what: `leads out of the image's files: a symlink on the way climbs above / (at ${resolved})`,
+        started: true
+      });
+    } else if (shown && shown[key] !== null && files[key] !== null && shown[key] !== files[key]) {
+      unsafe.push({
+        path: path2,
+        what: "reads differently inside the running container than in the image the engine reads it from",
+        started: true
+      });
+    }
+  }
+  return unsafe;
 }
 function failureReason(result, limits, arch) {
   const stderr = lastLines(result.stderr, 3);
@@ -1107,55 +1295,136 @@ function failureReason(result, limits, arch) {
   return `the probe container failed (exit code ${result.exitCode})${stderr ? `: ${stderr}` : ""}`;
 }
 function mountDidNotReach(result) {
-  return (result.exitCode === 127 || result.exitCode === 126) && /no such file or directory/i.test(result.stderr);
+  return /bind source path does not exist|no such file or directory/i.test(result.stderr);
+}
+var CLEANUP_GRACE_MS = 15e3;
+var SLOW_CREATE_MS = 2e3;
+var TIMED_OUT = /* @__PURE__ */ Symbol("timed out");
+function beforeDeadline(work, deadline) {
+  let timer;
+  const timeout = new Promise((resolve4) => {
+    timer = setTimeout(() => resolve4(TIMED_OUT), Math.max(0, deadline - Date.now()));
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 async function runProbe(docker, image, ports, engineArch, options = {}) {
   const limits = options.limits ?? probeLimits();
-  const binary = options.binary ?? probeBinary(engineArch);
-  const probeArgs = probeArguments(image, ports);
   const started = Date.now();
-  let container = "";
-  const name = () => container = `nonroot-guard-probe-${randomBytes2(6).toString("hex")}`;
-  const viaMount = () => docker.runToCompletion(
-    name(),
-    [
-      "--rm",
-      ...containerOptions(limits, `${PROBE_PATH}/probe`),
-      `--mount=type=bind,source=${binary},target=${PROBE_PATH}/probe,readonly`,
-      image.id,
-      ...probeArgs,
-      ACCOUNT_FILES_FLAG
-    ],
-    limits.timeoutMs
-  );
-  const viaCopy = () => docker.runWithFile(
-    name(),
-    [...containerOptions(limits, PROBE_PATH), image.id, ...probeArgs, ACCOUNT_FILES_FLAG],
-    { source: binary, destination: PROBE_PATH },
-    limits.timeoutMs
-  );
-  let transfer = options.transfer ?? defaultTransfer();
-  let result = await (transfer === "mount" ? viaMount() : viaCopy());
-  if (transfer === "mount" && mountDidNotReach(result)) {
-    transfer = "copy";
-    result = await viaCopy();
-  }
-  const elapsedMs = Date.now() - started;
-  if (result.exitCode !== 0 || result.timedOut) {
-    return { ok: false, reason: failureReason(result, limits, engineArch), elapsedMs, container };
-  }
-  try {
-    const { output, shown } = parseProbeDocument(result.stdout);
-    const accountFiles = probedAccountFiles(output, shown);
-    return { ok: true, output, accountFiles, elapsedMs, transfer };
-  } catch (error) {
+  const notes = [];
+  const cannotPass = unpassable(image);
+  if (cannotPass) {
     return {
       ok: false,
-      reason: `the probe's output could not be read: ${error.message}`,
-      elapsedMs,
-      container
+      reason: cannotPass,
+      elapsedMs: 0,
+      container: "",
+      accountFiles: null,
+      notes
     };
   }
+  const binary = options.binary ?? probeBinary(engineArch);
+  const ownPath = probePath();
+  const probeArgs = [...probeArguments(image, ports, ownPath), ACCOUNT_FILES_FLAG];
+  const deadline = started + limits.timeoutMs;
+  const timedOut = (container, accountFiles) => ({
+    ok: false,
+    reason: `the probe did not finish within ${limits.timeoutMs / 1e3} s and was stopped`,
+    elapsedMs: Date.now() - started,
+    container,
+    accountFiles,
+    notes
+  });
+  const attempt = async (transfer2) => {
+    const container = `nonroot-guard-probe-${randomBytes2(6).toString("hex")}`;
+    const mount = transfer2 === "mount" ? [`--mount=type=bind,source=${binary},target=${ownPath},readonly`] : [];
+    const createStarted = Date.now();
+    const create = docker.createContainer(
+      container,
+      [...containerOptions(limits, ownPath), ...mount, image.id, ...probeArgs],
+      limits.timeoutMs + CLEANUP_GRACE_MS
+    );
+    let accountFiles = null;
+    try {
+      const created = await beforeDeadline(create, deadline);
+      if (created === TIMED_OUT) return timedOut(container, null);
+      if (created.exitCode !== 0) {
+        if (transfer2 === "mount" && mountDidNotReach(created)) return "mount-did-not-reach";
+        throw dockerFailure(`docker create ${image.ref}`, created);
+      }
+      const createMs = Date.now() - createStarted;
+      if (createMs > SLOW_CREATE_MS && image.volumes.length > 0) {
+        notes.push(
+          `creating the probe container took ${(createMs / 1e3).toFixed(1)} s: docker first copies the image's files at VOLUME ${image.volumes.join(", ")} into new anonymous volumes`
+        );
+      }
+      if (transfer2 === "copy") {
+        const copied2 = await docker.copyInto(container, binary, ownPath);
+        if (copied2.exitCode !== 0) {
+          return {
+            ok: false,
+            reason: failureReason(copied2, limits, engineArch),
+            elapsedMs: Date.now() - started,
+            container,
+            accountFiles,
+            notes
+          };
+        }
+      }
+      accountFiles = await docker.readAccountFilesOf(container);
+      if (accountFiles.unsafe.length > 0) {
+        return {
+          ok: false,
+          reason: `no container of the image was started: ${accountFiles.unsafe.map((file) => `${file.path} ${file.what}`).join("; ")}, and the Docker daemon itself opens it to start any container`,
+          elapsedMs: Date.now() - started,
+          container,
+          accountFiles,
+          notes
+        };
+      }
+      if (Date.now() >= deadline) return timedOut(container, accountFiles);
+      const result2 = await docker.startAttached(container, deadline - Date.now());
+      if (result2.timedOut) return timedOut(container, accountFiles);
+      const elapsedMs = Date.now() - started;
+      if (result2.exitCode !== 0) {
+        return {
+          ok: false,
+          reason: failureReason(result2, limits, engineArch),
+          elapsedMs,
+          container,
+          accountFiles,
+          notes
+        };
+      }
+      try {
+        const { output, shown } = parseProbeDocument(result2.stdout);
+        accountFiles.unsafe.push(...differentInside(output, shown, accountFiles));
+        return { ok: true, output, accountFiles, elapsedMs, transfer: transfer2, notes };
+      } catch (error) {
+        return {
+          ok: false,
+          reason: `the probe's output could not be read: ${error.message}`,
+          elapsedMs,
+          container,
+          accountFiles,
+          notes
+        };
+      }
+    } finally {
+      const pending = await create.catch(() => null);
+      const removed = await docker.removeContainer(container);
+      if (!removed || pending?.timedOut) {
+        notes.push(
+          `the probe container ${container} may be left behind: remove it with \`docker rm --force --volumes ${container}\``
+        );
+      }
+    }
+  };
+  const transfer = options.transfer ?? defaultTransfer();
+  const result = await attempt(transfer);
+  if (result !== "mount-did-not-reach") return result;
+  const copied = await attempt("copy");
+  if (copied === "mount-did-not-reach") throw new Error("the copy transfer mounts nothing");
+  return copied;
 }
 
 // src/report/build.ts
@@ -1277,9 +1546,10 @@ async function gatherFacts(options, env) {
   const ports = declaredPorts(image, policy.portVariables);
   const [baseEnv, probe] = await Promise.all([
     draft ? baseImageEnv(draft, image, env.docker, notes) : void 0,
-    runProbe(env.docker, image, portsToProbe(ports), engine.arch)
+    runProbe(env.docker, image, portsToProbe(ports), engine.arch, { binary: env.probeBinary })
   ]);
-  const accountFiles = (probe.ok ? probe.accountFiles : null) ?? await env.docker.readAccountFiles(image.ref);
+  notes.push(...probe.notes);
+  const accountFiles = probe.accountFiles ?? await env.docker.readAccountFiles(image.ref);
   const dockerfile = source && parseOptions2 ? await parseDockerfile(source.text, { ...parseOptions2, baseEnv }) : null;
   if (dockerfile) notes.push(...compareUser(dockerfile, image));
   if (options.platform && !`${image.platform}/`.startsWith(`${options.platform}/`)) {
@@ -1311,9 +1581,9 @@ async function gatherFacts(options, env) {
     notes
   };
 }
-async function parseDockerfile(text2, options) {
+async function parseDockerfile(text3, options) {
   const parser = await import("./chunk-BO5FU3WV.js");
-  return parser.parseDockerfile(text2, options);
+  return parser.parseDockerfile(text3, options);
 }
 function settledLater(promise) {
   promise.catch(() => {
@@ -1338,9 +1608,9 @@ function probeStatus(probe) {
 }
 async function readPolicy(options, cwd) {
   const path2 = resolve3(cwd, options.policy ?? DEFAULT_POLICY_PATH);
-  let text2;
+  let text3;
   try {
-    text2 = await readFile3(path2, "utf8");
+    text3 = await readFile3(path2, "utf8");
   } catch (error) {
     const code = error.code;
     if (!options.policy && code === "ENOENT") return null;
@@ -1350,8 +1620,8 @@ async function readPolicy(options, cwd) {
       "Check the policy path; it is relative to the repository root."
     );
   }
-  const { parsePolicy } = await import("./chunk-UQ7DB7TX.js");
-  return parsePolicy(text2, displayPath(cwd, path2));
+  const { parsePolicy } = await import("./chunk-C7GJDOCB.js");
+  return parsePolicy(text3, displayPath(cwd, path2));
 }
 function displayPath(cwd, path2) {
   const rel = relative2(cwd, path2);
@@ -1361,9 +1631,9 @@ async function readDockerfile(options, cwd) {
   const given = options.dockerfile;
   if (!given && !options.context) return null;
   const path2 = given ? resolve3(cwd, given) : join2(resolve3(cwd, options.context), "Dockerfile");
-  let text2;
+  let text3;
   try {
-    text2 = await readFile3(path2, "utf8");
+    text3 = await readFile3(path2, "utf8");
   } catch (error) {
     const code = error.code;
     if (!given && options.buildCommand) return null;
@@ -1373,7 +1643,7 @@ async function readDockerfile(options, cwd) {
       given ? "Check the dockerfile path; it is relative to the working directory (the repository root in a workflow)." : "Put a Dockerfile in the build context or name it with the dockerfile input (--dockerfile)."
     );
   }
-  return { displayPath: displayPath(cwd, path2), text: text2 };
+  return { displayPath: displayPath(cwd, path2), text: text3 };
 }
 async function baseImageEnv(draft, image, docker, notes) {
   if (draft.rootBase === "scratch") return {};
@@ -1419,7 +1689,7 @@ ${result.stderr}` };
 };
 
 // src/options.ts
-var text = optional(
+var text2 = optional(
   pipe(
     string(),
     transform((value) => value.trim() || void 0)
@@ -1439,31 +1709,31 @@ var booleanText = union([
 ]);
 var COMMENT_MODES = ["auto", "always", "off"];
 var optionsSchema = strictObject({
-  image: text,
-  context: text,
-  dockerfile: text,
-  target: text,
+  image: text2,
+  context: text2,
+  dockerfile: text2,
+  target: text2,
   "build-args": _default(array(buildArg), []),
-  platform: text,
+  platform: text2,
   pull: _default(booleanText, false),
-  "build-command": text,
-  policy: text,
+  "build-command": text2,
+  policy: text2,
   // No default here: unset means the policy file's preset, whose default is baseline.
   preset: optional(_enum(PRESETS)),
   manifests: _default(array(string().check(_trim(), _minLength(1))), []),
-  "manifest-image": text,
+  "manifest-image": text2,
   "fail-on": _default(_enum(FAIL_ON), "error"),
   probe: _default(_enum(PROBE_MODES), "required"),
   // The action's only: where to write SARIF (unset: a file in RUNNER_TEMP).
-  "sarif-file": text,
+  "sarif-file": text2,
   // The action's only: how the report reaches the pull request.
   comment: _default(_enum(COMMENT_MODES), "auto"),
-  "comment-id": text,
+  "comment-id": text2,
   suggestions: _default(booleanText, true),
   // action.yml gives `${{ github.token }}`: only an expression there can read it.
-  "github-token": text,
+  "github-token": text2,
   // Post this JSON report (another run's) instead of checking: the fork-safe recipe.
-  "report-file": text,
+  "report-file": text2,
   "pr-number": optional(
     pipe(
       union([number(), string().check(_trim())]),
@@ -1816,8 +2086,8 @@ function userCell(report, options) {
   return `${source} \u2192 uid ${uid}, gid ${gid ?? "?"}${who ? ` (${markdownText(who)})` : ""}`;
 }
 function where(file, line, options, known) {
-  const text2 = file === known ? `line ${line}` : markdownCode(`${file}:${line}`);
-  return options.lineUrl ? `<a href="${escapeAttribute(options.lineUrl(file, line))}">${text2}</a>` : text2;
+  const text3 = file === known ? `line ${line}` : markdownCode(`${file}:${line}`);
+  return options.lineUrl ? `<a href="${escapeAttribute(options.lineUrl(file, line))}">${text3}</a>` : text3;
 }
 function escapeAttribute(url) {
   return url.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`);
