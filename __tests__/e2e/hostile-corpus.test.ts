@@ -8,6 +8,11 @@ import type { HostileCase } from '../../src/docs/reliability.js';
 import { runAction } from '../helpers/action.js';
 import { buildImage, docker, FIXTURES, REPO_ROOT } from '../helpers/docker.js';
 import { startGitHubApi, TEST_TOKENS, type GitHubApi } from '../helpers/github-api.js';
+import {
+  importAccountFileImage,
+  startPrivateDaemon,
+  type PrivateDaemon,
+} from '../helpers/private-daemon.js';
 import { startRegistry, type Registry } from '../helpers/registry.js';
 import { cli, STACK_FRAME } from '../helpers/run.js';
 
@@ -114,6 +119,7 @@ async function withEditedConfig(
 }
 
 let scratch: string;
+let privateDaemon: PrivateDaemon | undefined;
 let registry: Registry | undefined;
 let privateRef: string;
 
@@ -206,10 +212,26 @@ describe.skipIf(!inject('docker'))('the hostile corpus', () => {
     for (let index = 0; index < ids.length; index += 2) {
       await Promise.all(ids.slice(index, index + 2).map(buildCase));
     }
+    // The images that attack the daemon exist only on a private one, made without starting anything.
+    privateDaemon = await startPrivateDaemon();
+    for (const c of CASES.filter((c) => c.group === 'daemon')) {
+      await importAccountFileImage(
+        privateDaemon,
+        imageOf(c.id),
+        scratch,
+        c.id as 'fifo-passwd' | 'zero-group',
+      );
+    }
   }, 900_000);
 
   afterAll(async () => {
     await registry?.stop();
+    if (privateDaemon) {
+      for (const c of CASES.filter((c) => c.group === 'daemon')) {
+        await privateDaemon.docker('image', 'rm', '--force', imageOf(c.id)).catch(() => '');
+      }
+      await privateDaemon.stop();
+    }
   });
 
   /** Containers of the corpus images, and volumes no container uses: what a check could leave behind. */
@@ -245,19 +267,22 @@ describe.skipIf(!inject('docker'))('the hostile corpus', () => {
     '%s',
     async (_, c) => {
       const { args, env } = await prepare(c);
+      if (c.group === 'daemon') Object.assign(env, privateDaemon!.env);
       const full =
-        c.group === 'image'
-          ? [
-              'check',
-              '--image',
-              imageOf(c.id),
-              '--dockerfile',
-              dockerfileOf(c.id),
-              '--format',
-              'json',
-              ...args,
-            ]
-          : ['check', ...args, ...(c.expect.exit === 2 ? [] : ['--format', 'json'])];
+        c.group === 'daemon'
+          ? ['check', '--image', imageOf(c.id), '--format', 'json']
+          : c.group === 'image'
+            ? [
+                'check',
+                '--image',
+                imageOf(c.id),
+                '--dockerfile',
+                dockerfileOf(c.id),
+                '--format',
+                'json',
+                ...args,
+              ]
+            : ['check', ...args, ...(c.expect.exit === 2 ? [] : ['--format', 'json'])];
       const result = await cli(full, { env, timeoutMs: c.boundSeconds * 1000 });
       const output = `${result.stdout}\n${result.stderr}`;
       expect(result.code, output.slice(-2000)).toBe(c.expect.exit);
@@ -317,5 +342,11 @@ describe.skipIf(!inject('docker'))('the hostile corpus', () => {
     const after = await leftovers();
     expect(after.containers).toEqual([]);
     expect(after.volumes.filter((volume) => !before.volumes.includes(volume))).toEqual([]);
+  });
+
+  it('leaves the private daemon answering, with no container of those images ever made to run', async () => {
+    expect(await privateDaemon!.answers()).toBe(true);
+    expect(await privateDaemon!.docker('ps', '--all', '--quiet')).toBe('');
+    expect(await docker('version', '--format', '{{.Server.Version}}')).not.toBe('');
   });
 });

@@ -7,8 +7,12 @@
 
 export interface HostileCase {
   id: string;
-  /** image: built from fixtures/hostile/<id>; input: a bad option or environment; github: a failing API. */
-  group: 'image' | 'input' | 'github';
+  /**
+   * image: built from fixtures/hostile/<id>; daemon: an image that attacks the Docker daemon
+   * itself, made and checked only on a private, memory-capped daemon; input: a bad option or
+   * environment; github: a failing API.
+   */
+  group: 'image' | 'daemon' | 'input' | 'github';
   /** What the case is, for a person. */
   what: string;
   /** The CLI's arguments (`check …`), or the action's inputs when `action` is set. */
@@ -31,6 +35,7 @@ export interface HostileCase {
 
 const GROUP_TITLE: Record<HostileCase['group'], string> = {
   image: 'Hostile images',
+  daemon: 'Images that attack the Docker daemon (on a private daemon in a memory-capped cgroup)',
   input: 'Bad inputs and environments',
   github: 'A failing GitHub API',
 };
@@ -63,7 +68,7 @@ export function reliabilitySection(cases: readonly HostileCase[]): string {
       `none crashes, prints a stack trace or runs past its bound (${longest} s at most). ` +
       'A case passes only where passing is right: the image or input is odd but not wrong.',
   ];
-  for (const group of ['image', 'input', 'github'] as const) {
+  for (const group of ['image', 'daemon', 'input', 'github'] as const) {
     const rows = cases.filter((c) => c.group === group);
     if (rows.length === 0) continue;
     out.push('', `**${GROUP_TITLE[group]}** (${rows.length})`, '', '| case | outcome | says |', '|---|---|---|');
