@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { describeUserInstruction } from './dockerfile/describe.js';
 import type { DockerfileFacts, ParseOptions } from './dockerfile/types.js';
 import { CheckError } from './errors.js';
+import { INPUT_FILE_LIMIT, MissingFileError, readInputFile } from './files.js';
 import { acquireImage, type BuildCommandRunner } from './image/acquire.js';
 import { parseAccounts } from './image/accounts.js';
 import type { Docker, EngineInfo } from './image/docker.js';
@@ -192,17 +192,16 @@ function probeStatus(probe: ProbeResult): ProbeStatus {
 /** The policy file given, else .github/nonroot-guard.yml when it exists, else none. */
 async function readPolicy(options: CheckOptions, cwd: string): Promise<LoadedPolicy | null> {
   const path = resolve(cwd, options.policy ?? DEFAULT_POLICY_PATH);
+  const shown = options.policy ?? DEFAULT_POLICY_PATH;
+  const hint = 'Check the policy path; it is relative to the repository root.';
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Above the parser's own 1 MiB limit, which says so in its words.
+    text = await readInputFile(path, `the policy file ${shown}`, INPUT_FILE_LIMIT, hint);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!options.policy && code === 'ENOENT') return null;
-    throw new CheckError(
-      'input',
-      `cannot read the policy file ${options.policy ?? DEFAULT_POLICY_PATH}: ${code === 'ENOENT' ? 'no such file' : code}`,
-      'Check the policy path; it is relative to the repository root.',
-    );
+    if (!(error instanceof MissingFileError)) throw error;
+    if (!options.policy) return null;
+    throw new CheckError('input', `cannot read the policy file ${shown}: no such file`, hint);
   }
   const { parsePolicy } = await import('./policy/parse.js');
   return parsePolicy(text, displayPath(cwd, path));
@@ -220,20 +219,17 @@ async function readDockerfile(
   const given = options.dockerfile;
   if (!given && !options.context) return null;
   const path = given ? resolve(cwd, given) : join(resolve(cwd, options.context!), 'Dockerfile');
+  const hint = given
+    ? 'Check the dockerfile path; it is relative to the working directory (the repository root in a workflow).'
+    : 'Put a Dockerfile in the build context or name it with the dockerfile input (--dockerfile).';
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readInputFile(path, `the Dockerfile ${path}`, INPUT_FILE_LIMIT, hint);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    if (!(error instanceof MissingFileError)) throw error;
     // With build-command the Dockerfile is optional (dotnet publish needs none).
     if (!given && options.buildCommand) return null;
-    throw new CheckError(
-      'input',
-      `cannot read the Dockerfile ${path}: ${code === 'ENOENT' ? 'no such file' : code}`,
-      given
-        ? 'Check the dockerfile path; it is relative to the working directory (the repository root in a workflow).'
-        : 'Put a Dockerfile in the build context or name it with the dockerfile input (--dockerfile).',
-    );
+    throw new CheckError('input', `cannot read the Dockerfile ${path}: no such file`, hint);
   }
   return { displayPath: displayPath(cwd, path), text };
 }

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeFileWhole } from './files.js';
 import { parseArgs } from 'node:util';
 import { check } from './check.js';
 import { FLAGS } from './cli-flags.js';
@@ -158,7 +158,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
     const rendered = render(report, format);
     if (values.output) {
-      await writeFile(values.output, rendered);
+      await writeFileWhole(values.output, rendered, '--output');
       io.stderr(`${report.verdict.toUpperCase()}: report written to ${values.output}\n`);
     } else {
       io.stdout(rendered);

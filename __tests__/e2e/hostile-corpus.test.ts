@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -119,6 +119,8 @@ async function withEditedConfig(
 }
 
 let scratch: string;
+/** Where the full-disk case mounts its tmpfs. */
+const FULL_DISK = join(tmpdir(), 'nonroot-guard-full-disk');
 let privateDaemon: PrivateDaemon | undefined;
 let registry: Registry | undefined;
 let privateRef: string;
@@ -145,6 +147,19 @@ async function prepare(
             : `# ${'x'.repeat(2 * 1024 * 1024)}\npreset: baseline\n`,
         );
         return path;
+      }
+      case '@fifo': {
+        const path = join(scratch, `${c.id}.fifo`);
+        await rm(path, { force: true });
+        await run('mkfifo', [path]);
+        return path;
+      }
+      case '@full': {
+        // A 4 KiB tmpfs, filled: every write there fails with ENOSPC.
+        await mkdir(FULL_DISK, { recursive: true });
+        await run('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'nonroot-guard-full', FULL_DISK]);
+        await writeFile(join(FULL_DISK, 'fill'), Buffer.alloc(4096)).catch(() => {});
+        return join(FULL_DISK, 'report.json');
       }
       case '@context': {
         const dir = await mkdtemp(join(scratch, 'context-'));
@@ -287,6 +302,11 @@ describe.skipIf(!inject('docker'))('the hostile corpus', () => {
       const output = `${result.stdout}\n${result.stderr}`;
       expect(result.code, output.slice(-2000)).toBe(c.expect.exit);
       expect(output).not.toMatch(STACK_FRAME);
+      if (c.setup === 'full-disk') {
+        const left = await readdir(FULL_DISK);
+        await run('umount', [FULL_DISK]);
+        expect(left).toEqual(['fill']);
+      }
       if (c.expect.exit === 2) {
         expect(result.stdout).toBe('');
         expect(result.stderr).toContain(c.expect.says);

@@ -1,9 +1,16 @@
-import { glob, readFile, stat } from 'node:fs/promises';
+import { glob } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { CheckError } from '../errors.js';
+import { readInputFile } from '../files.js';
 import type { ImageFacts } from '../image/types.js';
 import { imageMatches, parseImageRef, type CheckedImage } from '../image/reference.js';
 import type { KubernetesFacts, ManifestContainer } from './types.js';
+
+/** A glob's walk and matches are bounded too: `/**` would walk the whole machine. */
+const MAX_GLOB_VISITS = 100_000;
+const MAX_MANIFEST_FILES = 1_000;
+const GLOB_HINT =
+  "Narrow the glob to the manifests' own folder, relative to the repository root, e.g. deploy/**/*.yaml.";
 
 /** Largest manifest file read: far above any real one, and a bound on hostile input. */
 const MANIFEST_LIMIT = 16 * 1024 * 1024;
@@ -34,16 +41,12 @@ export async function readManifests(
   const sources: Record<string, string> = {};
   const containers: ManifestContainer[] = [];
   for (const file of files) {
-    const path = resolve(cwd, file);
-    const size = (await stat(path)).size;
-    if (size > MANIFEST_LIMIT) {
-      throw new CheckError(
-        'input',
-        `${file}: ${size} bytes is too large for a manifest (the limit is 16 MiB)`,
-        'Point manifests at the workload files themselves.',
-      );
-    }
-    const text = await readFile(path, 'utf8');
+    const text = await readInputFile(
+      resolve(cwd, file),
+      `the manifest ${file}`,
+      MANIFEST_LIMIT,
+      'Point manifests at the workload files themselves.',
+    );
     sources[file] = text;
     containers.push(...parseManifests(text, file));
   }
@@ -89,12 +92,30 @@ async function expandGlobs(globs: readonly string[], cwd: string): Promise<strin
   const found = new Set<string>();
   for (const pattern of globs) {
     let matched = 0;
-    for await (const entry of glob(pattern, { cwd, withFileTypes: true })) {
+    let visited = 0;
+    let stopped = false;
+    // Every entry the walk looks at passes here: past the bound it is told to look no further.
+    const exclude = () => (stopped ||= ++visited > MAX_GLOB_VISITS);
+    for await (const entry of glob(pattern, { cwd, withFileTypes: true, exclude })) {
       if (!entry.isFile()) continue;
+      if (matched >= MAX_MANIFEST_FILES) {
+        throw new CheckError(
+          'usage',
+          `manifests: "${pattern}" matches more than ${MAX_MANIFEST_FILES} files`,
+          GLOB_HINT,
+        );
+      }
       const absolute = resolve(entry.parentPath, entry.name);
       const shown = relative(cwd, absolute).split(sep).join('/');
       found.add(isAbsolute(pattern) && shown.startsWith('..') ? absolute : shown);
       matched++;
+    }
+    if (stopped) {
+      throw new CheckError(
+        'usage',
+        `manifests: "${pattern}" made the search look at more than ${MAX_GLOB_VISITS} entries`,
+        GLOB_HINT,
+      );
     }
     if (matched === 0) {
       throw new CheckError(
