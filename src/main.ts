@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { readInputFile } from './files.js';
 import { dirname, join, resolve } from 'node:path';
 import { check } from './check.js';
 import { CheckError, describeError } from './errors.js';
@@ -197,22 +198,10 @@ async function readReportFile(path: string): Promise<Report> {
     "Give the JSON report of a Non-root Guard run (its `report` output), e.g. downloaded from that run's artifact.";
   let text: string;
   try {
-    const size = (await stat(full)).size;
-    if (size > REPORT_FILE_LIMIT) {
-      throw new CheckError(
-        'usage',
-        `report-file ${path}: ${size} bytes is too large for a report`,
-        hint,
-      );
-    }
-    text = await readFile(full, 'utf8');
+    text = await readInputFile(full, `report-file ${path}`, REPORT_FILE_LIMIT, hint);
   } catch (error) {
-    if (error instanceof CheckError) throw error;
-    throw new CheckError(
-      'usage',
-      `report-file ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      hint,
-    );
+    if (error instanceof CheckError) throw new CheckError('usage', error.message, hint);
+    throw new CheckError('usage', `report-file ${path}: cannot read it (no such file)`, hint);
   }
   let value: unknown;
   try {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shellWord } from '../../src/policy/rules/common.js';
 import { markdownCode, markdownProse, markdownText } from '../../src/report/escape.js';
 import { fenced } from '../../src/report/markdown.js';
+import { uriReference } from '../../src/report/sarif.js';
 import { safe } from '../../src/report/text.js';
 
 describe('text for a terminal', () => {
@@ -70,5 +71,53 @@ describe('code blocks of untrusted text', () => {
   it('fence with more backticks than the content has in a row', () => {
     expect(fenced('RUN echo ```\n', 'diff')).toEqual(['````diff', 'RUN echo ```', '````']);
     expect(fenced('plain', 'diff')).toEqual(['```diff', 'plain', '```']);
+  });
+});
+
+describe('characters that spoof how text reads', () => {
+  // U+202E reverses what follows, U+2066–2069 isolate, U+2028/2029 break lines, U+200B and
+  // U+FEFF hide, U+061C is the Arabic letter mark: none may reach a reader as it is.
+  const spoofing = [
+    '\u202e',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+    '\u2028',
+    '\u2029',
+    '\u200b',
+    '\ufeff',
+    '\u061c',
+    '\u200e',
+  ];
+
+  it.each(spoofing)('shows U+%s in the comment as a visible code point', (char) => {
+    const code = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    const value = `/app/${char}txt.exe`;
+    for (const rendered of [
+      markdownText(value),
+      markdownCode(value),
+      markdownProse(`\`${value}\``),
+    ]) {
+      expect(rendered).not.toContain(char);
+      expect(rendered).toContain(`&#60;U&#43;${code}&#62;`);
+    }
+  });
+
+  it.each(spoofing)('escapes U+%s on the terminal', (char) => {
+    expect(safe(`a${char}b`)).toBe(`a\\u{${char.codePointAt(0)!.toString(16)}}b`);
+  });
+
+  it('leaves the word joiner it adds itself after the escaping', () => {
+    expect(markdownText('@\u2060x')).toBe('&#64;\u2060&#60;U&#43;2060&#62;x');
+  });
+
+  it('makes every SARIF location a URI reference', () => {
+    expect(uriReference('dir with space/Docker#file?.v%1')).toBe(
+      'dir%20with%20space/Docker%23file%3F.v%251',
+    );
+    expect(uriReference('apps/api/Dockerfile')).toBe('apps/api/Dockerfile');
+    expect(() => new URL(uriReference('a b/#c'), 'file:///repo/')).not.toThrow();
+    expect(new URL(uriReference('a b/#c'), 'file:///repo/').pathname).toBe('/repo/a%20b/%23c');
   });
 });

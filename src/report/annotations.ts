@@ -1,6 +1,7 @@
 import { RULES } from '../policy/rules/index.js';
 import type { Severity } from '../policy/types.js';
 import type { Report } from './types.js';
+import { showInvisible } from './escape.js';
 
 export interface Annotation {
   severity: Severity;
@@ -42,7 +43,10 @@ export function planAnnotations(report: Report): Annotation[] {
     annotations.push({
       severity: finding.severity,
       title: `${finding.rule} ${TITLES.get(finding.rule) ?? finding.name}`,
-      message: finding.fix ? `${finding.message}\nFix: ${finding.fix.summary}` : finding.message,
+      // In the log as in the comment: no invisible character may reorder what a reviewer reads.
+      message: showInvisible(
+        finding.fix ? `${finding.message}\nFix: ${finding.fix.summary}` : finding.message,
+      ),
       ...(finding.location ? { file: finding.location.file, line: finding.location.line } : {}),
     });
   }

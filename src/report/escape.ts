@@ -27,8 +27,23 @@ function unlinkable(value: string): string {
     .replace(/\b(www)\./gi, `$1${JOINER}.`);
 }
 
+/**
+ * Characters that change how the text around them reads while showing
+ * nothing: bidirectional controls (U+202E turns `exe.txt` around), the line
+ * and paragraph separators, and every other format character (\p{Cf}: zero
+ * widths, joiners, U+FEFF). An entity would not help: the browser decodes it
+ * back. They are shown as `<U+202E>`, then escaped with the rest.
+ */
+const INVISIBLE = /[\u2028\u2029\p{Cf}]/gu;
+export function showInvisible(value: string): string {
+  return value.replace(
+    INVISIBLE,
+    (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
+}
+
 export function markdownText(value: string): string {
-  return entities(unlinkable(value));
+  return entities(unlinkable(showInvisible(value)));
 }
 
 /**
@@ -37,7 +52,7 @@ export function markdownText(value: string): string {
  * for copying.
  */
 export function markdownCode(value: string): string {
-  return `<code>${entities(value)}</code>`;
+  return `<code>${entities(showInvisible(value))}</code>`;
 }
 
 /**

@@ -70,7 +70,7 @@ export function renderSarif(report: Report): string {
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: location.file },
+              artifactLocation: { uri: uriReference(location.file) },
               region: { startLine: location.line },
             },
           },
@@ -99,4 +99,12 @@ export function renderSarif(report: Report): string {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/**
+ * A path as a URI reference, as SARIF requires: each segment percent-encoded,
+ * so a space, `#`, `?` or `%` in a file name is part of the path, not of the URI.
+ */
+export function uriReference(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }

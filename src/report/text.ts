@@ -11,8 +11,10 @@ import {
 } from './describe.js';
 import type { Report } from './types.js';
 
+// Control characters, and every invisible character that changes how the text around it
+// reads: bidirectional controls, line and paragraph separators, format characters (\p{Cf}).
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}]/gu;
 
 /**
  * Makes image-controlled text inert on a terminal: control characters become
@@ -24,7 +26,7 @@ export function safe(value: string): string {
     if (char === '\n') return '\\n';
     if (char === '\t') return '\\t';
     if (char === '\r') return '\\r';
-    const code = char.charCodeAt(0);
+    const code = char.codePointAt(0)!;
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
   });
 }

@@ -34,6 +34,37 @@ function parseRepository(value) {
   return match ? { owner: match[1], repo: match[2] } : null;
 }
 
+// src/report/escape.ts
+var SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&"'@~:=$%^\r\n\t]/g;
+function entities(value) {
+  return value.replace(
+    SPECIAL,
+    (char) => char === "\n" || char === "\r" || char === "	" ? " " : `&#${char.charCodeAt(0)};`
+  );
+}
+var JOINER = "\u2060";
+function unlinkable(value) {
+  return value.replace(/[@#]/g, (char) => char + JOINER).replace(/:\/\//g, `:${JOINER}//`).replace(/\b(www)\./gi, `$1${JOINER}.`);
+}
+var INVISIBLE = /[\u2028\u2029\p{Cf}]/gu;
+function showInvisible(value) {
+  return value.replace(
+    INVISIBLE,
+    (char) => `<U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
+function markdownText(value) {
+  return entities(unlinkable(showInvisible(value)));
+}
+function markdownCode(value) {
+  return `<code>${entities(showInvisible(value))}</code>`;
+}
+function markdownProse(value) {
+  const escaped = markdownText(value);
+  if ((value.match(/`/g)?.length ?? 0) % 2 === 1) return escaped;
+  return escaped.replace(/&#96;(.+?)&#96;/g, "<code>$1</code>");
+}
+
 // src/report/describe.ts
 function describeUser(report) {
   const { config, uid, gid, name } = report.user;
@@ -108,30 +139,6 @@ function skippedByReason(report) {
   return rulesBy(report.skipped.map((s) => ({ key: s.reason, rule: s.rule }))).map(
     ({ key, rules }) => ({ rules, reason: key })
   );
-}
-
-// src/report/escape.ts
-var SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&"'@~:=$%^\r\n\t]/g;
-function entities(value) {
-  return value.replace(
-    SPECIAL,
-    (char) => char === "\n" || char === "\r" || char === "	" ? " " : `&#${char.charCodeAt(0)};`
-  );
-}
-var JOINER = "\u2060";
-function unlinkable(value) {
-  return value.replace(/[@#]/g, (char) => char + JOINER).replace(/:\/\//g, `:${JOINER}//`).replace(/\b(www)\./gi, `$1${JOINER}.`);
-}
-function markdownText(value) {
-  return entities(unlinkable(value));
-}
-function markdownCode(value) {
-  return `<code>${entities(value)}</code>`;
-}
-function markdownProse(value) {
-  const escaped = markdownText(value);
-  if ((value.match(/`/g)?.length ?? 0) % 2 === 1) return escaped;
-  return escaped.replace(/&#96;(.+?)&#96;/g, "<code>$1</code>");
 }
 
 // src/report/runtime-facts.ts
@@ -367,6 +374,8 @@ export {
   pullRequestOf,
   readOnlyReason,
   parseRepository,
+  showInvisible,
+  markdownProse,
   describeUser,
   describeCounts,
   shortId,
@@ -376,7 +385,6 @@ export {
   describePolicyChanges,
   distinctDiffs,
   skippedByReason,
-  markdownProse,
   fenced,
   commentMarker,
   renderComment,

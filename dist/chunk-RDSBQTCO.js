@@ -6,7 +6,7 @@ import {
   markdownProse,
   readOnlyReason,
   renderComment
-} from "./chunk-UPAVXYIL.js";
+} from "./chunk-EILDONMC.js";
 import "./chunk-O6NG62F5.js";
 import {
   __commonJS,
