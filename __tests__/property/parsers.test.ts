@@ -7,7 +7,12 @@ import { kubeletRunAsNonRootError } from '../../src/kubernetes/kubelet.js';
 import { parsePolicy } from '../../src/policy/parse.js';
 import { RULES } from '../../src/policy/rules/index.js';
 import { parseProbeOutput } from '../../src/probe/run.js';
-import { markdownCode, markdownProse, markdownText } from '../../src/report/escape.js';
+import {
+  markdownCode,
+  markdownProse,
+  markdownText,
+  showInvisible,
+} from '../../src/report/escape.js';
 import { probeOutput } from '../helpers/facts.js';
 
 /**
@@ -220,13 +225,15 @@ describe('the markdown escaper', () => {
           String.fromCharCode(Number(code)),
         );
         expect(rendered).not.toMatch(/[@#](?!\u2060)/);
-        expect(decode(escaped)).toBe(value.replace(/[\r\n\t]/g, ' '));
+        // Invisible characters (bidi controls, separators, \p{Cf}) are shown as <U+XXXX>.
+        expect(decode(escaped)).toBe(showInvisible(value).replace(/[\r\n\t]/g, ' '));
+        expect(rendered.replaceAll('\u2060', '')).not.toMatch(/[\u2028\u2029\p{Cf}]/u);
       }),
       RUNS,
     );
   });
 
-  it('code stays exact (no joiners) and closed', () => {
+  it('code stays exact (no joiners; invisible characters shown) and closed', () => {
     fc.assert(
       fc.property(untrusted, (value) => {
         const code = markdownCode(value);
@@ -234,7 +241,7 @@ describe('the markdown escaper', () => {
         const inner = code.slice(6, -7);
         expect(inner).not.toMatch(/[<>`|\n]/);
         expect(inner.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)))).toBe(
-          value.replace(/[\r\n\t]/g, ' '),
+          showInvisible(value).replace(/[\r\n\t]/g, ' '),
         );
       }),
       RUNS,
