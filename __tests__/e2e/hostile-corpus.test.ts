@@ -294,7 +294,7 @@ describe.skipIf(!inject('docker'))('the hostile corpus', () => {
                 '--dockerfile',
                 dockerfileOf(c.id),
                 '--format',
-                'json',
+                c.setup === 'markdown' ? 'markdown' : 'json',
                 ...args,
               ]
             : ['check', ...args, ...(c.expect.exit === 2 ? [] : ['--format', 'json'])];
@@ -311,6 +311,15 @@ describe.skipIf(!inject('docker'))('the hostile corpus', () => {
         expect(result.stdout).toBe('');
         expect(result.stderr).toContain(c.expect.says);
         expect(result.stderr).toMatch(/^Fix: /m);
+        return;
+      }
+      if (c.setup === 'markdown') {
+        // What the PR comment gets: the characters shown, none of them left to act.
+        expect(result.stdout).toContain(c.expect.says);
+        expect(result.stdout).not.toMatch(
+          /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/,
+        );
+        for (const rule of c.expect.rules ?? []) expect(result.stdout).toContain(rule);
         return;
       }
       const report = JSON.parse(result.stdout);

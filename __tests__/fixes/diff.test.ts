@@ -30,6 +30,13 @@ const FILE = ['FROM base', 'WORKDIR /app', 'COPY . .', 'RUN make', 'EXPOSE 80', 
 const lf = (lines: string[]) => lines.map((line) => `${line}\n`).join('');
 
 describe('splitLines', () => {
+  it('keeps U+2028 and U+2029 inside a line: only LF and CRLF end one', () => {
+    expect(splitLines('LABEL a="x\u2028y\u2029z"\nUSER 1\n')).toEqual([
+      { text: 'LABEL a="x\u2028y\u2029z"', eol: '\n' },
+      { text: 'USER 1', eol: '\n' },
+    ]);
+  });
+
   it('keeps each line ending, and the last line without one', () => {
     expect(splitLines('a\r\nb\nc')).toEqual([
       { text: 'a', eol: '\r\n' },

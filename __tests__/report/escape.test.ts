@@ -121,3 +121,11 @@ describe('characters that spoof how text reads', () => {
     expect(new URL(uriReference('a b/#c'), 'file:///repo/').pathname).toBe('/repo/a%20b/%23c');
   });
 });
+
+describe('code blocks hold no invisible characters either', () => {
+  it('shows U+202E and U+2028 in a fenced diff', () => {
+    const block = fenced('-LABEL a="x\u2066y\u2028z"\n+USER 1654\n', 'diff').join('\n');
+    expect(block).not.toMatch(/[\u2066\u2028]/);
+    expect(block).toContain('-LABEL a="x<U+2066>y<U+2028>z"');
+  });
+});

@@ -36,7 +36,8 @@ const CONTEXT = 3;
 export function splitLines(text: string): SourceLine[] | null {
   if (/\r(?!\n)/.test(text)) return null;
   const lines: SourceLine[] = [];
-  const pattern = /(.*?)(\r\n|\n|$)/gy;
+  // dotAll: JavaScript's `.` stops at U+2028 and U+2029, which a hostile file can hold.
+  const pattern = /(.*?)(\r\n|\n|$)/gsy;
   while (pattern.lastIndex < text.length) {
     const match = pattern.exec(text)!;
     lines.push({ text: match[1]!, eol: match[2] as Eol });

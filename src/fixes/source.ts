@@ -52,7 +52,7 @@ export class DockerfileSource {
   instruction(line: number, ...keywords: string[]): { head: string; args: string } | null {
     const text = this.text(line);
     if (text === undefined || this.continues(line)) return null;
-    const match = /^(\s*([A-Za-z]+)\s+)(\S.*?)\s*$/.exec(text);
+    const match = /^(\s*([A-Za-z]+)\s+)(\S.*?)\s*$/s.exec(text);
     if (!match || !keywords.includes(match[2]!.toUpperCase())) return null;
     return { head: match[1]!, args: match[3]! };
   }

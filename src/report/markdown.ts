@@ -8,7 +8,7 @@ import {
   shortId,
   skippedByReason,
 } from './describe.js';
-import { markdownCode, markdownProse, markdownText } from './escape.js';
+import { markdownCode, markdownProse, markdownText, showInvisible } from './escape.js';
 import { runtimeFactRows } from './runtime-facts.js';
 import type { Report } from './types.js';
 
@@ -141,7 +141,9 @@ function fixSection(report: Report): string[] {
  * A fenced code block whose fence is longer than any backtick run inside, so
  * text from the pull request (a Dockerfile line of ```) cannot close it.
  */
-export function fenced(content: string, language: string): string[] {
+export function fenced(raw: string, language: string): string[] {
+  // A code block shows text as it is, bidi controls included (Trojan Source): show them instead.
+  const content = showInvisible(raw);
   const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return [`${fence}${language}`, content.replace(/\n$/, ''), fence];

@@ -5,7 +5,7 @@ import {
 import {
   RULE_KEYS,
   policyFileSchema
-} from "./chunk-BL6B2SOZ.js";
+} from "./chunk-6HF3JEBW.js";
 import "./chunk-QMRDCHHF.js";
 import {
   CheckError

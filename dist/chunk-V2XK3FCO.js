@@ -48,7 +48,7 @@ import {
   transform,
   union,
   unknown
-} from "./chunk-BL6B2SOZ.js";
+} from "./chunk-6HF3JEBW.js";
 import "./chunk-QMRDCHHF.js";
 import {
   CheckError,
@@ -68,7 +68,7 @@ import {
   shortId,
   showInvisible,
   skippedByReason
-} from "./chunk-EILDONMC.js";
+} from "./chunk-GVLK7C5F.js";
 import "./chunk-O6NG62F5.js";
 import "./chunk-LOBMMHTG.js";
 
@@ -2200,7 +2200,7 @@ async function readPolicy(options, cwd) {
     if (!options.policy) return null;
     throw new CheckError("input", `cannot read the policy file ${shown}: no such file`, hint);
   }
-  const { parsePolicy } = await import("./chunk-ARXEIJQJ.js");
+  const { parsePolicy } = await import("./chunk-6QWD5IKU.js");
   return parsePolicy(text4, displayPath(cwd, path2));
 }
 function displayPath(cwd, path2) {
@@ -2889,7 +2889,7 @@ async function setOutputs(report, reportPath, options) {
 }
 async function publish(report, options, run2, commentId) {
   try {
-    const { publishToPullRequest } = await import("./chunk-RDSBQTCO.js");
+    const { publishToPullRequest } = await import("./chunk-D6KSJXOJ.js");
     await publishToPullRequest(report, { ...options.github, defaultCommentId: commentId }, run2, {
       info,
       notice,

@@ -48,7 +48,7 @@ import {
   transform,
   union,
   unknown
-} from "./chunk-BMY3QUAL.js";
+} from "./chunk-I2WSMQQR.js";
 import "./chunk-QMRDCHHF.js";
 import {
   CheckError,
@@ -1733,7 +1733,7 @@ async function readPolicy(options, cwd) {
     if (!options.policy) return null;
     throw new CheckError("input", `cannot read the policy file ${shown}: no such file`, hint);
   }
-  const { parsePolicy } = await import("./chunk-C7GJDOCB.js");
+  const { parsePolicy } = await import("./chunk-L3CIFGGR.js");
   return parsePolicy(text3, displayPath(cwd, path2));
 }
 function displayPath(cwd, path2) {
@@ -2230,7 +2230,8 @@ function fixSection(report) {
   }
   return out;
 }
-function fenced(content, language) {
+function fenced(raw, language) {
+  const content = showInvisible(raw);
   const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = "`".repeat(Math.max(3, longest + 1));
   return [`${fence}${language}`, content.replace(/\n$/, ""), fence];

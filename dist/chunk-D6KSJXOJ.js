@@ -6,7 +6,7 @@ import {
   markdownProse,
   readOnlyReason,
   renderComment
-} from "./chunk-EILDONMC.js";
+} from "./chunk-GVLK7C5F.js";
 import "./chunk-O6NG62F5.js";
 import {
   __commonJS,

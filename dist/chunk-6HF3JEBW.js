@@ -2557,7 +2557,7 @@ var CONTEXT = 3;
 function splitLines(text) {
   if (/\r(?!\n)/.test(text)) return null;
   const lines = [];
-  const pattern = /(.*?)(\r\n|\n|$)/gy;
+  const pattern = /(.*?)(\r\n|\n|$)/gsy;
   while (pattern.lastIndex < text.length) {
     const match = pattern.exec(text);
     lines.push({ text: match[1], eol: match[2] });
@@ -2724,7 +2724,7 @@ var DockerfileSource = class {
   instruction(line, ...keywords) {
     const text = this.text(line);
     if (text === void 0 || this.continues(line)) return null;
-    const match = /^(\s*([A-Za-z]+)\s+)(\S.*?)\s*$/.exec(text);
+    const match = /^(\s*([A-Za-z]+)\s+)(\S.*?)\s*$/s.exec(text);
     if (!match || !keywords.includes(match[2].toUpperCase())) return null;
     return { head: match[1], args: match[3] };
   }

@@ -6,7 +6,7 @@ import {
   RULE_KEYS,
   didYouMean,
   policyFileSchema
-} from "./chunk-BMY3QUAL.js";
+} from "./chunk-I2WSMQQR.js";
 import "./chunk-QMRDCHHF.js";
 import {
   CheckError

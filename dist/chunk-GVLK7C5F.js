@@ -306,7 +306,8 @@ function fixSection(report) {
   }
   return out;
 }
-function fenced(content, language) {
+function fenced(raw, language) {
+  const content = showInvisible(raw);
   const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = "`".repeat(Math.max(3, longest + 1));
   return [`${fence}${language}`, content.replace(/\n$/, ""), fence];
