@@ -34,7 +34,8 @@ function unlinkable(value: string): string {
  * widths, joiners, U+FEFF). An entity would not help: the browser decodes it
  * back. They are shown as `<U+202E>`, then escaped with the rest.
  */
-const INVISIBLE = /[\u2028\u2029\p{Cf}]/gu;
+export const INVISIBLE_CHARACTERS = '\\u2028\\u2029\\p{Cf}';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, 'gu');
 export function showInvisible(value: string): string {
   return value.replace(
     INVISIBLE,

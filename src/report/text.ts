@@ -10,11 +10,11 @@ import {
   skippedByReason,
 } from './describe.js';
 import type { Report } from './types.js';
+import { INVISIBLE_CHARACTERS } from './escape.js';
 
-// Control characters, and every invisible character that changes how the text around it
-// reads: bidirectional controls, line and paragraph separators, format characters (\p{Cf}).
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}]/gu;
+// Control characters, and the invisible characters the markdown shows too (bidirectional
+// controls, line and paragraph separators, format characters).
+const UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE_CHARACTERS}]`, 'gu');
 
 /**
  * Makes image-controlled text inert on a terminal: control characters become
