@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { lstat, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CheckError } from './errors.js';
@@ -8,13 +8,7 @@ import { CheckError } from './errors.js';
 export const INPUT_FILE_LIMIT = 16 * 1024 * 1024;
 
 /** What a file is, for a message: "a FIFO", "a directory". */
-function kindOf(stats: {
-  isFIFO(): boolean;
-  isDirectory(): boolean;
-  isCharacterDevice(): boolean;
-  isBlockDevice(): boolean;
-  isSocket(): boolean;
-}): string {
+function kindOf(stats: Stats): string {
   if (stats.isFIFO()) return 'a FIFO';
   if (stats.isDirectory()) return 'a directory';
   if (stats.isCharacterDevice()) return 'a character device';
