@@ -17,6 +17,6 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
     pull: /^true$/i.test(input("pull"))
   })
 ) : void 0;
-var { run } = await import("./chunk-V2XK3FCO.js");
+var { run } = await import("./chunk-5LNIMDEY.js");
 await run(early);
 early?.discard();

@@ -227,31 +227,38 @@ export class Docker {
    * most `maxBytes` is recognised from 512 bytes and the copy stopped there.
    */
   async readImageFile(container: string, path: string, maxBytes: number): Promise<ImageFile> {
-    let data = Buffer.alloc(0);
+    // The chunks are kept as they come and joined only to look for the header and once at
+    // the end: joining at every chunk would copy a 64 MiB file some thousand times.
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let entry: ReturnType<typeof firstTarEntry> = null;
     let outcome: ImageFile | null = null;
     let malformed: string | null = null;
     const result = await this.exec(['cp', '-L', `${container}:${path}`, '-'], {
       timeoutMs: 60_000,
       readStdout: (chunk) => {
-        data = Buffer.concat([data, chunk]);
-        let entry;
-        try {
-          entry = firstTarEntry(data);
-        } catch (error) {
-          malformed = (error as Error).message;
-          return 'enough';
+        chunks.push(chunk);
+        received += chunk.length;
+        if (!entry) {
+          try {
+            entry = firstTarEntry(Buffer.concat(chunks));
+          } catch (error) {
+            malformed = (error as Error).message;
+            return 'enough';
+          }
+          if (!entry) return 'more';
+          if (entry.header.type !== 'file') {
+            outcome = { kind: 'not-regular', type: entry.header.type };
+            return 'enough';
+          }
+          if (entry.header.size > maxBytes) {
+            outcome = { kind: 'too-large', size: entry.header.size };
+            return 'enough';
+          }
         }
-        if (!entry) return 'more';
         const { header, contentOffset } = entry;
-        if (header.type !== 'file') {
-          outcome = { kind: 'not-regular', type: header.type };
-          return 'enough';
-        }
-        if (header.size > maxBytes) {
-          outcome = { kind: 'too-large', size: header.size };
-          return 'enough';
-        }
-        if (data.length < contentOffset + header.size) return 'more';
+        if (received < contentOffset + header.size) return 'more';
+        const data = Buffer.concat(chunks);
         outcome = {
           kind: 'file',
           text: data.subarray(contentOffset, contentOffset + header.size).toString('utf8'),

@@ -251,8 +251,8 @@ export function failureReason(result: CommandResult, limits: ProbeLimits, arch: 
 }
 
 /** The bind mount's source is not there: the daemon does not see this machine's files. */
-function mountDidNotReach(result: CommandResult): boolean {
-  return /bind source path does not exist|no such file or directory/i.test(result.stderr);
+function mountDidNotReach(created: CommandResult): boolean {
+  return /bind source path does not exist/i.test(created.stderr);
 }
 
 /** After the timeout, how long a pending `docker create` is waited for so that what it makes is removed. */
@@ -286,29 +286,30 @@ export async function runProbe(
   const limits = options.limits ?? probeLimits();
   const started = Date.now();
   const notes: string[] = [];
-  const cannotPass = unpassable(image);
-  if (cannotPass) {
-    return {
-      ok: false,
-      reason: cannotPass,
-      elapsedMs: 0,
-      container: '',
-      accountFiles: null,
-      notes,
-    };
-  }
-  const binary = options.binary ?? probeBinary(engineArch);
-  const ownPath = probePath();
-  const probeArgs = [...probeArguments(image, ports, ownPath), ACCOUNT_FILES_FLAG];
-  const deadline = started + limits.timeoutMs;
-  const timedOut = (container: string, accountFiles: AccountFiles | null): ProbeResult => ({
+  const failed = (
+    reason: string,
+    container: string,
+    accountFiles: AccountFiles | null,
+  ): ProbeResult => ({
     ok: false,
-    reason: `the probe did not finish within ${limits.timeoutMs / 1000} s and was stopped`,
+    reason,
     elapsedMs: Date.now() - started,
     container,
     accountFiles,
     notes,
   });
+  const cannotPass = unpassable(image);
+  if (cannotPass) return failed(cannotPass, '', null);
+  const binary = options.binary ?? probeBinary(engineArch);
+  const ownPath = probePath();
+  const probeArgs = [...probeArguments(image, ports, ownPath), ACCOUNT_FILES_FLAG];
+  const deadline = started + limits.timeoutMs;
+  const timedOut = (container: string, accountFiles: AccountFiles | null) =>
+    failed(
+      `the probe did not finish within ${limits.timeoutMs / 1000} s and was stopped`,
+      container,
+      accountFiles,
+    );
 
   const attempt = async (transfer: ProbeTransfer): Promise<ProbeResult | 'mount-did-not-reach'> => {
     const container = `nonroot-guard-probe-${randomBytes(6).toString('hex')}`;
@@ -323,7 +324,13 @@ export async function runProbe(
     let accountFiles: AccountFiles | null = null;
     try {
       const created = await beforeDeadline(create, deadline);
-      if (created === TIMED_OUT) return timedOut(container, null);
+      if (created === TIMED_OUT) {
+        // The create is waited for below anyway, to remove what it made: read the account
+        // files from it meanwhile, rather than have the caller create a second container.
+        const late = await create;
+        const made = late.exitCode === 0 && !late.timedOut;
+        return timedOut(container, made ? await docker.readAccountFilesOf(container) : null);
+      }
       if (created.exitCode !== 0) {
         if (transfer === 'mount' && mountDidNotReach(created)) return 'mount-did-not-reach';
         throw dockerFailure(`docker create ${image.ref}`, created);
@@ -337,54 +344,35 @@ export async function runProbe(
       if (transfer === 'copy') {
         const copied = await docker.copyInto(container, binary, ownPath);
         if (copied.exitCode !== 0) {
-          return {
-            ok: false,
-            reason: failureReason(copied, limits, engineArch),
-            elapsedMs: Date.now() - started,
-            container,
-            accountFiles,
-            notes,
-          };
+          return failed(failureReason(copied, limits, engineArch), container, accountFiles);
         }
       }
       accountFiles = await docker.readAccountFilesOf(container);
       if (accountFiles.unsafe.length > 0) {
-        return {
-          ok: false,
-          reason: `no container of the image was started: ${accountFiles.unsafe.map((file) => `${file.path} ${file.what}`).join('; ')}, and the Docker daemon itself opens it to start any container`,
-          elapsedMs: Date.now() - started,
+        const what = accountFiles.unsafe.map((file) => `${file.path} ${file.what}`).join('; ');
+        return failed(
+          `no container of the image was started: ${what}, and the Docker daemon itself opens it to start any container`,
           container,
           accountFiles,
-          notes,
-        };
+        );
       }
       if (Date.now() >= deadline) return timedOut(container, accountFiles);
       const result = await docker.startAttached(container, deadline - Date.now());
       if (result.timedOut) return timedOut(container, accountFiles);
-      const elapsedMs = Date.now() - started;
       if (result.exitCode !== 0) {
-        return {
-          ok: false,
-          reason: failureReason(result, limits, engineArch),
-          elapsedMs,
-          container,
-          accountFiles,
-          notes,
-        };
+        return failed(failureReason(result, limits, engineArch), container, accountFiles);
       }
       try {
         const { output, shown } = parseProbeDocument(result.stdout);
         accountFiles.unsafe.push(...differentInside(output, shown, accountFiles));
+        const elapsedMs = Date.now() - started;
         return { ok: true, output, accountFiles, elapsedMs, transfer, notes };
       } catch (error) {
-        return {
-          ok: false,
-          reason: `the probe's output could not be read: ${(error as Error).message}`,
-          elapsedMs,
+        return failed(
+          `the probe's output could not be read: ${(error as Error).message}`,
           container,
           accountFiles,
-          notes,
-        };
+        );
       }
     } finally {
       // A create still pending when the time ran out is waited for, so that what it made is removed too.

@@ -46,7 +46,8 @@ var JOINER = "\u2060";
 function unlinkable(value) {
   return value.replace(/[@#]/g, (char) => char + JOINER).replace(/:\/\//g, `:${JOINER}//`).replace(/\b(www)\./gi, `$1${JOINER}.`);
 }
-var INVISIBLE = /[\u2028\u2029\p{Cf}]/gu;
+var INVISIBLE_CHARACTERS = "\\u2028\\u2029\\p{Cf}";
+var INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, "gu");
 function showInvisible(value) {
   return value.replace(
     INVISIBLE,
@@ -375,6 +376,7 @@ export {
   pullRequestOf,
   readOnlyReason,
   parseRepository,
+  INVISIBLE_CHARACTERS,
   showInvisible,
   markdownProse,
   describeUser,

@@ -55,6 +55,7 @@ import {
   describeError
 } from "./chunk-ZTBXHN76.js";
 import {
+  INVISIBLE_CHARACTERS,
   describeCounts,
   describePolicy,
   describePolicyChanges,
@@ -68,7 +69,7 @@ import {
   shortId,
   showInvisible,
   skippedByReason
-} from "./chunk-GVLK7C5F.js";
+} from "./chunk-VSW7PD5B.js";
 import "./chunk-O6NG62F5.js";
 import "./chunk-LOBMMHTG.js";
 
@@ -1519,31 +1520,36 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
    * most `maxBytes` is recognised from 512 bytes and the copy stopped there.
    */
   async readImageFile(container, path2, maxBytes) {
-    let data = Buffer.alloc(0);
+    const chunks = [];
+    let received = 0;
+    let entry = null;
     let outcome = null;
     let malformed = null;
     const result = await this.exec(["cp", "-L", `${container}:${path2}`, "-"], {
       timeoutMs: 6e4,
       readStdout: (chunk) => {
-        data = Buffer.concat([data, chunk]);
-        let entry;
-        try {
-          entry = firstTarEntry(data);
-        } catch (error2) {
-          malformed = error2.message;
-          return "enough";
+        chunks.push(chunk);
+        received += chunk.length;
+        if (!entry) {
+          try {
+            entry = firstTarEntry(Buffer.concat(chunks));
+          } catch (error2) {
+            malformed = error2.message;
+            return "enough";
+          }
+          if (!entry) return "more";
+          if (entry.header.type !== "file") {
+            outcome = { kind: "not-regular", type: entry.header.type };
+            return "enough";
+          }
+          if (entry.header.size > maxBytes) {
+            outcome = { kind: "too-large", size: entry.header.size };
+            return "enough";
+          }
         }
-        if (!entry) return "more";
         const { header, contentOffset } = entry;
-        if (header.type !== "file") {
-          outcome = { kind: "not-regular", type: header.type };
-          return "enough";
-        }
-        if (header.size > maxBytes) {
-          outcome = { kind: "too-large", size: header.size };
-          return "enough";
-        }
-        if (data.length < contentOffset + header.size) return "more";
+        if (received < contentOffset + header.size) return "more";
+        const data = Buffer.concat(chunks);
         outcome = {
           kind: "file",
           text: data.subarray(contentOffset, contentOffset + header.size).toString("utf8")
@@ -1876,8 +1882,8 @@ function failureReason(result, limits, arch2) {
   }
   return `the probe container failed (exit code ${result.exitCode})${stderr ? `: ${stderr}` : ""}`;
 }
-function mountDidNotReach(result) {
-  return /bind source path does not exist|no such file or directory/i.test(result.stderr);
+function mountDidNotReach(created) {
+  return /bind source path does not exist/i.test(created.stderr);
 }
 var CLEANUP_GRACE_MS = 15e3;
 var SLOW_CREATE_MS = 2e3;
@@ -1893,29 +1899,25 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
   const limits = options.limits ?? probeLimits();
   const started = Date.now();
   const notes = [];
-  const cannotPass = unpassable(image);
-  if (cannotPass) {
-    return {
-      ok: false,
-      reason: cannotPass,
-      elapsedMs: 0,
-      container: "",
-      accountFiles: null,
-      notes
-    };
-  }
-  const binary = options.binary ?? probeBinary(engineArch);
-  const ownPath = probePath();
-  const probeArgs = [...probeArguments(image, ports, ownPath), ACCOUNT_FILES_FLAG];
-  const deadline = started + limits.timeoutMs;
-  const timedOut = (container, accountFiles) => ({
+  const failed = (reason, container, accountFiles) => ({
     ok: false,
-    reason: `the probe did not finish within ${limits.timeoutMs / 1e3} s and was stopped`,
+    reason,
     elapsedMs: Date.now() - started,
     container,
     accountFiles,
     notes
   });
+  const cannotPass = unpassable(image);
+  if (cannotPass) return failed(cannotPass, "", null);
+  const binary = options.binary ?? probeBinary(engineArch);
+  const ownPath = probePath();
+  const probeArgs = [...probeArguments(image, ports, ownPath), ACCOUNT_FILES_FLAG];
+  const deadline = started + limits.timeoutMs;
+  const timedOut = (container, accountFiles) => failed(
+    `the probe did not finish within ${limits.timeoutMs / 1e3} s and was stopped`,
+    container,
+    accountFiles
+  );
   const attempt = async (transfer2) => {
     const container = `nonroot-guard-probe-${randomBytes2(6).toString("hex")}`;
     const mount = transfer2 === "mount" ? [`--mount=type=bind,source=${binary},target=${ownPath},readonly`] : [];
@@ -1928,7 +1930,11 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
     let accountFiles = null;
     try {
       const created = await beforeDeadline(create, deadline);
-      if (created === TIMED_OUT) return timedOut(container, null);
+      if (created === TIMED_OUT) {
+        const late = await create;
+        const made = late.exitCode === 0 && !late.timedOut;
+        return timedOut(container, made ? await docker.readAccountFilesOf(container) : null);
+      }
       if (created.exitCode !== 0) {
         if (transfer2 === "mount" && mountDidNotReach(created)) return "mount-did-not-reach";
         throw dockerFailure(`docker create ${image.ref}`, created);
@@ -1942,54 +1948,35 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
       if (transfer2 === "copy") {
         const copied2 = await docker.copyInto(container, binary, ownPath);
         if (copied2.exitCode !== 0) {
-          return {
-            ok: false,
-            reason: failureReason(copied2, limits, engineArch),
-            elapsedMs: Date.now() - started,
-            container,
-            accountFiles,
-            notes
-          };
+          return failed(failureReason(copied2, limits, engineArch), container, accountFiles);
         }
       }
       accountFiles = await docker.readAccountFilesOf(container);
       if (accountFiles.unsafe.length > 0) {
-        return {
-          ok: false,
-          reason: `no container of the image was started: ${accountFiles.unsafe.map((file) => `${file.path} ${file.what}`).join("; ")}, and the Docker daemon itself opens it to start any container`,
-          elapsedMs: Date.now() - started,
+        const what = accountFiles.unsafe.map((file) => `${file.path} ${file.what}`).join("; ");
+        return failed(
+          `no container of the image was started: ${what}, and the Docker daemon itself opens it to start any container`,
           container,
-          accountFiles,
-          notes
-        };
+          accountFiles
+        );
       }
       if (Date.now() >= deadline) return timedOut(container, accountFiles);
       const result2 = await docker.startAttached(container, deadline - Date.now());
       if (result2.timedOut) return timedOut(container, accountFiles);
-      const elapsedMs = Date.now() - started;
       if (result2.exitCode !== 0) {
-        return {
-          ok: false,
-          reason: failureReason(result2, limits, engineArch),
-          elapsedMs,
-          container,
-          accountFiles,
-          notes
-        };
+        return failed(failureReason(result2, limits, engineArch), container, accountFiles);
       }
       try {
         const { output, shown } = parseProbeDocument(result2.stdout);
         accountFiles.unsafe.push(...differentInside(output, shown, accountFiles));
+        const elapsedMs = Date.now() - started;
         return { ok: true, output, accountFiles, elapsedMs, transfer: transfer2, notes };
       } catch (error2) {
-        return {
-          ok: false,
-          reason: `the probe's output could not be read: ${error2.message}`,
-          elapsedMs,
+        return failed(
+          `the probe's output could not be read: ${error2.message}`,
           container,
-          accountFiles,
-          notes
-        };
+          accountFiles
+        );
       }
     } finally {
       const pending = await create.catch(() => null);
@@ -2558,7 +2545,7 @@ function uriReference(path2) {
 }
 
 // src/report/text.ts
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}]/gu;
+var UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE_CHARACTERS}]`, "gu");
 function safe(value) {
   return value.replace(UNSAFE, (char) => {
     if (char === "\n") return "\\n";
@@ -2889,7 +2876,7 @@ async function setOutputs(report, reportPath, options) {
 }
 async function publish(report, options, run2, commentId) {
   try {
-    const { publishToPullRequest } = await import("./chunk-D6KSJXOJ.js");
+    const { publishToPullRequest } = await import("./chunk-YDV66ONB.js");
     await publishToPullRequest(report, { ...options.github, defaultCommentId: commentId }, run2, {
       info,
       notice,

@@ -6,7 +6,7 @@ import {
   markdownProse,
   readOnlyReason,
   renderComment
-} from "./chunk-GVLK7C5F.js";
+} from "./chunk-VSW7PD5B.js";
 import "./chunk-O6NG62F5.js";
 import {
   __commonJS,
