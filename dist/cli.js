@@ -3,14 +3,14 @@ import { createRequire as __nrgCreateRequire } from 'node:module'; const require
 import {
   earlyRequest,
   startEarlyCalls
-} from "./chunk-T3G6CT6D.js";
+} from "./chunk-VPYB56KD.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/cli.ts
 var argv = process.argv.slice(2);
 var request = earlyRequest(argv);
 var early = request ? startEarlyCalls(request) : void 0;
-var { runCli } = await import("./chunk-AC6IAT6B.js");
+var { runCli } = await import("./chunk-ULAE4NML.js");
 process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -2,7 +2,7 @@ import { createRequire as __nrgCreateRequire } from 'node:module'; const require
 import {
   earlyRequestFor,
   startEarlyCalls
-} from "./chunk-D32XV2PX.js";
+} from "./chunk-ZMHWKUFM.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/index.ts
@@ -17,6 +17,6 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
     pull: /^true$/i.test(input("pull"))
   })
 ) : void 0;
-var { run } = await import("./chunk-5LNIMDEY.js");
+var { run } = await import("./chunk-TUTPXJU2.js");
 await run(early);
 early?.discard();

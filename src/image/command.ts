@@ -21,7 +21,7 @@ export interface CommandOptions {
   /**
    * Takes stdout as bytes instead of keeping it (the result's stdout is then
    * empty); returning 'enough' kills the command (SIGKILL), e.g. once a
-   * stream's header has said all that is needed.
+   * stream's header has said all that is needed, and no further chunk is given.
    */
   readStdout?: (chunk: Buffer) => 'more' | 'enough';
 }
@@ -88,11 +88,18 @@ export const runCommand: CommandRunner = (file, args, options = {}) =>
       options.onOutput?.(chunk.toString('utf8'));
     };
     const read = options.readStdout;
+    // Chunks already taken from the pipe still arrive after the kill: a reader that has had
+    // enough has decided, and is not asked again.
+    let enough = false;
     child.stdout.on(
       'data',
       read
         ? (chunk: Buffer) => {
-            if (read(chunk) === 'enough') child.kill('SIGKILL');
+            if (enough) return;
+            if (read(chunk) === 'enough') {
+              enough = true;
+              child.kill('SIGKILL');
+            }
           }
         : collect(stdout),
     );

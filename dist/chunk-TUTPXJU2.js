@@ -6,7 +6,7 @@ import {
   lastLines,
   makesTheImage,
   runCommand
-} from "./chunk-D32XV2PX.js";
+} from "./chunk-ZMHWKUFM.js";
 import "./chunk-QDHUKUM5.js";
 import {
   DEFAULT_POLICY,
@@ -1528,6 +1528,7 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
     const result = await this.exec(["cp", "-L", `${container}:${path2}`, "-"], {
       timeoutMs: 6e4,
       readStdout: (chunk) => {
+        if (outcome || malformed) return "enough";
         chunks.push(chunk);
         received += chunk.length;
         if (!entry) {

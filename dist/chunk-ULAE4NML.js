@@ -7,7 +7,7 @@ import {
   lastLines,
   makesTheImage,
   runCommand
-} from "./chunk-T3G6CT6D.js";
+} from "./chunk-VPYB56KD.js";
 import {
   DEFAULT_POLICY,
   DEFAULT_POLICY_PATH,
@@ -1060,6 +1060,7 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
     const result = await this.exec(["cp", "-L", `${container}:${path2}`, "-"], {
       timeoutMs: 6e4,
       readStdout: (chunk) => {
+        if (outcome || malformed) return "enough";
         chunks.push(chunk);
         received += chunk.length;
         if (!entry) {

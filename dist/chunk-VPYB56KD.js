@@ -50,10 +50,15 @@ var runCommand = (file, args, options = {}) => new Promise((resolve, reject) => 
     options.onOutput?.(chunk.toString("utf8"));
   };
   const read = options.readStdout;
+  let enough = false;
   child.stdout.on(
     "data",
     read ? (chunk) => {
-      if (read(chunk) === "enough") child.kill("SIGKILL");
+      if (enough) return;
+      if (read(chunk) === "enough") {
+        enough = true;
+        child.kill("SIGKILL");
+      }
     } : collect(stdout)
   );
   child.stderr.on("data", collect(stderr));
@@ -135,6 +140,47 @@ function startEarlyCalls(request, calls = new EarlyCalls()) {
   return calls;
 }
 
+// src/cli-flags.ts
+import { parseArgs } from "node:util";
+var FLAGS = {
+  image: { type: "string" },
+  context: { type: "string" },
+  dockerfile: { type: "string" },
+  target: { type: "string" },
+  "build-arg": { type: "string", multiple: true },
+  platform: { type: "string" },
+  pull: { type: "boolean" },
+  "build-command": { type: "string" },
+  policy: { type: "string" },
+  preset: { type: "string" },
+  manifests: { type: "string", multiple: true },
+  "manifest-image": { type: "string" },
+  format: { type: "string" },
+  output: { type: "string" },
+  "fail-on": { type: "string" },
+  probe: { type: "string" },
+  version: { type: "boolean" },
+  help: { type: "boolean", short: "h" }
+};
+function earlyRequest(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: FLAGS });
+  } catch {
+    return null;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1 || positionals[0] !== "check" || values.help || values.version) {
+    return null;
+  }
+  return earlyRequestFor({
+    image: values.image,
+    context: values.context,
+    buildCommand: values["build-command"],
+    pull: values.pull
+  });
+}
+
 export {
   CommandNotFoundError,
   runCommand,
@@ -142,6 +188,7 @@ export {
   engineCall,
   inspectCall,
   makesTheImage,
-  earlyRequestFor,
-  startEarlyCalls
+  startEarlyCalls,
+  FLAGS,
+  earlyRequest
 };
