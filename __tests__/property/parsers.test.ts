@@ -48,7 +48,7 @@ describe('the user string, as the runtime parses it', () => {
       fc.property(decimal, fc.option(field), fc.option(field), ({ text, value }, group, rest) => {
         const raw = group === null ? text : `${text}:${group}${rest === null ? '' : `:${rest}`}`;
         const spec = parseUserSpec(raw);
-        expect(spec).toMatchObject({ kind: 'uid', uid: value === 0 ? 0 : value });
+        expect(spec).toMatchObject({ kind: 'uid', uid: BigInt(value) });
         const groupText = group ?? '';
         if (groupText === '') expect(spec.kind === 'uid' && spec.group).toBeNull();
         else expect(spec.kind === 'uid' && spec.group).not.toBeNull();
@@ -113,20 +113,37 @@ describe('/etc/passwd and /etc/group, as runc reads them', () => {
           .map((e) => `${e.name}:x:${e.uid}:${e.uid}::${e.home.trim()}:/bin/sh`)
           .join(crlf ? '\r\n' : '\n');
         const parsed = parsePasswd(text);
-        expect(parsed.map((p) => [p.name, p.uid])).toEqual(named.map((e) => [e.name, e.uid]));
+        expect(parsed.map((p) => [p.name, p.uid])).toEqual(
+          named.map((e) => [e.name, BigInt(e.uid)]),
+        );
       }),
       RUNS,
     );
   });
 
-  it('reads a number field that is not a 64-bit integer as 0, as Go’s Atoi fails and runc uses 0', () => {
+  it('reads a number field that is not a number as 0, as Go’s Atoi fails and the runtime uses 0', () => {
     fc.assert(
       fc.property(
         fc.string({ maxLength: 12 }).filter((text) => !/^[+-]?\d+$/.test(text)),
         (text) => {
-          expect(runtimeInt(text)).toBe(0);
+          expect(runtimeInt(text)).toBe(0n);
         },
       ),
+      RUNS,
+    );
+  });
+
+  it('reads any decimal exactly within int64 and clamps beyond it, as Atoi does', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }), (value) => {
+        const clamped =
+          value > 9223372036854775807n
+            ? 9223372036854775807n
+            : value < -9223372036854775808n
+              ? -9223372036854775808n
+              : value;
+        expect(runtimeInt(String(value))).toBe(clamped);
+      }),
       RUNS,
     );
   });
