@@ -96,7 +96,8 @@
 /* --account-files prints them up to this size each: escaped (at most 6 bytes
  * per byte) both stay far below the caller's 16 MiB output limit. */
 #define MAX_ID_FILE_SHOWN (256u << 10)
-#define GO_MAX_TOKEN 65536             /* bufio.MaxScanTokenSize: the engine fails on longer lines */
+#define GO_MAX_TOKEN 65536             /* bufio.MaxScanTokenSize: /etc/passwd lines fail at this length */
+#define GROUP_MAX_TOKEN (1u << 20)     /* moby/sys/user v0.4.1 reads /etc/group lines up to 1 MiB */
 #define MAX_TOOLS 256
 #define MAX_PORTS 256
 #define MAX_SKIPS 64
@@ -622,7 +623,7 @@ struct idfile {
 	char *data;
 	size_t len;
 	enum id_status status;
-	bool too_long; /* has a line Go's bufio.Scanner cannot read */
+	size_t longest; /* its longest line in bytes, without the '\n' (bufio.Scanner has a limit) */
 	char *resolved; /* where the path led: the file, or the mount it entered (NULL: nowhere) */
 };
 
@@ -794,6 +795,22 @@ static enum id_status resolve_in_image(const char *path, char resolved[MAX_PATH_
  * only a regular file of at most 64 MiB is ever opened; anything else is
  * reported and treated as absent.
  */
+/* bufio.Scanner fails on a line as long as its buffer (without the '\n'),
+ * and the engine then fails the whole lookup: the longest line decides. */
+static size_t longest_line(const char *data, size_t len)
+{
+	size_t longest = 0;
+	const char *p = data, *end = data + len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		if ((size_t)(e - p) > longest)
+			longest = (size_t)(e - p);
+		p = nl ? nl + 1 : end;
+	}
+	return longest;
+}
+
 static void idfile_load(const char *path, struct idfile *f)
 {
 	memset(f, 0, sizeof *f);
@@ -868,31 +885,22 @@ static void idfile_load(const char *path, struct idfile *f)
 	f->data = data;
 	f->len = len;
 	f->status = ID_OK;
-	/* bufio.Scanner fails on a line of 64 KiB or more (without its '\n');
-	 * libcontainer then fails the whole lookup. */
-	const char *p = data, *end = data + len;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *e = nl ? nl : end;
-		if ((size_t)(e - p) >= GO_MAX_TOKEN) {
-			f->too_long = true;
-			break;
-		}
-		p = nl ? nl + 1 : end;
-	}
+	f->longest = longest_line(data, len);
 }
 
-/* Lines as libcontainer sees them: bufio.ScanLines (split on '\n', drop one
- * trailing '\r'), then bytes.TrimSpace, blank lines skipped. */
+/* Lines as moby/sys/user sees them: bufio.ScanLines (split on '\n', drop
+ * one trailing '\r'), then bytes.TrimSpace, blank lines skipped, and in
+ * /etc/group (only) lines that start with '#'. */
 struct lineit {
 	const char *p, *end;
+	bool comments;
 };
 
-static struct lineit lines_of(const struct idfile *f)
+static struct lineit lines_of(const struct idfile *f, bool comments)
 {
 	if (f->status != ID_OK)
-		return (struct lineit){NULL, NULL};
-	return (struct lineit){f->data, f->data + f->len};
+		return (struct lineit){NULL, NULL, false};
+	return (struct lineit){f->data, f->data + f->len, comments};
 }
 
 static bool next_line(struct lineit *it, struct span *line)
@@ -905,7 +913,7 @@ static bool next_line(struct lineit *it, struct span *line)
 		if (l.n > 0 && l.p[l.n - 1] == '\r')
 			l.n--;
 		l = go_trim_space(l);
-		if (l.n == 0)
+		if (l.n == 0 || (it->comments && l.p[0] == '#'))
 			continue;
 		*line = l;
 		return true;
@@ -970,32 +978,38 @@ static bool list_has(struct span list, struct span name)
 
 /* ------------------------------------------------------ becoming the user */
 /*
- * What the engine does with the image's Config.User:
+ * What a current engine does with the image's Config.User (the check follows
+ * it; src/image/exec-user.ts computes the same, and what older engines do):
  *
- * 1. moby (daemon/oci_linux.go getUser) calls libcontainer's
- *    user.GetExecUser(User, nil, passwd, group) on the image's files:
+ * 1. moby (daemon/oci_linux.go getUser) calls moby/sys/user v0.4.1
+ *    GetExecUser(User, nil, passwd, group) on the image's files:
  *    - split on ':': user part, group part (anything after a second ':' is
  *      ignored);
- *    - the user part is a uid when strconv.Atoi accepts it, else a name; an
- *      empty user part means uid 0. The first passwd entry with that uid
- *      (or name) gives uid, gid and name; a name without entry is an error,
- *      a uid without entry keeps gid 0 and must be within 0..2147483647;
- *    - an explicit group part (a gid when Atoi accepts it, else a name)
- *      replaces the gid: first group entry with that gid or name; a name
- *      without entry is an error, a gid without entry must be in range;
+ *    - each part is a number when strconv.Atoi accepts it; a number beyond
+ *      int64 or outside 0..2147483647 is refused at once ("uids and gids
+ *      must be in range"), it is never looked up as a name. Otherwise the
+ *      part is a name. An empty user part means uid 0;
+ *    - the first passwd entry with that uid (or name) gives uid, gid and
+ *      name; a name without entry is an error, a uid without entry keeps
+ *      gid 0;
+ *    - an explicit group part replaces the gid: the first group entry with
+ *      that gid or name; a name without entry is an error;
  *    - without a group part, and only then, supplementary groups are the
  *      gids of every group entry whose member list has the user's name.
+ *    /etc/passwd lines stop at 64 KiB, /etc/group lines at 1 MiB: a longer
+ *    one fails the lookup. Entry numbers are Atoi's, errors ignored.
  * 2. moby converts uid and gid to uint32 (a passwd uid of 4294967296 is 0)
  *    and passes AdditionalGids = [gid] + supplementary gids.
- * 3. runc (current upstream) calls setgroups(AdditionalGids) (skipped when
+ * 3. runc 1.3 and later call setgroups(AdditionalGids) (skipped when
  *    /proc/self/setgroups says "deny"), setgid(gid), setuid(uid). Without
  *    SECBIT_KEEP_CAPS the kernel clears the effective and permitted sets for
  *    a non-zero uid, which is also what moby asks for a non-root user.
  *
- * runc 1.1 looked the numeric uid:gid up again in the files: it additionally
- * rejects a uid/gid above 2147483647 that has no entry, and it resolved each
- * additional gid by group *name* first; those corner cases differ and are not
- * reproduced. HOME is the home of the first passwd entry with the final uid,
+ * moby/sys/user v0.4.0 and earlier looked an out-of-range number up as a
+ * name and read group lines of any length; runc 1.2 and earlier looked
+ * uid:gid up again and resolved each additional gid by group *name* first.
+ * The report notes where those engines differ; the probe does as current
+ * ones do. HOME is the home of the first passwd entry with the final uid,
  * else "/" (runc 1.1's rule; verified on Docker 20.10).
  */
 
@@ -1014,7 +1028,26 @@ struct execuser {
 /* Append "%s" of a span to an error message. */
 static void buf_span(struct buf *b, struct span s) { buf_add(b, s.p, s.n); }
 
-/* libcontainer user.GetExecUser with nil defaults, as moby calls it. */
+/* moby/sys/user v0.4.1 parseNumeric: a number within 0..maxID, a name, or
+ * an error (false) for a number the runtime refuses. */
+static bool parse_numeric(struct span s, bool *numeric, int64_t *value)
+{
+	*numeric = false;
+	*value = 0;
+	if (s.n == 0)
+		return true;
+	int r = go_atoi(s.p, s.n, value);
+	if (r == GO_SYNTAX) {
+		*value = 0;
+		return true;
+	}
+	if (r == GO_RANGE || *value < 0 || *value > ID_MAX)
+		return false;
+	*numeric = true;
+	return true;
+}
+
+/* moby/sys/user v0.4.1 GetExecUser with nil defaults, as moby calls it. */
 static bool get_exec_user(struct span spec, const struct idfile *pw, const struct idfile *gr,
 			  struct execuser *u, struct buf *err)
 {
@@ -1023,10 +1056,13 @@ static bool get_exec_user(struct span spec, const struct idfile *pw, const struc
 	split_fields(spec, parts, 2);
 	struct span user = parts[0], group = parts[1];
 	int64_t uid_arg, gid_arg;
-	bool uid_num = go_atoi(user.p, user.n, &uid_arg) == GO_OK;
-	bool gid_num = go_atoi(group.p, group.n, &gid_arg) == GO_OK;
+	bool uid_num, gid_num;
+	if (!parse_numeric(user, &uid_num, &uid_arg) || !parse_numeric(group, &gid_num, &gid_arg)) {
+		buf_adds(err, ERR_RANGE_MSG);
+		return false;
+	}
 
-	if (pw->status == ID_OK && pw->too_long) {
+	if (pw->status == ID_OK && pw->longest >= GO_MAX_TOKEN) {
 		buf_adds(err, "unable to find user ");
 		if (user.n)
 			buf_span(err, user);
@@ -1035,7 +1071,7 @@ static bool get_exec_user(struct span spec, const struct idfile *pw, const struc
 		buf_printf(err, ": %s", ERR_TOO_LONG);
 		return false;
 	}
-	struct lineit it = lines_of(pw);
+	struct lineit it = lines_of(pw, false);
 	struct span line;
 	struct pwent e;
 	while (next_line(&it, &line)) {
@@ -1057,21 +1093,17 @@ static bool get_exec_user(struct span spec, const struct idfile *pw, const struc
 			return false;
 		}
 		u->uid = uid_arg;
-		if (uid_arg < 0 || uid_arg > ID_MAX) {
-			buf_adds(err, ERR_RANGE_MSG);
-			return false;
-		}
 	}
 
 	if (group.n == 0 && !(u->matched && u->name.n))
 		return true;
-	if (gr->status == ID_OK && gr->too_long) {
+	if (gr->status == ID_OK && gr->longest >= GROUP_MAX_TOKEN) {
 		buf_adds(err, "unable to find groups for spec ");
 		buf_span(err, u->name);
 		buf_printf(err, ": %s", ERR_TOO_LONG);
 		return false;
 	}
-	it = lines_of(gr);
+	it = lines_of(gr, true);
 	struct grent g;
 	if (group.n) {
 		bool found = false;
@@ -1091,10 +1123,6 @@ static bool get_exec_user(struct span spec, const struct idfile *pw, const struc
 				return false;
 			}
 			u->gid = gid_arg;
-			if (gid_arg < 0 || gid_arg > ID_MAX) {
-				buf_adds(err, ERR_RANGE_MSG);
-				return false;
-			}
 		}
 		return true;
 	}
@@ -1148,7 +1176,7 @@ static void plan_user(const char *spec, const struct idfile *pw, const struct id
 /* The home runc gives the process: first passwd entry with this uid, else "/". */
 static struct span home_of(const struct idfile *pw, uint32_t uid)
 {
-	struct lineit it = lines_of(pw);
+	struct lineit it = lines_of(pw, false);
 	struct span line;
 	struct pwent e;
 	while (next_line(&it, &line)) {

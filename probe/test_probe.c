@@ -222,14 +222,7 @@ static struct idfile mkfile(const char *text)
 	f.status = ID_OK;
 	f.data = xstrndup(text, strlen(text));
 	f.len = strlen(text);
-	const char *p = f.data, *end = f.data + f.len;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *e = nl ? nl : end;
-		if ((size_t)(e - p) >= GO_MAX_TOKEN)
-			f.too_long = true;
-		p = nl ? nl + 1 : end;
-	}
+	f.longest = longest_line(f.data, f.len);
 	return f;
 }
 
@@ -308,7 +301,9 @@ static void test_users(void)
 	user_case("noname", PASSWD, GROUP, "0 0 0 name=noname");
 	/* moby's uint32 conversion: 4294967296 is root. */
 	user_case("big", PASSWD, GROUP, "0 1 1 name=big");
-	user_case("4294967296", PASSWD, GROUP, "0 1 1 name=big");
+	/* moby/sys/user v0.4.1: a number outside 0..2147483647 is refused, never
+	 * looked up (v0.4.0 found "big" by uid 4294967296, or a name). */
+	user_case("4294967296", PASSWD, GROUP, "!uids and gids must be in range 0-2147483647");
 	user_case("neg", PASSWD, GROUP, "4294967295 5 5 name=neg");
 	user_case("huge", PASSWD, GROUP, "4294967295 7 7 name=huge");
 	/* Errors, with the engine's messages. */
@@ -318,8 +313,13 @@ static void test_users(void)
 	user_case("app:ghost", PASSWD, GROUP, "!unable to find group ghost: no matching entries in group file");
 	user_case(":ghost", PASSWD, GROUP, "!unable to find group ghost: no matching entries in group file");
 	user_case("app:ghost", PASSWD, NULL, "!unable to find group ghost: no matching entries in group file");
-	user_case("99999999999999999999", PASSWD, GROUP,
-		  "!unable to find user 99999999999999999999: no matching entries in passwd file");
+	user_case("99999999999999999999", PASSWD, GROUP, "!uids and gids must be in range 0-2147483647");
+	user_case("0:99999999999999999999", PASSWD, GROUP, "!uids and gids must be in range 0-2147483647");
+	user_case("notauser", "9223372036854775808:x:0:0::/:\n", GROUP,
+		  "!unable to find user notauser: no matching entries in passwd file");
+	/* /etc/group lines that start with '#' are comments; /etc/passwd has none. */
+	user_case("app", PASSWD, "#wheel:x:10:app\nwww:x:33:app\n", "1654 1654 1654 33 name=app");
+	user_case("#x", "#x:x:7:7::/:\n", NULL, "7 7 7 name=#x");
 	user_case("2147483648", PASSWD, GROUP, "!uids and gids must be in range 0-2147483647");
 	user_case("-5", PASSWD, GROUP, "!uids and gids must be in range 0-2147483647");
 	user_case("2147483647", PASSWD, GROUP, "2147483647 0 0");
@@ -339,8 +339,17 @@ static void test_users(void)
 	strcpy(okpw, "app:x:1654:1654::/:\n");
 	memset(okpw + strlen(okpw), 'x', GO_MAX_TOKEN - 1);
 	user_case("app", okpw, GROUP, "1654 1654 1654 10 33 name=app");
-	user_case("app", PASSWD, longpw, "!unable to find groups for spec app: bufio.Scanner: token too long");
-	user_case("2000", PASSWD, longpw, "2000 0 0"); /* no name, no group part: group file not read */
+	/* /etc/group lines may be 1 MiB long (a group's member list can be). */
+	user_case("app", PASSWD, longpw, "1654 1654 1654 name=app");
+	size_t gn = GROUP_MAX_TOKEN + 10;
+	char *longgr = xcalloc(gn + 64, 1);
+	strcpy(longgr, "wheel:x:10:app\n");
+	memset(longgr + strlen(longgr), 'x', GROUP_MAX_TOKEN);
+	user_case("app", PASSWD, longgr, "!unable to find groups for spec app: bufio.Scanner: token too long");
+	user_case("2000", PASSWD, longgr, "2000 0 0"); /* no name, no group part: group file not read */
+	longgr[strlen("wheel:x:10:app\n") + GROUP_MAX_TOKEN - 1] = '\0';
+	user_case("app", PASSWD, longgr, "1654 1654 1654 10 name=app");
+	free(longgr);
 	free(longpw);
 	free(okpw);
 

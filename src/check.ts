@@ -132,11 +132,13 @@ export async function gatherFacts(
 
   const accounts = parseAccounts(accountFiles);
   notes.push(...accounts.notes);
+  const user = resolveUser(image.user, accounts);
+  notes.push(...user.olderEngines);
   return {
     facts: {
       image,
       accounts,
-      user: resolveUser(image.user, accounts),
+      user,
       dockerfile,
       ports,
       runtime: probe.ok ? probe.output : null,

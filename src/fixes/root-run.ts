@@ -13,9 +13,9 @@ const PLAIN_USER = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
 /** The user value resolves to uid 0 in this image. */
 function isRoot(facts: Facts, value: string): boolean {
   const spec = parseUserSpec(value);
-  if (spec.kind === 'uid') return spec.uid === 0;
+  if (spec.kind === 'uid') return spec.uid === 0n;
   if (spec.kind === 'name') {
-    return facts.accounts.passwd?.find((entry) => entry.name === spec.name)?.uid === 0;
+    return facts.accounts.passwd?.find((entry) => entry.name === spec.name)?.uid === 0n;
   }
   return false;
 }

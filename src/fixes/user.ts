@@ -65,8 +65,8 @@ export function userCreation(facts: Facts, changesShell: boolean): UserCreation 
   const free =
     passwd !== null &&
     group !== null &&
-    passwd.every((entry) => entry.name !== NEW_NAME && entry.uid !== NEW_UID) &&
-    group.every((entry) => entry.name !== NEW_NAME && entry.gid !== NEW_UID);
+    passwd.every((entry) => entry.name !== NEW_NAME && entry.uid !== BigInt(NEW_UID)) &&
+    group.every((entry) => entry.name !== NEW_NAME && entry.gid !== BigInt(NEW_UID));
   if (!free) return { kind: 'numeric', why: 'taken' };
   const has = (name: string) =>
     runtime.tools.some((tool) => tool.kind === 'account' && tool.name === name);
@@ -174,7 +174,7 @@ export function numericUserDiff(facts: Facts, replacement: string): string | nul
   // A group the image does not have cannot be given by number.
   if (spec.group !== null && gid === null) return null;
   // The runtime looks a number up by uid: the first entry with it must be this user, or the groups change.
-  const first = facts.accounts.passwd?.find((entry) => entry.uid === uid);
+  const first = facts.accounts.passwd?.find((entry) => entry.uid === BigInt(uid));
   if (!first || first.name !== spec.name) return null;
   if (replacement.includes('$APP_UID') && !appUidStableAt(source, current.line)) return null;
   const instruction = source.instruction(current.line, 'USER');

@@ -12,8 +12,11 @@ export interface EffectiveSecurityContext {
   runAsUser?: number;
 }
 
-/** The image user as the runtime reports it to the kubelet: a UID, a name, or neither. */
-export function imageUserForKubelet(configUser: string): { uid: number | null; name: string } {
+/**
+ * The image user as the runtime reports it to the kubelet (containerd's and
+ * CRI-O's getUserFromImage): a UID (int64, exact), a name, or neither.
+ */
+export function imageUserForKubelet(configUser: string): { uid: bigint | null; name: string } {
   const spec = parseUserSpec(configUser);
   switch (spec.kind) {
     case 'none':
@@ -42,9 +45,9 @@ export function kubeletRunAsNonRootError(
   if (uid === null && name !== '') {
     return `container has runAsNonRoot and image has non-numeric user (${name}), cannot verify user is non-root`;
   }
-  // Neither a UID nor a name: the kubelet assumes root.
-  const effectiveUid = uid ?? 0;
-  if (effectiveUid === 0) return 'container has runAsNonRoot and image will run as root';
+  // Neither a UID nor a name: the kubelet's getImageUser makes it uid 0.
+  const effectiveUid = uid ?? 0n;
+  if (effectiveUid === 0n) return 'container has runAsNonRoot and image will run as root';
   if (effectiveUid < 0 || effectiveUid > MAX_UID) {
     return `container has runAsNonRoot and image has an invalid user id (${effectiveUid}). (Must be 1-(${MAX_UID}))`;
   }

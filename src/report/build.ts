@@ -38,8 +38,10 @@ export function buildReport(
       config: image.user,
       uid: user.uid,
       gid: user.gid,
+      groups: user.groups,
       name: user.entry?.name ?? null,
       home: user.entry?.home ?? (user.uid !== null ? '/' : null),
+      startError: user.startError,
     },
     policy: {
       preset: policy.preset,

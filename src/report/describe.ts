@@ -2,9 +2,9 @@ import type { Report } from './types.js';
 
 /** One line on who the container runs as, e.g. `"app" → uid 1654, gid 1654 (app)`. */
 export function describeUser(report: Report): string {
-  const { config, uid, gid, name } = report.user;
+  const { config, uid, gid, name, startError } = report.user;
   const shown = `"${config}"`;
-  if (uid === null) return `${shown} → cannot be resolved in the image`;
+  if (uid === null) return `${shown} → the container cannot start: ${startError ?? 'unresolved'}`;
   const who = uid === 0 ? 'root' : name;
   return `${shown} → uid ${uid}, gid ${gid ?? '?'}${who ? ` (${who})` : ''}`;
 }

@@ -86,14 +86,16 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
  * → uid 1654 (app), or "not set" → uid 0 (root).
  */
 function userCell(report: Report, options: MarkdownOptions): string {
-  const { uid, gid, name } = report.user;
+  const { uid, gid, name, startError } = report.user;
   const set = report.dockerfile?.user;
   const source = set
     ? `${markdownCode(`USER ${set.raw}`)} (${where(report.dockerfile!.path, set.line, options, report.dockerfile!.path)})`
     : report.user.config === ''
       ? 'not set'
       : `${markdownCode(report.user.config)} (from the base image)`;
-  if (uid === null) return `${source} → cannot be resolved in the image`;
+  if (uid === null) {
+    return `${source} → the container cannot start: ${markdownCode(startError ?? 'unresolved')}`;
+  }
   const who = uid === 0 ? 'root' : name;
   return `${source} → uid ${uid}, gid ${gid ?? '?'}${who ? ` (${markdownText(who)})` : ''}`;
 }

@@ -108,8 +108,10 @@ export const reportSchema = z.object({
     config: shortText,
     uid: z.nullable(z.int()),
     gid: z.nullable(z.int()),
+    groups: z.nullable(z.array(z.int()).check(z.maxLength(65536))),
     name: z.nullable(shortText),
     home: z.nullable(shortText),
+    startError: z.nullable(text),
   }),
   policy: z.object({
     preset: z.enum(PRESETS),

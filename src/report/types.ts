@@ -64,8 +64,12 @@ export interface Report {
     config: string;
     uid: number | null;
     gid: number | null;
+    /** The groups the process has (the primary one too), sorted; null when it cannot start. */
+    groups: number[] | null;
     name: string | null;
     home: string | null;
+    /** Why the runtime refuses to start the container as this user, in its words; else null. */
+    startError: string | null;
   };
   /** The policy in force and where each part came from. */
   policy: {

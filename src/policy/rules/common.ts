@@ -5,7 +5,7 @@ import { MAX_UID, parseGoInt64 } from '../../image/user-spec.js';
 import type { Facts, Fix, Location } from '../types.js';
 
 /** Conventional "nobody" accounts: never suggest switching to them. */
-const NOBODY_UIDS = new Set([65534]);
+const NOBODY_UIDS = new Set([65534n]);
 
 /**
  * The line to blame for the image's user: the USER instruction that set it,
@@ -38,7 +38,7 @@ function appUid(facts: Facts): number | null {
   const value = facts.dockerfile?.env['APP_UID'] ?? facts.image.env['APP_UID'];
   if (value === undefined) return null;
   const uid = parseGoInt64(value);
-  return uid !== null && uid > 0 && uid <= MAX_UID ? uid : null;
+  return uid !== null && uid > 0n && uid <= MAX_UID ? Number(uid) : null;
 }
 
 /** A numeric non-root user that fits this image: APP_UID, an existing regular user, or a new one. */
@@ -52,7 +52,7 @@ export function suggestNonRootUser(facts: Facts): SuggestedUser {
     };
   }
   const existing = facts.accounts.passwd?.find(
-    (entry) => entry.uid >= 1000 && entry.uid <= MAX_UID && !NOBODY_UIDS.has(entry.uid),
+    (entry) => entry.uid >= 1000n && entry.uid <= MAX_UID && !NOBODY_UIDS.has(entry.uid),
   );
   if (existing) {
     return {

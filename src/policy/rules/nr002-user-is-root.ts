@@ -17,7 +17,14 @@ export const nr002: Rule = {
     if (spec.kind === 'none') return [];
     const isRootName = spec.kind === 'name' && spec.name === 'root';
     if (uid !== 0 && !isRootName) return [];
-    const via = spec.kind === 'name' && entry ? ` in /etc/passwd (line ${entry.line})` : '';
+    const wraps =
+      entry && entry.uid !== 0n
+        ? `, whose uid ${entry.written.uid} the runtime cuts to 32 bits: 0`
+        : '';
+    const via =
+      entry && (spec.kind === 'name' || wraps)
+        ? ` in /etc/passwd (line ${entry.line})${wraps}`
+        : '';
     return [
       {
         message: `${userLabel(facts)} → uid 0${via}: the container runs as root`,

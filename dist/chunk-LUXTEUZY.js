@@ -32,13 +32,16 @@ import {
   describeUserInstruction,
   discriminatedUnion,
   en_default,
+  execUser,
   int,
   literal,
   nullable,
   nullish,
   number,
   object,
+  olderEngineNotes,
   optional,
+  parseAccounts,
   parseUserSpec,
   pipe,
   record,
@@ -48,7 +51,7 @@ import {
   transform,
   union,
   unknown
-} from "./chunk-6HF3JEBW.js";
+} from "./chunk-VMVN2ESN.js";
 import "./chunk-QMRDCHHF.js";
 import {
   CheckError,
@@ -69,7 +72,7 @@ import {
   shortId,
   showInvisible,
   skippedByReason
-} from "./chunk-VSW7PD5B.js";
+} from "./chunk-PF2GUETH.js";
 import "./chunk-O6NG62F5.js";
 import "./chunk-LOBMMHTG.js";
 
@@ -731,105 +734,44 @@ async function pullMissing(docker, ref, platform2) {
   }
 }
 
-// src/image/accounts.ts
-function runtimeInt(field) {
-  if (field === void 0 || !/^[+-]?\d+$/.test(field)) return 0;
-  const value = BigInt(field);
-  if (value > 9223372036854775807n || value < -9223372036854775808n) return 0;
-  return Number(value);
-}
-function records(text4) {
-  const result = [];
-  const lines = text4.split("\n");
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index].trim();
-    if (line === "") continue;
-    result.push({ fields: line.split(":"), line: index + 1 });
-  }
-  return result;
-}
-function parsePasswd(text4) {
-  return records(text4).map(({ fields, line }) => ({
-    name: fields[0] ?? "",
-    uid: runtimeInt(fields[2]),
-    gid: runtimeInt(fields[3]),
-    home: fields[5] ?? "",
-    shell: fields[6] ?? "",
-    line
-  }));
-}
-function parseGroup(text4) {
-  return records(text4).map(({ fields, line }) => ({
-    name: fields[0] ?? "",
-    gid: runtimeInt(fields[2]),
-    members: (fields[3] ?? "").split(",").filter((member) => member !== ""),
-    line
-  }));
-}
-function parseAccounts(files) {
-  return {
-    passwd: files.passwd === null ? null : parsePasswd(files.passwd),
-    group: files.group === null ? null : parseGroup(files.group),
-    notes: files.notes,
-    unsafe: files.unsafe
-  };
-}
-
 // src/image/resolve-user.ts
 function resolveUser(configUser, accounts) {
   const spec = parseUserSpec(configUser);
-  const resolved = {
+  const outcome = execUser(configUser, accounts);
+  const olderEngines = olderEngineNotes(configUser, accounts);
+  if (!outcome.ok) {
+    return {
+      spec,
+      uid: null,
+      gid: null,
+      groups: null,
+      gidSource: null,
+      entry: outcome.entry,
+      groupEntry: null,
+      startError: outcome.error,
+      startErrorKind: outcome.kind,
+      unknownUser: outcome.kind === "unknown-user" ? outcome.error : null,
+      unknownGroup: outcome.kind === "unknown-group" ? outcome.error : null,
+      olderEngines
+    };
+  }
+  const hasGroupPart = spec.kind !== "none" && spec.group !== null;
+  const entry = outcome.entry ?? accounts.passwd?.find((candidate) => candidate.uid === BigInt(outcome.uid)) ?? null;
+  const groupEntry = outcome.groupEntry ?? accounts.group?.find((candidate) => candidate.gid === BigInt(outcome.gid)) ?? null;
+  return {
     spec,
-    uid: null,
-    gid: null,
-    gidSource: null,
-    entry: null,
-    groupEntry: null,
+    uid: outcome.uid,
+    gid: outcome.gid,
+    groups: outcome.groups,
+    gidSource: hasGroupPart ? "user-spec" : outcome.entry ? "passwd" : "no-passwd-entry",
+    entry,
+    groupEntry,
+    startError: null,
+    startErrorKind: null,
     unknownUser: null,
-    unknownGroup: null
+    unknownGroup: null,
+    olderEngines
   };
-  if (spec.kind === "none") {
-    resolved.entry = accounts.passwd?.find((entry) => entry.uid === 0) ?? null;
-    resolved.uid = 0;
-    resolved.gid = resolved.entry?.gid ?? 0;
-    resolved.gidSource = resolved.entry ? "passwd" : "no-passwd-entry";
-    return resolved;
-  }
-  if (spec.kind === "name") {
-    resolved.entry = accounts.passwd?.find((entry) => entry.name === spec.name) ?? null;
-    if (!resolved.entry) {
-      resolved.unknownUser = `unable to find user ${spec.name}: no matching entries in passwd file`;
-    } else {
-      resolved.uid = resolved.entry.uid;
-    }
-  } else {
-    resolved.uid = spec.uid;
-    resolved.entry = accounts.passwd?.find((entry) => entry.uid === spec.uid) ?? null;
-  }
-  const group2 = spec.group;
-  if (group2?.kind === "gid") {
-    resolved.gid = group2.gid;
-    resolved.gidSource = "user-spec";
-    resolved.groupEntry = accounts.group?.find((entry) => entry.gid === group2.gid) ?? null;
-  } else if (group2?.kind === "name") {
-    resolved.groupEntry = accounts.group?.find((entry) => entry.name === group2.name) ?? null;
-    if (resolved.groupEntry) {
-      resolved.gid = resolved.groupEntry.gid;
-      resolved.gidSource = "user-spec";
-    } else {
-      resolved.unknownGroup = `unable to find group ${group2.name}: no matching entries in group file`;
-    }
-  } else if (resolved.entry) {
-    resolved.gid = resolved.entry.gid;
-    resolved.gidSource = "passwd";
-  } else if (spec.kind === "uid") {
-    resolved.gid = 0;
-    resolved.gidSource = "no-passwd-entry";
-  }
-  if (resolved.gid !== null && !resolved.groupEntry) {
-    resolved.groupEntry = accounts.group?.find((entry) => entry.gid === resolved.gid) ?? null;
-  }
-  return resolved;
 }
 
 // src/kubernetes/read.ts
@@ -1287,7 +1229,7 @@ function checksumOk(block) {
   return tarNumber(block.subarray(148, 156)) === sum;
 }
 function paxRecords(body) {
-  const records2 = /* @__PURE__ */ new Map();
+  const records = /* @__PURE__ */ new Map();
   let offset = 0;
   while (offset < body.length) {
     const space = body.indexOf(32, offset);
@@ -1298,10 +1240,10 @@ function paxRecords(body) {
     }
     const record2 = body.subarray(space + 1, offset + length - 1).toString("utf8");
     const equals = record2.indexOf("=");
-    if (equals > 0) records2.set(record2.slice(0, equals), record2.slice(equals + 1));
+    if (equals > 0) records.set(record2.slice(0, equals), record2.slice(equals + 1));
     offset += length;
   }
-  return records2;
+  return records;
 }
 var MAX_EXTENDED_BYTES = 1024 * 1024;
 function firstTarEntry(data) {
@@ -2025,8 +1967,10 @@ function buildReport(facts, evaluation, policy, version, notes) {
       config: image.user,
       uid: user.uid,
       gid: user.gid,
+      groups: user.groups,
       name: user.entry?.name ?? null,
-      home: user.entry?.home ?? (user.uid !== null ? "/" : null)
+      home: user.entry?.home ?? (user.uid !== null ? "/" : null),
+      startError: user.startError
     },
     policy: {
       preset: policy.preset,
@@ -2135,11 +2079,13 @@ async function gatherFacts(options, env) {
   }
   const accounts = parseAccounts(accountFiles);
   notes.push(...accounts.notes);
+  const user = resolveUser(image.user, accounts);
+  notes.push(...user.olderEngines);
   return {
     facts: {
       image,
       accounts,
-      user: resolveUser(image.user, accounts),
+      user,
       dockerfile,
       ports,
       runtime: probe2.ok ? probe2.output : null,
@@ -2188,7 +2134,7 @@ async function readPolicy(options, cwd) {
     if (!options.policy) return null;
     throw new CheckError("input", `cannot read the policy file ${shown}: no such file`, hint);
   }
-  const { parsePolicy } = await import("./chunk-6QWD5IKU.js");
+  const { parsePolicy } = await import("./chunk-PV3SNQDR.js");
   return parsePolicy(text4, displayPath(cwd, path2));
 }
 function displayPath(cwd, path2) {
@@ -2700,8 +2646,10 @@ var reportSchema = object({
     config: shortText,
     uid: nullable(int()),
     gid: nullable(int()),
+    groups: nullable(array(int()).check(_maxLength(65536))),
     name: nullable(shortText),
-    home: nullable(shortText)
+    home: nullable(shortText),
+    startError: nullable(text3)
   }),
   policy: object({
     preset: _enum(PRESETS),
@@ -2877,7 +2825,7 @@ async function setOutputs(report, reportPath, options) {
 }
 async function publish(report, options, run2, commentId) {
   try {
-    const { publishToPullRequest } = await import("./chunk-YDV66ONB.js");
+    const { publishToPullRequest } = await import("./chunk-TOH7MI5J.js");
     await publishToPullRequest(report, { ...options.github, defaultCommentId: commentId }, run2, {
       info,
       notice,

@@ -5,7 +5,7 @@ import {
 import {
   RULE_KEYS,
   policyFileSchema
-} from "./chunk-6HF3JEBW.js";
+} from "./chunk-VMVN2ESN.js";
 import "./chunk-QMRDCHHF.js";
 import {
   CheckError

@@ -6,7 +6,7 @@ import {
   markdownProse,
   readOnlyReason,
   renderComment
-} from "./chunk-VSW7PD5B.js";
+} from "./chunk-PF2GUETH.js";
 import "./chunk-O6NG62F5.js";
 import {
   __commonJS,

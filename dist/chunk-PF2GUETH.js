@@ -68,9 +68,9 @@ function markdownProse(value) {
 
 // src/report/describe.ts
 function describeUser(report) {
-  const { config, uid, gid, name } = report.user;
+  const { config, uid, gid, name, startError } = report.user;
   const shown = `"${config}"`;
-  if (uid === null) return `${shown} \u2192 cannot be resolved in the image`;
+  if (uid === null) return `${shown} \u2192 the container cannot start: ${startError ?? "unresolved"}`;
   const who = uid === 0 ? "root" : name;
   return `${shown} \u2192 uid ${uid}, gid ${gid ?? "?"}${who ? ` (${who})` : ""}`;
 }
@@ -272,10 +272,12 @@ function renderMarkdown(report, options = {}) {
   return out.join("\n");
 }
 function userCell(report, options) {
-  const { uid, gid, name } = report.user;
+  const { uid, gid, name, startError } = report.user;
   const set = report.dockerfile?.user;
   const source = set ? `${markdownCode(`USER ${set.raw}`)} (${where(report.dockerfile.path, set.line, options, report.dockerfile.path)})` : report.user.config === "" ? "not set" : `${markdownCode(report.user.config)} (from the base image)`;
-  if (uid === null) return `${source} \u2192 cannot be resolved in the image`;
+  if (uid === null) {
+    return `${source} \u2192 the container cannot start: ${markdownCode(startError ?? "unresolved")}`;
+  }
   const who = uid === 0 ? "root" : name;
   return `${source} \u2192 uid ${uid}, gid ${gid ?? "?"}${who ? ` (${markdownText(who)})` : ""}`;
 }

@@ -2532,7 +2532,10 @@ function parseGoInt64(text) {
   if (!/^[+-]?\d+$/.test(text)) return null;
   const value = BigInt(text);
   if (value > 9223372036854775807n || value < -9223372036854775808n) return null;
-  return Number(value);
+  return value;
+}
+function numericText(text) {
+  return /^[+-]?\d+$/.test(text) ? BigInt(text) : null;
 }
 function parseGroupSpec(text) {
   if (text === void 0 || text === "") return null;
@@ -2543,7 +2546,7 @@ function parseUserSpec(raw) {
   if (raw === "") return { kind: "none", raw: "" };
   const [userText = "", groupText] = raw.split(":");
   const group = parseGroupSpec(groupText);
-  if (userText === "") return { kind: "uid", raw, uid: 0, userText, group };
+  if (userText === "") return { kind: "uid", raw, uid: 0n, userText, group };
   const uid = parseGoInt64(userText);
   if (uid !== null) return { kind: "uid", raw, uid, userText, group };
   return { kind: "name", raw, name: userText, group };
@@ -2826,7 +2829,7 @@ function userCreation(facts, changesShell) {
   if (!shell) return { kind: "numeric", why: "no-shell" };
   if (changesShell) return { kind: "numeric", why: "shell-instruction" };
   const { passwd, group } = facts.accounts;
-  const free = passwd !== null && group !== null && passwd.every((entry) => entry.name !== NEW_NAME && entry.uid !== NEW_UID) && group.every((entry) => entry.name !== NEW_NAME && entry.gid !== NEW_UID);
+  const free = passwd !== null && group !== null && passwd.every((entry) => entry.name !== NEW_NAME && entry.uid !== BigInt(NEW_UID)) && group.every((entry) => entry.name !== NEW_NAME && entry.gid !== BigInt(NEW_UID));
   if (!free) return { kind: "numeric", why: "taken" };
   const has = (name) => runtime2.tools.some((tool) => tool.kind === "account" && tool.name === name);
   return has("useradd") && has("groupadd") ? { kind: "useradd" } : { kind: "append" };
@@ -2902,7 +2905,7 @@ function numericUserDiff(facts, replacement) {
   const { spec, uid, gid } = facts.user;
   if (spec.kind !== "name" || uid === null || uid === 0) return null;
   if (spec.group !== null && gid === null) return null;
-  const first = facts.accounts.passwd?.find((entry) => entry.uid === uid);
+  const first = facts.accounts.passwd?.find((entry) => entry.uid === BigInt(uid));
   if (!first || first.name !== spec.name) return null;
   if (replacement.includes("$APP_UID") && !appUidStableAt(source, current.line)) return null;
   const instruction = source.instruction(current.line, "USER");
@@ -2913,7 +2916,7 @@ function numericUserDiff(facts, replacement) {
 }
 
 // src/policy/rules/common.ts
-var NOBODY_UIDS = /* @__PURE__ */ new Set([65534]);
+var NOBODY_UIDS = /* @__PURE__ */ new Set([65534n]);
 function userLocation(facts) {
   const dockerfile = facts.dockerfile;
   if (!dockerfile) return null;
@@ -2929,7 +2932,7 @@ function appUid(facts) {
   const value = facts.dockerfile?.env["APP_UID"] ?? facts.image.env["APP_UID"];
   if (value === void 0) return null;
   const uid = parseGoInt64(value);
-  return uid !== null && uid > 0 && uid <= MAX_UID ? uid : null;
+  return uid !== null && uid > 0n && uid <= MAX_UID ? Number(uid) : null;
 }
 function suggestNonRootUser(facts) {
   const fromEnv = appUid(facts);
@@ -2941,7 +2944,7 @@ function suggestNonRootUser(facts) {
     };
   }
   const existing = facts.accounts.passwd?.find(
-    (entry) => entry.uid >= 1e3 && entry.uid <= MAX_UID && !NOBODY_UIDS.has(entry.uid)
+    (entry) => entry.uid >= 1000n && entry.uid <= MAX_UID && !NOBODY_UIDS.has(entry.uid)
   );
   if (existing) {
     return {
@@ -3046,7 +3049,8 @@ var nr002 = {
     if (spec.kind === "none") return [];
     const isRootName = spec.kind === "name" && spec.name === "root";
     if (uid !== 0 && !isRootName) return [];
-    const via = spec.kind === "name" && entry ? ` in /etc/passwd (line ${entry.line})` : "";
+    const wraps = entry && entry.uid !== 0n ? `, whose uid ${entry.written.uid} the runtime cuts to 32 bits: 0` : "";
+    const via = entry && (spec.kind === "name" || wraps) ? ` in /etc/passwd (line ${entry.line})${wraps}` : "";
     return [
       {
         message: `${userLabel(facts)} \u2192 uid 0${via}: the container runs as root`,
@@ -3078,8 +3082,8 @@ function kubeletRunAsNonRootError(configUser, context) {
   if (uid === null && name !== "") {
     return `container has runAsNonRoot and image has non-numeric user (${name}), cannot verify user is non-root`;
   }
-  const effectiveUid = uid ?? 0;
-  if (effectiveUid === 0) return "container has runAsNonRoot and image will run as root";
+  const effectiveUid = uid ?? 0n;
+  if (effectiveUid === 0n) return "container has runAsNonRoot and image will run as root";
   if (effectiveUid < 0 || effectiveUid > MAX_UID) {
     return `container has runAsNonRoot and image has an invalid user id (${effectiveUid}). (Must be 1-(${MAX_UID}))`;
   }
@@ -3166,12 +3170,286 @@ var nr004 = {
   }
 };
 
+// src/image/accounts.ts
+var INT64_MAX = 9223372036854775807n;
+var INT64_MIN = -9223372036854775808n;
+function goAtoi(text) {
+  if (!/^[+-]?\d+$/.test(text)) return { value: 0n, error: "syntax" };
+  const value = BigInt(text);
+  if (value > INT64_MAX) return { value: INT64_MAX, error: "range" };
+  if (value < INT64_MIN) return { value: INT64_MIN, error: "range" };
+  return { value, error: null };
+}
+function runtimeInt(field) {
+  return goAtoi(field ?? "").value;
+}
+var GO_SPACE = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+var GO_TRIM = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, "g");
+function goTrimSpace(text) {
+  return text.replace(GO_TRIM, "");
+}
+function records(text, skipComments) {
+  const result = [];
+  const lines = text.split("\n");
+  for (let index = 0; index < lines.length; index++) {
+    const line = goTrimSpace(lines[index]);
+    if (line === "" || skipComments && line.startsWith("#")) continue;
+    result.push({ fields: line.split(":"), line: index + 1 });
+  }
+  return result;
+}
+function longestLine(text) {
+  let longest = 0;
+  for (const line of text.split("\n")) longest = Math.max(longest, Buffer.byteLength(line));
+  return longest;
+}
+function parsePasswd(text) {
+  return records(text, false).map(({ fields, line }) => ({
+    name: fields[0] ?? "",
+    uid: runtimeInt(fields[2]),
+    gid: runtimeInt(fields[3]),
+    written: { uid: fields[2] ?? "", gid: fields[3] ?? "" },
+    home: fields[5] ?? "",
+    shell: fields[6] ?? "",
+    line
+  }));
+}
+function parseGroup(text) {
+  return records(text, true).map(({ fields, line }) => ({
+    name: fields[0] ?? "",
+    gid: runtimeInt(fields[2]),
+    members: (fields[3] ?? "").split(",").filter((member) => member !== ""),
+    line
+  }));
+}
+function parseAccounts(files) {
+  return {
+    passwd: files.passwd === null ? null : parsePasswd(files.passwd),
+    group: files.group === null ? null : parseGroup(files.group),
+    longestLine: {
+      passwd: files.passwd === null ? 0 : longestLine(files.passwd),
+      group: files.group === null ? 0 : longestLine(files.group)
+    },
+    notes: files.notes,
+    unsafe: files.unsafe
+  };
+}
+
+// src/image/exec-user.ts
+var CURRENT_ENGINE = { resolver: "v0.4.1", runc: "numeric" };
+var OLDER_ENGINES = [
+  {
+    engine: { resolver: "v0.4.0", runc: "numeric" },
+    label: "engines with moby/sys/user v0.4.0 or older and runc 1.3 or later"
+  },
+  {
+    engine: { resolver: "v0.4.0", runc: "resolves-again" },
+    label: "engines with runc 1.2 or older (Docker 20.10, Debian 12)"
+  }
+];
+var MAX_ID = 2147483647n;
+var PASSWD_LINE_LIMIT = 64 * 1024;
+var GROUP_LINE_LIMIT = 1024 * 1024;
+var NGROUPS_MAX = 65536;
+var INVALID_ID = 4294967295;
+var ERR_RANGE = "uids and gids must be in range 0-2147483647";
+var ERR_TOO_LONG = "bufio.Scanner: token too long";
+function argument(text, resolver) {
+  if (text === "") return { text, numeric: false, value: 0n };
+  const { value, error: error2 } = goAtoi(text);
+  if (resolver === "v0.4.1") {
+    if (error2 === "syntax") return { text, numeric: false, value: 0n };
+    if (error2 === "range" || value < 0n || value > MAX_ID)
+      return { error: ERR_RANGE, kind: "range" };
+    return { text, numeric: true, value };
+  }
+  return { text, numeric: error2 === null, value };
+}
+function isFailure(value) {
+  return "error" in value;
+}
+function getExecUser(spec, accounts, resolver, defaults) {
+  const [userText = "", groupText = ""] = spec.split(":");
+  const user = argument(userText, resolver);
+  if (isFailure(user)) return user;
+  const group = argument(groupText, resolver);
+  if (isFailure(group)) return group;
+  const result = {
+    uid: defaults.uid,
+    gid: defaults.gid,
+    sgids: [],
+    home: defaults.home,
+    entry: null,
+    groupEntry: null,
+    matchedName: ""
+  };
+  const { passwd } = accounts;
+  if (passwd && accounts.longestLine.passwd >= PASSWD_LINE_LIMIT) {
+    const shown = userText === "" ? String(defaults.uid) : userText;
+    return { error: `unable to find user ${shown}: ${ERR_TOO_LONG}`, kind: "too-long" };
+  }
+  const entry = passwd?.find(
+    (candidate) => userText === "" ? candidate.uid === defaults.uid : user.numeric ? candidate.uid === user.value : candidate.name === userText
+  );
+  if (entry) {
+    Object.assign(result, { uid: entry.uid, gid: entry.gid, home: entry.home, entry });
+    result.matchedName = entry.name;
+  } else if (userText !== "") {
+    if (!user.numeric) {
+      return {
+        error: `unable to find user ${userText}: no matching entries in passwd file`,
+        kind: "unknown-user"
+      };
+    }
+    if (resolver === "v0.4.0" && (user.value < 0n || user.value > MAX_ID)) {
+      return { error: ERR_RANGE, kind: "range" };
+    }
+    result.uid = user.value;
+  }
+  if (groupText === "" && result.matchedName === "") return result;
+  const groups = accounts.group;
+  if (groups && resolver === "v0.4.1" && accounts.longestLine.group >= GROUP_LINE_LIMIT) {
+    return {
+      error: `unable to find groups for spec ${result.matchedName}: ${ERR_TOO_LONG}`,
+      kind: "too-long"
+    };
+  }
+  if (groupText === "") {
+    result.sgids = (groups ?? []).filter((candidate) => candidate.members.includes(result.matchedName)).map((candidate) => candidate.gid);
+    return result;
+  }
+  const groupEntry = groups?.find(
+    (candidate) => group.numeric ? candidate.gid === group.value : candidate.name === groupText
+  );
+  if (groupEntry) {
+    result.gid = groupEntry.gid;
+    result.groupEntry = groupEntry;
+  } else {
+    if (!group.numeric) {
+      return {
+        error: `unable to find group ${groupText}: no matching entries in group file`,
+        kind: "unknown-group"
+      };
+    }
+    if (resolver === "v0.4.0" && (group.value < 0n || group.value > MAX_ID)) {
+      return { error: ERR_RANGE, kind: "range" };
+    }
+    result.gid = group.value;
+  }
+  return result;
+}
+function legacyAdditionalGroups(wanted, accounts) {
+  const groups = accounts.group ?? [];
+  const found = /* @__PURE__ */ new Set();
+  for (const text of wanted) {
+    const match = groups.find(
+      (group) => (group.name === text || String(group.gid) === text) && !found.has(group.gid)
+    );
+    if (match) {
+      found.add(match.gid);
+      continue;
+    }
+    const { value, error: error2 } = goAtoi(text);
+    if (error2) {
+      return {
+        error: `Unable to find group ${text}: no matching entries in group file`,
+        kind: "unknown-group"
+      };
+    }
+    if (value < 0n || value > MAX_ID) return { error: ERR_RANGE, kind: "range" };
+    found.add(value);
+  }
+  return [...found];
+}
+var uint32 = (value) => Number(BigInt.asUintN(32, value));
+function sortedUnique(values) {
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+function execUser(configUser, accounts, engine = CURRENT_ENGINE) {
+  const resolved = getExecUser(configUser, accounts, engine.resolver, {
+    uid: 0n,
+    gid: 0n,
+    home: ""
+  });
+  if (isFailure(resolved)) return { ok: false, stage: "daemon", entry: null, ...resolved };
+  const { entry } = resolved;
+  let uid = uint32(resolved.uid);
+  let gid = uint32(resolved.gid);
+  let groups = [gid, ...resolved.sgids.map(uint32)];
+  if (engine.runc === "resolves-again") {
+    const again = getExecUser(`${uid}:${gid}`, accounts, "v0.4.0", {
+      uid: 0n,
+      gid: 0n,
+      home: "/"
+    });
+    if (isFailure(again)) return { ok: false, stage: "runtime", entry, ...again };
+    const extra = legacyAdditionalGroups(groups.map(String), accounts);
+    if (isFailure(extra)) return { ok: false, stage: "runtime", entry, ...extra };
+    uid = uint32(again.uid);
+    gid = uint32(again.gid);
+    groups = extra.map(uint32);
+  }
+  const failure2 = (error2) => ({
+    ok: false,
+    stage: "runtime",
+    error: error2,
+    kind: "set-id",
+    entry
+  });
+  if (groups.length > NGROUPS_MAX) return failure2("setgroups: invalid argument");
+  if (gid === INVALID_ID) {
+    return failure2(`cannot setgid to unmapped gid ${gid} in user namespace`);
+  }
+  if (uid === INVALID_ID) {
+    return failure2(`cannot setuid to unmapped uid ${uid} in user namespace`);
+  }
+  return {
+    ok: true,
+    uid,
+    gid,
+    groups: sortedUnique(groups),
+    entry,
+    groupEntry: resolved.groupEntry,
+    implicitGroups: configUser.split(":")[1] === void 0 || configUser.split(":")[1] === ""
+  };
+}
+function describeOutcome(outcome) {
+  if (!outcome.ok) return `cannot start ("${outcome.error}")`;
+  const groups = outcome.groups.length > 0 ? outcome.groups.join(",") : "none";
+  return `uid ${outcome.uid}, gid ${outcome.gid}, groups ${groups}`;
+}
+function olderEngineNotes(configUser, accounts) {
+  const current = describeOutcome(execUser(configUser, accounts));
+  const older = OLDER_ENGINES.map(({ engine, label }) => ({
+    label,
+    outcome: describeOutcome(execUser(configUser, accounts, engine))
+  }));
+  const differing = older.filter(({ outcome }) => outcome !== current);
+  const groups = differing.length === older.length && differing.every((d) => d.outcome === differing[0].outcome) ? [
+    {
+      label: "older engines (moby/sys/user v0.4.0 or older, with any runc)",
+      outcome: differing[0].outcome
+    }
+  ] : differing;
+  return groups.map(
+    ({ label, outcome }) => `on ${label}, this image's user ${JSON.stringify(configUser)} gives ${outcome}; on current engines (moby/sys/user v0.4.1, runc 1.3 or later), which the check follows: ${current}`
+  );
+}
+
 // src/policy/rules/nr005-uid-out-of-range.ts
+var UID_FIX = { summary: `Use a UID between 1 and ${MAX_UID}, e.g. \`USER 10001\`.`, diff: null };
+var GID_FIX = {
+  summary: `Use a GID between 1 and ${MAX_UID}, e.g. \`USER <uid>:10001\`.`,
+  diff: null
+};
+function asRead(field, written) {
+  return written !== String(field) ? `${written}, read as ${field === INT64_MAX ? "the int64 limit " : ""}${field}` : written;
+}
 var nr005 = {
   id: "NR005",
   name: "uid-out-of-range",
   title: "The image UID or GID is outside the range the runtime accepts",
-  rationale: `IDs must lie in 0-${MAX_UID}: the runtime refuses to start anything else, and with runAsNonRoot the kubelet rejects the image ("invalid user id").`,
+  rationale: `IDs must lie in 0-${MAX_UID}: the runtime refuses to start anything else ("${ERR_RANGE}"), and with runAsNonRoot the kubelet rejects the image ("invalid user id"). A number in /etc/passwd beyond that is read as the int64 limit and cut to 32 bits, so the process cannot get it either.`,
   howToFix: "Use a UID between 1 and 2147483647, e.g. `USER 10001`.",
   examples: { failing: "uid-out-of-range", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
@@ -3180,30 +3458,44 @@ var nr005 = {
     const { spec } = facts.user;
     if (spec.kind === "none") return [];
     const hits = [];
-    const fix = {
-      summary: `Use a UID between 1 and ${MAX_UID}, e.g. \`USER 10001\`.`,
-      diff: null
-    };
-    if (spec.kind === "uid" && !uidInRange(spec.uid)) {
+    const [userText = "", groupText = ""] = spec.raw.split(":");
+    const uid = numericText(userText);
+    if (uid !== null && !uidInRange(uid)) {
       hits.push({
-        message: `${userLabel(facts)}: uid ${spec.uid} is outside 1-${MAX_UID}, so the runtime cannot start it and Kubernetes rejects the pod`,
+        message: `${userLabel(facts)}: uid ${userText} is outside 1-${MAX_UID}, so the runtime cannot start it and Kubernetes rejects the pod`,
         location: userLocation(facts),
-        fix
+        fix: UID_FIX
       });
     }
-    if (spec.group?.kind === "gid" && !uidInRange(spec.group.gid)) {
+    const gid = numericText(groupText);
+    if (gid !== null && !uidInRange(gid)) {
       hits.push({
-        message: `${userLabel(facts)}: gid ${spec.group.gid} is outside 0-${MAX_UID}, so the runtime cannot start it`,
+        message: `${userLabel(facts)}: gid ${groupText} is outside 0-${MAX_UID}, so the runtime cannot start it`,
         location: userLocation(facts),
-        fix: {
-          summary: `Use a GID between 1 and ${MAX_UID}, e.g. \`USER <uid>:10001\`.`,
-          diff: null
-        }
+        fix: GID_FIX
       });
     }
+    if (hits.length === 0) hits.push(...fromPasswd(facts));
     return hits;
   }
 };
+function fromPasswd(facts) {
+  const { entry, startError, startErrorKind } = facts.user;
+  if (!entry || startErrorKind !== "set-id" && startErrorKind !== "range") return [];
+  const bad = [
+    ["uid", entry.uid, entry.written.uid],
+    ["gid", entry.gid, entry.written.gid]
+  ];
+  const [what, value, written] = bad.find(([, field]) => !uidInRange(field)) ?? [];
+  if (!what || value === void 0 || written === void 0) return [];
+  return [
+    {
+      message: `${userLabel(facts)}: its /etc/passwd entry (line ${entry.line}) has ${what} ${asRead(value, written)}, outside 0-${MAX_UID}: the container cannot start ("${startError}")`,
+      location: userLocation(facts),
+      fix: what === "uid" ? UID_FIX : GID_FIX
+    }
+  ];
+}
 
 // src/policy/rules/nr006-group-root.ts
 var nr006 = {
@@ -3664,9 +3956,9 @@ var nr023 = {
 var PLAIN_USER = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
 function isRoot(facts, value) {
   const spec = parseUserSpec(value);
-  if (spec.kind === "uid") return spec.uid === 0;
+  if (spec.kind === "uid") return spec.uid === 0n;
   if (spec.kind === "name") {
-    return facts.accounts.passwd?.find((entry) => entry.name === spec.name)?.uid === 0;
+    return facts.accounts.passwd?.find((entry) => entry.name === spec.name)?.uid === 0n;
   }
   return false;
 }
@@ -4633,6 +4925,9 @@ var DEFAULT_POLICY_PATH = ".github/nonroot-guard.yml";
 
 export {
   describeUserInstruction,
+  parseAccounts,
+  execUser,
+  olderEngineNotes,
   parseUserSpec,
   capabilityNames,
   RULES,

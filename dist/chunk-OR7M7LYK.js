@@ -30,6 +30,7 @@ import {
   config,
   describeUserInstruction,
   en_default,
+  execUser,
   int,
   listSome,
   literal,
@@ -38,7 +39,9 @@ import {
   nullish,
   number,
   object,
+  olderEngineNotes,
   optional,
+  parseAccounts,
   parseUserSpec,
   pipe,
   record,
@@ -48,7 +51,7 @@ import {
   transform,
   union,
   unknown
-} from "./chunk-I2WSMQQR.js";
+} from "./chunk-JDWWNMTQ.js";
 import "./chunk-QMRDCHHF.js";
 import {
   CheckError,
@@ -263,105 +266,44 @@ async function pullMissing(docker, ref, platform) {
   }
 }
 
-// src/image/accounts.ts
-function runtimeInt(field) {
-  if (field === void 0 || !/^[+-]?\d+$/.test(field)) return 0;
-  const value = BigInt(field);
-  if (value > 9223372036854775807n || value < -9223372036854775808n) return 0;
-  return Number(value);
-}
-function records(text3) {
-  const result = [];
-  const lines = text3.split("\n");
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index].trim();
-    if (line === "") continue;
-    result.push({ fields: line.split(":"), line: index + 1 });
-  }
-  return result;
-}
-function parsePasswd(text3) {
-  return records(text3).map(({ fields, line }) => ({
-    name: fields[0] ?? "",
-    uid: runtimeInt(fields[2]),
-    gid: runtimeInt(fields[3]),
-    home: fields[5] ?? "",
-    shell: fields[6] ?? "",
-    line
-  }));
-}
-function parseGroup(text3) {
-  return records(text3).map(({ fields, line }) => ({
-    name: fields[0] ?? "",
-    gid: runtimeInt(fields[2]),
-    members: (fields[3] ?? "").split(",").filter((member) => member !== ""),
-    line
-  }));
-}
-function parseAccounts(files) {
-  return {
-    passwd: files.passwd === null ? null : parsePasswd(files.passwd),
-    group: files.group === null ? null : parseGroup(files.group),
-    notes: files.notes,
-    unsafe: files.unsafe
-  };
-}
-
 // src/image/resolve-user.ts
 function resolveUser(configUser, accounts) {
   const spec = parseUserSpec(configUser);
-  const resolved = {
+  const outcome = execUser(configUser, accounts);
+  const olderEngines = olderEngineNotes(configUser, accounts);
+  if (!outcome.ok) {
+    return {
+      spec,
+      uid: null,
+      gid: null,
+      groups: null,
+      gidSource: null,
+      entry: outcome.entry,
+      groupEntry: null,
+      startError: outcome.error,
+      startErrorKind: outcome.kind,
+      unknownUser: outcome.kind === "unknown-user" ? outcome.error : null,
+      unknownGroup: outcome.kind === "unknown-group" ? outcome.error : null,
+      olderEngines
+    };
+  }
+  const hasGroupPart = spec.kind !== "none" && spec.group !== null;
+  const entry = outcome.entry ?? accounts.passwd?.find((candidate) => candidate.uid === BigInt(outcome.uid)) ?? null;
+  const groupEntry = outcome.groupEntry ?? accounts.group?.find((candidate) => candidate.gid === BigInt(outcome.gid)) ?? null;
+  return {
     spec,
-    uid: null,
-    gid: null,
-    gidSource: null,
-    entry: null,
-    groupEntry: null,
+    uid: outcome.uid,
+    gid: outcome.gid,
+    groups: outcome.groups,
+    gidSource: hasGroupPart ? "user-spec" : outcome.entry ? "passwd" : "no-passwd-entry",
+    entry,
+    groupEntry,
+    startError: null,
+    startErrorKind: null,
     unknownUser: null,
-    unknownGroup: null
+    unknownGroup: null,
+    olderEngines
   };
-  if (spec.kind === "none") {
-    resolved.entry = accounts.passwd?.find((entry) => entry.uid === 0) ?? null;
-    resolved.uid = 0;
-    resolved.gid = resolved.entry?.gid ?? 0;
-    resolved.gidSource = resolved.entry ? "passwd" : "no-passwd-entry";
-    return resolved;
-  }
-  if (spec.kind === "name") {
-    resolved.entry = accounts.passwd?.find((entry) => entry.name === spec.name) ?? null;
-    if (!resolved.entry) {
-      resolved.unknownUser = `unable to find user ${spec.name}: no matching entries in passwd file`;
-    } else {
-      resolved.uid = resolved.entry.uid;
-    }
-  } else {
-    resolved.uid = spec.uid;
-    resolved.entry = accounts.passwd?.find((entry) => entry.uid === spec.uid) ?? null;
-  }
-  const group = spec.group;
-  if (group?.kind === "gid") {
-    resolved.gid = group.gid;
-    resolved.gidSource = "user-spec";
-    resolved.groupEntry = accounts.group?.find((entry) => entry.gid === group.gid) ?? null;
-  } else if (group?.kind === "name") {
-    resolved.groupEntry = accounts.group?.find((entry) => entry.name === group.name) ?? null;
-    if (resolved.groupEntry) {
-      resolved.gid = resolved.groupEntry.gid;
-      resolved.gidSource = "user-spec";
-    } else {
-      resolved.unknownGroup = `unable to find group ${group.name}: no matching entries in group file`;
-    }
-  } else if (resolved.entry) {
-    resolved.gid = resolved.entry.gid;
-    resolved.gidSource = "passwd";
-  } else if (spec.kind === "uid") {
-    resolved.gid = 0;
-    resolved.gidSource = "no-passwd-entry";
-  }
-  if (resolved.gid !== null && !resolved.groupEntry) {
-    resolved.groupEntry = accounts.group?.find((entry) => entry.gid === resolved.gid) ?? null;
-  }
-  return resolved;
 }
 
 // src/kubernetes/read.ts
@@ -819,7 +761,7 @@ function checksumOk(block) {
   return tarNumber(block.subarray(148, 156)) === sum;
 }
 function paxRecords(body) {
-  const records2 = /* @__PURE__ */ new Map();
+  const records = /* @__PURE__ */ new Map();
   let offset = 0;
   while (offset < body.length) {
     const space = body.indexOf(32, offset);
@@ -830,10 +772,10 @@ function paxRecords(body) {
     }
     const record2 = body.subarray(space + 1, offset + length - 1).toString("utf8");
     const equals = record2.indexOf("=");
-    if (equals > 0) records2.set(record2.slice(0, equals), record2.slice(equals + 1));
+    if (equals > 0) records.set(record2.slice(0, equals), record2.slice(equals + 1));
     offset += length;
   }
-  return records2;
+  return records;
 }
 var MAX_EXTENDED_BYTES = 1024 * 1024;
 function firstTarEntry(data) {
@@ -1557,8 +1499,10 @@ function buildReport(facts, evaluation, policy, version, notes) {
       config: image.user,
       uid: user.uid,
       gid: user.gid,
+      groups: user.groups,
       name: user.entry?.name ?? null,
-      home: user.entry?.home ?? (user.uid !== null ? "/" : null)
+      home: user.entry?.home ?? (user.uid !== null ? "/" : null),
+      startError: user.startError
     },
     policy: {
       preset: policy.preset,
@@ -1667,11 +1611,13 @@ async function gatherFacts(options, env) {
   }
   const accounts = parseAccounts(accountFiles);
   notes.push(...accounts.notes);
+  const user = resolveUser(image.user, accounts);
+  notes.push(...user.olderEngines);
   return {
     facts: {
       image,
       accounts,
-      user: resolveUser(image.user, accounts),
+      user,
       dockerfile,
       ports,
       runtime: probe.ok ? probe.output : null,
@@ -1720,7 +1666,7 @@ async function readPolicy(options, cwd) {
     if (!options.policy) return null;
     throw new CheckError("input", `cannot read the policy file ${shown}: no such file`, hint);
   }
-  const { parsePolicy } = await import("./chunk-L3CIFGGR.js");
+  const { parsePolicy } = await import("./chunk-BWM7HFCO.js");
   return parsePolicy(text3, displayPath(cwd, path2));
 }
 function displayPath(cwd, path2) {
@@ -1947,9 +1893,9 @@ function renderJson(report) {
 
 // src/report/describe.ts
 function describeUser(report) {
-  const { config: config2, uid, gid, name } = report.user;
+  const { config: config2, uid, gid, name, startError } = report.user;
   const shown = `"${config2}"`;
-  if (uid === null) return `${shown} \u2192 cannot be resolved in the image`;
+  if (uid === null) return `${shown} \u2192 the container cannot start: ${startError ?? "unresolved"}`;
   const who = uid === 0 ? "root" : name;
   return `${shown} \u2192 uid ${uid}, gid ${gid ?? "?"}${who ? ` (${who})` : ""}`;
 }
@@ -2183,10 +2129,12 @@ function renderMarkdown(report, options = {}) {
   return out.join("\n");
 }
 function userCell(report, options) {
-  const { uid, gid, name } = report.user;
+  const { uid, gid, name, startError } = report.user;
   const set = report.dockerfile?.user;
   const source = set ? `${markdownCode(`USER ${set.raw}`)} (${where(report.dockerfile.path, set.line, options, report.dockerfile.path)})` : report.user.config === "" ? "not set" : `${markdownCode(report.user.config)} (from the base image)`;
-  if (uid === null) return `${source} \u2192 cannot be resolved in the image`;
+  if (uid === null) {
+    return `${source} \u2192 the container cannot start: ${markdownCode(startError ?? "unresolved")}`;
+  }
   const who = uid === 0 ? "root" : name;
   return `${source} \u2192 uid ${uid}, gid ${gid ?? "?"}${who ? ` (${markdownText(who)})` : ""}`;
 }

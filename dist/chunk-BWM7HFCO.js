@@ -6,7 +6,7 @@ import {
   RULE_KEYS,
   didYouMean,
   policyFileSchema
-} from "./chunk-I2WSMQQR.js";
+} from "./chunk-JDWWNMTQ.js";
 import "./chunk-QMRDCHHF.js";
 import {
   CheckError
