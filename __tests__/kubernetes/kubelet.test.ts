@@ -56,9 +56,9 @@ describe('the kubelet replay of runAsNonRoot', () => {
   });
 
   it('ignores the image user when runAsUser is set, and refuses runAsUser 0', () => {
-    expect(kubeletRunAsNonRootError('app', { runAsNonRoot: true, runAsUser: 1654 })).toBeNull();
-    expect(kubeletRunAsNonRootError('', { runAsNonRoot: true, runAsUser: 1000 })).toBeNull();
-    expect(kubeletRunAsNonRootError('1654', { runAsNonRoot: true, runAsUser: 0 })).toBe(
+    expect(kubeletRunAsNonRootError('app', { runAsNonRoot: true, runAsUser: 1654n })).toBeNull();
+    expect(kubeletRunAsNonRootError('', { runAsNonRoot: true, runAsUser: 1000n })).toBeNull();
+    expect(kubeletRunAsNonRootError('1654', { runAsNonRoot: true, runAsUser: 0n })).toBe(
       "container's runAsUser breaks non-root policy",
     );
   });

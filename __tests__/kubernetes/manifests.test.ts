@@ -70,8 +70,8 @@ spec:
     const pod: ManifestContainer['pod'] = {
       position: { line: 7, indent: 4, endLine: 12, flow: false },
       runAsNonRoot: { value: true, line: 8 },
-      runAsUser: { value: 1654, line: 9 },
-      runAsGroup: { value: 1654, line: 10 },
+      runAsUser: { value: 1654n, line: 9 },
+      runAsGroup: { value: 1654n, line: 10 },
       seccompProfile: {
         position: { line: 11, indent: 6, endLine: 12, flow: false },
         type: { value: 'RuntimeDefault', line: 12 },
@@ -293,7 +293,12 @@ spec:
     ).toEqual([
       { list: 'containers', name: 'app', image: 'app:1', runAsUser: undefined },
       { list: 'containers', name: 'sidecar', image: 'envoy:1', runAsUser: undefined },
-      { list: 'initContainers', name: 'migrate', image: 'app:1', runAsUser: { value: 0, line: 9 } },
+      {
+        list: 'initContainers',
+        name: 'migrate',
+        image: 'app:1',
+        runAsUser: { value: 0n, line: 9 },
+      },
       { list: 'ephemeralContainers', name: 'debugger', image: 'busybox', runAsUser: undefined },
     ]);
   });
@@ -316,14 +321,35 @@ spec:
     // privileged and capabilities are not PodSecurityContext fields: the API server drops them.
     expect(container!.pod).toEqual({
       position: { line: 3, indent: 4, endLine: 7, flow: false },
-      runAsUser: { value: 1000, line: 4 },
+      runAsUser: { value: 1000n, line: 4 },
       spec: { line: 2, indent: 2, endLine: 12, flow: false },
       volumes: [],
     });
     expect(container!.container).toEqual({
       position: { line: 11, indent: 8, endLine: 12, flow: false },
-      runAsUser: { value: 2000, line: 12 },
+      runAsUser: { value: 2000n, line: 12 },
     });
+  });
+
+  it('reads runAsUser as the int64 it is, exactly: beyond 2^53 too, and a float kubectl takes (1e3)', () => {
+    const text = `kind: Pod
+spec:
+  securityContext:
+    runAsUser: 9223372036854775807
+  containers:
+    - name: app
+      image: app:1
+      securityContext:
+        runAsUser: 1e3
+        runAsGroup: -9223372036854775808
+`;
+    const [container] = parseManifests(text, FILE);
+    expect(container!.pod.runAsUser).toEqual({ value: 9223372036854775807n, line: 4 });
+    expect(container!.container.runAsUser).toEqual({ value: 1000n, line: 9 });
+    expect(container!.container.runAsGroup).toEqual({ value: -9223372036854775808n, line: 10 });
+    // Beyond int64 the API server refuses it; it is not read as some other number.
+    const [over] = parseManifests(text.replace('9223372036854775807', '9223372036854775808'), FILE);
+    expect(over!.pod.runAsUser).toBeUndefined();
   });
 
   it('skips a container without an image, and reads an empty list as no containers', () => {
@@ -453,7 +479,7 @@ spec:
     const [container] = parseManifests(text, FILE);
     expect(container!.pod.position).toEqual({ line: 3, indent: 20, endLine: 4, flow: true });
     expect(container!.pod.runAsNonRoot).toEqual({ value: true, line: 3 });
-    expect(container!.pod.runAsUser).toEqual({ value: 1000, line: 4 });
+    expect(container!.pod.runAsUser).toEqual({ value: 1000n, line: 4 });
     expect(container!.position).toEqual({ line: 6, indent: 7, endLine: 6, flow: true });
     expect(container!.container).toEqual({
       position: { line: 6, indent: 50, endLine: 6, flow: true },
@@ -504,7 +530,7 @@ spec:
       position: { line: 14, indent: 8, endLine: 23, flow: false },
       privileged: { value: true, line: 15 },
       allowPrivilegeEscalation: { value: true, line: 16 },
-      runAsUser: { value: 1000, line: 17 },
+      runAsUser: { value: 1000n, line: 17 },
       capabilities: { position: { line: 19, indent: 10, endLine: 21, flow: false } },
       seccompProfile: { position: { line: 22, indent: 10, endLine: 23, flow: false } },
     });
@@ -590,7 +616,7 @@ spec:
     expect(worker!.container).toEqual({
       position: { line: 17, indent: 12, endLine: 19, flow: false },
       runAsNonRoot: { value: true, line: 12 },
-      runAsUser: { value: 1654, line: 19 },
+      runAsUser: { value: 1654n, line: 19 },
       capabilities: restricted.capabilities,
     });
 
@@ -653,7 +679,7 @@ spec:
         <<: [*base, *strict]
 `;
     const [container] = parseManifests(text, FILE);
-    expect(container!.container.runAsUser).toEqual({ value: 1, line: 2 });
+    expect(container!.container.runAsUser).toEqual({ value: 1n, line: 2 });
     expect(container!.container.runAsNonRoot).toEqual({ value: true, line: 5 });
   });
 });

@@ -28,6 +28,11 @@ describe.each([...EXEC_TABLES, ...EXTRA_TABLES])('$source', (table) => {
 
 describe('the kubelet and CRI rows, replayed', () => {
   it.each(KUBELET_ROWS)('$source: $desc', ({ user, securityContext, error }) => {
-    expect(kubeletRunAsNonRootError(user, securityContext ?? {})).toBe(error);
+    const { runAsNonRoot, runAsUser } = securityContext ?? {};
+    const context = {
+      ...(runAsNonRoot !== undefined && { runAsNonRoot }),
+      ...(runAsUser !== undefined && { runAsUser: BigInt(runAsUser) }),
+    };
+    expect(kubeletRunAsNonRootError(user, context)).toBe(error);
   });
 });

@@ -9,7 +9,7 @@ import type { Located, ManifestContainer } from './types.js';
 
 export interface EffectiveSecurityContext {
   runAsNonRoot?: boolean;
-  runAsUser?: number;
+  runAsUser?: bigint;
 }
 
 /**
@@ -39,7 +39,7 @@ export function kubeletRunAsNonRootError(
 ): string | null {
   if (context.runAsNonRoot !== true) return null;
   if (context.runAsUser !== undefined) {
-    return context.runAsUser === 0 ? "container's runAsUser breaks non-root policy" : null;
+    return context.runAsUser === 0n ? "container's runAsUser breaks non-root policy" : null;
   }
   const { uid, name } = imageUserForKubelet(configUser);
   if (uid === null && name !== '') {
@@ -61,7 +61,7 @@ export function kubeletRunAsNonRootError(
  */
 export function effectiveRunAs(container: ManifestContainer): {
   runAsNonRoot?: Located<boolean>;
-  runAsUser?: Located<number>;
+  runAsUser?: Located<bigint>;
 } {
   return {
     runAsNonRoot: container.container.runAsNonRoot ?? container.pod.runAsNonRoot,

@@ -1,3 +1,4 @@
+import { INT64_MAX, INT64_MIN } from '../image/accounts.js';
 import {
   Composer,
   CST,
@@ -95,6 +96,7 @@ function describeNode(node: ParsedNode | null): string {
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a list';
   const type = typeof (node as { value: unknown }).value;
+  if (type === 'bigint') return 'a number';
   return type === 'string' || type === 'number' || type === 'boolean' ? `a ${type}` : 'a scalar';
 }
 
@@ -140,6 +142,8 @@ class ManifestFile {
       merge: true,
       // The yaml package compares every key with every other (quadratic); index() checks in one pass.
       uniqueKeys: false,
+      // runAsUser is an int64: a JavaScript number would lose digits beyond 2^53.
+      intAsBigInt: true,
     });
     let documentIndex = 0;
     // Streamed, so that a file of a million empty documents stops at the limit.
@@ -389,7 +393,27 @@ class ManifestFile {
 
   /** An integer as kubectl takes it: `1000`, and also `1.0` or `1e3`, which reach the API server as 1 and 1000. */
   private integer(map: YAMLMap, key: string): Located<number> | undefined {
-    return this.scalar(map, key, (value): value is number => Number.isSafeInteger(value));
+    const located = this.int64(map, key);
+    if (
+      !located ||
+      located.value > Number.MAX_SAFE_INTEGER ||
+      located.value < Number.MIN_SAFE_INTEGER
+    ) {
+      return undefined;
+    }
+    return { value: Number(located.value), line: located.line };
+  }
+
+  /** An int64 field, exact (integers are parsed as bigint); a float with an integer value counts. */
+  private int64(map: YAMLMap, key: string): Located<bigint> | undefined {
+    const located = this.scalar(
+      map,
+      key,
+      (value): value is bigint | number =>
+        (typeof value === 'bigint' && value >= INT64_MIN && value <= INT64_MAX) ||
+        Number.isSafeInteger(value),
+    );
+    return located && { value: BigInt(located.value), line: located.line };
   }
 
   private string(map: YAMLMap, key: string): Located<string> | undefined {
@@ -413,8 +437,8 @@ class ManifestFile {
       if (value !== undefined) fields[key] = value;
     };
     set('runAsNonRoot', this.boolean(context, 'runAsNonRoot'));
-    set('runAsUser', this.integer(context, 'runAsUser'));
-    set('runAsGroup', this.integer(context, 'runAsGroup'));
+    set('runAsUser', this.int64(context, 'runAsUser'));
+    set('runAsGroup', this.int64(context, 'runAsGroup'));
     if (level === 'container') {
       set('allowPrivilegeEscalation', this.boolean(context, 'allowPrivilegeEscalation'));
       set('privileged', this.boolean(context, 'privileged'));

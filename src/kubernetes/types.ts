@@ -43,8 +43,9 @@ export interface SecurityFields {
   /** Where the securityContext mapping is, or null when there is none. */
   position: MappingPosition | null;
   runAsNonRoot?: Located<boolean>;
-  runAsUser?: Located<number>;
-  runAsGroup?: Located<number>;
+  /** int64, exact. */
+  runAsUser?: Located<bigint>;
+  runAsGroup?: Located<bigint>;
   /** Container-level only. */
   allowPrivilegeEscalation?: Located<boolean>;
   privileged?: Located<boolean>;

@@ -23,5 +23,7 @@ export function at(container: ManifestContainer, line: number): Location {
  * (resolved as the runtime does), or null when that cannot be known.
  */
 export function containerUid(facts: Facts, container: ManifestContainer): number | null {
-  return effectiveRunAs(container).runAsUser?.value ?? facts.user.uid;
+  const runAsUser = effectiveRunAs(container).runAsUser?.value;
+  // The runtime applies it as a 32-bit uid (the API server admits only 0-2147483647 anyway).
+  return runAsUser === undefined ? facts.user.uid : Number(BigInt.asUintN(32, runAsUser));
 }

@@ -23,7 +23,7 @@ export const nr060: Rule = {
       const error = kubeletErrorFor(facts.image.user, container);
       if (!error) return [];
       const { runAsNonRoot, runAsUser } = effectiveRunAs(container);
-      const decisive = runAsUser?.value === 0 ? runAsUser : runAsNonRoot!;
+      const decisive = runAsUser?.value === 0n ? runAsUser : runAsNonRoot!;
       const setting =
         decisive === runAsUser
           ? `runAsUser: 0 (line ${runAsUser.line})`

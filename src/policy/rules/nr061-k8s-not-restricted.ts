@@ -76,8 +76,8 @@ export const nr061: Rule = {
         for (const [field, level] of [
           [own.runAsUser, 'container'],
           [pod.runAsUser, 'pod'],
-        ] as [Located<number> | undefined, SecurityLevel][]) {
-          if (field?.value === 0)
+        ] as [Located<bigint> | undefined, SecurityLevel][]) {
+          if (field?.value === 0n)
             gap(
               'runAsUser is 0 (root)',
               field.line,

@@ -28,7 +28,7 @@ export const nr062: Rule = {
     if (imageUid === 0 || owned.length === 0) return [];
     return facts.kubernetes!.containers.flatMap((container) => {
       const runAsUser = effectiveRunAs(container).runAsUser;
-      if (!runAsUser || runAsUser.value === imageUid || runAsUser.value === 0) return [];
+      if (!runAsUser || runAsUser.value === BigInt(imageUid) || runAsUser.value === 0n) return [];
       const level = container.container.runAsUser === runAsUser ? 'container' : 'pod';
       const paths = listSome(owned.map((path) => path.path));
       return [

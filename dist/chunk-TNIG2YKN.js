@@ -1,5 +1,9 @@
 import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
 import {
+  INT64_MAX,
+  goAtoi
+} from "./chunk-NNGDXFXF.js";
+import {
   permissionChanges,
   permissionChangesOfArgv,
   splitCommands
@@ -2956,7 +2960,7 @@ function imageUserForKubelet(configUser) {
 function kubeletRunAsNonRootError(configUser, context) {
   if (context.runAsNonRoot !== true) return null;
   if (context.runAsUser !== void 0) {
-    return context.runAsUser === 0 ? "container's runAsUser breaks non-root policy" : null;
+    return context.runAsUser === 0n ? "container's runAsUser breaks non-root policy" : null;
   }
   const { uid, name } = imageUserForKubelet(configUser);
   if (uid === null && name !== "") {
@@ -3049,71 +3053,6 @@ var nr004 = {
     return hits;
   }
 };
-
-// src/image/accounts.ts
-var INT64_MAX = 9223372036854775807n;
-var INT64_MIN = -9223372036854775808n;
-function goAtoi(text) {
-  if (!/^[+-]?\d+$/.test(text)) return { value: 0n, error: "syntax" };
-  const value = BigInt(text);
-  if (value > INT64_MAX) return { value: INT64_MAX, error: "range" };
-  if (value < INT64_MIN) return { value: INT64_MIN, error: "range" };
-  return { value, error: null };
-}
-function runtimeInt(field) {
-  return goAtoi(field ?? "").value;
-}
-var GO_SPACE = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
-var GO_TRIM = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, "g");
-function goTrimSpace(text) {
-  return text.replace(GO_TRIM, "");
-}
-function records(text, skipComments) {
-  const result = [];
-  const lines = text.split("\n");
-  for (let index = 0; index < lines.length; index++) {
-    const line = goTrimSpace(lines[index]);
-    if (line === "" || skipComments && line.startsWith("#")) continue;
-    result.push({ fields: line.split(":"), line: index + 1 });
-  }
-  return result;
-}
-function longestLine(text) {
-  let longest = 0;
-  for (const line of text.split("\n")) longest = Math.max(longest, Buffer.byteLength(line));
-  return longest;
-}
-function parsePasswd(text) {
-  return records(text, false).map(({ fields, line }) => ({
-    name: fields[0] ?? "",
-    uid: runtimeInt(fields[2]),
-    gid: runtimeInt(fields[3]),
-    written: { uid: fields[2] ?? "", gid: fields[3] ?? "" },
-    home: fields[5] ?? "",
-    shell: fields[6] ?? "",
-    line
-  }));
-}
-function parseGroup(text) {
-  return records(text, true).map(({ fields, line }) => ({
-    name: fields[0] ?? "",
-    gid: runtimeInt(fields[2]),
-    members: (fields[3] ?? "").split(",").filter((member) => member !== ""),
-    line
-  }));
-}
-function parseAccounts(files) {
-  return {
-    passwd: files.passwd === null ? null : parsePasswd(files.passwd),
-    group: files.group === null ? null : parseGroup(files.group),
-    longestLine: {
-      passwd: files.passwd === null ? 0 : longestLine(files.passwd),
-      group: files.group === null ? 0 : longestLine(files.group)
-    },
-    notes: files.notes,
-    unsafe: files.unsafe
-  };
-}
 
 // src/image/exec-user.ts
 var CURRENT_ENGINE = { resolver: "v0.4.1", runc: "numeric" };
@@ -4311,7 +4250,8 @@ function at(container, line) {
   return { file: container.file, line };
 }
 function containerUid(facts, container) {
-  return effectiveRunAs(container).runAsUser?.value ?? facts.user.uid;
+  const runAsUser = effectiveRunAs(container).runAsUser?.value;
+  return runAsUser === void 0 ? facts.user.uid : Number(BigInt.asUintN(32, runAsUser));
 }
 
 // src/policy/rules/nr050-privileged-port.ts
@@ -4490,7 +4430,7 @@ var nr060 = {
       const error2 = kubeletErrorFor(facts.image.user, container);
       if (!error2) return [];
       const { runAsNonRoot, runAsUser } = effectiveRunAs(container);
-      const decisive = runAsUser?.value === 0 ? runAsUser : runAsNonRoot;
+      const decisive = runAsUser?.value === 0n ? runAsUser : runAsNonRoot;
       const setting = decisive === runAsUser ? `runAsUser: 0 (line ${runAsUser.line})` : `runAsNonRoot: true (line ${runAsNonRoot.line})`;
       const subject = decisive === runAsUser ? setting : `${setting} and the image's ${userLabel(facts)}`;
       return [
@@ -4598,7 +4538,7 @@ var nr061 = {
           [own2.runAsUser, "container"],
           [pod.runAsUser, "pod"]
         ]) {
-          if (field?.value === 0)
+          if (field?.value === 0n)
             gap(
               "runAsUser is 0 (root)",
               field.line,
@@ -4705,7 +4645,7 @@ var nr062 = {
     if (imageUid === 0 || owned.length === 0) return [];
     return facts.kubernetes.containers.flatMap((container) => {
       const runAsUser = effectiveRunAs(container).runAsUser;
-      if (!runAsUser || runAsUser.value === imageUid || runAsUser.value === 0) return [];
+      if (!runAsUser || runAsUser.value === BigInt(imageUid) || runAsUser.value === 0n) return [];
       const level = container.container.runAsUser === runAsUser ? "container" : "pod";
       const paths = listSome(owned.map((path) => path.path));
       return [
@@ -4865,7 +4805,6 @@ function nearest(value, candidates) {
 
 export {
   describeUserInstruction,
-  parseAccounts,
   execUser,
   olderEngineNotes,
   parseUserSpec,

@@ -3,6 +3,10 @@ import {
   require_dist
 } from "./chunk-L2A7LG6M.js";
 import {
+  INT64_MAX,
+  INT64_MIN
+} from "./chunk-NNGDXFXF.js";
+import {
   CheckError
 } from "./chunk-ZTBXHN76.js";
 import {
@@ -68,6 +72,7 @@ function describeNode(node) {
   if ((0, import_yaml.isMap)(node)) return "a mapping";
   if ((0, import_yaml.isSeq)(node)) return "a list";
   const type = typeof node.value;
+  if (type === "bigint") return "a number";
   return type === "string" || type === "number" || type === "boolean" ? `a ${type}` : "a scalar";
 }
 function isMergeKey(key) {
@@ -94,7 +99,9 @@ var ManifestFile = class {
       version: "1.1",
       merge: true,
       // The yaml package compares every key with every other (quadratic); index() checks in one pass.
-      uniqueKeys: false
+      uniqueKeys: false,
+      // runAsUser is an int64: a JavaScript number would lose digits beyond 2^53.
+      intAsBigInt: true
     });
     let documentIndex = 0;
     for (const doc of composer.compose(new import_yaml.Parser(this.counter.addNewLine).parse(this.text))) {
@@ -321,7 +328,20 @@ var ManifestFile = class {
   }
   /** An integer as kubectl takes it: `1000`, and also `1.0` or `1e3`, which reach the API server as 1 and 1000. */
   integer(map, key) {
-    return this.scalar(map, key, (value) => Number.isSafeInteger(value));
+    const located = this.int64(map, key);
+    if (!located || located.value > Number.MAX_SAFE_INTEGER || located.value < Number.MIN_SAFE_INTEGER) {
+      return void 0;
+    }
+    return { value: Number(located.value), line: located.line };
+  }
+  /** An int64 field, exact (integers are parsed as bigint); a float with an integer value counts. */
+  int64(map, key) {
+    const located = this.scalar(
+      map,
+      key,
+      (value) => typeof value === "bigint" && value >= INT64_MIN && value <= INT64_MAX || Number.isSafeInteger(value)
+    );
+    return located && { value: BigInt(located.value), line: located.line };
   }
   string(map, key) {
     return this.scalar(map, key, (value) => typeof value === "string");
@@ -342,8 +362,8 @@ var ManifestFile = class {
       if (value !== void 0) fields[key] = value;
     };
     set("runAsNonRoot", this.boolean(context, "runAsNonRoot"));
-    set("runAsUser", this.integer(context, "runAsUser"));
-    set("runAsGroup", this.integer(context, "runAsGroup"));
+    set("runAsUser", this.int64(context, "runAsUser"));
+    set("runAsGroup", this.int64(context, "runAsGroup"));
     if (level === "container") {
       set("allowPrivilegeEscalation", this.boolean(context, "allowPrivilegeEscalation"));
       set("privileged", this.boolean(context, "privileged"));
