@@ -4,18 +4,18 @@ import type { DockerfileFacts, ParseOptions } from './dockerfile/types.js';
 import { CheckError } from './errors.js';
 import { INPUT_FILE_LIMIT, MissingFileError, readInputFile } from './files.js';
 import { acquireImage, type BuildCommandRunner } from './image/acquire.js';
-import { parseAccounts } from './image/accounts.js';
+import { parseAccounts } from './facts/accounts.js';
 import type { Docker, EngineInfo } from './image/docker.js';
 import { makesTheImage } from './image/early-calls.js';
-import { resolveUser } from './image/resolve-user.js';
+import { resolveUser } from './facts/resolve-user.js';
 import type { ImageFacts } from './image/types.js';
 import { kubernetesFacts, readManifests } from './kubernetes/read.js';
 import type { CheckOptions } from './options.js';
 import { evaluate } from './policy/evaluate.js';
 import { DEFAULT_POLICY_PATH, type LoadedPolicy } from './policy/config.js';
 import { effectivePolicy, type EffectivePolicy } from './policy/effective.js';
-import { declaredPorts, portsToProbe } from './policy/ports.js';
-import type { Facts, ProbeStatus } from './policy/types.js';
+import { declaredPorts, portsToProbe } from './facts/ports.js';
+import type { Facts, ProbeStatus } from './facts/types.js';
 import { runProbe, type ProbeResult } from './probe/run.js';
 import { buildReport } from './report/build.js';
 import type { Report } from './report/types.js';
@@ -143,7 +143,6 @@ export async function gatherFacts(
       ports,
       runtime: probe.ok ? probe.output : null,
       probe: probeStatus(probe),
-      allow: policy.allow,
       kubernetes: manifests && kubernetesFacts(manifests, image),
     },
     policy,

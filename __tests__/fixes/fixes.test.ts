@@ -7,8 +7,8 @@ import { parseDockerfile } from '../../src/dockerfile/index.js';
 import { permissionDiff } from '../../src/fixes/permissions.js';
 import { rootRunDiff } from '../../src/fixes/root-run.js';
 import { evaluate } from '../../src/policy/evaluate.js';
-import type { PermissionSource } from '../../src/policy/rules/locate.js';
-import type { Facts } from '../../src/policy/types.js';
+import type { PermissionSource } from '../../src/dockerfile/permission-source.js';
+import type { Facts } from '../../src/facts/types.js';
 import type { ProbeOutput } from '../../src/probe/schema.js';
 import { makeFacts, probeOutput } from '../helpers/facts.js';
 

@@ -1,10 +1,9 @@
 import { parseDockerfile } from '../../src/dockerfile/index.js';
-import { parseAccounts } from '../../src/image/accounts.js';
-import { resolveUser } from '../../src/image/resolve-user.js';
+import { parseAccounts } from '../../src/facts/accounts.js';
+import { resolveUser } from '../../src/facts/resolve-user.js';
 import type { ImageFacts } from '../../src/image/types.js';
-import { NO_ALLOWANCES, type Allowances } from '../../src/policy/allow.js';
-import { declaredPorts } from '../../src/policy/ports.js';
-import type { Facts } from '../../src/policy/types.js';
+import { declaredPorts } from '../../src/facts/ports.js';
+import type { Facts } from '../../src/facts/types.js';
 import type { KubernetesFacts } from '../../src/kubernetes/types.js';
 import type { ProbeOutput } from '../../src/probe/schema.js';
 
@@ -45,7 +44,6 @@ export function makeFacts(options: {
   baseEnv?: Record<string, string>;
   runtime?: ProbeOutput;
   exposedPorts?: string[];
-  allow?: Allowances;
   kubernetes?: KubernetesFacts;
 }): Facts {
   const accounts = parseAccounts({
@@ -73,7 +71,6 @@ export function makeFacts(options: {
     probe: options.runtime
       ? { status: 'ok', elapsedMs: 1 }
       : { status: 'failed', reason: 'no probe in this unit test' },
-    allow: options.allow ?? NO_ALLOWANCES,
     kubernetes: options.kubernetes ?? null,
   };
 }

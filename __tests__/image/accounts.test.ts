@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGroup, parsePasswd, runtimeInt } from '../../src/image/accounts.js';
+import { parseGroup, parsePasswd, runtimeInt } from '../../src/facts/accounts.js';
 
 describe('passwd and group parsing, as the runtime reads them', () => {
   it('reads entries with their 1-based lines, skipping blank lines and trimming CRLF', () => {

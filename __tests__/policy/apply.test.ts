@@ -16,7 +16,6 @@ function run(policyText: string, options: { today?: string; preset?: 'hardened' 
   const facts = makeFacts({
     user: 'app',
     dockerfile: DOCKERFILE,
-    allow: policy.allow,
     runtime: probeOutput({
       writableDirs: { items: ['/data', '/srv/cache', '/tmp'], count: 3, truncated: false },
       setid: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaredPorts, portsFromUrls, portsToProbe } from '../../src/policy/ports.js';
+import { declaredPorts, portsFromUrls, portsToProbe } from '../../src/facts/ports.js';
 import { imageFacts } from '../helpers/facts.js';
 
 describe('declared ports', () => {

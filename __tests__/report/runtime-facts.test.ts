@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capabilityNames } from '../../src/policy/rules/capabilities.js';
+import { capabilityNames } from '../../src/facts/capabilities.js';
 import { runtimeFactRows } from '../../src/report/runtime-facts.js';
 import type { RuntimeReport } from '../../src/report/types.js';
 import { probeOutput } from '../helpers/facts.js';

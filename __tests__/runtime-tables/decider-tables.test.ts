@@ -3,13 +3,13 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseAccounts } from '../../src/image/accounts.js';
+import { parseAccounts } from '../../src/facts/accounts.js';
 import {
   describeOutcome,
   execUser,
   OLDER_ENGINES,
   type Engine,
-} from '../../src/image/exec-user.js';
+} from '../../src/facts/exec-user.js';
 import type { Report } from '../../src/report/types.js';
 import { BUSYBOX, docker } from '../helpers/docker.js';
 import { cli } from '../helpers/run.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAccounts } from '../../src/image/accounts.js';
-import { resolveUser } from '../../src/image/resolve-user.js';
+import { parseAccounts } from '../../src/facts/accounts.js';
+import { resolveUser } from '../../src/facts/resolve-user.js';
 import { kubeletRunAsNonRootError } from '../../src/kubernetes/kubelet.js';
 import { EXEC_TABLES, EXTRA_TABLES, KUBELET_ROWS } from './tables.js';
 

@@ -4,8 +4,8 @@
  */
 import { permissionChanges, permissionChangesOfArgv, splitCommands } from '../dockerfile/shell.js';
 import type { PermissionChange, RunInstruction } from '../dockerfile/types.js';
-import { covers, type PermissionSource } from '../policy/rules/locate.js';
-import type { Facts } from '../policy/types.js';
+import { covers, type PermissionSource } from '../dockerfile/permission-source.js';
+import type { Facts } from '../facts/types.js';
 import type { LineEdit } from './diff.js';
 import { dockerfileSource, type DockerfileSource } from './source.js';
 

@@ -3,8 +3,8 @@
  * Only port 80: it has one conventional unprivileged twin, 8080; any other
  * privileged port needs a choice a person makes.
  */
-import type { DeclaredPort } from '../policy/ports.js';
-import type { Facts } from '../policy/types.js';
+import type { DeclaredPort } from '../facts/ports.js';
+import type { Facts } from '../facts/types.js';
 import type { LineEdit } from './diff.js';
 import { dockerfileSource, type DockerfileSource } from './source.js';
 

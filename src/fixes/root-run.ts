@@ -3,8 +3,8 @@
  * that could have made the files it acts on: clearing setuid/setgid bits
  * (NR030), removing sudo, su or doas (NR031).
  */
-import { parseUserSpec } from '../image/user-spec.js';
-import type { Facts } from '../policy/types.js';
+import { parseUserSpec } from '../facts/user-spec.js';
+import type { Facts } from '../facts/types.js';
 import { dockerfileSource } from './source.js';
 
 /** A Config.User we can write back as it is. */

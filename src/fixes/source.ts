@@ -4,7 +4,7 @@
  * when the text does not look exactly as the facts say, there is no fix.
  */
 import type { DockerfileFacts, StageFacts } from '../dockerfile/types.js';
-import type { Facts } from '../policy/types.js';
+import type { Facts } from '../facts/types.js';
 import { isDiffablePath, splitLines, unifiedDiff, type LineEdit, type SourceLine } from './diff.js';
 
 export class DockerfileSource {

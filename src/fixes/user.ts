@@ -2,8 +2,8 @@
  * Diffs that switch the image to a numeric non-root user (NR001, NR002,
  * NR010) or write a named user as its number (NR003).
  */
-import { MAX_UID } from '../image/user-spec.js';
-import type { Facts } from '../policy/types.js';
+import { MAX_UID } from '../facts/user-spec.js';
+import type { Facts } from '../facts/types.js';
 import type { LineEdit } from './diff.js';
 import { dockerfileSource, type DockerfileSource } from './source.js';
 

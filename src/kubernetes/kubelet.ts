@@ -1,4 +1,4 @@
-import { MAX_UID, parseUserSpec } from '../image/user-spec.js';
+import { MAX_UID, parseUserSpec } from '../facts/user-spec.js';
 import type { Located, ManifestContainer } from './types.js';
 
 /**

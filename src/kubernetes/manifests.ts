@@ -1,4 +1,4 @@
-import { INT64_MAX, INT64_MIN } from '../image/accounts.js';
+import { INT64_MAX, INT64_MIN } from '../facts/accounts.js';
 import {
   Composer,
   CST,

@@ -1,16 +1,7 @@
 import type { Allowances } from './allow.js';
 import { DEFAULT_POLICY, type LoadedPolicy } from './config.js';
 import { RULES } from './rules/index.js';
-import type { FailOn, Preset, ProbeMode, RuleLevel } from './types.js';
-
-export interface IgnoreEntry {
-  rule: string;
-  path: string | null;
-  reason: string;
-  expires: string | null;
-  /** The expiry date has passed: the ignore no longer applies, and the report says so. */
-  expired: boolean;
-}
+import type { FailOn, IgnoreEntry, Preset, ProbeMode, RuleLevel } from './types.js';
 
 export interface Override {
   rule: string;

@@ -1,17 +1,18 @@
 import { posix } from 'node:path';
-import type { IgnoreEntry } from './effective.js';
+import { NO_ALLOWANCES } from './allow.js';
 import { RULES } from './rules/index.js';
 import type {
   Evaluation,
-  FactKind,
-  Facts,
   Finding,
+  IgnoreEntry,
   Ignored,
   PolicySettings,
   Rule,
+  RuleContext,
   Severity,
   Skipped,
 } from './types.js';
+import type { FactKind, Facts } from '../facts/types.js';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
@@ -53,6 +54,7 @@ export function evaluate(
   rules: readonly Rule[] = RULES,
 ): Evaluation {
   const raised: Finding[] = [];
+  const context: RuleContext = { allow: policy.allow ?? NO_ALLOWANCES };
   const skipped: Skipped[] = [];
   for (const rule of rules) {
     const level = policy.levels?.[rule.id] ?? rule.levels[policy.preset];
@@ -62,7 +64,7 @@ export function evaluate(
       skipped.push({ rule: rule.id, reason });
       continue;
     }
-    for (const hit of rule.evaluate(facts)) {
+    for (const hit of rule.evaluate(facts, context)) {
       raised.push({ rule: rule.id, name: rule.name, severity: level, ...hit });
     }
   }

@@ -1,12 +1,7 @@
-import type { DockerfileFacts } from '../dockerfile/types.js';
-import type { Accounts } from '../image/accounts.js';
-import type { ResolvedUser } from '../image/resolve-user.js';
-import type { ImageFacts } from '../image/types.js';
-import type { KubernetesFacts } from '../kubernetes/types.js';
-import type { ProbeOutput } from '../probe/schema.js';
+import type { Facts, FactKind } from '../facts/types.js';
+import type { Location } from '../facts/location.js';
+import type { Fix } from '../fixes/types.js';
 import type { Allowances } from './allow.js';
-import type { IgnoreEntry } from './effective.js';
-import type { DeclaredPort } from './ports.js';
 
 export const PRESETS = ['baseline', 'restricted', 'hardened'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -20,53 +15,6 @@ export type FailOn = (typeof FAIL_ON)[number];
 
 export const PROBE_MODES = ['required', 'optional'] as const;
 export type ProbeMode = (typeof PROBE_MODES)[number];
-
-/** What became of the in-container probe. */
-export type ProbeStatus =
-  | { status: 'ok'; elapsedMs: number }
-  /** The probe could not run or its output could not be read: nothing it would show is known. */
-  | { status: 'failed'; reason: string }
-  /** The probe ran but could not become the image's user: the container cannot start. */
-  | { status: 'user-error'; reason: string };
-
-/** Everything the rules judge: plain data gathered by the edges. */
-export interface Facts {
-  image: ImageFacts;
-  accounts: Accounts;
-  /** `image.user` resolved against the image's own account files. */
-  user: ResolvedUser;
-  dockerfile: DockerfileFacts | null;
-  /** Ports the image declares (EXPOSE and the port variables). */
-  ports: DeclaredPort[];
-  /** The probe's facts from inside the image, or null when it did not run. */
-  runtime: ProbeOutput | null;
-  probe: ProbeStatus;
-  /** What the policy file allows (paths the user may write, accepted setid files and ports). */
-  allow: Allowances;
-  /** The manifests' containers that run this image, or null when no manifests were given. */
-  kubernetes: KubernetesFacts | null;
-}
-
-/**
- * The kinds of facts a rule can need; a rule whose facts are missing is
- * reported as skipped, with the reason. `filesystem` is the probe's walk (as
- * root); `runtime-user` is what the probe measured as the image's user.
- */
-export type FactKind =
-  'image' | 'accounts' | 'dockerfile' | 'filesystem' | 'runtime-user' | 'manifests';
-
-export interface Location {
-  /** Path relative to the repository (as given by the user). */
-  file: string;
-  line: number;
-}
-
-export interface Fix {
-  /** One or two sentences a person can act on; code in backticks. */
-  summary: string;
-  /** A unified diff against the real file, when one is right. */
-  diff: string | null;
-}
 
 /** What a rule reports; the policy then gives it a severity. */
 export interface RuleHit {
@@ -88,7 +36,16 @@ export interface Rule {
   examples: { failing: string; passing: string };
   levels: Record<Preset, RuleLevel>;
   needs: FactKind[];
-  evaluate(facts: Facts): RuleHit[];
+  evaluate(facts: Facts, context: RuleContext): RuleHit[];
+}
+
+/**
+ * What a rule may know of the policy besides the facts: the allowances of the
+ * policy file (paths the user may write, accepted setid files and ports, where
+ * the walk may stop). Levels, ignores and fail-on apply after the rules ran.
+ */
+export interface RuleContext {
+  allow: Allowances;
 }
 
 export interface Finding extends RuleHit {
@@ -102,6 +59,15 @@ export interface Skipped {
   reason: string;
 }
 
+export interface IgnoreEntry {
+  rule: string;
+  path: string | null;
+  reason: string;
+  expires: string | null;
+  /** The expiry date has passed: the ignore no longer applies, and the report says so. */
+  expired: boolean;
+}
+
 export interface PolicySettings {
   preset: Preset;
   failOn: FailOn;
@@ -111,6 +77,8 @@ export interface PolicySettings {
   levels?: Record<string, RuleLevel>;
   /** Findings the policy file accepts, with a reason. */
   ignores?: IgnoreEntry[];
+  /** What the policy file allows; none when unset. */
+  allow?: Allowances;
 }
 
 /** Findings an ignore entry removed. */

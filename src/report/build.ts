@@ -1,6 +1,7 @@
 import type { EffectivePolicy } from '../policy/effective.js';
-import { capabilityNames } from '../policy/rules/capabilities.js';
-import type { Evaluation, Facts } from '../policy/types.js';
+import { capabilityNames } from '../facts/capabilities.js';
+import type { Evaluation } from '../policy/types.js';
+import type { Facts } from '../facts/types.js';
 import type { ProbeOutput } from '../probe/schema.js';
 import type { Report, RuntimeReport } from './types.js';
 

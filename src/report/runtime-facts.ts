@@ -1,4 +1,4 @@
-import { listSome } from '../policy/rules/runtime-common.js';
+import { listSome } from '../facts/describe.js';
 import type { RuntimeReport } from './types.js';
 
 export interface RuntimeFactRow {

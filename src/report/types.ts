@@ -6,10 +6,10 @@ import type {
   Ignored,
   Preset,
   ProbeMode,
-  ProbeStatus,
   Severity,
   Skipped,
 } from '../policy/types.js';
+import type { ProbeStatus } from '../facts/types.js';
 import type { ProbeOutput } from '../probe/schema.js';
 
 /** The probe's facts as the report shows them (see README, "What the probe measures"). */

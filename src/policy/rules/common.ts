@@ -1,8 +1,10 @@
 import { describeUserInstruction } from '../../dockerfile/describe.js';
 import { switchUserDiff, userCreation } from '../../fixes/user.js';
 import { dockerfileSource } from '../../fixes/source.js';
-import { MAX_UID, parseGoInt64 } from '../../image/user-spec.js';
-import type { Facts, Fix, Location } from '../types.js';
+import { MAX_UID, parseGoInt64 } from '../../facts/user-spec.js';
+import type { Facts } from '../../facts/types.js';
+import type { Fix } from '../../fixes/types.js';
+import type { Location } from '../../facts/location.js';
 
 /** Conventional "nobody" accounts: never suggest switching to them. */
 const NOBODY_UIDS = new Set([65534n]);

@@ -1,6 +1,7 @@
 import { effectiveRunAs } from '../../kubernetes/kubelet.js';
 import type { ManifestContainer } from '../../kubernetes/types.js';
-import type { Facts, Location } from '../types.js';
+import type { Facts } from '../../facts/types.js';
+import type { Location } from '../../facts/location.js';
 
 /** `Deployment/web, container api` (or `init container migrate`), as a reader finds it in the file. */
 export function describeContainer(container: ManifestContainer): string {

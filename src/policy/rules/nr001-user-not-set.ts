@@ -1,4 +1,5 @@
-import type { Facts, Rule } from '../types.js';
+import type { Rule } from '../types.js';
+import type { Facts } from '../../facts/types.js';
 import { switchUserFix, userLocation } from './common.js';
 
 /** USER instructions in stages that are not built into the image: the classic multi-stage slip. */

@@ -1,7 +1,8 @@
-import { INT64_MAX } from '../../image/accounts.js';
-import { ERR_RANGE } from '../../image/exec-user.js';
-import { MAX_UID, numericText, uidInRange } from '../../image/user-spec.js';
-import type { Facts, Rule, RuleHit } from '../types.js';
+import { INT64_MAX } from '../../facts/accounts.js';
+import { ERR_RANGE } from '../../facts/exec-user.js';
+import { MAX_UID, numericText, uidInRange } from '../../facts/user-spec.js';
+import type { Rule, RuleHit } from '../types.js';
+import type { Facts } from '../../facts/types.js';
 import { userLabel, userLocation } from './common.js';
 
 const UID_FIX = { summary: `Use a UID between 1 and ${MAX_UID}, e.g. \`USER 10001\`.`, diff: null };

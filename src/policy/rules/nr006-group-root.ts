@@ -1,4 +1,4 @@
-import { uidInRange } from '../../image/user-spec.js';
+import { uidInRange } from '../../facts/user-spec.js';
 import type { Rule } from '../types.js';
 import { numericFormFor, userLabel, userLocation } from './common.js';
 

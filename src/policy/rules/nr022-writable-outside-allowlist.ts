@@ -1,8 +1,10 @@
 import { allowed as isAllowed } from '../allow.js';
 import { permissionDiff } from '../../fixes/permissions.js';
 import type { Rule } from '../types.js';
-import { covers, fromLocation, permissionSource } from './locate.js';
-import { listSome, runtime, whoRuns } from './runtime-common.js';
+import { covers, permissionSource } from '../../dockerfile/permission-source.js';
+import { fromLocation } from './locate.js';
+import { listSome } from '../../facts/describe.js';
+import { runtime, whoRuns } from './runtime-common.js';
 import { APP_ROLES, SYSTEM_ROLES, writablePaths } from './writable.js';
 
 /**
@@ -24,7 +26,7 @@ export const nr022: Rule = {
   examples: { failing: 'writable-data-dir', passing: 'user-1654' },
   levels: { baseline: 'notice', restricted: 'warning', hardened: 'error' },
   needs: ['runtime-user'],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const output = runtime(facts);
     if (output.identity.uid === 0) return [];
     // What NR020 and NR021 already report is not repeated here.
@@ -34,7 +36,7 @@ export const nr022: Rule = {
     const outside = output.writableDirs.items.filter(
       (dir) =>
         !allowed.some((root) => covers(root, dir)) &&
-        !isAllowed(dir, facts.allow.writable) &&
+        !isAllowed(dir, context.allow.writable) &&
         !reported.some((entry) => covers(entry.path, dir)),
     );
     if (outside.length === 0) return [];

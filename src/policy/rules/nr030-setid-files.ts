@@ -1,9 +1,13 @@
 import { allowed } from '../allow.js';
 import { rootRunDiff } from '../../fixes/root-run.js';
-import type { Facts, Fix, Rule } from '../types.js';
+import type { Rule } from '../types.js';
+import type { Facts } from '../../facts/types.js';
+import type { Fix } from '../../fixes/types.js';
 import { shellWord } from './common.js';
-import { fromLocation, permissionSource } from './locate.js';
-import { listSome, octal, runtime } from './runtime-common.js';
+import { permissionSource } from '../../dockerfile/permission-source.js';
+import { fromLocation } from './locate.js';
+import { listSome } from '../../facts/describe.js';
+import { octal, runtime } from './runtime-common.js';
 
 export const nr030: Rule = {
   id: 'NR030',
@@ -16,9 +20,9 @@ export const nr030: Rule = {
   examples: { failing: 'setuid-under-root', passing: 'user-1654' },
   levels: { baseline: 'warning', restricted: 'error', hardened: 'error' },
   needs: ['filesystem'],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const all = runtime(facts).setid;
-    const items = all.items.filter((file) => !allowed(file.path, facts.allow.setid));
+    const items = all.items.filter((file) => !allowed(file.path, context.allow.setid));
     const count = all.count - (all.items.length - items.length);
     if (count === 0) return [];
     const setid = { ...all, items, count };

@@ -1,5 +1,7 @@
 import { rootRunDiff } from '../../fixes/root-run.js';
-import type { Facts, Fix, Rule } from '../types.js';
+import type { Rule } from '../types.js';
+import type { Facts } from '../../facts/types.js';
+import type { Fix } from '../../fixes/types.js';
 import { shellWord } from './common.js';
 import { toolHit } from './tools.js';
 

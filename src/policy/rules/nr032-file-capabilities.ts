@@ -1,7 +1,8 @@
 import type { Rule } from '../types.js';
-import { fileCapabilityNames } from './capabilities.js';
+import { fileCapabilityNames } from '../../facts/capabilities.js';
 import { fromLocation } from './locate.js';
-import { listSome, runtime } from './runtime-common.js';
+import { listSome } from '../../facts/describe.js';
+import { runtime } from './runtime-common.js';
 
 export const nr032: Rule = {
   id: 'NR032',

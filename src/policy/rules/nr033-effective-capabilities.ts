@@ -1,7 +1,8 @@
 import type { Rule } from '../types.js';
-import { capabilityNames } from './capabilities.js';
+import { capabilityNames } from '../../facts/capabilities.js';
 import { userLocation } from './common.js';
-import { listSome, runtime, whoRuns } from './runtime-common.js';
+import { listSome } from '../../facts/describe.js';
+import { runtime, whoRuns } from './runtime-common.js';
 
 export const nr033: Rule = {
   id: 'NR033',

@@ -1,7 +1,8 @@
 import { allowed } from '../allow.js';
 import type { Rule } from '../types.js';
 import { fromLocation } from './locate.js';
-import { listSome, runtime } from './runtime-common.js';
+import { listSome } from '../../facts/describe.js';
+import { runtime } from './runtime-common.js';
 
 /** Stops of the whole walk: what comes after is unknown, wherever it is, so no path can accept them. */
 const WHOLE_WALK = /^(entry limit|time limit|writable check time limit)/;
@@ -19,11 +20,11 @@ export const nr034: Rule = {
   examples: { failing: 'walk-past-limit', passing: 'user-1654' },
   levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
   needs: ['filesystem'],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const { walk } = runtime(facts);
     const gaps = walk.unscanned.items.filter((item) => !NOT_A_GAP.test(item.reason));
     const open = gaps.filter(
-      (item) => WHOLE_WALK.test(item.reason) || !allowed(item.path, facts.allow.incompleteWalk),
+      (item) => WHOLE_WALK.test(item.reason) || !allowed(item.path, context.allow.incompleteWalk),
     );
     const hidden = walk.unscanned.count - walk.unscanned.items.length;
     if (open.length === 0 && hidden === 0 && !(walk.truncated && gaps.length === 0)) return [];

@@ -1,5 +1,6 @@
 import { portDiff } from '../../fixes/ports.js';
-import type { Facts, Rule, RuleHit } from '../types.js';
+import type { Rule, RuleContext, RuleHit } from '../types.js';
+import type { Facts } from '../../facts/types.js';
 import { at, containerUid, describeContainer } from './kubernetes-common.js';
 import { portLocation } from './locate.js';
 
@@ -17,7 +18,7 @@ export const nr050: Rule = {
   examples: { failing: 'port-80-aspnetcore-urls', passing: 'user-1654' },
   levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
   needs: ['image', 'accounts'],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const uid = facts.runtime?.identity.uid ?? facts.user.uid;
     if (uid === null || uid === 0) return [];
     const hits: RuleHit[] = [];
@@ -30,7 +31,7 @@ export const nr050: Rule = {
         (port) => port.port === declared.port && port.protocol === declared.protocol,
       );
       const privileged =
-        declared.port < UNPRIVILEGED_PORT_START && !facts.allow.ports.includes(declared.port);
+        declared.port < UNPRIVILEGED_PORT_START && !context.allow.ports.includes(declared.port);
       if (!privileged && (!bind || bind.bindable)) continue;
       const evidence = bind
         ? bind.bindable
@@ -52,19 +53,19 @@ export const nr050: Rule = {
         },
       });
     }
-    hits.push(...containerPortHits(facts));
+    hits.push(...containerPortHits(facts, context));
     return hits;
   },
 };
 
 /** containerPort below 1024 in a manifest that runs this image as a non-root UID. */
-function containerPortHits(facts: Facts): RuleHit[] {
+function containerPortHits(facts: Facts, context: RuleContext): RuleHit[] {
   return (facts.kubernetes?.containers ?? []).flatMap((container) => {
     const uid = containerUid(facts, container);
     if (uid === null || uid === 0) return [];
     return container.ports
       .filter(
-        (port) => port.value < UNPRIVILEGED_PORT_START && !facts.allow.ports.includes(port.value),
+        (port) => port.value < UNPRIVILEGED_PORT_START && !context.allow.ports.includes(port.value),
       )
       .map((port) => ({
         message: `${describeContainer(container)}: containerPort: ${port.value}: port ${port.value} is below ${UNPRIVILEGED_PORT_START}, which uid ${uid} cannot bind on a default Kubernetes node`,

@@ -2,7 +2,9 @@ import { securityContextDiff, yamlPath } from '../../fixes/manifest.js';
 import { numericUserDiff } from '../../fixes/user.js';
 import { effectiveRunAs, kubeletErrorFor } from '../../kubernetes/kubelet.js';
 import type { ManifestContainer } from '../../kubernetes/types.js';
-import type { Facts, Fix, Rule } from '../types.js';
+import type { Rule } from '../types.js';
+import type { Facts } from '../../facts/types.js';
+import type { Fix } from '../../fixes/types.js';
 import { numericFormFor, switchUserFix, userLabel } from './common.js';
 import { at, describeContainer } from './kubernetes-common.js';
 

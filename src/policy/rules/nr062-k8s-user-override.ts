@@ -2,7 +2,8 @@ import { securityContextDiff } from '../../fixes/manifest.js';
 import { effectiveRunAs } from '../../kubernetes/kubelet.js';
 import type { Rule } from '../types.js';
 import { at, describeContainer } from './kubernetes-common.js';
-import { listSome, runtime } from './runtime-common.js';
+import { listSome } from '../../facts/describe.js';
+import { runtime } from './runtime-common.js';
 
 /** The paths whose owner decides whether the app can run: its files and its HOME. */
 const APP_ROLES = new Set(['workdir', 'exec', 'exec-dir', 'home']);

@@ -1,5 +1,5 @@
 import type { ProbeOutput } from '../../probe/schema.js';
-import type { Facts } from '../types.js';
+import type { Facts } from '../../facts/types.js';
 
 export type CheckedPath = ProbeOutput['paths'][number];
 
@@ -16,13 +16,6 @@ export function octal(mode: number | null): string {
 /** `/app (owner 1654:1654, mode 0755)`: the evidence for a path. */
 export function describePath(entry: CheckedPath): string {
   return `${entry.path} (owner ${entry.uid ?? '?'}:${entry.gid ?? '?'}, mode ${octal(entry.mode)})`;
-}
-
-/** `a, b, c and 4 more`. */
-export function listSome(items: readonly string[], total = items.length, shown = 5): string {
-  const head = items.slice(0, shown);
-  const more = total - head.length;
-  return more > 0 ? `${head.join(', ')} and ${more} more` : head.join(', ');
 }
 
 /** `uid 1654 (app)`. */

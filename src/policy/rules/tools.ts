@@ -1,7 +1,10 @@
 import type { ProbeOutput } from '../../probe/schema.js';
-import type { Facts, Fix, RuleHit } from '../types.js';
+import type { RuleHit } from '../types.js';
+import type { Facts } from '../../facts/types.js';
+import type { Fix } from '../../fixes/types.js';
 import { fromLocation } from './locate.js';
-import { listSome, runtime } from './runtime-common.js';
+import { listSome } from '../../facts/describe.js';
+import { runtime } from './runtime-common.js';
 
 type ToolKind = ProbeOutput['tools'][number]['kind'];
 

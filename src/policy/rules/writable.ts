@@ -1,6 +1,9 @@
 import { permissionDiff } from '../../fixes/permissions.js';
-import type { Facts, Fix, RuleHit } from '../types.js';
-import { fromLocation, permissionSource, type PermissionSource } from './locate.js';
+import type { RuleHit } from '../types.js';
+import type { Facts } from '../../facts/types.js';
+import type { Fix } from '../../fixes/types.js';
+import { permissionSource, type PermissionSource } from '../../dockerfile/permission-source.js';
+import { fromLocation } from './locate.js';
 import { describePath, runtime, whoRuns, type CheckedPath } from './runtime-common.js';
 
 /** The app: its WORKDIR, its executable and the executable's directory (NR020). */

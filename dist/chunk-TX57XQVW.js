@@ -5,7 +5,7 @@ import {
 import {
   INT64_MAX,
   INT64_MIN
-} from "./chunk-NNGDXFXF.js";
+} from "./chunk-GCD4YOJZ.js";
 import {
   CheckError
 } from "./chunk-ZTBXHN76.js";

@@ -2,12 +2,15 @@ import { createRequire as __nrgCreateRequire } from 'node:module'; const require
 import {
   INT64_MAX,
   goAtoi
-} from "./chunk-NNGDXFXF.js";
+} from "./chunk-GCD4YOJZ.js";
 import {
   permissionChanges,
   permissionChangesOfArgv,
   splitCommands
 } from "./chunk-QMRDCHHF.js";
+import {
+  listSome
+} from "./chunk-DJT7TGJJ.js";
 import {
   __export
 } from "./chunk-LOBMMHTG.js";
@@ -58,6 +61,10 @@ function assignProp(target, prop, value) {
     enumerable: true,
     configurable: true
   });
+}
+function rawShape(def) {
+  const desc = Object.getOwnPropertyDescriptor(def, "shape");
+  return desc?.get ? desc.get.raw : desc?.value;
 }
 var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
 };
@@ -1383,6 +1390,89 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
     });
   };
 });
+function discriminatorMap(def) {
+  const map = /* @__PURE__ */ new Map();
+  for (const option of def.options) {
+    const values = option._zod.propValues?.[def.discriminator];
+    if (!values || values.size === 0)
+      throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
+    for (const value of values) {
+      if (map.has(value)) {
+        if (value !== void 0)
+          throw new Error(`Duplicate discriminator value "${String(value)}"`);
+        map.set(value, null);
+      } else {
+        map.set(value, option);
+      }
+    }
+  }
+  return map;
+}
+var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnion", (inst, def) => {
+  def.inclusive = false;
+  $ZodUnion.init(inst, def);
+  const _super = inst._zod.parse;
+  defineLazyInternal(inst, "propValues", (zod) => {
+    const propValues = {};
+    let undefinedCount = 0;
+    for (const option of zod.def.options) {
+      const pv = option._zod.propValues;
+      if (!pv || Object.keys(pv).length === 0)
+        throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
+      if (pv[zod.def.discriminator]?.has(void 0))
+        undefinedCount++;
+      for (const [k, v] of Object.entries(pv)) {
+        if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
+          assignProp(propValues, k, /* @__PURE__ */ new Set());
+        }
+        for (const val of v) {
+          propValues[k].add(val);
+        }
+      }
+    }
+    if (!zod.def.unionFallback && undefinedCount > 1)
+      propValues[zod.def.discriminator]?.delete(void 0);
+    return propValues;
+  });
+  def.options.forEach((option, i) => {
+    const propShape = rawShape(option._zod.def);
+    if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
+      throw new Error(`Invalid discriminated union option at index "${i}"`);
+    }
+  });
+  const disc = cached(() => discriminatorMap(def));
+  inst._zod.parse = (payload, ctx) => {
+    const input = payload.value;
+    if (!isObject(input)) {
+      payload.issues.push({
+        code: "invalid_type",
+        expected: "object",
+        input,
+        inst
+      });
+      return payload;
+    }
+    const value = input?.[def.discriminator];
+    const opt = disc.value.get(value);
+    if (opt && (value !== void 0 || ctx.direction !== "backward")) {
+      return opt._zod.run(payload, ctx);
+    }
+    if (def.unionFallback || ctx.direction === "backward") {
+      return _super(payload, ctx);
+    }
+    payload.issues.push({
+      code: "invalid_union",
+      errors: [],
+      note: "No matching discriminator",
+      discriminator: def.discriminator,
+      options: Array.from(disc.value.keys()).filter((value2) => disc.value.get(value2) !== null),
+      input,
+      path: [def.discriminator],
+      inst
+    });
+    return payload;
+  };
+});
 var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
   $ZodType.init(inst, def);
   const memo = globalConfig.memoizer;
@@ -2005,6 +2095,15 @@ function _lte(value, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
+function _gt(value, params) {
+  return new $ZodCheckGreaterThan({
+    check: "greater_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: false
+  });
+}
+// @__NO_SIDE_EFFECTS__
 function _gte(value, params) {
   return new $ZodCheckGreaterThan({
     check: "greater_than",
@@ -2012,6 +2111,10 @@ function _gte(value, params) {
     value,
     inclusive: true
   });
+}
+// @__NO_SIDE_EFFECTS__
+function _positive(params) {
+  return /* @__PURE__ */ _gt(0, params);
 }
 // @__NO_SIDE_EFFECTS__
 function _nonnegative(params) {
@@ -2227,6 +2330,19 @@ function union(options, params) {
     ...normalizeParams(params)
   });
 }
+var ZodMiniDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodMiniDiscriminatedUnion", (inst, def) => {
+  $ZodDiscriminatedUnion.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function discriminatedUnion(discriminator, options, params) {
+  return new ZodMiniDiscriminatedUnion({
+    type: "union",
+    options,
+    discriminator,
+    ...normalizeParams(params)
+  });
+}
 var ZodMiniRecord = /* @__PURE__ */ $constructor("ZodMiniRecord", (inst, def) => {
   $ZodRecord.init(inst, def);
   ZodMiniType.init(inst, def);
@@ -2410,7 +2526,7 @@ function describeUserInstruction(user) {
   return user.raw === user.value ? `USER ${user.raw}` : `USER ${user.raw} (= ${user.value})`;
 }
 
-// src/image/user-spec.ts
+// src/facts/user-spec.ts
 var MAX_UID = 2147483647;
 function parseGoInt64(text) {
   if (!/^[+-]?\d+$/.test(text)) return null;
@@ -3054,7 +3170,7 @@ var nr004 = {
   }
 };
 
-// src/image/exec-user.ts
+// src/facts/exec-user.ts
 var CURRENT_ENGINE = { resolver: "v0.4.1", runc: "numeric" };
 var OLDER_ENGINES = [
   {
@@ -3341,54 +3457,6 @@ function fromLocation(facts) {
   const dockerfile = facts.dockerfile;
   return dockerfile ? { file: dockerfile.path, line: dockerfile.finalStage.line } : null;
 }
-function covers(parent, path) {
-  const base = parent.endsWith("/") && parent !== "/" ? parent.slice(0, -1) : parent;
-  return path === base || path.startsWith(base === "/" ? "/" : `${base}/`);
-}
-function absolute(path, workdir) {
-  if (path.startsWith("/")) return path;
-  const base = workdir === "" ? "/" : workdir;
-  return `${base.endsWith("/") ? base : `${base}/`}${path}`;
-}
-function workdirAt(stage, line, inherited) {
-  let current = inherited;
-  for (const workdir of stage.workdirs) if (workdir.line < line) current = workdir.path;
-  return current;
-}
-function permissionSource(dockerfile, path) {
-  let found = null;
-  let inherited = "";
-  for (const stage of dockerfile.chain) {
-    for (const copy of stage.copies) {
-      if (!copy.chown && !copy.chmod) continue;
-      const destination = absolute(copy.destination, workdirAt(stage, copy.line, inherited));
-      if (!covers(destination, path) && !covers(path, destination)) continue;
-      const flag = copy.chown ? `--chown=${copy.chown}` : `--chmod=${copy.chmod}`;
-      found = {
-        location: { file: dockerfile.path, line: copy.line },
-        what: `${copy.keyword} ${flag}`,
-        kind: copy.chown ? "copy-chown" : "copy-chmod"
-      };
-    }
-    for (const run of stage.runs) {
-      for (const change of run.permissionChanges) {
-        const workdir = workdirAt(stage, run.line, inherited);
-        const hit = change.paths.some((target) => {
-          const full = absolute(target, workdir);
-          return full === path || change.recursive && covers(full, path);
-        });
-        if (!hit) continue;
-        found = {
-          location: { file: dockerfile.path, line: run.line },
-          what: `RUN ${change.program} ${change.recursive ? "-R " : ""}${change.spec}`,
-          kind: change.program
-        };
-      }
-    }
-    inherited = workdirAt(stage, Number.MAX_SAFE_INTEGER, inherited);
-  }
-  return found;
-}
 function portLocation(facts, port) {
   const dockerfile = facts.dockerfile;
   if (!dockerfile) return null;
@@ -3438,11 +3506,6 @@ function octal(mode) {
 function describePath(entry) {
   return `${entry.path} (owner ${entry.uid ?? "?"}:${entry.gid ?? "?"}, mode ${octal(entry.mode)})`;
 }
-function listSome(items, total = items.length, shown = 5) {
-  const head = items.slice(0, shown);
-  const more = total - head.length;
-  return more > 0 ? `${head.join(", ")} and ${more} more` : head.join(", ");
-}
 function whoRuns(output) {
   const { uid, name } = output.identity;
   return name ? `uid ${uid} (${name})` : `uid ${uid}`;
@@ -3471,6 +3534,56 @@ var nr010 = {
     ];
   }
 };
+
+// src/dockerfile/permission-source.ts
+function covers(parent, path) {
+  const base = parent.endsWith("/") && parent !== "/" ? parent.slice(0, -1) : parent;
+  return path === base || path.startsWith(base === "/" ? "/" : `${base}/`);
+}
+function absolute(path, workdir) {
+  if (path.startsWith("/")) return path;
+  const base = workdir === "" ? "/" : workdir;
+  return `${base.endsWith("/") ? base : `${base}/`}${path}`;
+}
+function workdirAt(stage, line, inherited) {
+  let current = inherited;
+  for (const workdir of stage.workdirs) if (workdir.line < line) current = workdir.path;
+  return current;
+}
+function permissionSource(dockerfile, path) {
+  let found = null;
+  let inherited = "";
+  for (const stage of dockerfile.chain) {
+    for (const copy of stage.copies) {
+      if (!copy.chown && !copy.chmod) continue;
+      const destination = absolute(copy.destination, workdirAt(stage, copy.line, inherited));
+      if (!covers(destination, path) && !covers(path, destination)) continue;
+      const flag = copy.chown ? `--chown=${copy.chown}` : `--chmod=${copy.chmod}`;
+      found = {
+        location: { file: dockerfile.path, line: copy.line },
+        what: `${copy.keyword} ${flag}`,
+        kind: copy.chown ? "copy-chown" : "copy-chmod"
+      };
+    }
+    for (const run of stage.runs) {
+      for (const change of run.permissionChanges) {
+        const workdir = workdirAt(stage, run.line, inherited);
+        const hit = change.paths.some((target) => {
+          const full = absolute(target, workdir);
+          return full === path || change.recursive && covers(full, path);
+        });
+        if (!hit) continue;
+        found = {
+          location: { file: dockerfile.path, line: run.line },
+          what: `RUN ${change.program} ${change.recursive ? "-R " : ""}${change.spec}`,
+          kind: change.program
+        };
+      }
+    }
+    inherited = workdirAt(stage, Number.MAX_SAFE_INTEGER, inherited);
+  }
+  return found;
+}
 
 // src/fixes/permissions.ts
 function described(change) {
@@ -3708,6 +3821,7 @@ var nr021 = {
 
 // src/policy/allow.ts
 import { posix } from "node:path";
+var NO_ALLOWANCES = { writable: [], setid: [], ports: [], incompleteWalk: [] };
 function allowed(path, patterns) {
   return patterns.some(
     (pattern) => posix.matchesGlob(path, pattern) || posix.matchesGlob(path, `${pattern.replace(/\/+$/, "")}/**`)
@@ -3725,14 +3839,14 @@ var nr022 = {
   examples: { failing: "writable-data-dir", passing: "user-1654" },
   levels: { baseline: "notice", restricted: "warning", hardened: "error" },
   needs: ["runtime-user"],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const output = runtime(facts);
     if (output.identity.uid === 0) return [];
     const reported = writablePaths(facts, [...APP_ROLES, ...SYSTEM_ROLES]);
     const allowed2 = [...ALWAYS_ALLOWED, ...facts.image.volumes];
     if (output.identity.home) allowed2.push(output.identity.home);
     const outside = output.writableDirs.items.filter(
-      (dir) => !allowed2.some((root) => covers(root, dir)) && !allowed(dir, facts.allow.writable) && !reported.some((entry) => covers(entry.path, dir))
+      (dir) => !allowed2.some((root) => covers(root, dir)) && !allowed(dir, context.allow.writable) && !reported.some((entry) => covers(entry.path, dir))
     );
     if (outside.length === 0) return [];
     const total = output.writableDirs.truncated ? outside.length + (output.writableDirs.count - output.writableDirs.items.length) : outside.length;
@@ -3840,9 +3954,9 @@ var nr030 = {
   examples: { failing: "setuid-under-root", passing: "user-1654" },
   levels: { baseline: "warning", restricted: "error", hardened: "error" },
   needs: ["filesystem"],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const all = runtime(facts).setid;
-    const items = all.items.filter((file) => !allowed(file.path, facts.allow.setid));
+    const items = all.items.filter((file) => !allowed(file.path, context.allow.setid));
     const count = all.count - (all.items.length - items.length);
     if (count === 0) return [];
     const setid = { ...all, items, count };
@@ -3927,7 +4041,7 @@ function removeFix(facts, paths) {
   };
 }
 
-// src/policy/rules/capabilities.ts
+// src/facts/capabilities.ts
 var NAMES = [
   "CHOWN",
   "DAC_OVERRIDE",
@@ -4065,11 +4179,11 @@ var nr034 = {
   examples: { failing: "walk-past-limit", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["filesystem"],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const { walk } = runtime(facts);
     const gaps = walk.unscanned.items.filter((item) => !NOT_A_GAP.test(item.reason));
     const open = gaps.filter(
-      (item) => WHOLE_WALK.test(item.reason) || !allowed(item.path, facts.allow.incompleteWalk)
+      (item) => WHOLE_WALK.test(item.reason) || !allowed(item.path, context.allow.incompleteWalk)
     );
     const hidden = walk.unscanned.count - walk.unscanned.items.length;
     if (open.length === 0 && hidden === 0 && !(walk.truncated && gaps.length === 0)) return [];
@@ -4265,7 +4379,7 @@ var nr050 = {
   examples: { failing: "port-80-aspnetcore-urls", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["image", "accounts"],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const uid = facts.runtime?.identity.uid ?? facts.user.uid;
     if (uid === null || uid === 0) return [];
     const hits = [];
@@ -4277,7 +4391,7 @@ var nr050 = {
       const bind = facts.runtime?.ports.find(
         (port) => port.port === declared.port && port.protocol === declared.protocol
       );
-      const privileged = declared.port < UNPRIVILEGED_PORT_START && !facts.allow.ports.includes(declared.port);
+      const privileged = declared.port < UNPRIVILEGED_PORT_START && !context.allow.ports.includes(declared.port);
       if (!privileged && (!bind || bind.bindable)) continue;
       const evidence = bind ? bind.bindable ? "the probe could bind it" : `the probe, as uid ${uid}, could not bind it (${bind.error ?? "failed"})` : "the probe did not try it";
       const why = privileged ? `port ${declared.port} is below ${UNPRIVILEGED_PORT_START}, which uid ${uid} cannot bind on a default Kubernetes node; ${evidence}` : `${evidence}`;
@@ -4291,16 +4405,16 @@ var nr050 = {
         }
       });
     }
-    hits.push(...containerPortHits(facts));
+    hits.push(...containerPortHits(facts, context));
     return hits;
   }
 };
-function containerPortHits(facts) {
+function containerPortHits(facts, context) {
   return (facts.kubernetes?.containers ?? []).flatMap((container) => {
     const uid = containerUid(facts, container);
     if (uid === null || uid === 0) return [];
     return container.ports.filter(
-      (port) => port.value < UNPRIVILEGED_PORT_START && !facts.allow.ports.includes(port.value)
+      (port) => port.value < UNPRIVILEGED_PORT_START && !context.allow.ports.includes(port.value)
     ).map((port) => ({
       message: `${describeContainer(container)}: containerPort: ${port.value}: port ${port.value} is below ${UNPRIVILEGED_PORT_START}, which uid ${uid} cannot bind on a default Kubernetes node`,
       location: at(container, port.line),
@@ -4764,57 +4878,19 @@ var policyFileSchema = strictObject({
 var DEFAULT_POLICY = policyFileSchema.parse({});
 var DEFAULT_POLICY_PATH = ".github/nonroot-guard.yml";
 
-// src/suggest.ts
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-function nearestAll(value, candidates, max = 3) {
-  const limit = Math.max(2, Math.floor(value.length / 3));
-  let best = [];
-  let bestDistance = limit + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(value, candidate);
-    if (distance < bestDistance) {
-      best = [candidate];
-      bestDistance = distance;
-    } else if (distance === bestDistance) {
-      best.push(candidate);
-    }
-  }
-  return best.length <= max ? best : [];
-}
-function didYouMean(value, candidates) {
-  const guesses = nearestAll(value, candidates).map((guess) => `"${guess}"`);
-  if (guesses.length === 0) return "";
-  const list = guesses.length === 1 ? guesses[0] : `${guesses.slice(0, -1).join(", ")} or ${guesses.at(-1)}`;
-  return ` (did you mean ${list}?)`;
-}
-function nearest(value, candidates) {
-  const guesses = nearestAll(value, candidates, 1);
-  return guesses[0];
-}
-
 export {
   describeUserInstruction,
   execUser,
   olderEngineNotes,
   parseUserSpec,
-  listSome,
+  NO_ALLOWANCES,
   capabilityNames,
   RULES,
   config,
   en_default,
   _lte,
   _gte,
+  _positive,
   _nonnegative,
   _maxLength,
   _minLength,
@@ -4829,6 +4905,7 @@ export {
   object,
   strictObject,
   union,
+  discriminatedUnion,
   record,
   _enum,
   literal,
@@ -4845,7 +4922,5 @@ export {
   RULE_KEYS,
   policyFileSchema,
   DEFAULT_POLICY,
-  DEFAULT_POLICY_PATH,
-  didYouMean,
-  nearest
+  DEFAULT_POLICY_PATH
 };

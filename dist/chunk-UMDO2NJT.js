@@ -1,7 +1,7 @@
 import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
 import {
   listSome
-} from "./chunk-O6NG62F5.js";
+} from "./chunk-DJT7TGJJ.js";
 
 // src/github/pull-request.ts
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);

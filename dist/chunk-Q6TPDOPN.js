@@ -6,8 +6,8 @@ import {
   markdownProse,
   readOnlyReason,
   renderComment
-} from "./chunk-PF2GUETH.js";
-import "./chunk-O6NG62F5.js";
+} from "./chunk-UMDO2NJT.js";
+import "./chunk-DJT7TGJJ.js";
 import {
   __commonJS,
   __require,

@@ -2,19 +2,12 @@ import { createRequire as __nrgCreateRequire } from 'node:module'; const require
 import {
   INT64_MAX,
   goAtoi
-} from "./chunk-NNGDXFXF.js";
+} from "./chunk-GCD4YOJZ.js";
 import {
   permissionChanges,
   permissionChangesOfArgv,
   splitCommands
 } from "./chunk-QMRDCHHF.js";
-import {
-  describePath,
-  listSome,
-  octal,
-  runtime,
-  whoRuns
-} from "./chunk-O6NG62F5.js";
 import {
   __export
 } from "./chunk-LOBMMHTG.js";
@@ -65,10 +58,6 @@ function assignProp(target, prop, value) {
     enumerable: true,
     configurable: true
   });
-}
-function rawShape(def) {
-  const desc = Object.getOwnPropertyDescriptor(def, "shape");
-  return desc?.get ? desc.get.raw : desc?.value;
 }
 var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
 };
@@ -1394,89 +1383,6 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
     });
   };
 });
-function discriminatorMap(def) {
-  const map = /* @__PURE__ */ new Map();
-  for (const option of def.options) {
-    const values = option._zod.propValues?.[def.discriminator];
-    if (!values || values.size === 0)
-      throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
-    for (const value of values) {
-      if (map.has(value)) {
-        if (value !== void 0)
-          throw new Error(`Duplicate discriminator value "${String(value)}"`);
-        map.set(value, null);
-      } else {
-        map.set(value, option);
-      }
-    }
-  }
-  return map;
-}
-var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnion", (inst, def) => {
-  def.inclusive = false;
-  $ZodUnion.init(inst, def);
-  const _super = inst._zod.parse;
-  defineLazyInternal(inst, "propValues", (zod) => {
-    const propValues = {};
-    let undefinedCount = 0;
-    for (const option of zod.def.options) {
-      const pv = option._zod.propValues;
-      if (!pv || Object.keys(pv).length === 0)
-        throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
-      if (pv[zod.def.discriminator]?.has(void 0))
-        undefinedCount++;
-      for (const [k, v] of Object.entries(pv)) {
-        if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
-          assignProp(propValues, k, /* @__PURE__ */ new Set());
-        }
-        for (const val of v) {
-          propValues[k].add(val);
-        }
-      }
-    }
-    if (!zod.def.unionFallback && undefinedCount > 1)
-      propValues[zod.def.discriminator]?.delete(void 0);
-    return propValues;
-  });
-  def.options.forEach((option, i) => {
-    const propShape = rawShape(option._zod.def);
-    if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
-      throw new Error(`Invalid discriminated union option at index "${i}"`);
-    }
-  });
-  const disc = cached(() => discriminatorMap(def));
-  inst._zod.parse = (payload, ctx) => {
-    const input = payload.value;
-    if (!isObject(input)) {
-      payload.issues.push({
-        code: "invalid_type",
-        expected: "object",
-        input,
-        inst
-      });
-      return payload;
-    }
-    const value = input?.[def.discriminator];
-    const opt = disc.value.get(value);
-    if (opt && (value !== void 0 || ctx.direction !== "backward")) {
-      return opt._zod.run(payload, ctx);
-    }
-    if (def.unionFallback || ctx.direction === "backward") {
-      return _super(payload, ctx);
-    }
-    payload.issues.push({
-      code: "invalid_union",
-      errors: [],
-      note: "No matching discriminator",
-      discriminator: def.discriminator,
-      options: Array.from(disc.value.keys()).filter((value2) => disc.value.get(value2) !== null),
-      input,
-      path: [def.discriminator],
-      inst
-    });
-    return payload;
-  };
-});
 var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
   $ZodType.init(inst, def);
   const memo = globalConfig.memoizer;
@@ -2099,15 +2005,6 @@ function _lte(value, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _gt(value, params) {
-  return new $ZodCheckGreaterThan({
-    check: "greater_than",
-    ...normalizeParams(params),
-    value,
-    inclusive: false
-  });
-}
-// @__NO_SIDE_EFFECTS__
 function _gte(value, params) {
   return new $ZodCheckGreaterThan({
     check: "greater_than",
@@ -2115,10 +2012,6 @@ function _gte(value, params) {
     value,
     inclusive: true
   });
-}
-// @__NO_SIDE_EFFECTS__
-function _positive(params) {
-  return /* @__PURE__ */ _gt(0, params);
 }
 // @__NO_SIDE_EFFECTS__
 function _nonnegative(params) {
@@ -2334,19 +2227,6 @@ function union(options, params) {
     ...normalizeParams(params)
   });
 }
-var ZodMiniDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodMiniDiscriminatedUnion", (inst, def) => {
-  $ZodDiscriminatedUnion.init(inst, def);
-  ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function discriminatedUnion(discriminator, options, params) {
-  return new ZodMiniDiscriminatedUnion({
-    type: "union",
-    options,
-    discriminator,
-    ...normalizeParams(params)
-  });
-}
 var ZodMiniRecord = /* @__PURE__ */ $constructor("ZodMiniRecord", (inst, def) => {
   $ZodRecord.init(inst, def);
   ZodMiniType.init(inst, def);
@@ -2530,7 +2410,7 @@ function describeUserInstruction(user) {
   return user.raw === user.value ? `USER ${user.raw}` : `USER ${user.raw} (= ${user.value})`;
 }
 
-// src/image/user-spec.ts
+// src/facts/user-spec.ts
 var MAX_UID = 2147483647;
 function parseGoInt64(text) {
   if (!/^[+-]?\d+$/.test(text)) return null;
@@ -3174,7 +3054,7 @@ var nr004 = {
   }
 };
 
-// src/image/exec-user.ts
+// src/facts/exec-user.ts
 var CURRENT_ENGINE = { resolver: "v0.4.1", runc: "numeric" };
 var OLDER_ENGINES = [
   {
@@ -3461,6 +3341,85 @@ function fromLocation(facts) {
   const dockerfile = facts.dockerfile;
   return dockerfile ? { file: dockerfile.path, line: dockerfile.finalStage.line } : null;
 }
+function portLocation(facts, port) {
+  const dockerfile = facts.dockerfile;
+  if (!dockerfile) return null;
+  let line = null;
+  for (const stage of dockerfile.chain) {
+    if (port.source === "EXPOSE") {
+      for (const expose of stage.exposes) {
+        if (expose.ports.includes(`${port.port}/${port.protocol}`)) line = expose.line;
+      }
+    } else {
+      for (const env of stage.envs) if (env.name === port.source) line = env.line;
+    }
+  }
+  return { file: dockerfile.path, line: line ?? dockerfile.finalStage.line };
+}
+
+// src/policy/rules/nr007-account-file-unsafe.ts
+var nr007 = {
+  id: "NR007",
+  name: "account-file-unsafe",
+  title: "/etc/passwd or /etc/group is not a regular file of the image",
+  rationale: "The Docker daemon reads the image's /etc/passwd and /etc/group itself when it starts any container of the image, on the image's own files, before /proc, /sys, /dev and the daemon's own files are mounted. A device node there can feed the daemon without end and a FIFO blocks it; a symlink into /proc, /sys, /dev, a mount or above / makes the container see other accounts than the engine resolves the user from, so what a check measures inside is not what runs. No image needs either: the check refuses it, and starts no container of an image with a device node or FIFO there.",
+  howToFix: "Ship /etc/passwd and /etc/group as regular files of the image (e.g. `COPY passwd /etc/passwd`, or `RUN useradd`), not as links, devices or FIFOs.",
+  examples: { failing: "passwd-into-proc", passing: "user-1654" },
+  levels: { baseline: "error", restricted: "error", hardened: "error" },
+  needs: ["accounts"],
+  evaluate(facts) {
+    return facts.accounts.unsafe.map((file) => ({
+      message: `${file.path} ${file.what}${file.started ? "" : ": no container of the image was started"}`,
+      location: fromLocation(facts),
+      fix: {
+        summary: `Make ${file.path} a regular file of the image (\`COPY\` it or create the accounts with \`RUN useradd\`), not a link, device node or FIFO.`,
+        diff: null
+      }
+    }));
+  }
+};
+
+// src/policy/rules/runtime-common.ts
+function runtime(facts) {
+  if (!facts.runtime) throw new Error("a probe rule ran without the probe facts it declared");
+  return facts.runtime;
+}
+function octal(mode) {
+  return mode === null ? "?" : mode.toString(8).padStart(4, "0");
+}
+function describePath(entry) {
+  return `${entry.path} (owner ${entry.uid ?? "?"}:${entry.gid ?? "?"}, mode ${octal(entry.mode)})`;
+}
+function whoRuns(output) {
+  const { uid, name } = output.identity;
+  return name ? `uid ${uid} (${name})` : `uid ${uid}`;
+}
+
+// src/policy/rules/nr010-runs-as-root.ts
+var nr010 = {
+  id: "NR010",
+  name: "runs-as-root",
+  title: "The container process really runs as uid 0 (root)",
+  rationale: "Metadata can mislead; the probe shows the uid the process gets when the runtime applies the image user. Root in a container is root on the shared kernel, with every default capability.",
+  howToFix: "Make the image's user a numeric non-root UID; a name that /etc/passwd maps to 0 is still root.",
+  examples: { failing: "name-maps-to-root", passing: "user-1654" },
+  levels: { baseline: "error", restricted: "error", hardened: "error" },
+  needs: ["runtime-user"],
+  evaluate(facts) {
+    const output = runtime(facts);
+    if (output.identity.uid !== 0) return [];
+    const why = facts.user.spec.kind === "none" ? "the image sets no user" : `${userLabel(facts)} gives uid 0`;
+    return [
+      {
+        message: `the probe, run as the image's user, got uid 0 (root): ${why}`,
+        location: userLocation(facts),
+        fix: switchUserFix(facts, facts.user.spec.kind === "none" ? "Add" : "Replace it with")
+      }
+    ];
+  }
+};
+
+// src/dockerfile/permission-source.ts
 function covers(parent, path) {
   const base = parent.endsWith("/") && parent !== "/" ? parent.slice(0, -1) : parent;
   return path === base || path.startsWith(base === "/" ? "/" : `${base}/`);
@@ -3509,67 +3468,6 @@ function permissionSource(dockerfile, path) {
   }
   return found;
 }
-function portLocation(facts, port) {
-  const dockerfile = facts.dockerfile;
-  if (!dockerfile) return null;
-  let line = null;
-  for (const stage of dockerfile.chain) {
-    if (port.source === "EXPOSE") {
-      for (const expose of stage.exposes) {
-        if (expose.ports.includes(`${port.port}/${port.protocol}`)) line = expose.line;
-      }
-    } else {
-      for (const env of stage.envs) if (env.name === port.source) line = env.line;
-    }
-  }
-  return { file: dockerfile.path, line: line ?? dockerfile.finalStage.line };
-}
-
-// src/policy/rules/nr007-account-file-unsafe.ts
-var nr007 = {
-  id: "NR007",
-  name: "account-file-unsafe",
-  title: "/etc/passwd or /etc/group is not a regular file of the image",
-  rationale: "The Docker daemon reads the image's /etc/passwd and /etc/group itself when it starts any container of the image, on the image's own files, before /proc, /sys, /dev and the daemon's own files are mounted. A device node there can feed the daemon without end and a FIFO blocks it; a symlink into /proc, /sys, /dev, a mount or above / makes the container see other accounts than the engine resolves the user from, so what a check measures inside is not what runs. No image needs either: the check refuses it, and starts no container of an image with a device node or FIFO there.",
-  howToFix: "Ship /etc/passwd and /etc/group as regular files of the image (e.g. `COPY passwd /etc/passwd`, or `RUN useradd`), not as links, devices or FIFOs.",
-  examples: { failing: "passwd-into-proc", passing: "user-1654" },
-  levels: { baseline: "error", restricted: "error", hardened: "error" },
-  needs: ["accounts"],
-  evaluate(facts) {
-    return facts.accounts.unsafe.map((file) => ({
-      message: `${file.path} ${file.what}${file.started ? "" : ": no container of the image was started"}`,
-      location: fromLocation(facts),
-      fix: {
-        summary: `Make ${file.path} a regular file of the image (\`COPY\` it or create the accounts with \`RUN useradd\`), not a link, device node or FIFO.`,
-        diff: null
-      }
-    }));
-  }
-};
-
-// src/policy/rules/nr010-runs-as-root.ts
-var nr010 = {
-  id: "NR010",
-  name: "runs-as-root",
-  title: "The container process really runs as uid 0 (root)",
-  rationale: "Metadata can mislead; the probe shows the uid the process gets when the runtime applies the image user. Root in a container is root on the shared kernel, with every default capability.",
-  howToFix: "Make the image's user a numeric non-root UID; a name that /etc/passwd maps to 0 is still root.",
-  examples: { failing: "name-maps-to-root", passing: "user-1654" },
-  levels: { baseline: "error", restricted: "error", hardened: "error" },
-  needs: ["runtime-user"],
-  evaluate(facts) {
-    const output = runtime(facts);
-    if (output.identity.uid !== 0) return [];
-    const why = facts.user.spec.kind === "none" ? "the image sets no user" : `${userLabel(facts)} gives uid 0`;
-    return [
-      {
-        message: `the probe, run as the image's user, got uid 0 (root): ${why}`,
-        location: userLocation(facts),
-        fix: switchUserFix(facts, facts.user.spec.kind === "none" ? "Add" : "Replace it with")
-      }
-    ];
-  }
-};
 
 // src/fixes/permissions.ts
 function described(change) {
@@ -3807,10 +3705,18 @@ var nr021 = {
 
 // src/policy/allow.ts
 import { posix } from "node:path";
+var NO_ALLOWANCES = { writable: [], setid: [], ports: [], incompleteWalk: [] };
 function allowed(path, patterns) {
   return patterns.some(
     (pattern) => posix.matchesGlob(path, pattern) || posix.matchesGlob(path, `${pattern.replace(/\/+$/, "")}/**`)
   );
+}
+
+// src/facts/describe.ts
+function listSome(items, total = items.length, shown = 5) {
+  const head = items.slice(0, shown);
+  const more = total - head.length;
+  return more > 0 ? `${head.join(", ")} and ${more} more` : head.join(", ");
 }
 
 // src/policy/rules/nr022-writable-outside-allowlist.ts
@@ -3824,14 +3730,14 @@ var nr022 = {
   examples: { failing: "writable-data-dir", passing: "user-1654" },
   levels: { baseline: "notice", restricted: "warning", hardened: "error" },
   needs: ["runtime-user"],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const output = runtime(facts);
     if (output.identity.uid === 0) return [];
     const reported = writablePaths(facts, [...APP_ROLES, ...SYSTEM_ROLES]);
     const allowed2 = [...ALWAYS_ALLOWED, ...facts.image.volumes];
     if (output.identity.home) allowed2.push(output.identity.home);
     const outside = output.writableDirs.items.filter(
-      (dir) => !allowed2.some((root) => covers(root, dir)) && !allowed(dir, facts.allow.writable) && !reported.some((entry) => covers(entry.path, dir))
+      (dir) => !allowed2.some((root) => covers(root, dir)) && !allowed(dir, context.allow.writable) && !reported.some((entry) => covers(entry.path, dir))
     );
     if (outside.length === 0) return [];
     const total = output.writableDirs.truncated ? outside.length + (output.writableDirs.count - output.writableDirs.items.length) : outside.length;
@@ -3939,9 +3845,9 @@ var nr030 = {
   examples: { failing: "setuid-under-root", passing: "user-1654" },
   levels: { baseline: "warning", restricted: "error", hardened: "error" },
   needs: ["filesystem"],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const all = runtime(facts).setid;
-    const items = all.items.filter((file) => !allowed(file.path, facts.allow.setid));
+    const items = all.items.filter((file) => !allowed(file.path, context.allow.setid));
     const count = all.count - (all.items.length - items.length);
     if (count === 0) return [];
     const setid = { ...all, items, count };
@@ -4026,7 +3932,7 @@ function removeFix(facts, paths) {
   };
 }
 
-// src/policy/rules/capabilities.ts
+// src/facts/capabilities.ts
 var NAMES = [
   "CHOWN",
   "DAC_OVERRIDE",
@@ -4164,11 +4070,11 @@ var nr034 = {
   examples: { failing: "walk-past-limit", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["filesystem"],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const { walk } = runtime(facts);
     const gaps = walk.unscanned.items.filter((item) => !NOT_A_GAP.test(item.reason));
     const open = gaps.filter(
-      (item) => WHOLE_WALK.test(item.reason) || !allowed(item.path, facts.allow.incompleteWalk)
+      (item) => WHOLE_WALK.test(item.reason) || !allowed(item.path, context.allow.incompleteWalk)
     );
     const hidden = walk.unscanned.count - walk.unscanned.items.length;
     if (open.length === 0 && hidden === 0 && !(walk.truncated && gaps.length === 0)) return [];
@@ -4364,7 +4270,7 @@ var nr050 = {
   examples: { failing: "port-80-aspnetcore-urls", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["image", "accounts"],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const uid = facts.runtime?.identity.uid ?? facts.user.uid;
     if (uid === null || uid === 0) return [];
     const hits = [];
@@ -4376,7 +4282,7 @@ var nr050 = {
       const bind = facts.runtime?.ports.find(
         (port) => port.port === declared.port && port.protocol === declared.protocol
       );
-      const privileged = declared.port < UNPRIVILEGED_PORT_START && !facts.allow.ports.includes(declared.port);
+      const privileged = declared.port < UNPRIVILEGED_PORT_START && !context.allow.ports.includes(declared.port);
       if (!privileged && (!bind || bind.bindable)) continue;
       const evidence = bind ? bind.bindable ? "the probe could bind it" : `the probe, as uid ${uid}, could not bind it (${bind.error ?? "failed"})` : "the probe did not try it";
       const why = privileged ? `port ${declared.port} is below ${UNPRIVILEGED_PORT_START}, which uid ${uid} cannot bind on a default Kubernetes node; ${evidence}` : `${evidence}`;
@@ -4390,16 +4296,16 @@ var nr050 = {
         }
       });
     }
-    hits.push(...containerPortHits(facts));
+    hits.push(...containerPortHits(facts, context));
     return hits;
   }
 };
-function containerPortHits(facts) {
+function containerPortHits(facts, context) {
   return (facts.kubernetes?.containers ?? []).flatMap((container) => {
     const uid = containerUid(facts, container);
     if (uid === null || uid === 0) return [];
     return container.ports.filter(
-      (port) => port.value < UNPRIVILEGED_PORT_START && !facts.allow.ports.includes(port.value)
+      (port) => port.value < UNPRIVILEGED_PORT_START && !context.allow.ports.includes(port.value)
     ).map((port) => ({
       message: `${describeContainer(container)}: containerPort: ${port.value}: port ${port.value} is below ${UNPRIVILEGED_PORT_START}, which uid ${uid} cannot bind on a default Kubernetes node`,
       location: at(container, port.line),
@@ -4863,18 +4769,58 @@ var policyFileSchema = strictObject({
 var DEFAULT_POLICY = policyFileSchema.parse({});
 var DEFAULT_POLICY_PATH = ".github/nonroot-guard.yml";
 
+// src/suggest.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+function nearestAll(value, candidates, max = 3) {
+  const limit = Math.max(2, Math.floor(value.length / 3));
+  let best = [];
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(value, candidate);
+    if (distance < bestDistance) {
+      best = [candidate];
+      bestDistance = distance;
+    } else if (distance === bestDistance) {
+      best.push(candidate);
+    }
+  }
+  return best.length <= max ? best : [];
+}
+function didYouMean(value, candidates) {
+  const guesses = nearestAll(value, candidates).map((guess) => `"${guess}"`);
+  if (guesses.length === 0) return "";
+  const list = guesses.length === 1 ? guesses[0] : `${guesses.slice(0, -1).join(", ")} or ${guesses.at(-1)}`;
+  return ` (did you mean ${list}?)`;
+}
+function nearest(value, candidates) {
+  const guesses = nearestAll(value, candidates, 1);
+  return guesses[0];
+}
+
 export {
   describeUserInstruction,
   execUser,
   olderEngineNotes,
   parseUserSpec,
+  NO_ALLOWANCES,
+  listSome,
   capabilityNames,
   RULES,
   config,
   en_default,
   _lte,
   _gte,
-  _positive,
   _nonnegative,
   _maxLength,
   _minLength,
@@ -4889,7 +4835,6 @@ export {
   object,
   strictObject,
   union,
-  discriminatedUnion,
   record,
   _enum,
   literal,
@@ -4906,5 +4851,7 @@ export {
   RULE_KEYS,
   policyFileSchema,
   DEFAULT_POLICY,
-  DEFAULT_POLICY_PATH
+  DEFAULT_POLICY_PATH,
+  didYouMean,
+  nearest
 };

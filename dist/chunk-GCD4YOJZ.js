@@ -1,6 +1,6 @@
 import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
 
-// src/image/accounts.ts
+// src/facts/accounts.ts
 var INT64_MAX = 9223372036854775807n;
 var INT64_MIN = -9223372036854775808n;
 function goAtoi(text) {
