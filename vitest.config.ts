@@ -3,14 +3,30 @@ import { defineConfig } from 'vitest/config';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
+/** Tests that need a Docker engine live here; everything else is the unit project. */
+const DOCKER_TESTS = ['__tests__/e2e/**/*.test.ts', '__tests__/integration/**/*.test.ts'];
+
 export default defineConfig({
   define: { __NONROOT_GUARD_VERSION__: JSON.stringify(pkg.version) },
   test: {
-    include: ['__tests__/**/*.test.ts'],
-    // Docker-backed tests build real images; give them room on a 2-core machine.
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
-    globalSetup: ['__tests__/setup/global.ts'],
     reporters: ['default', './__tests__/setup/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        // No Docker, no network: seconds (npm run test:unit).
+        test: { name: 'unit', include: ['__tests__/**/*.test.ts'], exclude: DOCKER_TESTS },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'docker',
+          include: DOCKER_TESTS,
+          // Docker-backed tests build real images; give them room on a 2-core machine.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          globalSetup: ['__tests__/setup/global.ts'],
+        },
+      },
+    ],
   },
 });

@@ -20,7 +20,7 @@ import {
   KUBELET_PASSWD,
   KUBELET_ROWS,
   type ExecTable,
-} from './tables.js';
+} from '../runtime-tables/tables.js';
 
 /**
  * Every row of the deciders' tables (tables.ts) as a real image: the report
