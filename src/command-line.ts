@@ -7,6 +7,7 @@ import { runBuildCommand } from './image/build-command.js';
 import { Docker } from './image/docker.js';
 import type { EarlyCalls } from './image/early-calls.js';
 import { runCommand } from './image/command.js';
+import { checkEnvironment } from './environment.js';
 import { parseOptions } from './options.js';
 import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
@@ -122,6 +123,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'Run nonroot-guard check --image REF, or nonroot-guard --help.',
       );
     }
+    checkEnvironment();
     const format = (values.format ?? 'text') as Format;
     if (!FORMATS.includes(format)) {
       throw new CheckError(

@@ -9,6 +9,7 @@ import { runBuildCommand } from './image/build-command.js';
 import { runCommand } from './image/command.js';
 import { Docker } from './image/docker.js';
 import type { EarlyCalls } from './image/early-calls.js';
+import { checkEnvironment } from './environment.js';
 import { parseOptions, type CheckOptions, type RawOptions } from './options.js';
 import type { RunContext } from './github/publish.js';
 import { parseRepository, pullRequestOf } from './github/pull-request.js';
@@ -124,6 +125,7 @@ export async function run(early?: EarlyCalls): Promise<void> {
         'Use runs-on: ubuntu-latest (Docker is preinstalled there).',
       );
     }
+    checkEnvironment();
     const options = parseOptions(readInputs(), '');
     const run = readRunContext(options.github.prNumber);
     if (options.reportFile) {

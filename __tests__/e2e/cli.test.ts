@@ -390,7 +390,7 @@ describe.skipIf(!inject('docker'))('when the probe cannot run', () => {
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      'NONROOT_GUARD_PROBE_TIMEOUT=soon: expected a number of seconds',
+      'NONROOT_GUARD_PROBE_TIMEOUT="soon": expected a number of seconds greater than 0 and at most 3600',
     );
   });
 });

@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import * as z from 'zod/mini';
 import { policyFileSchema } from '../policy/config.js';
 import { USAGE } from '../command-line.js';
+import { ENVIRONMENT } from '../environment.js';
 import { optionDefaults } from '../options.js';
 import { performanceSection, type BenchResults } from './performance.js';
 import { reliabilitySection, type HostileCase } from './reliability.js';
@@ -66,6 +67,14 @@ export function rulesTable(): string {
   ].join('\n');
 }
 
+export function environmentTable(): string {
+  const rows = ENVIRONMENT.map(
+    (variable) =>
+      `| \`${variable.name}\` | ${cell(variable.description)} | ${variable.defaultText} |`,
+  );
+  return ['| variable | what it sets | unset |', '|---|---|---|', ...rows].join('\n');
+}
+
 export function cliUsage(): string {
   return ['```text', USAGE, '```'].join('\n');
 }
@@ -80,6 +89,7 @@ export function generatedSections(
     outputs: outputsTable(actionYml),
     rules: rulesTable(),
     cli: cliUsage(),
+    environment: environmentTable(),
     reliability: reliabilitySection(hostileCases),
     performance: performanceSection(benchResults),
   };

@@ -8,6 +8,7 @@ import { fenced } from '../report/markdown.js';
 import type { Report } from '../report/types.js';
 import { describeApiFailure, isPermissionRefusal } from './api-failure.js';
 import { readOnlyReason, type PullRequestTarget } from './pull-request.js';
+import { GITHUB_TIMEOUT, environmentValue } from '../environment.js';
 import { commentableLines, fitsDiff, suggestionsFromDiff, type Suggestion } from './suggestions.js';
 
 type Octokit = ReturnType<typeof getOctokit>;
@@ -35,9 +36,8 @@ const RETRY = { retries: 2, retryAfterBaseValue: 1000 };
  * All of the reporting gives up after this long (NONROOT_GUARD_GITHUB_TIMEOUT
  * seconds, default 60): a slow API must not hold the required check.
  */
-function deadlineMs(env: NodeJS.ProcessEnv = process.env): number {
-  const seconds = Number(env['NONROOT_GUARD_GITHUB_TIMEOUT']);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 60_000;
+export function githubDeadlineMs(env: NodeJS.ProcessEnv = process.env): number {
+  return (environmentValue(GITHUB_TIMEOUT, env) ?? 60) * 1000;
 }
 
 /** The review comments we write start with this, so a re-run finds them. */
@@ -80,7 +80,11 @@ export async function publishToPullRequest(
   }
   const octokit = getOctokit(
     options.token,
-    { baseUrl: run.apiUrl, retry: RETRY, request: { signal: AbortSignal.timeout(deadlineMs()) } },
+    {
+      baseUrl: run.apiUrl,
+      retry: RETRY,
+      request: { signal: AbortSignal.timeout(githubDeadlineMs()) },
+    },
     retry,
   );
   const refused = (error: unknown, action: string, permission = 'pull-requests: write') => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
+import { PROBE_TIMEOUT, PROBE_TRANSFER, environmentValue } from '../environment.js';
 import { CheckError } from '../errors.js';
 import { lastLines, type CommandResult } from '../image/command.js';
 import { dockerFailure, type Docker } from '../image/docker.js';
@@ -28,16 +29,8 @@ export const DEFAULT_PROBE_LIMITS: ProbeLimits = { timeoutMs: 120_000, memory: '
 
 /** The limits, with the timeout from NONROOT_GUARD_PROBE_TIMEOUT (seconds) when it is set. */
 export function probeLimits(env: NodeJS.ProcessEnv = process.env): ProbeLimits {
-  const raw = env['NONROOT_GUARD_PROBE_TIMEOUT'];
-  if (raw === undefined || raw === '') return DEFAULT_PROBE_LIMITS;
-  const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
-    throw new CheckError(
-      'usage',
-      `NONROOT_GUARD_PROBE_TIMEOUT=${raw}: expected a number of seconds between 0 and 3600`,
-      'Unset it for the default of 120 s, or give e.g. 300.',
-    );
-  }
+  const seconds = environmentValue(PROBE_TIMEOUT, env);
+  if (seconds === undefined) return DEFAULT_PROBE_LIMITS;
   return { ...DEFAULT_PROBE_LIMITS, timeoutMs: Math.round(seconds * 1000) };
 }
 
@@ -141,8 +134,8 @@ export function containerOptions(limits: ProbeLimits, entrypoint: string): strin
 
 /** Bind mounts only work when the daemon shares this machine's filesystem. */
 export function defaultTransfer(env: NodeJS.ProcessEnv = process.env): ProbeTransfer {
-  const forced = env['NONROOT_GUARD_PROBE_TRANSFER'];
-  if (forced === 'copy' || forced === 'mount') return forced;
+  const forced = environmentValue(PROBE_TRANSFER, env);
+  if (forced) return forced;
   const host = env['DOCKER_HOST'];
   return host && !host.startsWith('unix://') ? 'copy' : 'mount';
 }

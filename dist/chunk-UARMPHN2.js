@@ -2,6 +2,61 @@ import { createRequire as __nrgCreateRequire } from 'node:module'; const require
 import {
   listSome
 } from "./chunk-DJT7TGJJ.js";
+import {
+  CheckError
+} from "./chunk-ZTBXHN76.js";
+
+// src/environment.ts
+function seconds(raw) {
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(raw)) return null;
+  const value = Number(raw);
+  return value > 0 && value <= 3600 ? value : null;
+}
+var PROBE_TIMEOUT = {
+  name: "NONROOT_GUARD_PROBE_TIMEOUT",
+  description: "Seconds the probe container may run before it is stopped (and the check fails closed).",
+  defaultText: "120",
+  expected: "a number of seconds greater than 0 and at most 3600",
+  example: "300",
+  parse: seconds
+};
+var PROBE_TRANSFER = {
+  name: "NONROOT_GUARD_PROBE_TRANSFER",
+  description: "How the probe binary reaches the container: `mount` (a read-only bind mount) or `copy` (`docker cp` into the created container, for a daemon that does not share this machine\u2019s files).",
+  defaultText: "`copy` when DOCKER_HOST is not a unix socket, else `mount`",
+  expected: "mount or copy",
+  example: "copy",
+  parse: (raw) => raw === "mount" || raw === "copy" ? raw : null
+};
+var GITHUB_TIMEOUT = {
+  name: "NONROOT_GUARD_GITHUB_TIMEOUT",
+  description: "Seconds all of the action\u2019s GitHub API calls (comment, suggestions) may take together; then it warns and goes on.",
+  defaultText: "60",
+  expected: "a number of seconds greater than 0 and at most 3600",
+  example: "120",
+  parse: seconds
+};
+var ENVIRONMENT = [
+  PROBE_TIMEOUT,
+  PROBE_TRANSFER,
+  GITHUB_TIMEOUT
+];
+function environmentValue(variable, env = process.env) {
+  const raw = env[variable.name];
+  if (raw === void 0 || raw.trim() === "") return void 0;
+  const value = variable.parse(raw.trim());
+  if (value === null) {
+    throw new CheckError(
+      "usage",
+      `${variable.name}=${JSON.stringify(raw)}: expected ${variable.expected}`,
+      `Unset it for the default (${variable.defaultText.replace(/`/g, "")}), or give e.g. ${variable.name}=${variable.example}.`
+    );
+  }
+  return value;
+}
+function checkEnvironment(env = process.env) {
+  for (const variable of ENVIRONMENT) environmentValue(variable, env);
+}
 
 // src/github/pull-request.ts
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
@@ -375,6 +430,11 @@ function commentFooter(context) {
 }
 
 export {
+  PROBE_TIMEOUT,
+  PROBE_TRANSFER,
+  GITHUB_TIMEOUT,
+  environmentValue,
+  checkEnvironment,
   pullRequestOf,
   readOnlyReason,
   parseRepository,

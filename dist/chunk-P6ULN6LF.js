@@ -8,10 +8,10 @@ import {
 } from "./chunk-MZJ4UVDK.js";
 import "./chunk-GCD4YOJZ.js";
 import "./chunk-QMRDCHHF.js";
+import "./chunk-DJT7TGJJ.js";
 import {
   CheckError
 } from "./chunk-ZTBXHN76.js";
-import "./chunk-DJT7TGJJ.js";
 import {
   __toESM
 } from "./chunk-LOBMMHTG.js";

@@ -1,13 +1,16 @@
 import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
 import {
+  GITHUB_TIMEOUT,
   commentMarker,
   distinctDiffs,
+  environmentValue,
   fenced,
   markdownProse,
   readOnlyReason,
   renderComment
-} from "./chunk-UMDO2NJT.js";
+} from "./chunk-UARMPHN2.js";
 import "./chunk-DJT7TGJJ.js";
+import "./chunk-ZTBXHN76.js";
 import {
   __commonJS,
   __require,
@@ -25607,9 +25610,8 @@ function fitsDiff(suggestion, commentable) {
 
 // src/github/publish.ts
 var RETRY = { retries: 2, retryAfterBaseValue: 1e3 };
-function deadlineMs(env = process.env) {
-  const seconds = Number(env["NONROOT_GUARD_GITHUB_TIMEOUT"]);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1e3 : 6e4;
+function githubDeadlineMs(env = process.env) {
+  return (environmentValue(GITHUB_TIMEOUT, env) ?? 60) * 1e3;
 }
 var SUGGESTION_MARKER = "<!-- nonroot-guard:suggestion -->";
 async function publishToPullRequest(report, options, run, log) {
@@ -25639,7 +25641,11 @@ async function publishToPullRequest(report, options, run, log) {
   }
   const octokit = getOctokit(
     options.token,
-    { baseUrl: run.apiUrl, retry: RETRY, request: { signal: AbortSignal.timeout(deadlineMs()) } },
+    {
+      baseUrl: run.apiUrl,
+      retry: RETRY,
+      request: { signal: AbortSignal.timeout(githubDeadlineMs()) }
+    },
     retry
   );
   const refused = (error, action, permission = "pull-requests: write") => {
@@ -25817,6 +25823,7 @@ ${comment.body}`)
   log.info(`Posted ${fresh.length} review suggestion(s): ${data.html_url}`);
 }
 export {
+  githubDeadlineMs,
   publishToPullRequest
 };
 /*! Bundled license information:
