@@ -136,6 +136,20 @@ describe('a report read back (report-file)', () => {
     expect(result).toEqual({ report });
   });
 
+  it('reads a report of an earlier version, without the fields added since (user.groups, user.startError)', () => {
+    const older = JSON.parse(JSON.stringify(rootReport()));
+    delete older.user.groups;
+    delete older.user.startError;
+    delete older.policy.allow.incompleteWalk;
+    const result = parseReport(older);
+    expect(result).toMatchObject({
+      report: {
+        user: { groups: null, startError: null },
+        policy: { allow: { incompleteWalk: [] } },
+      },
+    });
+  });
+
   it.each([
     [{ schemaVersion: 2 }, 'schemaVersion: Invalid input: expected 1'],
     ['<b>', '(the document): Invalid input: expected object, received string'],

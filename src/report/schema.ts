@@ -108,10 +108,11 @@ export const reportSchema = z.object({
     config: shortText,
     uid: z.nullable(z.int()),
     gid: z.nullable(z.int()),
-    groups: z.nullable(z.array(z.int()).check(z.maxLength(65536))),
+    // Added after schemaVersion 1 first shipped: a report of an earlier version has neither.
+    groups: z._default(z.nullable(z.array(z.int()).check(z.maxLength(65536))), null),
     name: z.nullable(shortText),
     home: z.nullable(shortText),
-    startError: z.nullable(text),
+    startError: z._default(z.nullable(text), null),
   }),
   policy: z.object({
     preset: z.enum(PRESETS),

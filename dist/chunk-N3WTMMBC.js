@@ -2645,10 +2645,11 @@ var reportSchema = object({
     config: shortText,
     uid: nullable(int()),
     gid: nullable(int()),
-    groups: nullable(array(int()).check(_maxLength(65536))),
+    // Added after schemaVersion 1 first shipped: a report of an earlier version has neither.
+    groups: _default(nullable(array(int()).check(_maxLength(65536))), null),
     name: nullable(shortText),
     home: nullable(shortText),
-    startError: nullable(text3)
+    startError: _default(nullable(text3), null)
   }),
   policy: object({
     preset: _enum(PRESETS),
