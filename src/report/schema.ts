@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { FAIL_ON, PRESETS, PROBE_MODES } from '../policy/types.js';
 import { probeSchema } from '../probe/schema.js';
 import '../schema-locale.js';
-import type { Report } from './types.js';
 
 /**
  * The JSON report (schemaVersion 1) as a schema, for reading a report back:
@@ -40,7 +39,9 @@ export const reportSchema = z.object({
     version: z.string().check(z.regex(/^[0-9A-Za-z.+-]{1,64}$/)),
   }),
   verdict: z.enum(['pass', 'fail']),
+  /** Why the verdict is fail although no finding says so (a required probe that could not run), or null. */
   blocked: z.nullable(text),
+  /** The image facts exactly as normalised from `docker inspect`. */
   image: z.object({
     ref: shortText,
     id: shortText,
@@ -63,16 +64,19 @@ export const reportSchema = z.object({
         line: z.int().check(z.positive()),
         base: shortText,
       }),
+      /** The USER instruction that sets the image's user, or null when the base image decides. */
       user: z.nullable(
         z.object({ line: z.int().check(z.positive()), raw: shortText, value: shortText }),
       ),
     }),
   ),
+  /** What became of the in-container probe: ok, failed (with the reason) or user-error. */
   probe: z.discriminatedUnion('status', [
     z.object({ status: z.literal('ok'), elapsedMs: count }),
     z.object({ status: z.literal('failed'), reason: text }),
     z.object({ status: z.literal('user-error'), reason: text }),
   ]),
+  /** Facts the probe measured inside the image as its user; null when it could not run. */
   runtime: z.nullable(
     z.object({
       uid: z.int(),
@@ -80,6 +84,7 @@ export const reportSchema = z.object({
       groups: z.array(z.int()).check(z.maxLength(65536)),
       name: z.nullable(shortText),
       home: z.nullable(shortText),
+      /** The probe started as root (to see the whole filesystem) and became the image's user. */
       switched: z.boolean(),
       userError: z.nullable(text),
       accountFiles: z.object({
@@ -104,25 +109,31 @@ export const reportSchema = z.object({
       probe: probe.probe,
     }),
   ),
+  /** The image user as the runtime resolves it from the image's own /etc/passwd and /etc/group. */
   user: z.object({
     config: shortText,
     uid: z.nullable(z.int()),
     gid: z.nullable(z.int()),
     // Added after schemaVersion 1 first shipped: a report of an earlier version has neither.
+    /** The groups the process has (the primary one too), sorted; null when it cannot start. */
     groups: z._default(z.nullable(z.array(z.int()).check(z.maxLength(65536))), null),
     name: z.nullable(shortText),
     home: z.nullable(shortText),
+    /** Why the runtime refuses to start the container as this user, in its words; else null. */
     startError: z._default(z.nullable(text), null),
   }),
+  /** The policy in force and where each part came from. */
   policy: z.object({
     preset: z.enum(PRESETS),
     presetSource: z.enum(['input', 'file', 'default']),
     file: z.nullable(shortText),
     failOn: z.enum(FAIL_ON),
     probe: z.enum(PROBE_MODES),
+    /** Rules whose level the policy file changed from the preset's. */
     overrides: z
       .array(z.object({ rule: ruleId, name: ruleName, preset: level, level }))
       .check(z.maxLength(100)),
+    /** Findings an ignore entry removed, with its reason. */
     ignored: z
       .array(
         z.object({
@@ -145,13 +156,16 @@ export const reportSchema = z.object({
   summary: z.object({ error: count, warning: count, notice: count }),
   findings: z.array(finding).check(z.maxLength(100_000)),
   skipped: z.array(z.object({ rule: ruleId, reason: text })).check(z.maxLength(1000)),
+  /** Things a person should know that are not findings (e.g. a Dockerfile that disagrees with the image). */
   notes: z.array(text).check(z.maxLength(1000)),
 });
 
 /** A report read back, or the first problem with it as `path: message`. */
-export function parseReport(value: unknown): { report: Report } | { problem: string } {
+export function parseReport(
+  value: unknown,
+): { report: z.output<typeof reportSchema> } | { problem: string } {
   const result = reportSchema.safeParse(value);
-  if (result.success) return { report: result.data as Report };
+  if (result.success) return { report: result.data };
   const issue = result.error.issues[0]!;
   const where = issue.path.length > 0 ? issue.path.join('.') : '(the document)';
   return { problem: `${where}: ${issue.message}` };

@@ -2577,7 +2577,9 @@ var reportSchema = object({
     version: string().check(_regex(/^[0-9A-Za-z.+-]{1,64}$/))
   }),
   verdict: _enum(["pass", "fail"]),
+  /** Why the verdict is fail although no finding says so (a required probe that could not run), or null. */
   blocked: nullable(text3),
+  /** The image facts exactly as normalised from `docker inspect`. */
   image: object({
     ref: shortText,
     id: shortText,
@@ -2600,16 +2602,19 @@ var reportSchema = object({
         line: int().check(_positive()),
         base: shortText
       }),
+      /** The USER instruction that sets the image's user, or null when the base image decides. */
       user: nullable(
         object({ line: int().check(_positive()), raw: shortText, value: shortText })
       )
     })
   ),
+  /** What became of the in-container probe: ok, failed (with the reason) or user-error. */
   probe: discriminatedUnion("status", [
     object({ status: literal("ok"), elapsedMs: count }),
     object({ status: literal("failed"), reason: text3 }),
     object({ status: literal("user-error"), reason: text3 })
   ]),
+  /** Facts the probe measured inside the image as its user; null when it could not run. */
   runtime: nullable(
     object({
       uid: int(),
@@ -2617,6 +2622,7 @@ var reportSchema = object({
       groups: array(int()).check(_maxLength(65536)),
       name: nullable(shortText),
       home: nullable(shortText),
+      /** The probe started as root (to see the whole filesystem) and became the image's user. */
       switched: boolean(),
       userError: nullable(text3),
       accountFiles: object({
@@ -2641,23 +2647,29 @@ var reportSchema = object({
       probe: probe.probe
     })
   ),
+  /** The image user as the runtime resolves it from the image's own /etc/passwd and /etc/group. */
   user: object({
     config: shortText,
     uid: nullable(int()),
     gid: nullable(int()),
     // Added after schemaVersion 1 first shipped: a report of an earlier version has neither.
+    /** The groups the process has (the primary one too), sorted; null when it cannot start. */
     groups: _default(nullable(array(int()).check(_maxLength(65536))), null),
     name: nullable(shortText),
     home: nullable(shortText),
+    /** Why the runtime refuses to start the container as this user, in its words; else null. */
     startError: _default(nullable(text3), null)
   }),
+  /** The policy in force and where each part came from. */
   policy: object({
     preset: _enum(PRESETS),
     presetSource: _enum(["input", "file", "default"]),
     file: nullable(shortText),
     failOn: _enum(FAIL_ON),
     probe: _enum(PROBE_MODES),
+    /** Rules whose level the policy file changed from the preset's. */
     overrides: array(object({ rule: ruleId, name: ruleName, preset: level, level })).check(_maxLength(100)),
+    /** Findings an ignore entry removed, with its reason. */
     ignored: array(
       object({
         rule: ruleId,
@@ -2678,6 +2690,7 @@ var reportSchema = object({
   summary: object({ error: count, warning: count, notice: count }),
   findings: array(finding).check(_maxLength(1e5)),
   skipped: array(object({ rule: ruleId, reason: text3 })).check(_maxLength(1e3)),
+  /** Things a person should know that are not findings (e.g. a Dockerfile that disagrees with the image). */
   notes: array(text3).check(_maxLength(1e3))
 });
 function parseReport(value) {
