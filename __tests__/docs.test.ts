@@ -5,7 +5,8 @@ import { parse } from 'yaml';
 import type { BenchResults } from '../src/docs/performance.js';
 import type { HostileCase } from '../src/docs/reliability.js';
 import { generatedFiles, generatedSections, updateReadme } from '../src/docs/readme.js';
-import { optionsSchema } from '../src/options.js';
+import { INPUT_OPTIONS } from '../src/options/options.js';
+import { optionsSchema } from '../src/options/schemas.js';
 import { RULES } from '../src/policy/rules/index.js';
 import { REPO_ROOT } from './helpers/docker.js';
 
@@ -46,6 +47,8 @@ describe('generated documentation', () => {
       else expect(input.default, name).toBeUndefined();
       expect(Object.keys(optionsSchema.shape), name).toContain(name);
     }
+    // Every input of the option table is in action.yml, and nothing else is.
+    expect(Object.keys(action.inputs).sort()).toEqual(INPUT_OPTIONS.map(({ key }) => key).sort());
   });
 
   it('fails loudly when a generated block is missing', () => {

@@ -3,14 +3,14 @@ import { createRequire as __nrgCreateRequire } from 'node:module'; const require
 import {
   earlyRequest,
   startEarlyCalls
-} from "./chunk-VPYB56KD.js";
+} from "./chunk-IW5EIVV4.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/cli.ts
 var argv = process.argv.slice(2);
 var request = earlyRequest(argv);
 var early = request ? startEarlyCalls(request) : void 0;
-var { runCli } = await import("./chunk-5NPVEV62.js");
+var { runCli } = await import("./chunk-2ECUTHXF.js");
 process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

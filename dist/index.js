@@ -17,6 +17,6 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
     pull: /^true$/i.test(input("pull"))
   })
 ) : void 0;
-var { run } = await import("./chunk-OR43H6YE.js");
+var { run } = await import("./chunk-JTGAS5T5.js");
 await run(early);
 early?.discard();

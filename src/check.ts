@@ -10,7 +10,7 @@ import { makesTheImage } from './image/early-calls.js';
 import { resolveUser } from './facts/resolve-user.js';
 import type { ImageFacts } from './image/types.js';
 import { kubernetesFacts, readManifests } from './kubernetes/read.js';
-import type { CheckOptions } from './options.js';
+import type { CheckOptions } from './options/parse.js';
 import { evaluate } from './policy/evaluate.js';
 import { DEFAULT_POLICY_PATH, type LoadedPolicy } from './policy/config.js';
 import { effectivePolicy, type EffectivePolicy } from './policy/effective.js';

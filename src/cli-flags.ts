@@ -1,27 +1,33 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { earlyRequestFor, type EarlyRequest } from './image/early-calls.js';
+import { FLAG_OPTIONS } from './options/options.js';
 
-/** The CLI's flags, for node:util's parseArgs. */
-export const FLAGS = {
-  image: { type: 'string' },
-  context: { type: 'string' },
-  dockerfile: { type: 'string' },
-  target: { type: 'string' },
-  'build-arg': { type: 'string', multiple: true },
-  platform: { type: 'string' },
-  pull: { type: 'boolean' },
-  'build-command': { type: 'string' },
-  policy: { type: 'string' },
-  preset: { type: 'string' },
-  manifests: { type: 'string', multiple: true },
-  'manifest-image': { type: 'string' },
-  format: { type: 'string' },
-  output: { type: 'string' },
-  'fail-on': { type: 'string' },
-  probe: { type: 'string' },
-  version: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+/** The flags of the CLI itself, beside the check's options (options/options.ts). */
+export const CLI_FLAGS = [
+  {
+    name: 'format',
+    value: 'F',
+    choices: 'text|json|markdown|sarif',
+    help: ['text (default), json, markdown or sarif (SARIF 2.1.0,', 'for code scanning)'],
+  },
+  { name: 'output', value: 'FILE', help: ['write the report to FILE instead of stdout'] },
+] as const;
+
+/** The CLI's flags, for node:util's parseArgs: every option that has one, and the CLI's own. */
+export const FLAGS: ParseArgsOptionsConfig = Object.fromEntries([
+  ...FLAG_OPTIONS.map(({ name, flag }) => [
+    name,
+    { type: flag.value ? 'string' : 'boolean', ...(flag.multiple && { multiple: true }) },
+  ]),
+  ...CLI_FLAGS.map(({ name }) => [name, { type: 'string' }]),
+  ['version', { type: 'boolean' }],
+  ['help', { type: 'boolean', short: 'h' }],
+]);
+
+/** A flag's value as parseArgs gives it, when it is text. */
+function textValue(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
 
 /**
  * What a check will ask docker first, read from argv before the rest of the
@@ -41,9 +47,9 @@ export function earlyRequest(argv: string[]): EarlyRequest | null {
     return null;
   }
   return earlyRequestFor({
-    image: values.image,
-    context: values.context,
-    buildCommand: values['build-command'],
-    pull: values.pull,
+    image: textValue(values['image']),
+    context: textValue(values['context']),
+    buildCommand: textValue(values['build-command']),
+    pull: values['pull'] === true,
   });
 }

@@ -1,14 +1,15 @@
 import { writeFileWhole } from './files.js';
 import { parseArgs } from 'node:util';
 import { check } from './check.js';
-import { FLAGS } from './cli-flags.js';
+import { CLI_FLAGS, FLAGS } from './cli-flags.js';
 import { CheckError, describeError } from './errors.js';
 import { runBuildCommand } from './image/build-command.js';
 import { Docker } from './image/docker.js';
 import type { EarlyCalls } from './image/early-calls.js';
 import { runCommand } from './image/command.js';
 import { checkEnvironment } from './environment.js';
-import { parseOptions } from './options.js';
+import { FLAG_OPTIONS, type Flag, type RawOptions } from './options/options.js';
+import { parseOptions } from './options/parse.js';
 import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
@@ -17,46 +18,58 @@ import type { Report } from './report/types.js';
 import { nearest } from './suggest.js';
 import { VERSION } from './version.js';
 
+/**
+ * The flags with their help: the option table's, with the CLI's own (what to
+ * print and where) after the inputs of a check and before how to judge it.
+ */
+const HELP_FLAGS: Flag[] = [];
+for (const { name, flag } of FLAG_OPTIONS) {
+  if (name === 'fail-on') HELP_FLAGS.push(...CLI_FLAGS);
+  HELP_FLAGS.push({ ...flag, name });
+}
+
+/** `[--image REF] [--build-arg K=V]...`, wrapped under the command as --help shows it. */
+function synopsis(): string {
+  const words = HELP_FLAGS.map((flag) => {
+    const value = flag.choices ?? flag.value;
+    return `[--${flag.name}${value ? ` ${value}` : ''}]${flag.multiple ? '...' : ''}`;
+  });
+  const first = '  nonroot-guard check ';
+  const lines: string[] = [];
+  let line = first;
+  for (const word of words) {
+    if (line.length + word.length > 86 && line.trim() !== 'nonroot-guard check') {
+      lines.push(line.trimEnd());
+      line = ' '.repeat(first.length);
+    }
+    line += `${word} `;
+  }
+  lines.push(line.trimEnd());
+  return lines.join('\n');
+}
+
+/** `  --image REF          the image to check …`: each flag's help, aligned. */
+function flagHelp(): string {
+  const column = 23;
+  return HELP_FLAGS.flatMap((flag) => {
+    const head = `  --${flag.name}${flag.value ? ` ${flag.value}` : ''}`;
+    const [first = '', ...rest] = flag.help;
+    return [
+      `${head.padEnd(column - 1)} ${first}`,
+      ...rest.map((line) => `${' '.repeat(column)}${line}`),
+    ];
+  }).join('\n');
+}
+
 export const USAGE = `Usage:
-  nonroot-guard check [--image REF] [--context DIR] [--dockerfile PATH]
-                      [--target STAGE] [--build-arg K=V]... [--platform P] [--pull]
-                      [--build-command CMD] [--policy FILE] [--preset NAME]
-                      [--manifests GLOB]... [--manifest-image REF]
-                      [--format text|json|markdown|sarif]
-                      [--output FILE] [--fail-on error|warning|never]
-                      [--probe required|optional]
+${synopsis()}
   nonroot-guard --version | --help
 
 Checks that a container image runs as non-root: its user, resolved as the
 runtime and the Kubernetes kubelet resolve it, with each finding on the
 Dockerfile line that causes it.
 
-  --image REF          the image to check (pulled when missing; built and tagged
-                       REF with --context; produced by --build-command)
-  --context DIR        build the image from DIR first
-  --dockerfile PATH    the Dockerfile (default DIR/Dockerfile); with --image alone,
-                       map findings to its lines without building
-  --target STAGE       build (and judge) this stage
-  --build-arg K=V      a build argument (repeatable)
-  --platform P         e.g. linux/amd64, for the build or the pull
-  --pull               always pull (the image, or the base image of a build)
-  --build-command CMD  a command that produces --image (e.g. dotnet publish
-                       -t:PublishContainer); run without a shell
-  --policy FILE        a policy file (default: .github/nonroot-guard.yml when it
-                       exists); see the README's "Policy file"
-  --preset NAME        baseline, restricted or hardened; overrides the policy
-                       file's preset (default baseline)
-  --manifests GLOB     Kubernetes manifests that run the image (repeatable):
-                       predicts the kubelet's runAsNonRoot refusal and checks
-                       the "restricted" Pod Security Standard
-  --manifest-image REF the image as the manifests name it (default: --image);
-                       without a tag, any tag of that repository
-  --format F           text (default), json, markdown or sarif (SARIF 2.1.0,
-                       for code scanning)
-  --output FILE        write the report to FILE instead of stdout
-  --fail-on LEVEL      error (default), warning or never
-  --probe MODE         required (default): a probe that cannot run fails the
-                       check; optional: its rules are skipped, with the reason
+${flagHelp()}
 
 Exit codes: 0 pass, 1 the policy failed, 2 a usage, input or tool error.`;
 
@@ -132,25 +145,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'Use text, json, markdown or sarif.',
       );
     }
-    const options = parseOptions(
-      {
-        image: values.image,
-        context: values.context,
-        dockerfile: values.dockerfile,
-        target: values.target,
-        'build-args': values['build-arg'],
-        platform: values.platform,
-        pull: values.pull,
-        'build-command': values['build-command'],
-        policy: values.policy,
-        preset: values.preset,
-        manifests: values.manifests,
-        'manifest-image': values['manifest-image'],
-        'fail-on': values['fail-on'],
-        probe: values.probe,
-      },
-      '--',
-    );
+    const raw: RawOptions = {};
+    for (const { key, name } of FLAG_OPTIONS) raw[key] = values[name];
+    const options = parseOptions(raw, '--');
     const report = await check(options, {
       docker: new Docker(runCommand, 'docker', io.early),
       runBuildCommand,
@@ -159,9 +156,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       version: VERSION,
     });
     const rendered = render(report, format);
-    if (values.output) {
-      await writeFileWhole(values.output, rendered, '--output');
-      io.stderr(`${report.verdict.toUpperCase()}: report written to ${values.output}\n`);
+    const output = values['output'];
+    if (typeof output === 'string') {
+      await writeFileWhole(output, rendered, '--output');
+      io.stderr(`${report.verdict.toUpperCase()}: report written to ${output}\n`);
     } else {
       io.stdout(rendered);
     }

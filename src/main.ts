@@ -10,7 +10,8 @@ import { runCommand } from './image/command.js';
 import { Docker } from './image/docker.js';
 import type { EarlyCalls } from './image/early-calls.js';
 import { checkEnvironment } from './environment.js';
-import { parseOptions, type CheckOptions, type RawOptions } from './options.js';
+import { INPUT_OPTIONS, type RawOptions } from './options/options.js';
+import { parseOptions, type CheckOptions } from './options/parse.js';
 import type { RunContext } from './github/publish.js';
 import { parseRepository, pullRequestOf } from './github/pull-request.js';
 import { planAnnotations } from './report/annotations.js';
@@ -22,32 +23,15 @@ import { parseReport } from './report/schema.js';
 import type { Report } from './report/types.js';
 import { VERSION } from './version.js';
 
-/** The action's inputs as raw strings; defaults and validation live in options.ts. */
+/** The action's inputs as raw strings, one per option of the table; defaults and validation are the schema's. */
 function readInputs(): RawOptions {
-  const lines = (name: string) => core.getMultilineInput(name).filter((line) => line.trim() !== '');
-  return {
-    image: core.getInput('image'),
-    context: core.getInput('context'),
-    dockerfile: core.getInput('dockerfile'),
-    target: core.getInput('target'),
-    'build-args': lines('build-args'),
-    platform: core.getInput('platform'),
-    pull: core.getInput('pull'),
-    'build-command': core.getInput('build-command'),
-    policy: core.getInput('policy'),
-    preset: core.getInput('preset') || undefined,
-    manifests: lines('manifests'),
-    'manifest-image': core.getInput('manifest-image'),
-    'fail-on': core.getInput('fail-on') || undefined,
-    probe: core.getInput('probe') || undefined,
-    'sarif-file': core.getInput('sarif-file'),
-    comment: core.getInput('comment') || undefined,
-    'comment-id': core.getInput('comment-id'),
-    suggestions: core.getInput('suggestions') || undefined,
-    'github-token': core.getInput('github-token'),
-    'pr-number': core.getInput('pr-number'),
-    'report-file': core.getInput('report-file'),
-  };
+  const raw: RawOptions = {};
+  for (const { key, list } of INPUT_OPTIONS) {
+    raw[key] = list
+      ? core.getMultilineInput(key).filter((line) => line.trim() !== '')
+      : core.getInput(key) || undefined;
+  }
+  return raw;
 }
 
 /** The run as the runner describes it: the event, the repository, where the API and the run page are. */

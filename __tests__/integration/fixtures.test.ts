@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { gatherFacts, type CheckEnvironment, type GatheredFacts } from '../../src/check.js';
 import { runBuildCommand } from '../../src/image/build-command.js';
 import { Docker } from '../../src/image/docker.js';
-import { parseOptions } from '../../src/options.js';
+import { parseOptions } from '../../src/options/parse.js';
 import { evaluate } from '../../src/policy/evaluate.js';
 import { RULES } from '../../src/policy/rules/index.js';
 import { PRESETS, type Preset } from '../../src/policy/types.js';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { gatherFacts, type CheckEnvironment } from '../../src/check.js';
 import { runBuildCommand } from '../../src/image/build-command.js';
 import { Docker } from '../../src/image/docker.js';
-import { parseOptions } from '../../src/options.js';
+import { parseOptions } from '../../src/options/parse.js';
 import { evaluate } from '../../src/policy/evaluate.js';
 import type { Evaluation, Finding } from '../../src/policy/types.js';
 import { buildImage, FIXTURES, REPO_ROOT } from '../helpers/docker.js';

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { policyFileSchema } from '../policy/config.js';
 import { USAGE } from '../command-line.js';
 import { ENVIRONMENT } from '../environment.js';
-import { optionDefaults } from '../options.js';
+import { optionDefaults } from '../options/schemas.js';
 import { performanceSection, type BenchResults } from './performance.js';
 import { reliabilitySection, type HostileCase } from './reliability.js';
 import { RULES } from '../policy/rules/index.js';

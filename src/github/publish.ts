@@ -1,6 +1,6 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
-import type { PublishOptions } from '../options.js';
+import type { PublishOptions } from '../options/parse.js';
 import { commentMarker, renderComment } from '../report/comment.js';
 import { distinctDiffs } from '../report/describe.js';
 import { markdownProse } from '../report/escape.js';

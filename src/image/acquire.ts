@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { CheckError } from '../errors.js';
-import type { CheckOptions } from '../options.js';
+import type { CheckOptions } from '../options/parse.js';
 import { lastLines } from './command.js';
 import type { Docker } from './docker.js';
 import type { ImageFacts } from './types.js';

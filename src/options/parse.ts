@@ -1,7 +1,5 @@
-import * as z from 'zod/mini';
-import { CheckError } from './errors.js';
-import { isImageReference } from './image/reference.js';
-import './schema-locale.js';
+import { CheckError } from '../errors.js';
+import { isImageReference } from '../image/reference.js';
 import {
   FAIL_ON,
   PRESETS,
@@ -9,91 +7,11 @@ import {
   type FailOn,
   type Preset,
   type ProbeMode,
-} from './policy/types.js';
+} from '../policy/types.js';
+import { COMMENT_MODES, type CommentMode, type RawOptions } from './options.js';
+import { optionsSchema } from './schemas.js';
 
-/**
- * The one place that holds every option's default and validation, for the
- * action's inputs and the CLI's flags alike. Keys are the contract's names
- * (`fail-on` is the input `fail-on` and the flag `--fail-on`).
- */
-
-/** Text, trimmed; empty means unset (an input left blank). */
-const text = z.optional(
-  z.pipe(
-    z.string(),
-    z.transform((value) => value.trim() || undefined),
-  ),
-);
-
-const buildArg = z.string().check(
-  z.refine((value) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(value), {
-    message: 'expected KEY=VALUE (e.g. APP_VERSION=1.2)',
-  }),
-);
-
-const booleanText = z.union([
-  z.boolean(),
-  z.pipe(
-    z.enum(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', '']),
-    z.transform((value) => value.toLowerCase() === 'true'),
-  ),
-]);
-
-export const COMMENT_MODES = ['auto', 'always', 'off'] as const;
-export type CommentMode = (typeof COMMENT_MODES)[number];
-
-export const optionsSchema = z.strictObject({
-  image: text,
-  context: text,
-  dockerfile: text,
-  target: text,
-  'build-args': z._default(z.array(buildArg), []),
-  platform: text,
-  pull: z._default(booleanText, false),
-  'build-command': text,
-  policy: text,
-  // No default here: unset means the policy file's preset, whose default is baseline.
-  preset: z.optional(z.enum(PRESETS)),
-  manifests: z._default(z.array(z.string().check(z.trim(), z.minLength(1))), []),
-  'manifest-image': text,
-  'fail-on': z._default(z.enum(FAIL_ON), 'error'),
-  probe: z._default(z.enum(PROBE_MODES), 'required'),
-  // The action's only: where to write SARIF (unset: a file in RUNNER_TEMP).
-  'sarif-file': text,
-  // The action's only: how the report reaches the pull request.
-  comment: z._default(z.enum(COMMENT_MODES), 'auto'),
-  'comment-id': text,
-  suggestions: z._default(booleanText, true),
-  // action.yml gives `${{ github.token }}`: only an expression there can read it.
-  'github-token': text,
-  // Post this JSON report (another run's) instead of checking: the fork-safe recipe.
-  'report-file': text,
-  'pr-number': z.optional(
-    z
-      .pipe(
-        z.union([z.number(), z.string().check(z.trim())]),
-        z.transform((value) => (value === '' ? undefined : Number(value))),
-      )
-      .check(
-        z.refine((value) => value === undefined || (Number.isSafeInteger(value) && value > 0), {
-          message: 'expected a pull request number, e.g. 42',
-        }),
-      ),
-  ),
-});
-
-/** Each option's default as the schema applies it (for the generated docs). */
-export function optionDefaults(): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(optionsSchema.shape).map(([key, schema]) => [
-      key,
-      schema instanceof z.ZodMiniDefault ? schema.def.defaultValue : undefined,
-    ]),
-  );
-}
-
-/** Inputs or flags as they arrive, before validation. */
-export type RawOptions = Partial<Record<keyof z.input<typeof optionsSchema>, unknown>>;
+/** Validates raw options (from the CLI's flags or the action's inputs) into what a check uses. */
 
 export interface CheckOptions {
   image?: string;

@@ -1,0 +1,83 @@
+import * as z from 'zod/mini';
+import '../schema-locale.js';
+import { FAIL_ON, PRESETS, PROBE_MODES } from '../policy/types.js';
+import { COMMENT_MODES, type OptionKey } from './options.js';
+
+/**
+ * Each option's validation and default, by the keys of the option table
+ * (options.ts): TypeScript refuses an option that is in one and not the other.
+ */
+
+/** Text, trimmed; empty means unset (an input left blank). */
+const text = z.optional(
+  z.pipe(
+    z.string(),
+    z.transform((value) => value.trim() || undefined),
+  ),
+);
+
+const buildArg = z.string().check(
+  z.refine((value) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(value), {
+    message: 'expected KEY=VALUE (e.g. APP_VERSION=1.2)',
+  }),
+);
+
+const booleanText = z.union([
+  z.boolean(),
+  z.pipe(
+    z.enum(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', '']),
+    z.transform((value) => value.toLowerCase() === 'true'),
+  ),
+]);
+
+const SCHEMAS = {
+  image: text,
+  context: text,
+  dockerfile: text,
+  target: text,
+  'build-args': z._default(z.array(buildArg), []),
+  platform: text,
+  pull: z._default(booleanText, false),
+  'build-command': text,
+  policy: text,
+  // No default here: unset means the policy file's preset, whose default is baseline.
+  preset: z.optional(z.enum(PRESETS)),
+  manifests: z._default(z.array(z.string().check(z.trim(), z.minLength(1))), []),
+  'manifest-image': text,
+  'fail-on': z._default(z.enum(FAIL_ON), 'error'),
+  probe: z._default(z.enum(PROBE_MODES), 'required'),
+  // The action's only: where to write SARIF (unset: a file in RUNNER_TEMP).
+  'sarif-file': text,
+  // The action's only: how the report reaches the pull request.
+  comment: z._default(z.enum(COMMENT_MODES), 'auto'),
+  'comment-id': text,
+  suggestions: z._default(booleanText, true),
+  'github-token': text,
+  // Post this JSON report (another run's) instead of checking: the fork-safe recipe.
+  'report-file': text,
+  'pr-number': z.optional(
+    z
+      .pipe(
+        z.union([z.number(), z.string().check(z.trim())]),
+        z.transform((value) => (value === '' ? undefined : Number(value))),
+      )
+      .check(
+        z.refine((value) => value === undefined || (Number.isSafeInteger(value) && value > 0), {
+          message: 'expected a pull request number, e.g. 42',
+        }),
+      ),
+  ),
+} satisfies Record<OptionKey, z.ZodMiniType>;
+
+/** The options schema: every option's validation and default. */
+export const optionsSchema = z.strictObject(SCHEMAS);
+
+/** Each option's default as the schema applies it (for the generated docs). */
+export function optionDefaults(): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(optionsSchema.shape).map(([key, schema]) => [
+      key,
+      schema instanceof z.ZodMiniDefault ? schema.def.defaultValue : undefined,
+    ]),
+  );
+}
