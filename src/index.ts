@@ -1,7 +1,8 @@
 import { earlyRequestFor, startEarlyCalls } from './image/early-calls.js';
+import type { OptionKey } from './options/options.js';
 
-/** An input as @actions/core's getInput reads it, before that library is loaded. */
-function input(name: string): string {
+/** An input of the option table as @actions/core's getInput reads it, before that library is loaded. */
+function input(name: OptionKey): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 
