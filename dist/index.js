@@ -17,6 +17,6 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
     pull: /^true$/i.test(input("pull"))
   })
 ) : void 0;
-var { run } = await import("./chunk-JTGAS5T5.js");
+var { run } = await import("./chunk-IGR4YCPQ.js");
 await run(early);
 early?.discard();

@@ -1,4 +1,5 @@
 import { goAtoi, type Accounts, type GroupEntry, type PasswdEntry } from './accounts.js';
+import { uidInRange } from './user-spec.js';
 
 /**
  * The identity a container gets from the image's `Config.User`, computed as
@@ -44,7 +45,6 @@ export const OLDER_ENGINES: readonly { engine: Engine; label: string }[] = [
   },
 ];
 
-export const MAX_ID = 2147483647n;
 /** bufio.Scanner's default limit, which /etc/passwd has everywhere. */
 export const PASSWD_LINE_LIMIT = 64 * 1024;
 /** moby/sys/user v0.4.1 reads /etc/group with a 1 MiB buffer: a group's member list may be long. */
@@ -68,8 +68,6 @@ export type ExecOutcome =
       entry: PasswdEntry | null;
       /** The explicit group's entry, if one matched. */
       groupEntry: GroupEntry | null;
-      /** Supplementary groups came from membership lists (no explicit group). */
-      implicitGroups: boolean;
     }
   | {
       ok: false;
@@ -106,8 +104,7 @@ function argument(text: string, resolver: Engine['resolver']): Argument | Failur
   const { value, error } = goAtoi(text);
   if (resolver === 'v0.4.1') {
     if (error === 'syntax') return { text, numeric: false, value: 0n };
-    if (error === 'range' || value < 0n || value > MAX_ID)
-      return { error: ERR_RANGE, kind: 'range' };
+    if (error === 'range' || !uidInRange(value)) return { error: ERR_RANGE, kind: 'range' };
     return { text, numeric: true, value };
   }
   return { text, numeric: error === null, value };
@@ -161,7 +158,7 @@ function getExecUser(
         kind: 'unknown-user',
       };
     }
-    if (resolver === 'v0.4.0' && (user.value < 0n || user.value > MAX_ID)) {
+    if (resolver === 'v0.4.0' && !uidInRange(user.value)) {
       return { error: ERR_RANGE, kind: 'range' };
     }
     result.uid = user.value;
@@ -194,7 +191,7 @@ function getExecUser(
         kind: 'unknown-group',
       };
     }
-    if (resolver === 'v0.4.0' && (group.value < 0n || group.value > MAX_ID)) {
+    if (resolver === 'v0.4.0' && !uidInRange(group.value)) {
       return { error: ERR_RANGE, kind: 'range' };
     }
     result.gid = group.value;
@@ -221,7 +218,7 @@ function legacyAdditionalGroups(wanted: string[], accounts: Accounts): bigint[] 
         kind: 'unknown-group',
       };
     }
-    if (value < 0n || value > MAX_ID) return { error: ERR_RANGE, kind: 'range' };
+    if (!uidInRange(value)) return { error: ERR_RANGE, kind: 'range' };
     found.add(value);
   }
   return [...found];
@@ -285,7 +282,6 @@ export function execUser(
     groups: sortedUnique(groups),
     entry,
     groupEntry: resolved.groupEntry,
-    implicitGroups: configUser.split(':')[1] === undefined || configUser.split(':')[1] === '',
   };
 }
 
@@ -296,9 +292,16 @@ export function describeOutcome(outcome: ExecOutcome): string {
   return `uid ${outcome.uid}, gid ${outcome.gid}, groups ${groups}`;
 }
 
-/** Notes for the older engines that would give this image another identity (one when they agree). */
-export function olderEngineNotes(configUser: string, accounts: Accounts): string[] {
-  const current = describeOutcome(execUser(configUser, accounts));
+/**
+ * Notes for the older engines that would give this image another identity
+ * (one when they agree), beside the current engine's outcome.
+ */
+export function olderEngineNotes(
+  configUser: string,
+  accounts: Accounts,
+  currentOutcome: ExecOutcome,
+): string[] {
+  const current = describeOutcome(currentOutcome);
   const older = OLDER_ENGINES.map(({ engine, label }) => ({
     label,
     outcome: describeOutcome(execUser(configUser, accounts, engine)),

@@ -36,7 +36,7 @@ export interface ResolvedUser {
 export function resolveUser(configUser: string, accounts: Accounts): ResolvedUser {
   const spec = parseUserSpec(configUser);
   const outcome = execUser(configUser, accounts);
-  const olderEngines = olderEngineNotes(configUser, accounts);
+  const olderEngines = olderEngineNotes(configUser, accounts, outcome);
   if (!outcome.ok) {
     return {
       spec,

@@ -1,3 +1,5 @@
+import { goAtoi } from './accounts.js';
+
 /**
  * `Config.User` parsed exactly as the container runtime does for the kubelet
  * (containerd and CRI-O): empty means no user; otherwise the text before the
@@ -18,10 +20,8 @@ export type GroupSpec = { kind: 'gid'; gid: bigint; text: string } | { kind: 'na
 
 /** Go's strconv.ParseInt(s, 10, 64): optional sign, decimal digits, within int64. */
 export function parseGoInt64(text: string): bigint | null {
-  if (!/^[+-]?\d+$/.test(text)) return null;
-  const value = BigInt(text);
-  if (value > 9223372036854775807n || value < -9223372036854775808n) return null;
-  return value;
+  const { value, error } = goAtoi(text);
+  return error === null ? value : null;
 }
 
 /** Decimal digits (with a sign) of any size: what the runtime takes for a number, in range or not. */

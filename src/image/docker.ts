@@ -237,7 +237,6 @@ export class Docker {
     const result = await this.exec(['cp', '-L', `${container}:${path}`, '-'], {
       timeoutMs: 60_000,
       readStdout: (chunk) => {
-        if (outcome || malformed) return 'enough';
         chunks.push(chunk);
         received += chunk.length;
         if (!entry) {

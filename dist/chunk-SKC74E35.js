@@ -2529,10 +2529,8 @@ function describeUserInstruction(user) {
 // src/facts/user-spec.ts
 var MAX_UID = 2147483647;
 function parseGoInt64(text) {
-  if (!/^[+-]?\d+$/.test(text)) return null;
-  const value = BigInt(text);
-  if (value > 9223372036854775807n || value < -9223372036854775808n) return null;
-  return value;
+  const { value, error: error2 } = goAtoi(text);
+  return error2 === null ? value : null;
 }
 function numericText(text) {
   return /^[+-]?\d+$/.test(text) ? BigInt(text) : null;
@@ -3182,7 +3180,6 @@ var OLDER_ENGINES = [
     label: "engines with runc 1.2 or older (Docker 20.10, Debian 12)"
   }
 ];
-var MAX_ID = 2147483647n;
 var PASSWD_LINE_LIMIT = 64 * 1024;
 var GROUP_LINE_LIMIT = 1024 * 1024;
 var NGROUPS_MAX = 65536;
@@ -3194,8 +3191,7 @@ function argument(text, resolver) {
   const { value, error: error2 } = goAtoi(text);
   if (resolver === "v0.4.1") {
     if (error2 === "syntax") return { text, numeric: false, value: 0n };
-    if (error2 === "range" || value < 0n || value > MAX_ID)
-      return { error: ERR_RANGE, kind: "range" };
+    if (error2 === "range" || !uidInRange(value)) return { error: ERR_RANGE, kind: "range" };
     return { text, numeric: true, value };
   }
   return { text, numeric: error2 === null, value };
@@ -3236,7 +3232,7 @@ function getExecUser(spec, accounts, resolver, defaults) {
         kind: "unknown-user"
       };
     }
-    if (resolver === "v0.4.0" && (user.value < 0n || user.value > MAX_ID)) {
+    if (resolver === "v0.4.0" && !uidInRange(user.value)) {
       return { error: ERR_RANGE, kind: "range" };
     }
     result.uid = user.value;
@@ -3266,7 +3262,7 @@ function getExecUser(spec, accounts, resolver, defaults) {
         kind: "unknown-group"
       };
     }
-    if (resolver === "v0.4.0" && (group.value < 0n || group.value > MAX_ID)) {
+    if (resolver === "v0.4.0" && !uidInRange(group.value)) {
       return { error: ERR_RANGE, kind: "range" };
     }
     result.gid = group.value;
@@ -3291,7 +3287,7 @@ function legacyAdditionalGroups(wanted, accounts) {
         kind: "unknown-group"
       };
     }
-    if (value < 0n || value > MAX_ID) return { error: ERR_RANGE, kind: "range" };
+    if (!uidInRange(value)) return { error: ERR_RANGE, kind: "range" };
     found.add(value);
   }
   return [...found];
@@ -3344,8 +3340,7 @@ function execUser(configUser, accounts, engine = CURRENT_ENGINE) {
     gid,
     groups: sortedUnique(groups),
     entry,
-    groupEntry: resolved.groupEntry,
-    implicitGroups: configUser.split(":")[1] === void 0 || configUser.split(":")[1] === ""
+    groupEntry: resolved.groupEntry
   };
 }
 function describeOutcome(outcome) {
@@ -3353,8 +3348,8 @@ function describeOutcome(outcome) {
   const groups = outcome.groups.length > 0 ? outcome.groups.join(",") : "none";
   return `uid ${outcome.uid}, gid ${outcome.gid}, groups ${groups}`;
 }
-function olderEngineNotes(configUser, accounts) {
-  const current = describeOutcome(execUser(configUser, accounts));
+function olderEngineNotes(configUser, accounts, currentOutcome) {
+  const current = describeOutcome(currentOutcome);
   const older = OLDER_ENGINES.map(({ engine, label }) => ({
     label,
     outcome: describeOutcome(execUser(configUser, accounts, engine))
@@ -4880,9 +4875,9 @@ var DEFAULT_POLICY_PATH = ".github/nonroot-guard.yml";
 
 export {
   describeUserInstruction,
+  parseUserSpec,
   execUser,
   olderEngineNotes,
-  parseUserSpec,
   NO_ALLOWANCES,
   capabilityNames,
   RULES,

@@ -51,7 +51,7 @@ import {
   transform,
   union,
   unknown
-} from "./chunk-MZJ4UVDK.js";
+} from "./chunk-SKC74E35.js";
 import {
   parseAccounts
 } from "./chunk-GCD4YOJZ.js";
@@ -745,7 +745,7 @@ async function pullMissing(docker, ref, platform2) {
 function resolveUser(configUser, accounts) {
   const spec = parseUserSpec(configUser);
   const outcome = execUser(configUser, accounts);
-  const olderEngines = olderEngineNotes(configUser, accounts);
+  const olderEngines = olderEngineNotes(configUser, accounts, outcome);
   if (!outcome.ok) {
     return {
       spec,
@@ -1478,7 +1478,6 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
     const result = await this.exec(["cp", "-L", `${container}:${path2}`, "-"], {
       timeoutMs: 6e4,
       readStdout: (chunk) => {
-        if (outcome || malformed) return "enough";
         chunks.push(chunk);
         received += chunk.length;
         if (!entry) {
@@ -2133,7 +2132,7 @@ async function readPolicy(options, cwd) {
     if (!options.policy) return null;
     throw new CheckError("input", `cannot read the policy file ${shown}: no such file`, hint);
   }
-  const { parsePolicy } = await import("./chunk-P6ULN6LF.js");
+  const { parsePolicy } = await import("./chunk-WLV3T7B4.js");
   return parsePolicy(text4, displayPath(cwd, path2));
 }
 function displayPath(cwd, path2) {

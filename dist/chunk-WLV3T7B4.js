@@ -5,7 +5,7 @@ import {
 import {
   RULE_KEYS,
   policyFileSchema
-} from "./chunk-MZJ4UVDK.js";
+} from "./chunk-SKC74E35.js";
 import "./chunk-GCD4YOJZ.js";
 import "./chunk-QMRDCHHF.js";
 import "./chunk-DJT7TGJJ.js";

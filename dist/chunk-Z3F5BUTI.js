@@ -54,7 +54,7 @@ import {
   transform,
   union,
   unknown
-} from "./chunk-GISKITQ2.js";
+} from "./chunk-ON7VJQMP.js";
 import {
   parseAccounts
 } from "./chunk-GCD4YOJZ.js";
@@ -276,7 +276,7 @@ async function pullMissing(docker, ref, platform) {
 function resolveUser(configUser, accounts) {
   const spec = parseUserSpec(configUser);
   const outcome = execUser(configUser, accounts);
-  const olderEngines = olderEngineNotes(configUser, accounts);
+  const olderEngines = olderEngineNotes(configUser, accounts, outcome);
   if (!outcome.ok) {
     return {
       spec,
@@ -1061,7 +1061,6 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
     const result = await this.exec(["cp", "-L", `${container}:${path2}`, "-"], {
       timeoutMs: 6e4,
       readStdout: (chunk) => {
-        if (outcome || malformed) return "enough";
         chunks.push(chunk);
         received += chunk.length;
         if (!entry) {
@@ -1716,7 +1715,7 @@ async function readPolicy(options, cwd) {
     if (!options.policy) return null;
     throw new CheckError("input", `cannot read the policy file ${shown}: no such file`, hint);
   }
-  const { parsePolicy } = await import("./chunk-4ERUM6QQ.js");
+  const { parsePolicy } = await import("./chunk-OMNZIKT4.js");
   return parsePolicy(text3, displayPath(cwd, path2));
 }
 function displayPath(cwd, path2) {
