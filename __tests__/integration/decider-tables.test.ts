@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,7 +11,7 @@ import {
   type Engine,
 } from '../../src/facts/exec-user.js';
 import type { Report } from '../../src/report/types.js';
-import { BUSYBOX, docker } from '../helpers/docker.js';
+import { buildImage, docker } from '../helpers/docker.js';
 import { cli } from '../helpers/run.js';
 import {
   EXEC_TABLES,
@@ -34,11 +34,11 @@ const PREFIX = 'nonroot-guard-table';
 const work: string[] = [];
 const images: string[] = [];
 
+/** An image of the table's account files on busybox (the tests' buildImage copies it in). */
 async function buildBase(table: { id: string; passwd: string | null; group: string | null }) {
   const context = await mkdtemp(join(tmpdir(), `${PREFIX}-`));
   work.push(context);
   await mkdir(join(context, 'etc'));
-  await copyFile(BUSYBOX, join(context, 'busybox'));
   const lines = ['FROM scratch', 'COPY busybox /bin/busybox'];
   for (const name of ['passwd', 'group'] as const) {
     const text = table[name];
@@ -48,7 +48,7 @@ async function buildBase(table: { id: string; passwd: string | null; group: stri
   }
   await writeFile(join(context, 'Dockerfile'), `${lines.join('\n')}\n`);
   const tag = `${PREFIX}/${table.id}:test`;
-  await docker('build', '--quiet', '--tag', tag, context);
+  await buildImage(context, tag, { busybox: true });
   images.push(tag);
   return tag;
 }
