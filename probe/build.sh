@@ -6,6 +6,9 @@
 #   probe/build.sh           build into dist/probe/
 #   probe/build.sh --check   build into a temporary directory and compare with
 #                            the committed dist/probe/ binaries (CI)
+#   probe/build.sh --out DIR [-DNAME=VALUE ...]
+#                            build into DIR with some limits lowered (the tests'
+#                            probes for limits no image reaches cheaply)
 #
 # Needs (Debian 12): musl-tools, gcc-aarch64-linux-gnu, musl-dev:arm64
 #   dpkg --add-architecture arm64 && apt-get update &&
@@ -20,14 +23,30 @@ umask 022
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 
+usage() {
+	echo "usage: probe/build.sh [--check | --out DIR [-DNAME=VALUE ...]]" >&2
+	exit 2
+}
 mode=build
+out=
+defines=
 case "${1:-}" in
 '') ;;
 --check) mode=check ;;
-*)
-	echo "usage: probe/build.sh [--check]" >&2
-	exit 2
+--out)
+	[ $# -ge 2 ] || usage
+	mode=out
+	out=$2
+	shift 2
+	for d in "$@"; do
+		# Only the limits' #ifndef names: nothing else of the build may change.
+		case "$d" in
+		-D[A-Z_]*=[0-9]*) defines="$defines $d" ;;
+		*) usage ;;
+		esac
+	done
 	;;
+*) usage ;;
 esac
 
 # --- toolchain ------------------------------------------------------------
@@ -64,7 +83,7 @@ CFLAGS="-std=c11 -Os -pipe
 	-ffile-prefix-map=$here=. -fdebug-prefix-map=$here=.
 	-fno-ident -fno-asynchronous-unwind-tables -fno-unwind-tables
 	-ffunction-sections -fdata-sections
-	-fstack-protector-strong -fno-pie"
+	-fstack-protector-strong -fno-pie$defines"
 LDFLAGS="-static -no-pie -s
 	-Wl,--gc-sections -Wl,--build-id=none -Wl,--hash-style=gnu
 	-Wl,-z,noexecstack -Wl,-z,relro -Wl,-z,now"
@@ -120,6 +139,13 @@ for arch in amd64 arm64; do
 	printf 'probe: linux-%s  %s bytes  sha256 %s\n' "$arch" "$(wc -c <"$f" | tr -d ' ')" \
 		"$(sha256sum "$f" | cut -d' ' -f1)"
 done
+
+if [ "$mode" = out ]; then
+	mkdir -p "$out"
+	cp "$work/out/linux-amd64" "$work/out/linux-arm64" "$out/"
+	echo "probe: wrote $out/linux-amd64 and $out/linux-arm64 ($defines )"
+	exit 0
+fi
 
 if [ "$mode" = check ]; then
 	status=0

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { HostileCase } from '../../src/docs/reliability.js';
 import { runAction } from '../helpers/action.js';
 import { buildImage, docker, FIXTURES, REPO_ROOT } from '../helpers/docker.js';
+import { bundleWithLimits } from '../helpers/lowered-probe.js';
 import { startGitHubApi, TEST_TOKENS, type GitHubApi } from '../helpers/github-api.js';
 import {
   importAccountFileImage,
@@ -33,7 +34,7 @@ const HOSTILE = join(FIXTURES, 'hostile');
 const BUSYBOX = 'nonroot-guard-fixture/busybox:test';
 const NONROOT = 'nonroot-guard-hostile/user-1654:test';
 /** Fixtures of the regular corpus that belong in this table too. */
-const FROM_IMAGES = new Set(['hostile-names', 'user-1654-gid-0']);
+const FROM_IMAGES = new Set(['hostile-names', 'user-1654-gid-0', 'walk-past-limit']);
 const OWNER = 'octo-org';
 const REPO = 'octo-app';
 const PR = 3;
@@ -298,7 +299,9 @@ describe.skipIf(!inject('docker'))('the hostile corpus', () => {
                 ...args,
               ]
             : ['check', ...args, ...(c.expect.exit === 2 ? [] : ['--format', 'json'])];
-      const result = await cli(full, { env, timeoutMs: c.boundSeconds * 1000 });
+      const root = c.probeLimits && (await bundleWithLimits(c.probeLimits));
+      const result = await cli(full, { env, timeoutMs: c.boundSeconds * 1000, root });
+      if (root) await rm(root, { recursive: true, force: true });
       const output = `${result.stdout}\n${result.stderr}`;
       expect(result.code, output.slice(-2000)).toBe(c.expect.exit);
       expect(output).not.toMatch(STACK_FRAME);

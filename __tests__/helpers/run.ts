@@ -12,12 +12,18 @@ export interface RunResult {
 export function runNode(
   script: 'dist/cli.js' | 'dist/index.js',
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    timeoutMs?: number;
+    /** Where the bundle's dist/ is: the repository's, or a copy (helpers/lowered-probe). */
+    root?: string;
+  } = {},
 ): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [join(REPO_ROOT, script), ...args],
+      [join(options.root ?? REPO_ROOT, script), ...args],
       {
         cwd: options.cwd ?? REPO_ROOT,
         env: options.env ?? process.env,

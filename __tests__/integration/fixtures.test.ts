@@ -1,8 +1,4 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { gatherFacts, type CheckEnvironment, type GatheredFacts } from '../../src/check.js';
@@ -13,6 +9,7 @@ import { evaluate } from '../../src/policy/evaluate.js';
 import { RULES } from '../../src/policy/rules/index.js';
 import { PRESETS, type Preset } from '../../src/policy/types.js';
 import { FIXTURES, REPO_ROOT } from '../helpers/docker.js';
+import { probeWithLimits } from '../helpers/lowered-probe.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -40,21 +37,6 @@ interface Expected {
 
 const IMAGES = join(FIXTURES, 'images');
 
-/** probe/probe.c built as the release is (static musl), with some limits lowered. */
-async function probeWithLimits(limits: Record<string, number>): Promise<string> {
-  const output = join(await mkdtemp(join(tmpdir(), 'nonroot-guard-probe-')), 'probe');
-  const defines = Object.entries(limits).map(([name, value]) => `-D${name}=${value}`);
-  await promisify(execFile)('musl-gcc', [
-    '-std=c11',
-    '-O2',
-    '-static',
-    ...defines,
-    '-o',
-    output,
-    join(REPO_ROOT, 'probe/probe.c'),
-  ]);
-  return output;
-}
 const cases = readdirSync(IMAGES).sort();
 
 const env: CheckEnvironment = {

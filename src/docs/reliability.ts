@@ -20,6 +20,11 @@ export interface HostileCase {
   action?: Record<string, string>;
   /** A preparation the test knows by name (a build argument, a fake platform, an API fault, …). */
   setup?: string;
+  /**
+   * Run through a copy of the bundles whose probe has these of probe.c's limits lowered (its
+   * -D values): for a limit that no image can reach cheaply.
+   */
+  probeLimits?: Record<string, number>;
   expect: {
     exit: 0 | 1 | 2;
     /** The report's verdict when there is one. */
