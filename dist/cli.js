@@ -3,14 +3,14 @@ import { createRequire as __nrgCreateRequire } from 'node:module'; const require
 import {
   earlyRequest,
   startEarlyCalls
-} from "./chunk-IW5EIVV4.js";
+} from "./chunk-K36YJNSX.js";
 import "./chunk-LOBMMHTG.js";
 
-// src/cli.ts
+// src/cli/cli.ts
 var argv = process.argv.slice(2);
 var request = earlyRequest(argv);
 var early = request ? startEarlyCalls(request) : void 0;
-var { runCli } = await import("./chunk-Z3F5BUTI.js");
+var { runCli } = await import("./chunk-DXQ25MRY.js");
 process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

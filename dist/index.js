@@ -2,10 +2,10 @@ import { createRequire as __nrgCreateRequire } from 'node:module'; const require
 import {
   earlyRequestFor,
   startEarlyCalls
-} from "./chunk-ZMHWKUFM.js";
+} from "./chunk-LEPCA4UZ.js";
 import "./chunk-LOBMMHTG.js";
 
-// src/index.ts
+// src/action/index.ts
 function input(name) {
   return (process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 }
@@ -17,6 +17,6 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
     pull: /^true$/i.test(input("pull"))
   })
 ) : void 0;
-var { run } = await import("./chunk-IGR4YCPQ.js");
+var { run } = await import("./chunk-V34E7MZR.js");
 await run(early);
 early?.discard();

@@ -979,7 +979,7 @@ static bool list_has(struct span list, struct span name)
 /* ------------------------------------------------------ becoming the user */
 /*
  * What a current engine does with the image's Config.User (the check follows
- * it; src/image/exec-user.ts computes the same, and what older engines do):
+ * it; src/facts/exec-user.ts computes the same, and what older engines do):
  *
  * 1. moby (daemon/oci_linux.go getUser) calls moby/sys/user v0.4.1
  *    GetExecUser(User, nil, passwd, group) on the image's files:

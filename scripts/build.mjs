@@ -62,5 +62,5 @@ const common = {
 };
 // Two builds, not one with both entries: shared between the two, the code would be cut
 // into many small chunks, and Node reads and resolves each file one after the other.
-await build({ ...common, entryPoints: { index: 'src/index.ts' } });
-await build({ ...common, entryPoints: { cli: 'src/cli.ts' } });
+await build({ ...common, entryPoints: { index: 'src/action/index.ts' } });
+await build({ ...common, entryPoints: { cli: 'src/cli/cli.ts' } });

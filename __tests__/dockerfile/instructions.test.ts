@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile, type ParseOptions } from '../../src/dockerfile/index.js';
 import type { PermissionChange } from '../../src/dockerfile/types.js';
-import { CheckError } from '../../src/errors.js';
+import { CheckError } from '../../src/shared/errors.js';
 
 const PATH = 'app/Dockerfile';
 

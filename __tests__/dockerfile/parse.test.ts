@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile, type ParseOptions } from '../../src/dockerfile/index.js';
-import { CheckError } from '../../src/errors.js';
+import { CheckError } from '../../src/shared/errors.js';
 
 const PATH = 'app/Dockerfile';
 

@@ -8,7 +8,7 @@ import { buildImage, FIXTURES } from '../helpers/docker.js';
 import { cli } from '../helpers/run.js';
 
 // The entry points start `docker version` and `docker image inspect` before they load the
-// check (src/image/early-calls.ts). These tests hold them to it with a `docker` first on
+// check (src/source/docker/early-calls.ts). These tests hold them to it with a `docker` first on
 // PATH that logs each call: every call is made once, none is repeated, none is left over.
 
 const IMAGE = 'nonroot-guard-e2e/docker-calls:test';

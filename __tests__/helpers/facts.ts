@@ -1,7 +1,7 @@
 import { parseDockerfile } from '../../src/dockerfile/index.js';
 import { parseAccounts } from '../../src/facts/accounts.js';
 import { resolveUser } from '../../src/facts/resolve-user.js';
-import type { ImageFacts } from '../../src/image/types.js';
+import type { ImageFacts } from '../../src/facts/image.js';
 import { declaredPorts } from '../../src/facts/ports.js';
 import type { Facts } from '../../src/facts/types.js';
 import type { KubernetesFacts } from '../../src/kubernetes/types.js';

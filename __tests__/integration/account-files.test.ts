@@ -2,9 +2,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { Docker } from '../../src/image/docker.js';
-import type { AccountFiles } from '../../src/image/types.js';
-import { parseProbeOutput, runProbe } from '../../src/probe/run.js';
+import { Docker } from '../../src/source/docker/docker.js';
+import type { AccountFiles } from '../../src/facts/image.js';
+import { parseProbeOutput } from '../../src/probe/probe.js';
+import { runProbe } from '../../src/source/docker/probe-container.js';
 import { buildImage } from '../helpers/docker.js';
 import { probeOutput } from '../helpers/facts.js';
 

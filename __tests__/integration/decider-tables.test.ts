@@ -103,7 +103,7 @@ async function engineHere(): Promise<Engine> {
   // Debian 12's docker.io 20.10 vendors libcontainer/user (= moby/sys/user v0.4.0) and runs runc 1.1.
   if (version.startsWith('20.10.')) return OLDER_ENGINES[1]!.engine;
   throw new Error(
-    `no model of Docker ${version} in this test: add which moby/sys/user and runc it has (src/image/exec-user.ts)`,
+    `no model of Docker ${version} in this test: add which moby/sys/user and runc it has (src/facts/exec-user.ts)`,
   );
 }
 

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { gatherFacts, type CheckEnvironment, type GatheredFacts } from '../../src/check.js';
-import { runBuildCommand } from '../../src/image/build-command.js';
-import { Docker } from '../../src/image/docker.js';
+import { gatherFacts, type CheckEnvironment, type GatheredFacts } from '../../src/check/check.js';
+import { runBuildCommand } from '../../src/source/build-command.js';
+import { DockerSource } from '../../src/source/docker/source.js';
 import { parseOptions } from '../../src/options/parse.js';
 import { evaluate } from '../../src/policy/evaluate.js';
 import { RULES } from '../../src/policy/rules/index.js';
@@ -40,7 +40,7 @@ const IMAGES = join(FIXTURES, 'images');
 const cases = readdirSync(IMAGES).sort();
 
 const env: CheckEnvironment = {
-  docker: new Docker(),
+  source: new DockerSource(),
   runBuildCommand,
   log: () => {},
   cwd: REPO_ROOT,

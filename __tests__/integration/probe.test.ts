@@ -2,11 +2,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { Docker } from '../../src/image/docker.js';
+import { Docker } from '../../src/source/docker/docker.js';
 import { resolveUser } from '../../src/facts/resolve-user.js';
 import { parseAccounts } from '../../src/facts/accounts.js';
-import { probeBinary, runProbe, DEFAULT_PROBE_LIMITS } from '../../src/probe/run.js';
-import type { ImageFacts } from '../../src/image/types.js';
+import { probeBinary, DEFAULT_PROBE_LIMITS } from '../../src/probe/probe.js';
+import { runProbe } from '../../src/source/docker/probe-container.js';
+import type { ImageFacts } from '../../src/facts/image.js';
 import { buildImage, docker, FIXTURES } from '../helpers/docker.js';
 
 const driver = new Docker();

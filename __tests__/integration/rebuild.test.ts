@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gatherFacts, type CheckEnvironment } from '../../src/check.js';
-import { runBuildCommand } from '../../src/image/build-command.js';
-import { Docker } from '../../src/image/docker.js';
+import { gatherFacts, type CheckEnvironment } from '../../src/check/check.js';
+import { runBuildCommand } from '../../src/source/build-command.js';
+import { DockerSource } from '../../src/source/docker/source.js';
 import { parseOptions } from '../../src/options/parse.js';
 import { evaluate } from '../../src/policy/evaluate.js';
 import type { Evaluation, Finding } from '../../src/policy/types.js';
@@ -147,7 +147,7 @@ const AFTER: Record<string, string> = {
 };
 
 const env = (cwd: string): CheckEnvironment => ({
-  docker: new Docker(),
+  source: new DockerSource(),
   runBuildCommand,
   log: () => {},
   cwd,

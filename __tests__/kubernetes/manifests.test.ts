@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CheckError } from '../../src/errors.js';
+import { CheckError } from '../../src/shared/errors.js';
 import { parseManifests } from '../../src/kubernetes/manifests.js';
 import type { ManifestContainer, WorkloadKind } from '../../src/kubernetes/types.js';
 

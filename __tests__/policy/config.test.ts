@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CheckError } from '../../src/errors.js';
+import { CheckError } from '../../src/shared/errors.js';
 import { DEFAULT_POLICY } from '../../src/policy/config.js';
 import { parsePolicy } from '../../src/policy/parse.js';
 import { effectivePolicy } from '../../src/policy/effective.js';

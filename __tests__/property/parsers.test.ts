@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CheckError } from '../../src/errors.js';
+import { CheckError } from '../../src/shared/errors.js';
 import { parsePasswd, parseGroup, runtimeInt } from '../../src/facts/accounts.js';
 import { MAX_UID, parseUserSpec } from '../../src/facts/user-spec.js';
 import { kubeletRunAsNonRootError } from '../../src/kubernetes/kubelet.js';
 import { parsePolicy } from '../../src/policy/parse.js';
 import { RULES } from '../../src/policy/rules/index.js';
-import { parseProbeOutput } from '../../src/probe/run.js';
+import { parseProbeOutput } from '../../src/probe/probe.js';
 import {
   markdownCode,
   markdownProse,

@@ -3,7 +3,7 @@
  * does, so a finding can name the line that decides the image's user.
  */
 import { Arg, DockerfileParser, Env, From, Keyword, type Instruction } from 'dockerfile-ast';
-import { CheckError } from '../errors.js';
+import { CheckError } from '../shared/errors.js';
 import { lineOf, readCommand, readCopy, readRun, readWorkdir } from './instructions.js';
 import { substitute, SubstitutionError, type Substitution } from './substitute.js';
 import type {

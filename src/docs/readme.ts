@@ -1,8 +1,8 @@
 import { parse } from 'yaml';
 import * as z from 'zod/mini';
 import { policyFileSchema } from '../policy/config.js';
-import { USAGE } from '../command-line.js';
-import { ENVIRONMENT } from '../environment.js';
+import { USAGE } from '../cli/command-line.js';
+import { ENVIRONMENT } from '../options/environment.js';
 import { optionDefaults } from '../options/schemas.js';
 import { performanceSection, type BenchResults } from './performance.js';
 import { reliabilitySection, type HostileCase } from './reliability.js';

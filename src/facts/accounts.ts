@@ -1,4 +1,4 @@
-import type { AccountFiles, UnsafeAccountFile } from '../image/types.js';
+import type { AccountFiles, UnsafeAccountFile } from './image.js';
 
 /**
  * /etc/passwd and /etc/group as the container runtime reads them (moby/sys

@@ -1,4 +1,4 @@
-import type { ImageFacts } from '../image/types.js';
+import type { ImageFacts } from './image.js';
 
 /** A port the image says it listens on, and where it says so. */
 export interface DeclaredPort {

@@ -1,5 +1,5 @@
 import type { DockerfileFacts } from '../dockerfile/types.js';
-import type { ImageFacts } from '../image/types.js';
+import type { ImageFacts } from './image.js';
 import type { KubernetesFacts } from '../kubernetes/types.js';
 import type { ProbeOutput } from '../probe/schema.js';
 import type { Accounts } from './accounts.js';

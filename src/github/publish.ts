@@ -8,7 +8,7 @@ import { fenced } from '../report/markdown.js';
 import type { Report } from '../report/types.js';
 import { describeApiFailure, isPermissionRefusal } from './api-failure.js';
 import { readOnlyReason, type PullRequestTarget } from './pull-request.js';
-import { GITHUB_TIMEOUT, environmentValue } from '../environment.js';
+import { GITHUB_TIMEOUT, environmentValue } from '../options/environment.js';
 import { commentableLines, fitsDiff, suggestionsFromDiff, type Suggestion } from './suggestions.js';
 
 type Octokit = ReturnType<typeof getOctokit>;

@@ -15,7 +15,7 @@ import {
   type ParsedNode,
   type YAMLMap,
 } from 'yaml';
-import { CheckError } from '../errors.js';
+import { CheckError } from '../shared/errors.js';
 import {
   WORKLOAD_KINDS,
   type ContainerList,

@@ -1,9 +1,9 @@
 import { glob } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { CheckError } from '../errors.js';
-import { readInputFile } from '../files.js';
-import type { ImageFacts } from '../image/types.js';
-import { imageMatches, parseImageRef, type CheckedImage } from '../image/reference.js';
+import { CheckError } from '../shared/errors.js';
+import { readInputFile } from '../shared/files.js';
+import type { ImageFacts } from '../facts/image.js';
+import { imageMatches, parseImageRef, type CheckedImage } from '../source/reference.js';
 import type { KubernetesFacts, ManifestContainer } from './types.js';
 
 /** A glob's walk and matches are bounded too: `/**` would walk the whole machine. */

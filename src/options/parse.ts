@@ -1,5 +1,5 @@
-import { CheckError } from '../errors.js';
-import { isImageReference } from '../image/reference.js';
+import { CheckError } from '../shared/errors.js';
+import { isImageReference } from '../source/reference.js';
 import {
   FAIL_ON,
   PRESETS,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import '../schema-locale.js';
+import '../shared/schema-locale.js';
 import { FAIL_ON, PRESETS, PROBE_MODES } from '../policy/types.js';
 import { COMMENT_MODES, type OptionKey } from './options.js';
 

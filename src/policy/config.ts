@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import '../schema-locale.js';
+import '../shared/schema-locale.js';
 import { RULES } from './rules/index.js';
 import { PRESETS, SEVERITIES } from './types.js';
 

@@ -1,6 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { CheckError } from '../errors.js';
-import { didYouMean } from '../suggest.js';
+import { CheckError } from '../shared/errors.js';
+import { didYouMean } from '../shared/suggest.js';
 import { policyFileSchema, RULE_KEYS, type LoadedPolicy } from './config.js';
 
 /**

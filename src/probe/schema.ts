@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 
-// The English messages, as src/schema-locale.ts sets them: probe/e2e.mjs loads
+// The English messages, as src/shared/schema-locale.ts sets them: probe/e2e.mjs loads
 // this file on its own with Node's type stripping, which cannot follow an
 // import of '../schema-locale.js' to its .ts, so this module sets them itself.
 z.config(en());

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { FAIL_ON, PRESETS, PROBE_MODES } from '../policy/types.js';
 import { probeSchema } from '../probe/schema.js';
-import '../schema-locale.js';
+import '../shared/schema-locale.js';
 
 /**
  * The JSON report (schemaVersion 1) as a schema, for reading a report back:

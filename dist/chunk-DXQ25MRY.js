@@ -1,0 +1,2574 @@
+import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
+import {
+  CLI_FLAGS,
+  COMMENT_MODES,
+  CommandNotFoundError,
+  FLAGS,
+  FLAG_OPTIONS,
+  engineCall,
+  inspectCall,
+  lastLines,
+  makesTheImage,
+  runCommand
+} from "./chunk-K36YJNSX.js";
+import {
+  DEFAULT_POLICY,
+  DEFAULT_POLICY_PATH,
+  FAIL_ON,
+  NO_ALLOWANCES,
+  PRESETS,
+  PROBE_MODES,
+  RULES,
+  _default,
+  _enum,
+  _gte,
+  _lte,
+  _maxLength,
+  _minLength,
+  _nonnegative,
+  _regex,
+  _trim,
+  array,
+  boolean,
+  capabilityNames,
+  config,
+  describeUserInstruction,
+  en_default,
+  execUser,
+  int,
+  listSome,
+  literal,
+  nearest,
+  nullable,
+  nullish,
+  number,
+  object,
+  olderEngineNotes,
+  optional,
+  parseUserSpec,
+  pipe,
+  record,
+  refine,
+  strictObject,
+  string,
+  transform,
+  union,
+  unknown
+} from "./chunk-2AMLDTKY.js";
+import {
+  parseAccounts
+} from "./chunk-GCD4YOJZ.js";
+import "./chunk-QMRDCHHF.js";
+import {
+  CheckError,
+  describeError
+} from "./chunk-ACNRZZWL.js";
+import "./chunk-LOBMMHTG.js";
+
+// src/shared/files.ts
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { lstat, open, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+var INPUT_FILE_LIMIT = 16 * 1024 * 1024;
+function kindOf(stats) {
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  if (stats.isSocket()) return "a socket";
+  return "not a regular file";
+}
+var MissingFileError = class extends Error {
+  constructor(path2) {
+    super(`${path2}: no such file`);
+    this.path = path2;
+  }
+  path;
+};
+async function readInputFile(path2, what, maxBytes, hint) {
+  let handle;
+  try {
+    handle = await open(path2, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT") throw new MissingFileError(path2);
+    throw new CheckError("input", `cannot read ${what}: ${code ?? error.message}`, hint);
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) {
+      throw new CheckError("input", `${what} is ${kindOf(stats)}, not a regular file`, hint);
+    }
+    if (stats.size > maxBytes) {
+      throw new CheckError(
+        "input",
+        `${what} is ${stats.size} bytes, over the ${maxBytes}-byte limit`,
+        hint
+      );
+    }
+    const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) {
+      throw new CheckError(
+        "input",
+        `${what} grew past the ${maxBytes}-byte limit while it was read`,
+        hint
+      );
+    }
+    return buffer.subarray(0, length).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+async function writeFileWhole(path2, text3, what) {
+  const hint = `Give ${what} a path to a file in a directory that exists and can be written.`;
+  const existing = await lstat(path2).catch(() => null);
+  if (existing && !existing.isFile()) {
+    throw new CheckError("usage", `cannot write ${what} ${path2}: it is ${kindOf(existing)}`, hint);
+  }
+  const directory = dirname(path2);
+  const parent = await stat(directory).catch(() => null);
+  if (!parent?.isDirectory()) {
+    throw new CheckError(
+      "usage",
+      `cannot write ${what} ${path2}: the directory ${directory} does not exist`,
+      hint
+    );
+  }
+  const temporary = join(directory, `.${basename(path2)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    const handle = await open(
+      temporary,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+      420
+    );
+    try {
+      await handle.writeFile(text3);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path2);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    const code = error.code;
+    throw new CheckError(
+      "usage",
+      `cannot write ${what} ${path2}: ${code === "ENOSPC" ? "no space left on the device" : code ?? error.message}`,
+      code === "ENOSPC" ? "Free space on that device, or write the report elsewhere." : hint
+    );
+  }
+}
+
+// src/cli/command-line.ts
+import { parseArgs } from "node:util";
+
+// src/source/acquire.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+function uniqueLocalTag() {
+  return `nonroot-guard-check:${Date.now().toString(36)}-${randomBytes2(4).toString("hex")}`;
+}
+async function acquireImage(request, env, localImage) {
+  const { source } = env;
+  const inGroup = env.group ?? ((title, work) => {
+    env.log(`${title}
+`);
+    return work();
+  });
+  if (request.from === "build-command") {
+    const { command, image } = request;
+    const result = await inGroup(
+      `Running the build command: ${command}`,
+      () => env.runBuildCommand(command, request.directory, env.log)
+    );
+    if (result.exitCode !== 0) {
+      throw new CheckError(
+        "image",
+        `the build command failed (exit code ${result.exitCode}): ${command}`,
+        "Fix the build; the command must succeed when run by hand in the same directory.",
+        `last lines of its output:
+${lastLines(result.output, 25)}`
+      );
+    }
+    const facts2 = await source.inspect(image);
+    if (!facts2) {
+      throw new CheckError(
+        "image",
+        `the build command succeeded but image ${image} does not exist`,
+        "Make the command tag the image you named (for dotnet publish: -p:ContainerRepository and -p:ContainerImageTag), or correct the image input."
+      );
+    }
+    return facts2;
+  }
+  if (request.from === "build") {
+    const { tag } = request.build;
+    await inGroup(
+      `Building ${tag} from ${request.shownContext}`,
+      () => source.build({ ...request.build, onOutput: env.log })
+    );
+    const facts2 = await source.inspect(tag);
+    if (!facts2)
+      throw new CheckError(
+        "image",
+        `docker build succeeded but ${tag} is not in the local image store`,
+        "Retry; if it persists, check the builder (a remote buildx builder needs --load)."
+      );
+    return facts2;
+  }
+  const { image: ref, platform } = request;
+  if (request.pull) {
+    env.log(`Pulling ${ref}
+`);
+    await source.pull(ref, platform);
+  } else {
+    const local = await (localImage ?? source.inspect(ref));
+    if (local) return local;
+    env.log(`${ref} is not present locally; pulling it
+`);
+    await pullMissing(source, ref, platform);
+  }
+  const facts = await source.inspect(ref);
+  if (!facts)
+    throw new CheckError(
+      "image",
+      `pulled ${ref} but it is not in the local image store`,
+      "Retry the check."
+    );
+  return facts;
+}
+async function pullMissing(source, ref, platform) {
+  try {
+    await source.pull(ref, platform);
+  } catch (error) {
+    if (!(error instanceof CheckError)) throw error;
+    throw new CheckError(
+      error.kind,
+      `image ${ref} is not present locally and could not be pulled: ${error.message}`,
+      `${error.hint ?? ""} If an earlier step builds it, check the tag it uses; to build it in this step, give a build context (input "context", flag --context).`.trim(),
+      error.details
+    );
+  }
+}
+
+// src/check/image-request.ts
+import { resolve } from "node:path";
+function imageRequest(options, cwd) {
+  if (options.buildCommand) {
+    return {
+      from: "build-command",
+      command: options.buildCommand,
+      directory: resolve(cwd, options.context ?? "."),
+      image: options.image
+    };
+  }
+  if (options.context) {
+    return {
+      from: "build",
+      shownContext: options.context,
+      build: {
+        context: resolve(cwd, options.context),
+        dockerfile: options.dockerfile && resolve(cwd, options.dockerfile),
+        target: options.target,
+        buildArgs: options.buildArgs,
+        platform: options.platform,
+        pull: options.pull,
+        tag: options.image ?? uniqueLocalTag()
+      }
+    };
+  }
+  return {
+    from: "existing",
+    image: options.image,
+    pull: options.pull,
+    platform: options.platform
+  };
+}
+
+// src/check/inputs.ts
+import { isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
+async function readPolicy(options, cwd) {
+  const path2 = resolve2(cwd, options.policy ?? DEFAULT_POLICY_PATH);
+  const shown = options.policy ?? DEFAULT_POLICY_PATH;
+  const hint = "Check the policy path; it is relative to the repository root.";
+  let text3;
+  try {
+    text3 = await readInputFile(path2, `the policy file ${shown}`, INPUT_FILE_LIMIT, hint);
+  } catch (error) {
+    if (!(error instanceof MissingFileError)) throw error;
+    if (!options.policy) return null;
+    throw new CheckError("input", `cannot read the policy file ${shown}: no such file`, hint);
+  }
+  const { parsePolicy } = await import("./chunk-U4YXNII5.js");
+  return parsePolicy(text3, displayPath(cwd, path2));
+}
+function displayPath(cwd, path2) {
+  const rel = relative(cwd, path2);
+  return isAbsolute(rel) || rel.startsWith("..") ? path2 : rel.split(sep).join("/");
+}
+async function readDockerfile(options, cwd) {
+  const given = options.dockerfile;
+  if (!given && !options.context) return null;
+  const path2 = given ? resolve2(cwd, given) : join2(resolve2(cwd, options.context), "Dockerfile");
+  const hint = given ? "Check the dockerfile path; it is relative to the working directory (the repository root in a workflow)." : "Put a Dockerfile in the build context or name it with the dockerfile input (--dockerfile).";
+  let text3;
+  try {
+    text3 = await readInputFile(path2, `the Dockerfile ${path2}`, INPUT_FILE_LIMIT, hint);
+  } catch (error) {
+    if (!(error instanceof MissingFileError)) throw error;
+    if (!given && options.buildCommand) return null;
+    throw new CheckError("input", `cannot read the Dockerfile ${path2}: no such file`, hint);
+  }
+  return { displayPath: displayPath(cwd, path2), text: text3 };
+}
+
+// src/check/schedule.ts
+function settledLater(promise) {
+  promise.catch(() => {
+  });
+  return promise;
+}
+async function engineFirst(engine, work) {
+  const [engineResult, workResult] = await Promise.allSettled([engine, work]);
+  if (engineResult.status === "rejected") throw engineResult.reason;
+  if (workResult.status === "rejected") throw workResult.reason;
+  return [engineResult.value, workResult.value];
+}
+
+// src/facts/resolve-user.ts
+function resolveUser(configUser, accounts) {
+  const spec = parseUserSpec(configUser);
+  const outcome = execUser(configUser, accounts);
+  const olderEngines = olderEngineNotes(configUser, accounts, outcome);
+  if (!outcome.ok) {
+    return {
+      spec,
+      uid: null,
+      gid: null,
+      groups: null,
+      gidSource: null,
+      entry: outcome.entry,
+      groupEntry: null,
+      startError: outcome.error,
+      startErrorKind: outcome.kind,
+      unknownUser: outcome.kind === "unknown-user" ? outcome.error : null,
+      unknownGroup: outcome.kind === "unknown-group" ? outcome.error : null,
+      olderEngines
+    };
+  }
+  const hasGroupPart = spec.kind !== "none" && spec.group !== null;
+  const entry = outcome.entry ?? accounts.passwd?.find((candidate) => candidate.uid === BigInt(outcome.uid)) ?? null;
+  const groupEntry = outcome.groupEntry ?? accounts.group?.find((candidate) => candidate.gid === BigInt(outcome.gid)) ?? null;
+  return {
+    spec,
+    uid: outcome.uid,
+    gid: outcome.gid,
+    groups: outcome.groups,
+    gidSource: hasGroupPart ? "user-spec" : outcome.entry ? "passwd" : "no-passwd-entry",
+    entry,
+    groupEntry,
+    startError: null,
+    startErrorKind: null,
+    unknownUser: null,
+    unknownGroup: null,
+    olderEngines
+  };
+}
+
+// src/kubernetes/read.ts
+import { glob } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+
+// src/source/reference.ts
+var DEFAULT_REGISTRY = "docker.io";
+var LEGACY_DEFAULT_REGISTRY = "index.docker.io";
+var OFFICIAL_NAMESPACE = "library/";
+var MAX_REPOSITORY_LENGTH = 255;
+var PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var REPOSITORY = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var REGISTRY = new RegExp(
+  `^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`
+);
+var TAG = /^\w[\w.-]{0,127}$/;
+var DIGEST_HEX_LENGTHS = /* @__PURE__ */ new Map([
+  ["sha256", 64],
+  ["sha384", 96],
+  ["sha512", 128]
+]);
+var IMAGE_ID = /^[a-f0-9]{64}$/;
+function isDigest(digest) {
+  const [algorithm, hex2, ...rest] = digest.split(":");
+  const length = DIGEST_HEX_LENGTHS.get(algorithm ?? "");
+  return rest.length === 0 && length !== void 0 && new RegExp(`^[a-f0-9]{${length}}$`).test(hex2 ?? "");
+}
+function splitRegistry(name) {
+  const slash = name.indexOf("/");
+  let registry = DEFAULT_REGISTRY;
+  let repository = name;
+  if (slash !== -1) {
+    const first = name.slice(0, slash);
+    if (first === "localhost" || /[.:]/.test(first) || first.toLowerCase() !== first) {
+      registry = first === LEGACY_DEFAULT_REGISTRY ? DEFAULT_REGISTRY : first;
+      repository = name.slice(slash + 1);
+    }
+  }
+  if (registry === DEFAULT_REGISTRY && !repository.includes("/")) {
+    repository = OFFICIAL_NAMESPACE + repository;
+  }
+  return { registry, repository };
+}
+function parseImageRef(ref) {
+  if (IMAGE_ID.test(ref)) return null;
+  const at = ref.indexOf("@");
+  const named = at === -1 ? ref : ref.slice(0, at);
+  const digest = at === -1 ? null : ref.slice(at + 1);
+  const colon = named.lastIndexOf(":");
+  const hasTag = colon > named.lastIndexOf("/");
+  const name = hasTag ? named.slice(0, colon) : named;
+  const tag = hasTag ? named.slice(colon + 1) : null;
+  const { registry, repository } = splitRegistry(name);
+  if (!REGISTRY.test(registry) || !REPOSITORY.test(repository)) return null;
+  if (repository.length > MAX_REPOSITORY_LENGTH) return null;
+  if (tag !== null && !TAG.test(tag)) return null;
+  if (digest !== null && !isDigest(digest)) return null;
+  return { registry, repository, tag: tag ?? (digest === null ? "latest" : null), digest };
+}
+function isImageReference(text3) {
+  return parseImageRef(text3) !== null || IMAGE_ID.test(text3) || /^sha256:[a-f0-9]{64}$/.test(text3);
+}
+function sameRepository(a, b) {
+  return a.registry === b.registry && a.repository === b.repository;
+}
+function imageMatches(containerImage, checked) {
+  const container = parseImageRef(containerImage);
+  if (!container) return false;
+  const parseAll = (refs2) => refs2.flatMap((ref) => parseImageRef(ref) ?? []).filter((ref) => sameRepository(ref, container));
+  if (parseAll(checked.anyTagOf ?? []).length > 0) return true;
+  const refs = parseAll(checked.refs);
+  if (container.digest !== null) {
+    return [...refs, ...parseAll(checked.digests)].some((ref) => ref.digest === container.digest);
+  }
+  return refs.some((ref) => ref.tag !== null && ref.tag === container.tag);
+}
+
+// src/kubernetes/read.ts
+var MAX_GLOB_VISITS = 1e5;
+var MAX_MANIFEST_FILES = 1e3;
+var GLOB_HINT = "Narrow the glob to the manifests' own folder, relative to the repository root, e.g. deploy/**/*.yaml.";
+var MANIFEST_LIMIT = 16 * 1024 * 1024;
+async function readManifests(globs, manifestImage, cwd) {
+  if (globs.length === 0) return null;
+  const namedAs = manifestImage ? manifestImagePattern(manifestImage) : null;
+  const files = await expandGlobs(globs, cwd);
+  const { parseManifests } = await import("./chunk-HLPSJRNE.js");
+  const sources = {};
+  const containers = [];
+  for (const file of files) {
+    const text3 = await readInputFile(
+      resolve3(cwd, file),
+      `the manifest ${file}`,
+      MANIFEST_LIMIT,
+      "Point manifests at the workload files themselves."
+    );
+    sources[file] = text3;
+    containers.push(...parseManifests(text3, file));
+  }
+  return { files, sources, containers, namedAs };
+}
+function kubernetesFacts(manifests, image) {
+  const checked = manifests.namedAs ?? { refs: [image.ref], digests: image.repoDigests };
+  const facts = {
+    files: manifests.files,
+    sources: manifests.sources,
+    containers: [],
+    otherImages: []
+  };
+  for (const container of manifests.containers) {
+    if (imageMatches(container.image.value, checked)) facts.containers.push(container);
+    else facts.otherImages.push(container.image.value);
+  }
+  return facts;
+}
+function manifestImagePattern(manifestImage) {
+  if (!parseImageRef(manifestImage)) {
+    throw new CheckError(
+      "usage",
+      `manifest-image: "${manifestImage}" is not an image reference`,
+      "Write it as the manifests do, e.g. ghcr.io/org/app:1.2, or ghcr.io/org/app for any tag."
+    );
+  }
+  const tagless = !/[:@][^/]*$/.test(manifestImage);
+  return tagless ? { refs: [], digests: [], anyTagOf: [manifestImage] } : { refs: [manifestImage], digests: [] };
+}
+async function expandGlobs(globs, cwd) {
+  const found = /* @__PURE__ */ new Set();
+  for (const pattern of globs) {
+    let matched = 0;
+    let visited = 0;
+    let stopped = false;
+    const exclude = () => stopped ||= ++visited > MAX_GLOB_VISITS;
+    for await (const entry of glob(pattern, { cwd, withFileTypes: true, exclude })) {
+      if (!entry.isFile()) continue;
+      if (matched >= MAX_MANIFEST_FILES) {
+        throw new CheckError(
+          "usage",
+          `manifests: "${pattern}" matches more than ${MAX_MANIFEST_FILES} files`,
+          GLOB_HINT
+        );
+      }
+      const absolute = resolve3(entry.parentPath, entry.name);
+      const shown = relative2(cwd, absolute).split(sep2).join("/");
+      found.add(isAbsolute2(pattern) && shown.startsWith("..") ? absolute : shown);
+      matched++;
+    }
+    if (stopped) {
+      throw new CheckError(
+        "usage",
+        `manifests: "${pattern}" made the search look at more than ${MAX_GLOB_VISITS} entries`,
+        GLOB_HINT
+      );
+    }
+    if (matched === 0) {
+      throw new CheckError(
+        "usage",
+        `manifests: "${pattern}" matches no file`,
+        "Give paths or globs relative to the repository root, e.g. deploy/*.yaml or k8s/**/*.yml."
+      );
+    }
+  }
+  return [...found].sort();
+}
+
+// src/policy/evaluate.ts
+import { posix } from "node:path";
+var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function unavailable(kind, facts) {
+  const probe = facts.probe;
+  switch (kind) {
+    case "image":
+    case "accounts":
+      return null;
+    case "dockerfile":
+      return facts.dockerfile ? null : "no Dockerfile was given";
+    case "filesystem":
+      return probe.status === "failed" ? probe.reason : null;
+    case "runtime-user":
+      return probe.status === "ok" ? null : probe.reason;
+    case "manifests":
+      return manifestsUnavailable(facts);
+  }
+}
+function manifestsUnavailable({ kubernetes }) {
+  if (!kubernetes) return "no manifests given";
+  if (kubernetes.containers.length > 0) return null;
+  const files = `${kubernetes.files.length} manifest file${kubernetes.files.length === 1 ? "" : "s"}`;
+  const others = kubernetes.otherImages.length ? ` (they run ${[...new Set(kubernetes.otherImages)].slice(0, 5).join(", ")})` : "";
+  return `no container in ${files} runs this image${others}: set manifest-image to the image as the manifests name it`;
+}
+function evaluate(facts, policy, rules = RULES) {
+  const raised = [];
+  const context = { allow: policy.allow ?? NO_ALLOWANCES };
+  const skipped = [];
+  for (const rule of rules) {
+    const level = policy.levels?.[rule.id] ?? rule.levels[policy.preset];
+    if (level === "off") continue;
+    const reason = rule.needs.map((kind) => unavailable(kind, facts)).find((why) => why);
+    if (reason) {
+      skipped.push({ rule: rule.id, reason });
+      continue;
+    }
+    for (const hit of rule.evaluate(facts, context)) {
+      raised.push({ rule: rule.id, name: rule.name, severity: level, ...hit });
+    }
+  }
+  const { kept: findings, ignored } = applyIgnores(raised, policy.ignores ?? []);
+  findings.sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule)
+  );
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  const failed = policy.failOn === "error" ? counts.error > 0 : policy.failOn === "warning" ? counts.error + counts.warning > 0 : false;
+  const blocked = facts.probe.status !== "ok" && policy.probe === "required" ? facts.probe.status === "failed" ? `the probe could not run, and the policy requires it: ${facts.probe.reason}` : `the probe could not measure as the image's user, and the policy requires it: ${facts.probe.reason}` : null;
+  return {
+    verdict: failed || blocked ? "fail" : "pass",
+    blocked,
+    findings,
+    ignored,
+    skipped,
+    counts
+  };
+}
+function matches(entry, finding) {
+  if (entry.expired || entry.rule !== finding.rule) return false;
+  if (entry.path === null) return true;
+  return finding.location !== null && posix.matchesGlob(finding.location.file, entry.path);
+}
+function applyIgnores(findings, ignores) {
+  const ignored = /* @__PURE__ */ new Map();
+  const kept = findings.filter((finding) => {
+    const entry = ignores.find((candidate) => matches(candidate, finding));
+    if (!entry) return true;
+    ignored.set(entry, (ignored.get(entry) ?? 0) + 1);
+    return false;
+  });
+  return {
+    kept,
+    ignored: [...ignored].map(([entry, count]) => ({
+      rule: entry.rule,
+      path: entry.path,
+      reason: entry.reason,
+      expires: entry.expires,
+      count
+    }))
+  };
+}
+
+// src/policy/effective.ts
+var byKey = new Map(
+  RULES.flatMap((rule) => [[rule.id, rule], [rule.name, rule]])
+);
+function effectivePolicy(file, inputs, today) {
+  const policy = file?.policy ?? DEFAULT_POLICY;
+  const preset = inputs.preset ?? policy.preset;
+  const presetSource = inputs.preset ? "input" : file?.presetGiven ? "file" : "default";
+  const levels = {};
+  for (const rule of RULES) levels[rule.id] = rule.levels[preset];
+  const overrides = [];
+  for (const [key, level] of Object.entries(policy.rules)) {
+    const rule = byKey.get(key);
+    if (!rule || level === void 0) continue;
+    levels[rule.id] = level;
+    overrides.push({ rule: rule.id, name: rule.name, preset: rule.levels[preset], level });
+  }
+  return {
+    preset,
+    presetSource,
+    file: file?.path ?? null,
+    failOn: inputs.failOn,
+    probe: inputs.probe,
+    levels,
+    overrides,
+    ignores: policy.ignore.map((entry) => ({
+      rule: byKey.get(entry.rule).id,
+      path: entry.path ?? null,
+      reason: entry.reason,
+      expires: entry.expires ?? null,
+      expired: entry.expires !== void 0 && entry.expires <= today
+    })),
+    allow: {
+      writable: policy["allow-writable"],
+      setid: policy["allow-setid"],
+      incompleteWalk: policy["allow-incomplete-walk"],
+      ports: policy.ports.allow
+    },
+    portVariables: policy.ports.variables
+  };
+}
+
+// src/facts/ports.ts
+var PORT_VARIABLES = [
+  "ASPNETCORE_URLS",
+  "ASPNETCORE_HTTP_PORTS",
+  "ASPNETCORE_HTTPS_PORTS",
+  "PORT"
+];
+function portNumber(text3) {
+  if (!/^\d{1,5}$/.test(text3.trim())) return null;
+  const port = Number(text3.trim());
+  return port >= 1 && port <= 65535 ? port : null;
+}
+function portsFromUrls(value) {
+  const ports = [];
+  for (const raw of value.split(";")) {
+    const url = raw.trim();
+    const match = /^(https?):\/\/(\[[^\]]*\]|[^/:]*)(?::([^/]*))?/i.exec(url);
+    if (!match) continue;
+    const explicit = match[3] === void 0 ? null : portNumber(match[3]);
+    if (match[3] !== void 0 && explicit === null) continue;
+    ports.push(explicit ?? (match[1].toLowerCase() === "https" ? 443 : 80));
+  }
+  return ports;
+}
+function fromVariable(name, value) {
+  if (name === "ASPNETCORE_URLS") return portsFromUrls(value);
+  return value.split(";").map(portNumber).filter((port) => port !== null);
+}
+function declaredPorts(image, extraVariables = []) {
+  const ports = [];
+  for (const exposed of image.exposedPorts) {
+    const [number2 = "", protocol = "tcp"] = exposed.split("/");
+    const port = portNumber(number2);
+    if (port !== null && (protocol === "tcp" || protocol === "udp")) {
+      ports.push({ port, protocol, source: "EXPOSE", declaration: `EXPOSE ${exposed}` });
+    }
+  }
+  const env = image.env;
+  const urlsSet = env["ASPNETCORE_URLS"] !== void 0 && env["ASPNETCORE_URLS"].trim() !== "";
+  for (const name of [...PORT_VARIABLES, ...extraVariables]) {
+    const value = env[name];
+    if (value === void 0) continue;
+    if (urlsSet && (name === "ASPNETCORE_HTTP_PORTS" || name === "ASPNETCORE_HTTPS_PORTS"))
+      continue;
+    for (const port of fromVariable(name, value)) {
+      ports.push({ port, protocol: "tcp", source: name, declaration: `${name}=${value}` });
+    }
+  }
+  return ports;
+}
+function portsToProbe(ports) {
+  return [...new Set(ports.map((port) => `${port.port}/${port.protocol}`))];
+}
+
+// src/report/build.ts
+function buildReport(facts, evaluation, policy, version, notes) {
+  const { image, user, dockerfile } = facts;
+  return {
+    schemaVersion: 1,
+    tool: { name: "nonroot-guard", version },
+    verdict: evaluation.verdict,
+    blocked: evaluation.blocked,
+    image,
+    dockerfile: dockerfile && {
+      path: dockerfile.path,
+      finalStage: {
+        name: dockerfile.finalStage.name,
+        line: dockerfile.finalStage.line,
+        base: dockerfile.finalStage.base
+      },
+      user: dockerfile.effectiveUser && {
+        line: dockerfile.effectiveUser.line,
+        raw: dockerfile.effectiveUser.raw,
+        value: dockerfile.effectiveUser.value
+      }
+    },
+    probe: facts.probe,
+    runtime: facts.runtime && runtimeReport(facts.runtime),
+    user: {
+      config: image.user,
+      uid: user.uid,
+      gid: user.gid,
+      groups: user.groups,
+      name: user.entry?.name ?? null,
+      home: user.entry?.home ?? (user.uid !== null ? "/" : null),
+      startError: user.startError
+    },
+    policy: {
+      preset: policy.preset,
+      presetSource: policy.presetSource,
+      file: policy.file,
+      failOn: policy.failOn,
+      probe: policy.probe,
+      overrides: policy.overrides,
+      ignored: evaluation.ignored,
+      allow: { ...policy.allow, portVariables: policy.portVariables }
+    },
+    summary: evaluation.counts,
+    findings: evaluation.findings,
+    skipped: evaluation.skipped,
+    notes
+  };
+}
+function runtimeReport(output) {
+  const { identity, status, ...rest } = output;
+  return {
+    uid: identity.uid,
+    gid: identity.gid,
+    groups: identity.groups,
+    name: identity.name,
+    home: identity.home,
+    switched: identity.switched,
+    userError: output.userError,
+    accountFiles: { passwd: identity.passwd, group: identity.group },
+    capabilities: {
+      effective: capabilityNames(status.capEff),
+      permitted: capabilityNames(status.capPrm),
+      bounding: capabilityNames(status.capBnd),
+      ambient: capabilityNames(status.capAmb)
+    },
+    noNewPrivs: status.noNewPrivs === 1,
+    seccomp: ["disabled", "strict", "filter"][status.seccomp],
+    paths: rest.paths,
+    writableDirs: rest.writableDirs,
+    setid: rest.setid,
+    fileCaps: rest.fileCaps,
+    tools: rest.tools,
+    ports: rest.ports,
+    walk: rest.walk,
+    probe: rest.probe
+  };
+}
+
+// src/check/check.ts
+async function check(options, env) {
+  const { facts, policy, notes } = await gatherFacts(options, env);
+  const evaluation = evaluate(facts, policy);
+  for (const entry of policy.ignores.filter((ignore) => ignore.expired)) {
+    notes.push(
+      `the ignore of ${entry.rule}${entry.path ? ` for ${entry.path}` : ""} in ${policy.file} expired on ${entry.expires} and no longer applies (its reason was: ${entry.reason})`
+    );
+  }
+  return buildReport(facts, evaluation, policy, env.version, notes);
+}
+async function gatherFacts(options, env) {
+  const engineCheck = settledLater(env.source.engine());
+  const waitsForEngine = makesTheImage(options);
+  const localImage = waitsForEngine ? void 0 : settledLater(env.source.inspect(options.image));
+  const policy = effectivePolicy(
+    await readPolicy(options, env.cwd),
+    { preset: options.preset, failOn: options.failOn, probe: options.probe },
+    env.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
+  );
+  const [engine, inputs] = await engineFirst(
+    engineCheck,
+    (async () => {
+      if (waitsForEngine) await engineCheck;
+      const dockerfileInput2 = await readDockerfile(options, env.cwd);
+      const parseOptions3 = dockerfileInput2 && {
+        path: dockerfileInput2.displayPath,
+        target: options.target,
+        buildArgs: options.buildArgs
+      };
+      const draft2 = dockerfileInput2 && parseOptions3 ? await parseDockerfile(dockerfileInput2.text, parseOptions3) : null;
+      const manifests2 = await readManifests(options.manifests, options.manifestImage, env.cwd);
+      const image2 = waitsForEngine ? null : await acquireImage(imageRequest(options, env.cwd), env, localImage);
+      return { dockerfileInput: dockerfileInput2, parseOptions: parseOptions3, draft: draft2, manifests: manifests2, image: image2 };
+    })()
+  );
+  const { dockerfileInput, parseOptions: parseOptions2, draft, manifests } = inputs;
+  const image = inputs.image ?? await acquireImage(imageRequest(options, env.cwd), env);
+  const notes = [];
+  const ports = declaredPorts(image, policy.portVariables);
+  const [baseEnv, probe] = await Promise.all([
+    draft ? baseImageEnv(draft, image, env.source, notes) : void 0,
+    env.source.runProbe({
+      image,
+      ports: portsToProbe(ports),
+      engineArch: engine.arch,
+      binary: env.probeBinary
+    })
+  ]);
+  notes.push(...probe.notes);
+  const accountFiles = probe.accountFiles ?? await env.source.readAccountFiles(image.ref);
+  const dockerfile = dockerfileInput && parseOptions2 ? await parseDockerfile(dockerfileInput.text, { ...parseOptions2, baseEnv }) : null;
+  if (dockerfile) notes.push(...compareUser(dockerfile, image));
+  if (options.platform && !`${image.platform}/`.startsWith(`${options.platform}/`)) {
+    notes.push(
+      `platform ${options.platform} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`
+    );
+  }
+  const imageArch = image.platform.split("/")[1];
+  if (imageArch && imageArch !== engine.arch) {
+    notes.push(
+      `the image is ${image.platform} and the Docker engine linux/${engine.arch}: the probe ran as a linux/${engine.arch} binary, which uses nothing of the image's own, so the findings hold for the ${image.platform} image`
+    );
+  }
+  const accounts = parseAccounts(accountFiles);
+  notes.push(...accounts.notes);
+  const user = resolveUser(image.user, accounts);
+  notes.push(...user.olderEngines);
+  return {
+    facts: {
+      image,
+      accounts,
+      user,
+      dockerfile,
+      ports,
+      runtime: probe.ok ? probe.output : null,
+      probe: probeStatus(probe),
+      kubernetes: manifests && kubernetesFacts(manifests, image)
+    },
+    policy,
+    notes
+  };
+}
+async function parseDockerfile(text3, options) {
+  const parser = await import("./chunk-AJLHKS67.js");
+  return parser.parseDockerfile(text3, options);
+}
+function probeStatus(probe) {
+  if (!probe.ok) return { status: "failed", reason: probe.reason };
+  if (probe.output.userError) {
+    return {
+      status: "user-error",
+      reason: `the container cannot start as the image's user: ${probe.output.userError}`
+    };
+  }
+  return { status: "ok", elapsedMs: probe.elapsedMs };
+}
+async function baseImageEnv(draft, image, source, notes) {
+  if (draft.rootBase === "scratch") return {};
+  const base = await source.inspect(draft.rootBase);
+  if (base) return base.env;
+  notes.push(
+    `the base image ${draft.rootBase} is not available locally; the checked image's ENV stands in for it when resolving variables in the Dockerfile`
+  );
+  return image.env;
+}
+function compareUser(dockerfile, image) {
+  const user = dockerfile.effectiveUser;
+  if (user && user.value !== image.user) {
+    return [
+      `${dockerfile.path}:${user.line} sets ${describeUserInstruction(user)} but the image's user is "${image.user}": was the image built from this Dockerfile? Findings judge the image.`
+    ];
+  }
+  return [];
+}
+
+// src/source/build-command.ts
+var runBuildCommand = async (commandLine, cwd, onOutput) => {
+  const { getExecOutput } = await import("./chunk-O6WB4UYW.js");
+  try {
+    const result = await getExecOutput(commandLine, [], {
+      cwd,
+      ignoreReturnCode: true,
+      silent: true,
+      listeners: {
+        stdout: (data) => onOutput(data.toString()),
+        stderr: (data) => onOutput(data.toString())
+      }
+    });
+    return { exitCode: result.exitCode, output: `${result.stdout}
+${result.stderr}` };
+  } catch (error) {
+    throw new CheckError(
+      "image",
+      `the build command could not start: ${error instanceof Error ? error.message : String(error)}`,
+      'Check the program name and the working directory (context). The command runs without a shell: wrap pipes or && in bash -c "\u2026".'
+    );
+  }
+};
+
+// src/source/docker/docker.ts
+import { mkdtemp, readFile, rm as rm2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join3 } from "node:path";
+
+// src/source/docker/inspect.ts
+var stringList = nullish(array(string()));
+var stringSet = nullish(record(string(), unknown()));
+var inspectSchema = object({
+  Id: string(),
+  RepoDigests: stringList,
+  Os: nullish(string()),
+  Architecture: nullish(string()),
+  Variant: nullish(string()),
+  Config: nullish(
+    object({
+      User: nullish(string()),
+      WorkingDir: nullish(string()),
+      Entrypoint: stringList,
+      Cmd: stringList,
+      Env: stringList,
+      ExposedPorts: stringSet,
+      Volumes: stringSet,
+      Labels: nullish(record(string(), string()))
+    })
+  )
+});
+function parseEnvList(entries) {
+  const env = {};
+  for (const entry of entries) {
+    const eq = entry.indexOf("=");
+    if (eq <= 0) continue;
+    env[entry.slice(0, eq)] = entry.slice(eq + 1);
+  }
+  return env;
+}
+function normaliseInspect(raw, ref) {
+  const parsed = inspectSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new CheckError(
+      "docker",
+      `docker image inspect ${ref} returned data this tool does not understand: ${parsed.error.issues[0]?.message ?? "invalid"}`,
+      "Check that the docker CLI and engine are working (`docker image inspect` by hand) and report this if they are."
+    );
+  }
+  const image = parsed.data;
+  const config2 = image.Config ?? {};
+  const platform = [image.Os ?? "linux", image.Architecture ?? "unknown", image.Variant].filter((part) => part).join("/");
+  return {
+    ref,
+    id: image.Id,
+    repoDigests: image.RepoDigests ?? [],
+    platform,
+    user: config2.User ?? "",
+    workdir: config2.WorkingDir ?? "",
+    entrypoint: config2.Entrypoint ?? [],
+    cmd: config2.Cmd ?? [],
+    env: parseEnvList(config2.Env ?? []),
+    exposedPorts: Object.keys(config2.ExposedPorts ?? {}).sort(),
+    volumes: Object.keys(config2.Volumes ?? {}).sort(),
+    labels: config2.Labels ?? {}
+  };
+}
+
+// src/source/docker/tar-entry.ts
+var BLOCK = 512;
+var TYPES = {
+  "0": "file",
+  "\0": "file",
+  "7": "file",
+  "1": "hardlink",
+  "2": "symlink",
+  "3": "char device",
+  "4": "block device",
+  "5": "directory",
+  "6": "fifo"
+};
+var TarError = class extends Error {
+};
+function text(block, offset, length) {
+  const field = block.subarray(offset, offset + length);
+  const end = field.indexOf(0);
+  return field.subarray(0, end === -1 ? field.length : end).toString("utf8");
+}
+function tarNumber(field) {
+  if (field.length > 0 && (field[0] & 128) !== 0) {
+    if ((field[0] & 64) !== 0) throw new TarError("a negative number in a tar header");
+    let value = BigInt(field[0] & 63);
+    for (const byte of field.subarray(1)) value = value << 8n | BigInt(byte);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new TarError("a tar number out of range");
+    return Number(value);
+  }
+  const digits = field.toString("latin1").replace(/[\0 ]+$/, "").replace(/^[\0 ]+/, "");
+  if (digits === "") return 0;
+  if (!/^[0-7]+$/.test(digits))
+    throw new TarError(`a malformed tar number ${JSON.stringify(digits)}`);
+  return parseInt(digits, 8);
+}
+function checksumOk(block) {
+  let sum = 0;
+  for (let index = 0; index < BLOCK; index++) {
+    sum += index >= 148 && index < 156 ? 32 : block[index];
+  }
+  return tarNumber(block.subarray(148, 156)) === sum;
+}
+function paxRecords(body) {
+  const records = /* @__PURE__ */ new Map();
+  let offset = 0;
+  while (offset < body.length) {
+    const space = body.indexOf(32, offset);
+    if (space === -1) break;
+    const length = Number(body.subarray(offset, space).toString("latin1"));
+    if (!Number.isSafeInteger(length) || length <= space - offset || offset + length > body.length) {
+      throw new TarError("a malformed pax record");
+    }
+    const record2 = body.subarray(space + 1, offset + length - 1).toString("utf8");
+    const equals = record2.indexOf("=");
+    if (equals > 0) records.set(record2.slice(0, equals), record2.slice(equals + 1));
+    offset += length;
+  }
+  return records;
+}
+var MAX_EXTENDED_BYTES = 1024 * 1024;
+function firstTarEntry(data) {
+  let offset = 0;
+  let pax = /* @__PURE__ */ new Map();
+  for (; ; ) {
+    if (data.length < offset + BLOCK) return null;
+    const block = data.subarray(offset, offset + BLOCK);
+    if (block.every((byte) => byte === 0)) throw new TarError("an empty tar archive");
+    if (!checksumOk(block)) throw new TarError("a tar header with a bad checksum");
+    const flag = String.fromCharCode(block[156]);
+    const size = tarNumber(block.subarray(124, 136));
+    offset += BLOCK;
+    if (flag === "x" || flag === "g" || flag === "L" || flag === "K") {
+      if (offset + size > MAX_EXTENDED_BYTES) throw new TarError("tar extended headers over 1 MiB");
+      const padded = Math.ceil(size / BLOCK) * BLOCK;
+      if (data.length < offset + padded) return null;
+      if (flag === "x")
+        pax = new Map([...pax, ...paxRecords(data.subarray(offset, offset + size))]);
+      offset += padded;
+      continue;
+    }
+    const prefix = text(block, 345, 155);
+    const name = pax.get("path") ?? (prefix ? `${prefix}/${text(block, 0, 100)}` : text(block, 0, 100));
+    const paxSize = pax.get("size");
+    if (paxSize !== void 0 && !/^\d{1,15}$/.test(paxSize)) {
+      throw new TarError("a malformed pax size");
+    }
+    return {
+      header: {
+        name,
+        type: TYPES[flag] ?? "other",
+        size: paxSize === void 0 ? size : Number(paxSize),
+        linkName: pax.get("linkpath") ?? text(block, 157, 100)
+      },
+      contentOffset: offset
+    };
+  }
+}
+
+// src/source/docker/docker.ts
+function missingFileNote(path2) {
+  return `${path2} does not exist in the image`;
+}
+var MAX_ACCOUNT_FILE_BYTES = 64 * 1024 * 1024;
+var BUILD_LOG_TAIL_LINES = 25;
+var MAX_CONTAINER_OUTPUT_BYTES = 16 * 1024 * 1024;
+var Docker = class {
+  constructor(runner = runCommand, binary = "docker", early) {
+    this.runner = runner;
+    this.binary = binary;
+    this.early = early;
+  }
+  runner;
+  binary;
+  early;
+  /** Runs docker; a missing binary becomes a CheckError, a non-zero exit is the caller's to judge. */
+  async exec(args, options) {
+    try {
+      return await (this.early?.take(this.binary, args) ?? this.runner(this.binary, args, options));
+    } catch (error) {
+      if (error instanceof CommandNotFoundError) {
+        throw new CheckError(
+          "docker",
+          `docker is not installed: the command "${this.binary}" was not found`,
+          "Install Docker (on GitHub Actions use an ubuntu-* runner, which has it) or put the docker CLI on PATH."
+        );
+      }
+      throw error;
+    }
+  }
+  /** Fails with the reason when no Linux engine answers. */
+  async engine() {
+    const call = engineCall();
+    const result = await this.exec(call.args, call.options);
+    const [os = "", arch = "", version = ""] = result.stdout.trim().split("|");
+    if (result.exitCode !== 0 || os === "") {
+      const stderr = lastLines(result.stderr, 3);
+      const permission = /permission denied/i.test(stderr);
+      throw new CheckError(
+        "docker",
+        `the Docker daemon is not answering${stderr ? `: ${stderr}` : ""}`,
+        permission ? "Add your user to the docker group or run with access to the Docker socket." : "Start the Docker daemon (e.g. `sudo systemctl start docker`), or set DOCKER_HOST to a running engine."
+      );
+    }
+    if (os !== "linux") {
+      throw new CheckError(
+        "platform",
+        `the Docker engine runs ${os} containers; nonroot-guard checks Linux images`,
+        "Run on a Linux runner (runs-on: ubuntu-latest) or switch Docker Desktop to Linux containers."
+      );
+    }
+    return { os, arch, version };
+  }
+  /** Inspects a local image; null when it is not there. */
+  async inspect(ref) {
+    const call = inspectCall(ref);
+    const result = await this.exec(call.args, call.options);
+    if (result.exitCode !== 0) {
+      if (/no such image/i.test(result.stderr)) return null;
+      throw dockerFailure(`docker image inspect ${ref}`, result);
+    }
+    let raw;
+    try {
+      raw = JSON.parse(result.stdout);
+    } catch {
+      throw dockerFailure(`docker image inspect ${ref} (unreadable JSON)`, result);
+    }
+    return normaliseInspect(raw, ref);
+  }
+  async pull(ref, platform) {
+    const args = ["pull", "--quiet", ...platform ? ["--platform", platform] : [], "--", ref];
+    const result = await this.exec(args, { timeoutMs: 15 * 6e4 });
+    if (result.exitCode === 0) return;
+    const stderr = lastLines(result.stderr, 5);
+    if (/denied|unauthorized|authentication required|no basic auth/i.test(stderr)) {
+      throw new CheckError(
+        "image",
+        `pulling ${ref} was denied: ${stderr}`,
+        "Log in to the registry first (docker/login-action, or `docker login`), and check the image name."
+      );
+    }
+    if (/not found|manifest unknown|does not exist/i.test(stderr)) {
+      throw new CheckError(
+        "image",
+        `image ${ref} was not found in its registry: ${stderr}`,
+        "Check the image name and tag, or build it first (input `context`, CLI `--context`)."
+      );
+    }
+    throw new CheckError(
+      "image",
+      `pulling ${ref} failed: ${stderr || `exit code ${result.exitCode}`}`,
+      "Check that the registry is reachable from this runner and the image name is right."
+    );
+  }
+  /** Builds an image and returns its id. */
+  async build(request) {
+    const workdir = await mkdtemp(join3(tmpdir(), "nonroot-guard-build-"));
+    const iidFile = join3(workdir, "iid");
+    try {
+      const result = await this.exec(buildArgs(request, iidFile), {
+        onOutput: request.onOutput,
+        maxOutputBytes: 1024 * 1024
+      });
+      if (result.exitCode !== 0) {
+        throw new CheckError(
+          "image",
+          `docker build failed (exit code ${result.exitCode})`,
+          "Fix the build error above; the same command must work with `docker build` on your machine.",
+          `last lines of the build output:
+${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
+        );
+      }
+      return (await readFile(iidFile, "utf8")).trim();
+    } finally {
+      await rm2(workdir, { recursive: true, force: true });
+    }
+  }
+  /**
+   * Reads /etc/passwd and /etc/group from the image's filesystem without
+   * running it: a container that is created and never started, read with
+   * `docker cp` (see readAccountFilesOf).
+   */
+  async readAccountFiles(ref) {
+    const created = await this.exec(
+      ["create", "--network", "none", "--entrypoint", "/nonroot-guard-never-started", "--", ref],
+      { timeoutMs: 6e4 }
+    );
+    if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
+    const container = created.stdout.trim().split("\n").pop();
+    try {
+      return await this.readAccountFilesOf(container);
+    } finally {
+      await this.removeContainer(container);
+    }
+  }
+  /**
+   * The account files of a created container as the daemon will read them
+   * when it starts it: symlinks resolved inside the image, before anything is
+   * mounted. Only a regular file is read; a device node, FIFO or socket is
+   * known from its tar header and never opened (by us or, since the caller
+   * then starts nothing, by the daemon).
+   */
+  async readAccountFilesOf(container) {
+    const notes = [];
+    const unsafe = [];
+    const [passwd, group] = await Promise.all(
+      ["/etc/passwd", "/etc/group"].map(async (path2) => {
+        const file = await this.readImageFile(container, path2, MAX_ACCOUNT_FILE_BYTES);
+        switch (file.kind) {
+          case "file":
+            return file.text;
+          case "missing":
+            notes.push(missingFileNote(path2));
+            break;
+          case "not-regular":
+            unsafe.push({ path: path2, what: `is ${article(file.type)} in the image`, started: false });
+            break;
+          case "too-large":
+            notes.push(
+              `${path2} is ${file.size} bytes, over the ${MAX_ACCOUNT_FILE_BYTES}-byte limit`
+            );
+            break;
+          case "unreadable":
+            notes.push(`${path2} could not be read from the image: ${file.reason}`);
+            break;
+        }
+        return null;
+      })
+    );
+    return { passwd: passwd ?? null, group: group ?? null, notes, unsafe };
+  }
+  /**
+   * One file of a created container, `docker cp -L` resolving symlinks in the
+   * image: its tar header is read first, so anything but a regular file of at
+   * most `maxBytes` is recognised from 512 bytes and the copy stopped there.
+   */
+  async readImageFile(container, path2, maxBytes) {
+    const chunks = [];
+    let received = 0;
+    let entry = null;
+    let outcome = null;
+    let malformed = null;
+    const result = await this.exec(["cp", "-L", `${container}:${path2}`, "-"], {
+      timeoutMs: 6e4,
+      readStdout: (chunk) => {
+        chunks.push(chunk);
+        received += chunk.length;
+        if (!entry) {
+          try {
+            entry = firstTarEntry(Buffer.concat(chunks));
+          } catch (error) {
+            malformed = error.message;
+            return "enough";
+          }
+          if (!entry) return "more";
+          if (entry.header.type !== "file") {
+            outcome = { kind: "not-regular", type: entry.header.type };
+            return "enough";
+          }
+          if (entry.header.size > maxBytes) {
+            outcome = { kind: "too-large", size: entry.header.size };
+            return "enough";
+          }
+        }
+        const { header, contentOffset } = entry;
+        if (received < contentOffset + header.size) return "more";
+        const data = Buffer.concat(chunks);
+        outcome = {
+          kind: "file",
+          text: data.subarray(contentOffset, contentOffset + header.size).toString("utf8")
+        };
+        return "enough";
+      }
+    });
+    if (outcome) return outcome;
+    if (malformed) return { kind: "unreadable", reason: `docker cp gave ${malformed}` };
+    if (result.timedOut) throw dockerFailure(`docker cp ${path2}`, result);
+    if (result.exitCode !== 0) {
+      if (/sockets not supported/i.test(result.stderr))
+        return { kind: "not-regular", type: "socket" };
+      if (/could not find|no such file|not found/i.test(result.stderr)) return { kind: "missing" };
+      return {
+        kind: "unreadable",
+        reason: lastLines(result.stderr, 1) || `exit code ${result.exitCode}`
+      };
+    }
+    return { kind: "unreadable", reason: "docker cp ended before the file was complete" };
+  }
+  /** `docker create`; the caller judges the result (a hostile image can make it slow). */
+  createContainer(name, args, timeoutMs) {
+    return this.exec(["create", "--name", name, ...args], { timeoutMs });
+  }
+  copyInto(container, source, destination) {
+    return this.exec(["cp", source, `${container}:${destination}`], { timeoutMs: 6e4 });
+  }
+  /** Starts a created container and waits for it, with its stdout and stderr apart. */
+  startAttached(container, timeoutMs) {
+    return this.exec(["start", "--attach", container], {
+      timeoutMs,
+      maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
+    });
+  }
+  /** Removes a container whatever its state, with its anonymous volumes; true when it is gone. */
+  async removeContainer(container) {
+    const result = await this.exec(["rm", "--force", "--volumes", container], {
+      timeoutMs: 6e4
+    });
+    return result.exitCode === 0 || /no such container/i.test(result.stderr);
+  }
+};
+function article(type) {
+  if (type === "other") return "not a regular file";
+  return type === "fifo" ? "a FIFO" : `a ${type}`;
+}
+function buildArgs(request, iidFile) {
+  const args = ["build", "--iidfile", iidFile, "--tag", request.tag];
+  if (request.dockerfile) args.push("--file", request.dockerfile);
+  if (request.target) args.push("--target", request.target);
+  if (request.platform) args.push("--platform", request.platform);
+  if (request.pull) args.push("--pull");
+  for (const [key, value] of Object.entries(request.buildArgs)) {
+    args.push("--build-arg", `${key}=${value}`);
+  }
+  args.push(request.context);
+  return args;
+}
+function dockerFailure(what, result) {
+  const reason = result.timedOut ? "timed out" : lastLines(result.stderr, 5) || `exit code ${result.exitCode}`;
+  const workdir = /Cannot mkdir: (.+) is not a directory/.exec(result.stderr);
+  if (workdir) {
+    return new CheckError(
+      "docker",
+      `${what} failed: the image's WORKDIR ${workdir[1]} is not a directory, so no container can be created from it (docker: ${reason})`,
+      "Fix the image: WORKDIR must be a directory; a later layer replaced it with a file or a device node."
+    );
+  }
+  return new CheckError(
+    "docker",
+    `${what} failed: ${reason}`,
+    "Check that the Docker engine is healthy (`docker info`) and retry."
+  );
+}
+
+// src/source/docker/probe-container.ts
+import { randomBytes as randomBytes4 } from "node:crypto";
+
+// src/options/environment.ts
+function seconds(raw) {
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(raw)) return null;
+  const value = Number(raw);
+  return value > 0 && value <= 3600 ? value : null;
+}
+var PROBE_TIMEOUT = {
+  name: "NONROOT_GUARD_PROBE_TIMEOUT",
+  description: "Seconds the probe container may run before it is stopped (and the check fails closed).",
+  defaultText: "120",
+  expected: "a number of seconds greater than 0 and at most 3600",
+  example: "300",
+  parse: seconds
+};
+var PROBE_TRANSFER = {
+  name: "NONROOT_GUARD_PROBE_TRANSFER",
+  description: "How the probe binary reaches the container: `mount` (a read-only bind mount) or `copy` (`docker cp` into the created container, for a daemon that does not share this machine\u2019s files).",
+  defaultText: "`copy` when DOCKER_HOST is not a unix socket, else `mount`",
+  expected: "mount or copy",
+  example: "copy",
+  parse: (raw) => raw === "mount" || raw === "copy" ? raw : null
+};
+var GITHUB_TIMEOUT = {
+  name: "NONROOT_GUARD_GITHUB_TIMEOUT",
+  description: "Seconds all of the action\u2019s GitHub API calls (comment, suggestions) may take together; then it warns and goes on.",
+  defaultText: "60",
+  expected: "a number of seconds greater than 0 and at most 3600",
+  example: "120",
+  parse: seconds
+};
+var ENVIRONMENT = [
+  PROBE_TIMEOUT,
+  PROBE_TRANSFER,
+  GITHUB_TIMEOUT
+];
+function environmentValue(variable, env = process.env) {
+  const raw = env[variable.name];
+  if (raw === void 0 || raw.trim() === "") return void 0;
+  const value = variable.parse(raw.trim());
+  if (value === null) {
+    throw new CheckError(
+      "usage",
+      `${variable.name}=${JSON.stringify(raw)}: expected ${variable.expected}`,
+      `Unset it for the default (${variable.defaultText.replace(/`/g, "")}), or give e.g. ${variable.name}=${variable.example}.`
+    );
+  }
+  return value;
+}
+function checkEnvironment(env = process.env) {
+  for (const variable of ENVIRONMENT) environmentValue(variable, env);
+}
+
+// src/probe/probe.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+// src/probe/schema.ts
+config(en_default());
+var path = string().check(_maxLength(4096));
+var hex = string().check(_regex(/^[0-9a-f]{1,16}$/));
+var ACCOUNT_FILE_STATUSES = [
+  "ok",
+  "missing",
+  "unreadable",
+  "not-regular",
+  "too-large",
+  "mounted",
+  "escapes"
+];
+var accountFileStatus = _enum(ACCOUNT_FILE_STATUSES);
+var fileKind = _enum(["dir", "file", "symlink", "other", "missing"]);
+var PATH_ROLES = [
+  "root",
+  "bin",
+  "sbin",
+  "usr",
+  "lib",
+  "etc",
+  "tmp",
+  "home",
+  "workdir",
+  "exec",
+  "exec-dir"
+];
+var checkedPath = strictObject({
+  path,
+  roles: array(_enum(PATH_ROLES)),
+  type: fileKind,
+  mode: nullable(int().check(_nonnegative())),
+  uid: nullable(int().check(_nonnegative())),
+  gid: nullable(int().check(_nonnegative())),
+  /** The runtime user can modify it: a file by access(W_OK), a directory by creating and removing a file in it. */
+  writable: boolean(),
+  /** Why it could not be checked (e.g. `ELOOP`), or null. */
+  error: nullable(string().check(_maxLength(200)))
+});
+var truncatedList = (item) => strictObject({
+  items: array(item),
+  count: int().check(_nonnegative()),
+  truncated: boolean()
+});
+var probeSchema = strictObject({
+  probe: strictObject({ version: literal(1), arch: string().check(_maxLength(32)) }),
+  /** Set when the probe could not become the image's user: the runtime's own message. */
+  userError: nullable(string().check(_maxLength(1e3))),
+  identity: strictObject({
+    /** The probe started as root and switched to the configured user, as runc does. */
+    switched: boolean(),
+    uid: int(),
+    gid: int(),
+    groups: array(int()).check(_maxLength(65536)),
+    name: nullable(string().check(_maxLength(256))),
+    home: nullable(path),
+    passwd: accountFileStatus,
+    group: accountFileStatus,
+    /** Where the path led inside the image: the file, or the run-time mount it entered. */
+    passwdResolved: nullable(path),
+    groupResolved: nullable(path)
+  }),
+  status: strictObject({
+    capEff: hex,
+    capPrm: hex,
+    capBnd: hex,
+    capAmb: hex,
+    noNewPrivs: int().check(_gte(0), _lte(1)),
+    seccomp: int().check(_gte(0), _lte(2))
+  }),
+  paths: array(checkedPath).check(_maxLength(64)),
+  writableDirs: truncatedList(path),
+  setid: truncatedList(
+    strictObject({
+      path,
+      mode: int().check(_nonnegative()),
+      uid: int().check(_nonnegative()),
+      gid: int().check(_nonnegative())
+    })
+  ),
+  fileCaps: truncatedList(
+    strictObject({ path, capability: string().check(_regex(/^[0-9a-f]{0,128}$/)) })
+  ),
+  tools: array(
+    strictObject({
+      kind: _enum(["shell", "package-manager", "privilege", "account"]),
+      name: string().check(_maxLength(64)),
+      path,
+      resolved: path
+    })
+  ).check(_maxLength(256)),
+  ports: array(
+    strictObject({
+      port: int().check(_gte(0), _lte(65535)),
+      protocol: _enum(["tcp", "udp"]),
+      bindable: boolean(),
+      error: nullable(string().check(_maxLength(64)))
+    })
+  ).check(_maxLength(256)),
+  walk: strictObject({
+    entries: int().check(_nonnegative()),
+    directories: int().check(_nonnegative()),
+    elapsedMs: int().check(_nonnegative()),
+    truncated: boolean(),
+    unscanned: truncatedList(strictObject({ path, reason: string().check(_maxLength(200)) }))
+  })
+});
+
+// src/probe/probe.ts
+function probePath() {
+  return `/.nonroot-guard-probe-${randomBytes3(8).toString("hex")}`;
+}
+var DEFAULT_PROBE_LIMITS = { timeoutMs: 12e4, memory: "256m", pids: 64 };
+function probeLimits(env = process.env) {
+  const seconds2 = environmentValue(PROBE_TIMEOUT, env);
+  if (seconds2 === void 0) return DEFAULT_PROBE_LIMITS;
+  return { ...DEFAULT_PROBE_LIMITS, timeoutMs: Math.round(seconds2 * 1e3) };
+}
+var ACCOUNT_FILES_FLAG = "--account-files";
+var shownFile = nullable(string().check(_maxLength(256 * 1024)));
+var shownAccountFiles = strictObject({ passwd: shownFile, group: shownFile });
+var ARCHES = ["amd64", "arm64"];
+function probeBinary(engineArch) {
+  if (!ARCHES.includes(engineArch)) {
+    throw new CheckError(
+      "platform",
+      `there is no probe for a ${engineArch} Docker engine (only ${ARCHES.join(", ")})`,
+      "Run the check on an amd64 or arm64 runner, or set probe: optional to judge the metadata only."
+    );
+  }
+  for (const base of ["./probe/", "../../dist/probe/"]) {
+    const path2 = fileURLToPath(new URL(`${base}linux-${engineArch}`, import.meta.url));
+    if (existsSync(path2)) return path2;
+  }
+  throw new CheckError(
+    "platform",
+    `the probe binary dist/probe/linux-${engineArch} is missing from this installation`,
+    "Reinstall nonroot-guard (dist/ must be complete), or build it with probe/build.sh."
+  );
+}
+function probeArguments(image, ports, ownPath) {
+  const exec = image.entrypoint[0] ?? image.cmd[0] ?? "";
+  const args = ["--user", image.user, "--workdir", image.workdir, "--exec", exec];
+  args.push("--skip", ownPath);
+  for (const port of ports) args.push("--port", port);
+  return args;
+}
+function parseProbeDocument(stdout) {
+  let json;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    throw new Error(
+      `it is not JSON (${stdout.length} bytes, starting ${JSON.stringify(stdout.slice(0, 40))})`
+    );
+  }
+  let shown = null;
+  if (typeof json === "object" && json !== null && !Array.isArray(json) && "accountFiles" in json) {
+    const { accountFiles, ...facts } = json;
+    const files = shownAccountFiles.safeParse(accountFiles);
+    if (!files.success) throw schemaError(files.error, "accountFiles");
+    shown = files.data;
+    json = facts;
+  }
+  const parsed = probeSchema.safeParse(json);
+  if (!parsed.success) throw schemaError(parsed.error);
+  return { output: parsed.data, shown };
+}
+function schemaError(error, under) {
+  const issue = error.issues[0];
+  const path2 = [...under ? [under] : [], ...issue.path].join(".");
+  return new Error(`${path2 || "the document"}: ${issue.message}`);
+}
+function unpassable(image) {
+  const fields = [
+    ["Config.User", image.user],
+    ["Config.WorkingDir", image.workdir],
+    ["the entrypoint", image.entrypoint[0] ?? image.cmd[0]]
+  ];
+  const bad = fields.find(([, value]) => value?.includes("\0"));
+  return bad ? `the image's ${bad[0]} holds a NUL byte, which no runtime can pass to the kernel: no container of this image can start as configured` : null;
+}
+function differentInside(output, shown, files) {
+  const unsafe = [];
+  for (const [path2, key] of [
+    ["/etc/passwd", "passwd"],
+    ["/etc/group", "group"]
+  ]) {
+    const status = output.identity[key];
+    const resolved = output.identity[`${key}Resolved`];
+    if (status === "mounted") {
+      unsafe.push({
+        path: path2,
+        what: `resolves into ${resolved}, which is mounted over the image's files when the container runs: the engine reads the image's own file there, the container another`,
+        started: true
+      });
+    } else if (status === "escapes") {
+      unsafe.push({
+        path: path2,
+        what: `leads out of the image's files: a symlink on the way climbs above / (at ${resolved})`,
+        started: true
+      });
+    } else if (shown && shown[key] !== null && files[key] !== null && shown[key] !== files[key]) {
+      unsafe.push({
+        path: path2,
+        what: "reads differently inside the running container than in the image the engine reads it from",
+        started: true
+      });
+    }
+  }
+  return unsafe;
+}
+
+// src/source/docker/probe-container.ts
+function containerOptions(limits, entrypoint) {
+  return [
+    "--pull=never",
+    "--no-healthcheck",
+    "--network=none",
+    "--user=0:0",
+    "--security-opt=no-new-privileges",
+    `--pids-limit=${limits.pids}`,
+    `--memory=${limits.memory}`,
+    `--memory-swap=${limits.memory}`,
+    // Docker lets non-root bind any port; a default Kubernetes node does not.
+    "--sysctl=net.ipv4.ip_unprivileged_port_start=1024",
+    "--label=org.nonroot-guard.probe=true",
+    `--entrypoint=${entrypoint}`
+  ];
+}
+function defaultTransfer(env = process.env) {
+  const forced = environmentValue(PROBE_TRANSFER, env);
+  if (forced) return forced;
+  const host = env["DOCKER_HOST"];
+  return host && !host.startsWith("unix://") ? "copy" : "mount";
+}
+function failureReason(result, limits, arch) {
+  const stderr = lastLines(result.stderr, 3);
+  if (result.timedOut) {
+    return `the probe did not finish within ${limits.timeoutMs / 1e3} s and was stopped`;
+  }
+  if (/exec format error/i.test(stderr)) {
+    return `the probe cannot execute in this container (exec format error) on this ${arch} engine`;
+  }
+  if (result.exitCode === 137) {
+    return `the probe was killed (exit 137), most likely out of memory under its ${limits.memory} limit`;
+  }
+  return `the probe container failed (exit code ${result.exitCode})${stderr ? `: ${stderr}` : ""}`;
+}
+function mountDidNotReach(created) {
+  return /bind source path does not exist/i.test(created.stderr);
+}
+var CLEANUP_GRACE_MS = 15e3;
+var SLOW_CREATE_MS = 2e3;
+var TIMED_OUT = /* @__PURE__ */ Symbol("timed out");
+function beforeDeadline(work, deadline) {
+  let timer;
+  const timeout = new Promise((resolve4) => {
+    timer = setTimeout(() => resolve4(TIMED_OUT), Math.max(0, deadline - Date.now()));
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+async function runProbe(docker, image, ports, engineArch, options = {}) {
+  const limits = options.limits ?? probeLimits();
+  const started = Date.now();
+  const notes = [];
+  const failed = (reason, container, accountFiles) => ({
+    ok: false,
+    reason,
+    elapsedMs: Date.now() - started,
+    container,
+    accountFiles,
+    notes
+  });
+  const cannotPass = unpassable(image);
+  if (cannotPass) return failed(cannotPass, "", null);
+  const binary = options.binary ?? probeBinary(engineArch);
+  const ownPath = probePath();
+  const probeArgs = [...probeArguments(image, ports, ownPath), ACCOUNT_FILES_FLAG];
+  const deadline = started + limits.timeoutMs;
+  const timedOut = (container, accountFiles) => failed(
+    `the probe did not finish within ${limits.timeoutMs / 1e3} s and was stopped`,
+    container,
+    accountFiles
+  );
+  const attempt = async (transfer2) => {
+    const container = `nonroot-guard-probe-${randomBytes4(6).toString("hex")}`;
+    const mount = transfer2 === "mount" ? [`--mount=type=bind,source=${binary},target=${ownPath},readonly`] : [];
+    const createStarted = Date.now();
+    const create = docker.createContainer(
+      container,
+      [...containerOptions(limits, ownPath), ...mount, image.id, ...probeArgs],
+      limits.timeoutMs + CLEANUP_GRACE_MS
+    );
+    let accountFiles = null;
+    try {
+      const created = await beforeDeadline(create, deadline);
+      if (created === TIMED_OUT) {
+        const late = await create;
+        const made = late.exitCode === 0 && !late.timedOut;
+        return timedOut(container, made ? await docker.readAccountFilesOf(container) : null);
+      }
+      if (created.exitCode !== 0) {
+        if (transfer2 === "mount" && mountDidNotReach(created)) return "mount-did-not-reach";
+        throw dockerFailure(`docker create ${image.ref}`, created);
+      }
+      const createMs = Date.now() - createStarted;
+      if (createMs > SLOW_CREATE_MS && image.volumes.length > 0) {
+        notes.push(
+          `creating the probe container took ${(createMs / 1e3).toFixed(1)} s: docker first copies the image's files at VOLUME ${image.volumes.join(", ")} into new anonymous volumes`
+        );
+      }
+      if (transfer2 === "copy") {
+        const copied2 = await docker.copyInto(container, binary, ownPath);
+        if (copied2.exitCode !== 0) {
+          return failed(failureReason(copied2, limits, engineArch), container, accountFiles);
+        }
+      }
+      accountFiles = await docker.readAccountFilesOf(container);
+      if (accountFiles.unsafe.length > 0) {
+        const what = accountFiles.unsafe.map((file) => `${file.path} ${file.what}`).join("; ");
+        return failed(
+          `no container of the image was started: ${what}, and the Docker daemon itself opens it to start any container`,
+          container,
+          accountFiles
+        );
+      }
+      if (Date.now() >= deadline) return timedOut(container, accountFiles);
+      const result2 = await docker.startAttached(container, deadline - Date.now());
+      if (result2.timedOut) return timedOut(container, accountFiles);
+      if (result2.exitCode !== 0) {
+        return failed(failureReason(result2, limits, engineArch), container, accountFiles);
+      }
+      try {
+        const { output, shown } = parseProbeDocument(result2.stdout);
+        accountFiles.unsafe.push(...differentInside(output, shown, accountFiles));
+        const elapsedMs = Date.now() - started;
+        return { ok: true, output, accountFiles, elapsedMs, transfer: transfer2, notes };
+      } catch (error) {
+        return failed(
+          `the probe's output could not be read: ${error.message}`,
+          container,
+          accountFiles
+        );
+      }
+    } finally {
+      const pending = await create.catch(() => null);
+      const removed = await docker.removeContainer(container);
+      if (!removed || pending?.timedOut) {
+        notes.push(
+          `the probe container ${container} may be left behind: remove it with \`docker rm --force --volumes ${container}\``
+        );
+      }
+    }
+  };
+  const transfer = options.transfer ?? defaultTransfer();
+  const result = await attempt(transfer);
+  if (result !== "mount-did-not-reach") return result;
+  const copied = await attempt("copy");
+  if (copied === "mount-did-not-reach") throw new Error("the copy transfer mounts nothing");
+  return copied;
+}
+
+// src/source/docker/source.ts
+var DockerSource = class {
+  constructor(docker = new Docker()) {
+    this.docker = docker;
+  }
+  docker;
+  engine() {
+    return this.docker.engine();
+  }
+  inspect(ref) {
+    return this.docker.inspect(ref);
+  }
+  pull(ref, platform) {
+    return this.docker.pull(ref, platform);
+  }
+  build(request) {
+    return this.docker.build(request);
+  }
+  readAccountFiles(ref) {
+    return this.docker.readAccountFiles(ref);
+  }
+  runProbe(request) {
+    return runProbe(this.docker, request.image, request.ports, request.engineArch, {
+      limits: request.limits,
+      binary: request.binary
+    });
+  }
+};
+
+// src/options/schemas.ts
+var text2 = optional(
+  pipe(
+    string(),
+    transform((value) => value.trim() || void 0)
+  )
+);
+var buildArg = string().check(
+  refine((value) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(value), {
+    message: "expected KEY=VALUE (e.g. APP_VERSION=1.2)"
+  })
+);
+var booleanText = union([
+  boolean(),
+  pipe(
+    _enum(["true", "True", "TRUE", "false", "False", "FALSE", ""]),
+    transform((value) => value.toLowerCase() === "true")
+  )
+]);
+var SCHEMAS = {
+  image: text2,
+  context: text2,
+  dockerfile: text2,
+  target: text2,
+  "build-args": _default(array(buildArg), []),
+  platform: text2,
+  pull: _default(booleanText, false),
+  "build-command": text2,
+  policy: text2,
+  // No default here: unset means the policy file's preset, whose default is baseline.
+  preset: optional(_enum(PRESETS)),
+  manifests: _default(array(string().check(_trim(), _minLength(1))), []),
+  "manifest-image": text2,
+  "fail-on": _default(_enum(FAIL_ON), "error"),
+  probe: _default(_enum(PROBE_MODES), "required"),
+  // The action's only: where to write SARIF (unset: a file in RUNNER_TEMP).
+  "sarif-file": text2,
+  // The action's only: how the report reaches the pull request.
+  comment: _default(_enum(COMMENT_MODES), "auto"),
+  "comment-id": text2,
+  suggestions: _default(booleanText, true),
+  "github-token": text2,
+  // Post this JSON report (another run's) instead of checking: the fork-safe recipe.
+  "report-file": text2,
+  "pr-number": optional(
+    pipe(
+      union([number(), string().check(_trim())]),
+      transform((value) => value === "" ? void 0 : Number(value))
+    ).check(
+      refine((value) => value === void 0 || Number.isSafeInteger(value) && value > 0, {
+        message: "expected a pull request number, e.g. 42"
+      })
+    )
+  )
+};
+var optionsSchema = strictObject(SCHEMAS);
+
+// src/options/parse.ts
+function optionName(key, flagPrefix) {
+  return flagPrefix === "--" ? `--${key}` : `input "${key}"`;
+}
+function parseOptions(raw, flagPrefix) {
+  const result = optionsSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const key = String(issue.path[0] ?? "");
+    const name = optionName(key, flagPrefix);
+    throw new CheckError("usage", `${name}: ${issue.message}`, usageHint(key));
+  }
+  const options = result.data;
+  if (options["report-file"]) {
+    const checking = ["image", "context", "dockerfile", "build-command"].find(
+      (key) => options[key]
+    );
+    if (checking) {
+      throw new CheckError(
+        "usage",
+        `input "report-file" posts a report and checks nothing; it cannot go with "${checking}"`,
+        "Use report-file in the workflow that posts (workflow_run), and image/context in the one that checks."
+      );
+    }
+  } else if (!options.image && !options.context && !options["build-command"]) {
+    throw new CheckError(
+      "usage",
+      "nothing to check: give an image, a build context, or both",
+      flagPrefix === "--" ? "Use --image REF to check an existing image, or --context DIR to build one." : 'Set the input "image" to check an existing image, or "context" to build one.'
+    );
+  }
+  if (options.image && !isImageReference(options.image)) {
+    throw new CheckError(
+      "usage",
+      `${optionName("image", flagPrefix)}: ${JSON.stringify(options.image)} is not an image reference`,
+      "Give an image name such as app:1.0 or ghcr.io/org/app:pr-42 (lowercase, no spaces), or an image id."
+    );
+  }
+  if (options["build-command"] && !options.image) {
+    throw new CheckError(
+      "usage",
+      `${flagPrefix}build-command needs ${flagPrefix}image: the name of the image the command produces`,
+      "Name the image your command tags, e.g. image: myapp:pr (and -p:ContainerRepository=myapp for dotnet publish)."
+    );
+  }
+  return {
+    image: options.image,
+    context: options.context,
+    dockerfile: options.dockerfile,
+    target: options.target,
+    buildArgs: Object.fromEntries(
+      options["build-args"].map((entry) => {
+        const eq = entry.indexOf("=");
+        return [entry.slice(0, eq), entry.slice(eq + 1)];
+      })
+    ),
+    platform: options.platform,
+    pull: options.pull,
+    buildCommand: options["build-command"],
+    policy: options.policy,
+    preset: options.preset,
+    manifests: options.manifests,
+    manifestImage: options["manifest-image"],
+    failOn: options["fail-on"],
+    probe: options.probe,
+    sarifFile: options["sarif-file"],
+    reportFile: options["report-file"],
+    github: {
+      comment: options.comment,
+      commentId: options["comment-id"],
+      suggestions: options.suggestions,
+      token: options["github-token"],
+      prNumber: options["pr-number"]
+    }
+  };
+}
+function usageHint(key) {
+  switch (key) {
+    case "preset":
+      return `Use one of: ${PRESETS.join(", ")}.`;
+    case "fail-on":
+      return `Use one of: ${FAIL_ON.join(", ")}.`;
+    case "probe":
+      return `Use one of: ${PROBE_MODES.join(", ")}.`;
+    case "comment":
+      return `Use one of: ${COMMENT_MODES.join(", ")}.`;
+    case "pull":
+    case "suggestions":
+      return "Use true or false.";
+    case "pr-number":
+      return "Give the number only, e.g. pr-number: ${{ steps.pr.outputs.number }}.";
+    case "build-args":
+      return "Give one KEY=VALUE per line (action) or per --build-arg flag (CLI).";
+    default:
+      return void 0;
+  }
+}
+
+// src/report/json.ts
+function renderJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+
+// src/report/describe.ts
+function describeUser(report) {
+  const { config: config2, uid, gid, name, startError } = report.user;
+  const shown = `"${config2}"`;
+  if (uid === null) return `${shown} \u2192 the container cannot start: ${startError ?? "unresolved"}`;
+  const who = uid === 0 ? "root" : name;
+  return `${shown} \u2192 uid ${uid}, gid ${gid ?? "?"}${who ? ` (${who})` : ""}`;
+}
+function describeCounts(report) {
+  const { error, warning, notice } = report.summary;
+  const parts = [
+    [error, "error"],
+    [warning, "warning"],
+    [notice, "notice"]
+  ].filter(([count]) => count > 0).map(([count, word]) => `${count} ${word}${count === 1 ? "" : "s"}`);
+  return parts.length > 0 ? parts.join(", ") : "no findings";
+}
+function shortId(id) {
+  return id.replace(/^sha256:/, "").slice(0, 12);
+}
+function locationText(location) {
+  return location ? `${location.file}:${location.line}` : "image";
+}
+function describeProbe(report) {
+  const probe = report.probe;
+  if (probe.status === "failed") return `did not run: ${probe.reason}`;
+  if (probe.status === "user-error") return probe.reason;
+  const runtime = report.runtime;
+  const who = runtime.name ? `uid ${runtime.uid} (${runtime.name})` : `uid ${runtime.uid}`;
+  return `ran as ${who}, walked ${runtime.walk.entries} entries in ${runtime.walk.elapsedMs} ms${runtime.walk.truncated ? " (incomplete)" : ""}; ${probe.elapsedMs} ms in all`;
+}
+function describePolicy(report) {
+  const { preset, presetSource, file, failOn, probe } = report.policy;
+  const source = presetSource === "input" ? "given as input" : presetSource === "file" ? `from ${file}` : "default";
+  const fileNote = file && presetSource !== "file" ? `; policy file ${file}` : "";
+  return `preset ${preset} (${source}), fail on ${failOn}, probe ${probe}${fileNote}`;
+}
+function describePolicyChanges(report) {
+  const lines = report.policy.overrides.map(
+    (override) => `override ${override.rule} ${override.name}: ${override.preset} \u2192 ${override.level}`
+  );
+  for (const ignored of report.policy.ignored) {
+    const where2 = ignored.path ? ` in ${ignored.path}` : "";
+    const until = ignored.expires ? ` until ${ignored.expires}` : "";
+    lines.push(
+      `ignored ${ignored.count} ${ignored.rule} finding${ignored.count === 1 ? "" : "s"}${where2}${until}: ${ignored.reason}`
+    );
+  }
+  return lines;
+}
+function rulesBy(entries) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const { key, rule } of entries) {
+    if (!key) continue;
+    const rules = groups.get(key) ?? [];
+    if (!rules.includes(rule)) rules.push(rule);
+    groups.set(key, rules);
+  }
+  return [...groups].map(([key, rules]) => ({ key, rules }));
+}
+function distinctDiffs(report) {
+  return rulesBy(report.findings.map((f) => ({ key: f.fix?.diff, rule: f.rule }))).map(
+    ({ key, rules }) => ({ diff: key, rules })
+  );
+}
+function distinctFixes(report) {
+  return rulesBy(report.findings.map((f) => ({ key: f.fix?.summary, rule: f.rule }))).map(
+    ({ key, rules }) => ({ summary: key, rules })
+  );
+}
+function skippedByReason(report) {
+  return rulesBy(report.skipped.map((s) => ({ key: s.reason, rule: s.rule }))).map(
+    ({ key, rules }) => ({ rules, reason: key })
+  );
+}
+
+// src/report/escape.ts
+var SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&"'@~:=$%^\r\n\t]/g;
+function entities(value) {
+  return value.replace(
+    SPECIAL,
+    (char) => char === "\n" || char === "\r" || char === "	" ? " " : `&#${char.charCodeAt(0)};`
+  );
+}
+var JOINER = "\u2060";
+function unlinkable(value) {
+  return value.replace(/[@#]/g, (char) => char + JOINER).replace(/:\/\//g, `:${JOINER}//`).replace(/\b(www)\./gi, `$1${JOINER}.`);
+}
+var INVISIBLE_CHARACTERS = "\\u2028\\u2029\\p{Cf}";
+var INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, "gu");
+function showInvisible(value) {
+  return value.replace(
+    INVISIBLE,
+    (char) => `<U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
+function markdownText(value) {
+  return entities(unlinkable(showInvisible(value)));
+}
+function markdownCode(value) {
+  return `<code>${entities(showInvisible(value))}</code>`;
+}
+function markdownProse(value) {
+  const escaped = markdownText(value);
+  if ((value.match(/`/g)?.length ?? 0) % 2 === 1) return escaped;
+  return escaped.replace(/&#96;(.+?)&#96;/g, "<code>$1</code>");
+}
+
+// src/report/runtime-facts.ts
+var none = (items) => items.length > 0 ? items.join(", ") : "none";
+function counted(list, shown) {
+  return list.count === 0 ? "none" : `${list.count}: ${listSome(shown, list.count, shown.length)}`;
+}
+function runtimeFactRows(runtime) {
+  const writablePaths = runtime.paths.filter((path2) => path2.writable).map((path2) => path2.path);
+  return [
+    {
+      fact: "identity",
+      value: `uid ${runtime.uid}, gid ${runtime.gid}, groups ${none(runtime.groups.map(String))}${runtime.name ? `, ${runtime.name}` : ""}`,
+      meaning: "who the process is once the runtime applied the image user"
+    },
+    {
+      fact: "home",
+      value: runtime.home ?? "unknown",
+      meaning: "what HOME will be (/ without a passwd entry)"
+    },
+    {
+      fact: "capabilities",
+      value: `effective ${none(runtime.capabilities.effective)}; permitted ${none(runtime.capabilities.permitted)}`,
+      meaning: "root's powers the process holds under Docker's defaults"
+    },
+    {
+      fact: "writable checked paths",
+      value: none(writablePaths),
+      meaning: "of /, /bin, /sbin, /usr, /lib, /etc, /tmp, HOME, WORKDIR and the executable: what the user can modify"
+    },
+    {
+      fact: "writable directories",
+      value: counted(runtime.writableDirs, runtime.writableDirs.items.slice(0, 10)),
+      meaning: "every directory in the image the user can create files in"
+    },
+    {
+      fact: "setuid/setgid files",
+      value: counted(
+        runtime.setid,
+        runtime.setid.items.slice(0, 10).map((item) => item.path)
+      ),
+      meaning: "files that run with their owner's or group's rights, anywhere in the image"
+    },
+    {
+      fact: "file capabilities",
+      value: counted(
+        runtime.fileCaps,
+        runtime.fileCaps.items.slice(0, 10).map((item) => item.path)
+      ),
+      meaning: "files that grant capabilities to whoever runs them"
+    },
+    {
+      fact: "tools",
+      value: none(runtime.tools.map((tool) => `${tool.kind} ${tool.path}`)),
+      meaning: "shells, package managers and sudo/su/doas present"
+    },
+    {
+      fact: "ports",
+      value: none(
+        runtime.ports.map(
+          (port) => `${port.port}/${port.protocol} ${port.bindable ? "bindable" : `not bindable (${port.error})`}`
+        )
+      ),
+      meaning: "declared ports, bound as the user with a Kubernetes node's unprivileged port start (1024)"
+    },
+    {
+      fact: "walk",
+      value: `${runtime.walk.entries} entries in ${runtime.walk.elapsedMs} ms${runtime.walk.truncated ? ", incomplete" : ""}; not scanned: ${counted(
+        runtime.walk.unscanned,
+        runtime.walk.unscanned.items.slice(0, 5).map((item) => `${item.path} (${item.reason})`)
+      )}`,
+      meaning: "how much of the filesystem the probe saw, and what it could not"
+    }
+  ];
+}
+
+// src/report/markdown.ts
+var SEVERITY_ICON = { error: "\u{1F534} error", warning: "\u{1F7E0} warning", notice: "\u{1F535} notice" };
+function renderMarkdown(report, options = {}) {
+  const out = [];
+  const icon = report.verdict === "pass" ? "\u2705" : "\u274C";
+  out.push(
+    `### ${icon} Non-root Guard: ${report.verdict} \u2014 ${markdownCode(report.image.ref)} (${describeCounts(report)})`,
+    "",
+    // The image is the table's header row: GitHub draws an empty header as a blank band.
+    `| Image | ${markdownCode(report.image.ref)} ${markdownCode(shortId(report.image.id))} ${markdownText(report.image.platform)} |`,
+    "|---|---|",
+    `| User | ${userCell(report, options)} |`
+  );
+  if (report.dockerfile) {
+    out.push(
+      `| Dockerfile | ${where(report.dockerfile.path, report.dockerfile.finalStage.line, options)}, final stage FROM ${markdownCode(report.dockerfile.finalStage.base)} |`
+    );
+  }
+  out.push(`| Probe | ${markdownText(describeProbe(report))} |`);
+  if (report.blocked) out.push(`| Blocked | ${markdownText(report.blocked)} |`);
+  out.push(`| Policy | ${markdownText(describePolicy(report))} |`);
+  for (const change of describePolicyChanges(report)) out.push(`| | ${markdownText(change)} |`);
+  out.push("");
+  if (report.findings.length > 0) {
+    const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
+    out.push("| Severity | Rule | Where | What |", "|---|---|---|---|");
+    for (const finding of shown) {
+      const location = finding.location ? where(finding.location.file, finding.location.line, options, report.dockerfile?.path) : "image";
+      out.push(
+        `| ${SEVERITY_ICON[finding.severity]} | ${finding.rule}<br><sub>${finding.name}</sub> | ${location} | ${markdownProse(finding.message)} |`
+      );
+    }
+    const hidden = report.findings.length - shown.length;
+    if (hidden > 0) out.push(`| | | | \u2026and ${hidden} more |`);
+    out.push("");
+    if (!options.brief) out.push(...fixSection(report));
+  }
+  if (options.brief) return out.join("\n");
+  if (report.runtime) {
+    out.push("<details><summary>Runtime facts (from the probe)</summary>", "");
+    out.push("| Fact | Value | What it means |", "|---|---|---|");
+    for (const row of runtimeFactRows(report.runtime)) {
+      out.push(`| ${row.fact} | ${markdownText(row.value)} | ${row.meaning} |`);
+    }
+    out.push("", "</details>", "");
+  }
+  if (report.notes.length > 0 || report.skipped.length > 0) {
+    out.push("<details><summary>Notes</summary>", "");
+    for (const { rules, reason } of skippedByReason(report))
+      out.push(`- skipped ${rules.join(", ")}: ${markdownText(reason)}`);
+    for (const note of report.notes) out.push(`- ${markdownText(note)}`);
+    out.push("", "</details>", "");
+  }
+  return out.join("\n");
+}
+function userCell(report, options) {
+  const { uid, gid, name, startError } = report.user;
+  const set = report.dockerfile?.user;
+  const source = set ? `${markdownCode(`USER ${set.raw}`)} (${where(report.dockerfile.path, set.line, options, report.dockerfile.path)})` : report.user.config === "" ? "not set" : `${markdownCode(report.user.config)} (from the base image)`;
+  if (uid === null) {
+    return `${source} \u2192 the container cannot start: ${markdownCode(startError ?? "unresolved")}`;
+  }
+  const who = uid === 0 ? "root" : name;
+  return `${source} \u2192 uid ${uid}, gid ${gid ?? "?"}${who ? ` (${markdownText(who)})` : ""}`;
+}
+function where(file, line, options, known) {
+  const text3 = file === known ? `line ${line}` : markdownCode(`${file}:${line}`);
+  return options.lineUrl ? `<a href="${escapeAttribute(options.lineUrl(file, line))}">${text3}</a>` : text3;
+}
+function escapeAttribute(url) {
+  return url.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+function fixSection(report) {
+  const fixes = distinctFixes(report);
+  if (fixes.length === 0) return [];
+  const out = ["**How to fix**", ""];
+  for (const { summary, rules } of fixes) {
+    out.push(`- **${rules.join(", ")}** ${markdownProse(summary)}`);
+  }
+  out.push("");
+  const diffs = distinctDiffs(report);
+  for (const { diff, rules } of diffs) {
+    out.push(
+      `<details${diffs.length === 1 ? " open" : ""}><summary>${rules.join(", ")}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
+      "",
+      ...fenced(diff, "diff"),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  return out;
+}
+function fenced(raw, language) {
+  const content = showInvisible(raw);
+  const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return [`${fence}${language}`, content.replace(/\n$/, ""), fence];
+}
+
+// src/report/sarif.ts
+import { createHash } from "node:crypto";
+var LEVEL = {
+  error: "error",
+  warning: "warning",
+  notice: "note"
+};
+var SECURITY_SEVERITY = {
+  error: "7.5",
+  warning: "5.0",
+  notice: "3.0",
+  off: "2.0"
+};
+function ruleDescriptor(rule) {
+  return {
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.rationale },
+    help: {
+      text: `${rule.rationale}
+
+How to fix: ${rule.howToFix}`,
+      markdown: `${rule.rationale}
+
+**How to fix:** ${rule.howToFix}`
+    },
+    defaultConfiguration: {
+      level: rule.levels.baseline === "off" ? "none" : LEVEL[rule.levels.baseline]
+    },
+    properties: {
+      "security-severity": SECURITY_SEVERITY[rule.levels.baseline],
+      tags: ["security", "container", "non-root"]
+    }
+  };
+}
+function fingerprint(rule, file, message) {
+  return createHash("sha256").update(`${rule}\0${file}\0${message}`).digest("hex").slice(0, 32);
+}
+function renderSarif(report) {
+  const index = new Map(RULES.map((rule, position) => [rule.id, position]));
+  const results = report.findings.filter((finding) => finding.location !== null).map((finding) => {
+    const location = finding.location;
+    const fix = finding.fix ? `
+Fix: ${finding.fix.summary}` : "";
+    return {
+      ruleId: finding.rule,
+      ruleIndex: index.get(finding.rule),
+      level: LEVEL[finding.severity],
+      message: { text: `${finding.message}${fix}` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: uriReference(location.file) },
+            region: { startLine: location.line }
+          }
+        }
+      ],
+      partialFingerprints: {
+        "nonrootGuard/v1": fingerprint(finding.rule, location.file, finding.message)
+      }
+    };
+  });
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            rules: RULES.map(ruleDescriptor)
+          }
+        },
+        // One category per image, so a matrix of images does not overwrite itself.
+        automationDetails: { id: `nonroot-guard/${report.image.ref}/` },
+        results
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+function uriReference(path2) {
+  return path2.split("/").map(encodeURIComponent).join("/");
+}
+
+// src/report/text.ts
+var UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE_CHARACTERS}]`, "gu");
+function safe(value) {
+  return value.replace(UNSAFE, (char) => {
+    if (char === "\n") return "\\n";
+    if (char === "	") return "\\t";
+    if (char === "\r") return "\\r";
+    const code = char.codePointAt(0);
+    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+  });
+}
+function renderText(report) {
+  const lines = [];
+  const verdict = report.verdict === "pass" ? "PASS" : "FAIL";
+  lines.push(`${verdict}  ${safe(report.image.ref)}: ${describeCounts(report)}`);
+  if (report.blocked) lines.push(`  blocked     ${safe(report.blocked)}`);
+  lines.push(
+    `  image       ${safe(report.image.ref)} (${shortId(report.image.id)}, ${safe(report.image.platform)})`
+  );
+  lines.push(`  user        ${safe(describeUser(report))}`);
+  if (report.dockerfile) {
+    const { path: path2, finalStage } = report.dockerfile;
+    lines.push(
+      `  dockerfile  ${safe(path2)} (final stage${finalStage.name ? ` "${safe(finalStage.name)}"` : ""} FROM ${safe(finalStage.base)}, line ${finalStage.line})`
+    );
+  }
+  lines.push(`  probe       ${safe(describeProbe(report))}`);
+  lines.push(`  policy      ${safe(describePolicy(report))}`);
+  for (const change of describePolicyChanges(report)) lines.push(`              ${safe(change)}`);
+  const diffs = distinctDiffs(report);
+  const shown = /* @__PURE__ */ new Set();
+  for (const finding of report.findings) {
+    lines.push("");
+    lines.push(
+      `${finding.severity.padEnd(8)}${finding.rule} ${finding.name}  ${safe(locationText(finding.location))}`
+    );
+    lines.push(`  ${safe(finding.message)}`);
+    if (finding.fix) lines.push(`  fix: ${safe(finding.fix.summary)}`);
+    const diff = finding.fix?.diff;
+    if (diff && shown.has(diff)) {
+      const first = diffs.find((group) => group.diff === diff).rules[0];
+      lines.push(`    (the same change as ${first} above)`);
+    } else if (diff) {
+      shown.add(diff);
+      for (const line of diff.replace(/\n$/, "").split("\n")) lines.push(`    ${safe(line)}`);
+    }
+  }
+  if (report.skipped.length > 0) {
+    lines.push("");
+    for (const { rules, reason } of skippedByReason(report)) {
+      lines.push(`skipped ${rules.join(", ")}: ${safe(reason)}`);
+    }
+  }
+  if (report.notes.length > 0) {
+    lines.push("");
+    for (const note of report.notes) lines.push(`note: ${safe(note)}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/shared/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/cli/command-line.ts
+var HELP_FLAGS = [];
+for (const { name, flag } of FLAG_OPTIONS) {
+  if (name === "fail-on") HELP_FLAGS.push(...CLI_FLAGS);
+  HELP_FLAGS.push({ ...flag, name });
+}
+function synopsis() {
+  const words = HELP_FLAGS.map((flag) => {
+    const value = flag.choices ?? flag.value;
+    return `[--${flag.name}${value ? ` ${value}` : ""}]${flag.multiple ? "..." : ""}`;
+  });
+  const first = "  nonroot-guard check ";
+  const lines = [];
+  let line = first;
+  for (const word of words) {
+    if (line.length + word.length > 86 && line.trim() !== "nonroot-guard check") {
+      lines.push(line.trimEnd());
+      line = " ".repeat(first.length);
+    }
+    line += `${word} `;
+  }
+  lines.push(line.trimEnd());
+  return lines.join("\n");
+}
+function flagHelp() {
+  const column = 23;
+  return HELP_FLAGS.flatMap((flag) => {
+    const head = `  --${flag.name}${flag.value ? ` ${flag.value}` : ""}`;
+    const [first = "", ...rest] = flag.help;
+    return [
+      `${head.padEnd(column - 1)} ${first}`,
+      ...rest.map((line) => `${" ".repeat(column)}${line}`)
+    ];
+  }).join("\n");
+}
+var USAGE = `Usage:
+${synopsis()}
+  nonroot-guard --version | --help
+
+Checks that a container image runs as non-root: its user, resolved as the
+runtime and the Kubernetes kubelet resolve it, with each finding on the
+Dockerfile line that causes it.
+
+${flagHelp()}
+
+Exit codes: 0 pass, 1 the policy failed, 2 a usage, input or tool error.`;
+var FORMATS = ["text", "json", "markdown", "sarif"];
+function render(report, format) {
+  switch (format) {
+    case "json":
+      return renderJson(report);
+    case "markdown":
+      return renderMarkdown(report);
+    case "sarif":
+      return renderSarif(report);
+    default:
+      return renderText(report);
+  }
+}
+function parseCommandLine(argv) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: FLAGS });
+  } catch (error) {
+    const { code, message } = error;
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const flag = /'([^']+)'/.exec(message)?.[1] ?? "";
+      const guess = nearest(flag.replace(/^-+/, ""), Object.keys(FLAGS));
+      throw new CheckError(
+        "usage",
+        `unknown flag ${flag}${guess ? ` (did you mean --${guess}?)` : ""}`,
+        "Run nonroot-guard --help for the flags."
+      );
+    }
+    throw new CheckError("usage", message, "Run nonroot-guard --help for the flags.");
+  }
+}
+async function runCli(argv, io) {
+  try {
+    const { values, positionals } = parseCommandLine(argv);
+    if (values.help) {
+      io.stdout(`${USAGE}
+`);
+      return 0;
+    }
+    if (values.version) {
+      io.stdout(`nonroot-guard ${VERSION}
+`);
+      return 0;
+    }
+    if (positionals[0] !== "check" || positionals.length > 1) {
+      throw new CheckError(
+        "usage",
+        positionals.length === 0 ? "missing command: check" : `unknown command or extra argument: ${positionals.join(" ")}`,
+        "Run nonroot-guard check --image REF, or nonroot-guard --help."
+      );
+    }
+    checkEnvironment();
+    const format = values.format ?? "text";
+    if (!FORMATS.includes(format)) {
+      throw new CheckError(
+        "usage",
+        `--format: unknown format "${values.format}"`,
+        "Use text, json, markdown or sarif."
+      );
+    }
+    const raw = {};
+    for (const { key, name } of FLAG_OPTIONS) raw[key] = values[name];
+    const options = parseOptions(raw, "--");
+    const report = await check(options, {
+      source: new DockerSource(new Docker(runCommand, "docker", io.early)),
+      runBuildCommand,
+      log: io.stderr,
+      cwd: io.cwd,
+      version: VERSION
+    });
+    const rendered = render(report, format);
+    const output = values["output"];
+    if (typeof output === "string") {
+      await writeFileWhole(output, rendered, "--output");
+      io.stderr(`${report.verdict.toUpperCase()}: report written to ${output}
+`);
+    } else {
+      io.stdout(rendered);
+    }
+    return report.verdict === "pass" ? 0 : 1;
+  } catch (error) {
+    io.stderr(`nonroot-guard: ${describeError(error)}
+`);
+    return 2;
+  }
+}
+export {
+  USAGE,
+  runCli
+};

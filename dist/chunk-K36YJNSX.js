@@ -1,0 +1,328 @@
+import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
+
+// src/source/command.ts
+import { spawn } from "node:child_process";
+var CommandNotFoundError = class extends Error {
+  constructor(file) {
+    super(`${file}: command not found`);
+    this.file = file;
+  }
+  file;
+};
+var DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
+var BoundedBuffer = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  chunks = [];
+  size = 0;
+  push(chunk) {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    while (this.size > this.limit && this.chunks.length > 1) {
+      this.size -= this.chunks.shift().length;
+    }
+  }
+  toString() {
+    const all = Buffer.concat(this.chunks);
+    return all.subarray(Math.max(0, all.length - this.limit)).toString("utf8");
+  }
+};
+var runCommand = (file, args, options = {}) => new Promise((resolve, reject) => {
+  const limit = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
+  const stdout = new BoundedBuffer(limit);
+  const stderr = new BoundedBuffer(limit);
+  const child = spawn(file, args, {
+    cwd: options.cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: process.env,
+    signal: options.signal,
+    killSignal: "SIGKILL"
+  });
+  let timedOut = false;
+  const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+    timedOut = true;
+    child.kill("SIGKILL");
+  }, options.timeoutMs);
+  const collect = (buffer) => (chunk) => {
+    buffer.push(chunk);
+    options.onOutput?.(chunk.toString("utf8"));
+  };
+  const read = options.readStdout;
+  let enough = false;
+  child.stdout.on(
+    "data",
+    read ? (chunk) => {
+      if (enough) return;
+      if (read(chunk) === "enough") {
+        enough = true;
+        child.kill("SIGKILL");
+      }
+    } : collect(stdout)
+  );
+  child.stderr.on("data", collect(stderr));
+  child.on("error", (error) => {
+    if (error.name === "AbortError") return;
+    clearTimeout(timer);
+    reject(error.code === "ENOENT" ? new CommandNotFoundError(file) : error);
+  });
+  child.on("close", (code, signal) => {
+    clearTimeout(timer);
+    resolve({
+      exitCode: code ?? (signal ? 128 : 1),
+      stdout: stdout.toString(),
+      stderr: stderr.toString(),
+      timedOut
+    });
+  });
+});
+function lastLines(text, count) {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
+  return lines.slice(-count).join("\n");
+}
+
+// src/source/docker/early-calls.ts
+function engineCall() {
+  return {
+    args: ["version", "--format", "{{.Server.Os}}|{{.Server.Arch}}|{{.Server.Version}}"],
+    options: { timeoutMs: 3e4 }
+  };
+}
+function inspectCall(ref) {
+  return {
+    args: ["image", "inspect", "--format", "{{json .}}", "--", ref],
+    options: { timeoutMs: 6e4 }
+  };
+}
+function makesTheImage(source) {
+  return Boolean(source.context || source.buildCommand || source.pull);
+}
+function earlyRequestFor(source) {
+  return { existingImage: makesTheImage(source) ? void 0 : source.image || void 0 };
+}
+var EarlyCalls = class {
+  constructor(binary = "docker", runner = runCommand) {
+    this.binary = binary;
+    this.runner = runner;
+  }
+  binary;
+  runner;
+  calls = /* @__PURE__ */ new Map();
+  abort = new AbortController();
+  start(call) {
+    const result = this.runner(this.binary, call.args, {
+      ...call.options,
+      signal: this.abort.signal
+    });
+    result.catch(() => {
+    });
+    this.calls.set(key(this.binary, call.args), result);
+  }
+  take(binary, args) {
+    const id = key(binary, args);
+    const result = this.calls.get(id);
+    this.calls.delete(id);
+    return result;
+  }
+  /** Kills the calls nobody took, so that they do not keep the process alive. */
+  discard() {
+    if (this.calls.size > 0) this.abort.abort();
+    this.calls.clear();
+  }
+};
+function key(binary, args) {
+  return JSON.stringify([binary, ...args]);
+}
+function startEarlyCalls(request, calls = new EarlyCalls()) {
+  calls.start(engineCall());
+  if (request.existingImage) calls.start(inspectCall(request.existingImage));
+  return calls;
+}
+
+// src/options/options.ts
+var COMMENT_MODES = ["auto", "always", "off"];
+var OPTIONS = {
+  image: {
+    flag: {
+      value: "REF",
+      help: [
+        "the image to check (pulled when missing; built and tagged",
+        "REF with --context; produced by --build-command)"
+      ]
+    },
+    input: {}
+  },
+  context: { flag: { value: "DIR", help: ["build the image from DIR first"] }, input: {} },
+  dockerfile: {
+    flag: {
+      value: "PATH",
+      help: [
+        "the Dockerfile (default DIR/Dockerfile); with --image alone,",
+        "map findings to its lines without building"
+      ]
+    },
+    input: {}
+  },
+  target: { flag: { value: "STAGE", help: ["build (and judge) this stage"] }, input: {} },
+  "build-args": {
+    flag: {
+      name: "build-arg",
+      value: "K=V",
+      multiple: true,
+      help: ["a build argument (repeatable)"]
+    },
+    input: { list: true }
+  },
+  platform: {
+    flag: { value: "P", help: ["e.g. linux/amd64, for the build or the pull"] },
+    input: {}
+  },
+  pull: { flag: { help: ["always pull (the image, or the base image of a build)"] }, input: {} },
+  "build-command": {
+    flag: {
+      value: "CMD",
+      help: [
+        "a command that produces --image (e.g. dotnet publish",
+        "-t:PublishContainer); run without a shell"
+      ]
+    },
+    input: {}
+  },
+  policy: {
+    flag: {
+      value: "FILE",
+      help: [
+        "a policy file (default: .github/nonroot-guard.yml when it",
+        `exists); see the README's "Policy file"`
+      ]
+    },
+    input: {}
+  },
+  preset: {
+    flag: {
+      value: "NAME",
+      help: [
+        "baseline, restricted or hardened; overrides the policy",
+        "file's preset (default baseline)"
+      ]
+    },
+    input: {}
+  },
+  manifests: {
+    flag: {
+      value: "GLOB",
+      multiple: true,
+      help: [
+        "Kubernetes manifests that run the image (repeatable):",
+        "predicts the kubelet's runAsNonRoot refusal and checks",
+        'the "restricted" Pod Security Standard'
+      ]
+    },
+    input: { list: true }
+  },
+  "manifest-image": {
+    flag: {
+      value: "REF",
+      help: [
+        "the image as the manifests name it (default: --image);",
+        "without a tag, any tag of that repository"
+      ]
+    },
+    input: {}
+  },
+  "fail-on": {
+    flag: {
+      value: "LEVEL",
+      choices: "error|warning|never",
+      help: ["error (default), warning or never"]
+    },
+    input: {}
+  },
+  probe: {
+    flag: {
+      value: "MODE",
+      choices: "required|optional",
+      help: [
+        "required (default): a probe that cannot run fails the",
+        "check; optional: its rules are skipped, with the reason"
+      ]
+    },
+    input: {}
+  },
+  // The action's only: where to write SARIF (unset: a file in RUNNER_TEMP).
+  "sarif-file": { input: {} },
+  // The action's only: how the report reaches the pull request.
+  comment: { input: {} },
+  "comment-id": { input: {} },
+  suggestions: { input: {} },
+  // action.yml gives `${{ github.token }}`: only an expression there can read it.
+  "github-token": { input: {} },
+  // Post this JSON report (another run's) instead of checking: the fork-safe recipe.
+  "report-file": { input: {} },
+  "pr-number": { input: {} }
+};
+var entries = Object.entries(OPTIONS);
+var FLAG_OPTIONS = entries.flatMap(
+  ([key2, option]) => option.flag ? [{ key: key2, name: option.flag.name ?? key2, flag: option.flag }] : []
+);
+var INPUT_OPTIONS = entries.flatMap(
+  ([key2, option]) => option.input ? [{ key: key2, list: option.input.list === true }] : []
+);
+
+// src/cli/flags.ts
+import { parseArgs } from "node:util";
+var CLI_FLAGS = [
+  {
+    name: "format",
+    value: "F",
+    choices: "text|json|markdown|sarif",
+    help: ["text (default), json, markdown or sarif (SARIF 2.1.0,", "for code scanning)"]
+  },
+  { name: "output", value: "FILE", help: ["write the report to FILE instead of stdout"] }
+];
+var FLAGS = Object.fromEntries([
+  ...FLAG_OPTIONS.map(({ name, flag }) => [
+    name,
+    { type: flag.value ? "string" : "boolean", ...flag.multiple && { multiple: true } }
+  ]),
+  ...CLI_FLAGS.map(({ name }) => [name, { type: "string" }]),
+  ["version", { type: "boolean" }],
+  ["help", { type: "boolean", short: "h" }]
+]);
+function textValue(value) {
+  return typeof value === "string" ? value : void 0;
+}
+function earlyRequest(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: FLAGS });
+  } catch {
+    return null;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1 || positionals[0] !== "check" || values.help || values.version) {
+    return null;
+  }
+  return earlyRequestFor({
+    image: textValue(values["image"]),
+    context: textValue(values["context"]),
+    buildCommand: textValue(values["build-command"]),
+    pull: values["pull"] === true
+  });
+}
+
+export {
+  CommandNotFoundError,
+  runCommand,
+  lastLines,
+  engineCall,
+  inspectCall,
+  makesTheImage,
+  startEarlyCalls,
+  COMMENT_MODES,
+  FLAG_OPTIONS,
+  CLI_FLAGS,
+  FLAGS,
+  earlyRequest
+};

@@ -1,0 +1,202 @@
+import { describeUserInstruction } from '../dockerfile/describe.js';
+import type { DockerfileFacts, ParseOptions } from '../dockerfile/types.js';
+import { acquireImage, type BuildCommandRunner } from '../source/acquire.js';
+import { imageRequest } from './image-request.js';
+import { readDockerfile, readPolicy } from './inputs.js';
+import { engineFirst, settledLater } from './schedule.js';
+import { parseAccounts } from '../facts/accounts.js';
+import { makesTheImage } from '../source/docker/early-calls.js';
+import { resolveUser } from '../facts/resolve-user.js';
+import type { ImageFacts } from '../facts/image.js';
+import { kubernetesFacts, readManifests } from '../kubernetes/read.js';
+import type { CheckOptions } from '../options/parse.js';
+import { evaluate } from '../policy/evaluate.js';
+import { effectivePolicy, type EffectivePolicy } from '../policy/effective.js';
+import { declaredPorts, portsToProbe } from '../facts/ports.js';
+import type { Facts, ProbeStatus } from '../facts/types.js';
+import type { ProbeResult } from '../probe/probe.js';
+import type { ImageSource } from '../source/types.js';
+import { buildReport } from '../report/build.js';
+import type { Report } from '../report/types.js';
+
+/** The edges the pipeline talks through; entry points build them, tests can replace them. */
+export interface CheckEnvironment {
+  /** Where images come from and the probe runs (the docker CLI; a fake in unit tests). */
+  source: ImageSource;
+  runBuildCommand: BuildCommandRunner;
+  /** Progress and build output for a person (stderr for the CLI, the log for the action). */
+  log: (text: string) => void;
+  /** Folds a long step's output (a build log) under a title; the action uses a log group. */
+  group?: <T>(title: string, work: () => Promise<T>) => Promise<T>;
+  /** Paths in options are relative to this directory (the repository root on a runner). */
+  cwd: string;
+  version: string;
+  /** Today as YYYY-MM-DD, for ignore expiry; tests pin it. */
+  today?: string;
+  /** The probe binary to run, instead of the one for the engine's architecture (tests build some with lower limits). */
+  probeBinary?: string;
+}
+
+export interface GatheredFacts {
+  facts: Facts;
+  policy: EffectivePolicy;
+  /** Things a person should know that are not findings. */
+  notes: string[];
+}
+
+/** Gets the image, gathers the facts, judges them: the whole check, free of @actions/*. */
+export async function check(options: CheckOptions, env: CheckEnvironment): Promise<Report> {
+  const { facts, policy, notes } = await gatherFacts(options, env);
+  const evaluation = evaluate(facts, policy);
+  for (const entry of policy.ignores.filter((ignore) => ignore.expired)) {
+    notes.push(
+      `the ignore of ${entry.rule}${entry.path ? ` for ${entry.path}` : ''} in ${policy.file} expired on ${entry.expires} and no longer applies (its reason was: ${entry.reason})`,
+    );
+  }
+  return buildReport(facts, evaluation, policy, env.version, notes);
+}
+
+/** Everything the rules judge, from the edges: docker and the Dockerfile. */
+export async function gatherFacts(
+  options: CheckOptions,
+  env: CheckEnvironment,
+): Promise<GatheredFacts> {
+  // The engine check and, for an image that should already be here, its inspect (both
+  // read-only) run while this process reads and parses the inputs; their failures are
+  // reported where they are awaited below, after the inputs' own.
+  const engineCheck = settledLater(env.source.engine());
+  const waitsForEngine = makesTheImage(options);
+  const localImage = waitsForEngine ? undefined : settledLater(env.source.inspect(options.image!));
+  // The policy before anything is built or pulled: a bad policy file fails in a second.
+  const policy = effectivePolicy(
+    await readPolicy(options, env.cwd),
+    { preset: options.preset, failOn: options.failOn, probe: options.probe },
+    env.today ?? new Date().toISOString().slice(0, 10),
+  );
+  // The engine's answer is needed only to pick the probe: meanwhile read the inputs and,
+  // for an image that exists, take its inspect. A build (or --pull) waits for the engine.
+  const [engine, inputs] = await engineFirst(
+    engineCheck,
+    (async () => {
+      if (waitsForEngine) await engineCheck;
+      // Read and parse the Dockerfile before any build: a bad target or syntax fails in a second.
+      const dockerfileInput = await readDockerfile(options, env.cwd);
+      const parseOptions: ParseOptions | null = dockerfileInput && {
+        path: dockerfileInput.displayPath,
+        target: options.target,
+        buildArgs: options.buildArgs,
+      };
+      const draft =
+        dockerfileInput && parseOptions
+          ? await parseDockerfile(dockerfileInput.text, parseOptions)
+          : null;
+      const manifests = await readManifests(options.manifests, options.manifestImage, env.cwd);
+      const image = waitsForEngine
+        ? null
+        : await acquireImage(imageRequest(options, env.cwd), env, localImage);
+      return { dockerfileInput, parseOptions, draft, manifests, image };
+    })(),
+  );
+  const { dockerfileInput, parseOptions, draft, manifests } = inputs;
+
+  const image = inputs.image ?? (await acquireImage(imageRequest(options, env.cwd), env));
+  const notes: string[] = [];
+  const ports = declaredPorts(image, policy.portVariables);
+  // One container start: the probe, which also returns the account files it read; the base
+  // ENV comes meanwhile. docker cp reads the account files only when the probe could not.
+  const [baseEnv, probe] = await Promise.all([
+    draft ? baseImageEnv(draft, image, env.source, notes) : undefined,
+    env.source.runProbe({
+      image,
+      ports: portsToProbe(ports),
+      engineArch: engine.arch,
+      binary: env.probeBinary,
+    }),
+  ]);
+  notes.push(...probe.notes);
+  const accountFiles = probe.accountFiles ?? (await env.source.readAccountFiles(image.ref));
+  const dockerfile =
+    dockerfileInput && parseOptions
+      ? await parseDockerfile(dockerfileInput.text, { ...parseOptions, baseEnv })
+      : null;
+  if (dockerfile) notes.push(...compareUser(dockerfile, image));
+  if (options.platform && !`${image.platform}/`.startsWith(`${options.platform}/`)) {
+    notes.push(
+      `platform ${options.platform} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`,
+    );
+  }
+  const imageArch = image.platform.split('/')[1];
+  if (imageArch && imageArch !== engine.arch) {
+    // The probe is the engine's architecture and needs nothing from the image, so this is not a gap.
+    notes.push(
+      `the image is ${image.platform} and the Docker engine linux/${engine.arch}: the probe ran as a linux/${engine.arch} binary, which uses nothing of the image's own, so the findings hold for the ${image.platform} image`,
+    );
+  }
+
+  const accounts = parseAccounts(accountFiles);
+  notes.push(...accounts.notes);
+  const user = resolveUser(image.user, accounts);
+  notes.push(...user.olderEngines);
+  return {
+    facts: {
+      image,
+      accounts,
+      user,
+      dockerfile,
+      ports,
+      runtime: probe.ok ? probe.output : null,
+      probe: probeStatus(probe),
+      kubernetes: manifests && kubernetesFacts(manifests, image),
+    },
+    policy,
+    notes,
+  };
+}
+
+/** dockerfile-ast is a chunk of its own, loaded only by checks that have a Dockerfile. */
+async function parseDockerfile(text: string, options: ParseOptions): Promise<DockerfileFacts> {
+  const parser = await import('../dockerfile/parse.js');
+  return parser.parseDockerfile(text, options);
+}
+
+function probeStatus(probe: ProbeResult): ProbeStatus {
+  if (!probe.ok) return { status: 'failed', reason: probe.reason };
+  if (probe.output.userError) {
+    return {
+      status: 'user-error',
+      reason: `the container cannot start as the image's user: ${probe.output.userError}`,
+    };
+  }
+  return { status: 'ok', elapsedMs: probe.elapsedMs };
+}
+
+/**
+ * ENV of the Dockerfile's base image, so `USER $APP_UID` resolves as the
+ * builder resolved it. The base is local after a classic build; when it is
+ * not, the checked image's own ENV (which contains the base's) stands in.
+ */
+async function baseImageEnv(
+  draft: DockerfileFacts,
+  image: ImageFacts,
+  source: ImageSource,
+  notes: string[],
+): Promise<Record<string, string>> {
+  if (draft.rootBase === 'scratch') return {};
+  const base = await source.inspect(draft.rootBase);
+  if (base) return base.env;
+  notes.push(
+    `the base image ${draft.rootBase} is not available locally; the checked image's ENV stands in for it when resolving variables in the Dockerfile`,
+  );
+  return image.env;
+}
+
+/** A Dockerfile given with --image may not be the one the image was built from: say so. */
+function compareUser(dockerfile: DockerfileFacts, image: ImageFacts): string[] {
+  const user = dockerfile.effectiveUser;
+  if (user && user.value !== image.user) {
+    return [
+      `${dockerfile.path}:${user.line} sets ${describeUserInstruction(user)} but the image's user is "${image.user}": was the image built from this Dockerfile? Findings judge the image.`,
+    ];
+  }
+  return [];
+}

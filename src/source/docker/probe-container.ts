@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import { PROBE_TRANSFER, environmentValue } from '../../options/environment.js';
+import type { AccountFiles, ImageFacts } from '../../facts/image.js';
+import {
+  ACCOUNT_FILES_FLAG,
+  differentInside,
+  parseProbeDocument,
+  probeArguments,
+  probeBinary,
+  probeLimits,
+  probePath,
+  unpassable,
+  type ProbeLimits,
+  type ProbeResult,
+  type ProbeTransfer,
+} from '../../probe/probe.js';
+import { lastLines, type CommandResult } from '../command.js';
+import { dockerFailure, type Docker } from './docker.js';
+
+/**
+ * The probe's one container on a Docker engine, through the docker CLI: the
+ * options it is created with, and its life from create to removal.
+ */
+
+/**
+ * `docker create` options for the probe container. It starts as root (with
+ * Docker's default capabilities) so it can see the whole filesystem, then
+ * becomes the image's user as runc would; everything else is locked down.
+ * Nothing from this machine is mounted but the probe binary, read-only.
+ * What of the image's config the daemon would act on is replaced: the
+ * entrypoint and command (the probe instead), the user (root, then the probe
+ * becomes the image's user itself), the network, and the HEALTHCHECK, which
+ * dockerd would otherwise run inside this container as root while the probe
+ * walks.
+ */
+export function containerOptions(limits: ProbeLimits, entrypoint: string): string[] {
+  return [
+    '--pull=never',
+    '--no-healthcheck',
+    '--network=none',
+    '--user=0:0',
+    '--security-opt=no-new-privileges',
+    `--pids-limit=${limits.pids}`,
+    `--memory=${limits.memory}`,
+    `--memory-swap=${limits.memory}`,
+    // Docker lets non-root bind any port; a default Kubernetes node does not.
+    '--sysctl=net.ipv4.ip_unprivileged_port_start=1024',
+    '--label=org.nonroot-guard.probe=true',
+    `--entrypoint=${entrypoint}`,
+  ];
+}
+
+/** Bind mounts only work when the daemon shares this machine's filesystem. */
+export function defaultTransfer(env: NodeJS.ProcessEnv = process.env): ProbeTransfer {
+  const forced = environmentValue(PROBE_TRANSFER, env);
+  if (forced) return forced;
+  const host = env['DOCKER_HOST'];
+  return host && !host.startsWith('unix://') ? 'copy' : 'mount';
+}
+
+export function failureReason(result: CommandResult, limits: ProbeLimits, arch: string): string {
+  const stderr = lastLines(result.stderr, 3);
+  if (result.timedOut) {
+    return `the probe did not finish within ${limits.timeoutMs / 1000} s and was stopped`;
+  }
+  if (/exec format error/i.test(stderr)) {
+    return `the probe cannot execute in this container (exec format error) on this ${arch} engine`;
+  }
+  if (result.exitCode === 137) {
+    return `the probe was killed (exit 137), most likely out of memory under its ${limits.memory} limit`;
+  }
+  return `the probe container failed (exit code ${result.exitCode})${stderr ? `: ${stderr}` : ''}`;
+}
+
+/** The bind mount's source is not there: the daemon does not see this machine's files. */
+function mountDidNotReach(created: CommandResult): boolean {
+  return /bind source path does not exist/i.test(created.stderr);
+}
+
+/** After the timeout, how long a pending `docker create` is waited for so that what it makes is removed. */
+const CLEANUP_GRACE_MS = 15_000;
+/** A create slower than this is worth a note: docker copies each VOLUME's files first. */
+const SLOW_CREATE_MS = 2_000;
+
+const TIMED_OUT = Symbol('timed out');
+
+function beforeDeadline<T>(work: Promise<T>, deadline: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), Math.max(0, deadline - Date.now()));
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Runs the probe in the image, once, and returns its facts or why there are
+ * none. One container: created, its account files read as the daemon will
+ * read them (a device node or FIFO there and it is never started), started
+ * attached, then removed with its volumes on every path.
+ */
+export async function runProbe(
+  docker: Docker,
+  image: ImageFacts,
+  ports: readonly string[],
+  engineArch: string,
+  options: { limits?: ProbeLimits; transfer?: ProbeTransfer; binary?: string } = {},
+): Promise<ProbeResult> {
+  const limits = options.limits ?? probeLimits();
+  const started = Date.now();
+  const notes: string[] = [];
+  const failed = (
+    reason: string,
+    container: string,
+    accountFiles: AccountFiles | null,
+  ): ProbeResult => ({
+    ok: false,
+    reason,
+    elapsedMs: Date.now() - started,
+    container,
+    accountFiles,
+    notes,
+  });
+  const cannotPass = unpassable(image);
+  if (cannotPass) return failed(cannotPass, '', null);
+  const binary = options.binary ?? probeBinary(engineArch);
+  const ownPath = probePath();
+  const probeArgs = [...probeArguments(image, ports, ownPath), ACCOUNT_FILES_FLAG];
+  const deadline = started + limits.timeoutMs;
+  const timedOut = (container: string, accountFiles: AccountFiles | null) =>
+    failed(
+      `the probe did not finish within ${limits.timeoutMs / 1000} s and was stopped`,
+      container,
+      accountFiles,
+    );
+
+  const attempt = async (transfer: ProbeTransfer): Promise<ProbeResult | 'mount-did-not-reach'> => {
+    const container = `nonroot-guard-probe-${randomBytes(6).toString('hex')}`;
+    const mount =
+      transfer === 'mount' ? [`--mount=type=bind,source=${binary},target=${ownPath},readonly`] : [];
+    const createStarted = Date.now();
+    const create = docker.createContainer(
+      container,
+      [...containerOptions(limits, ownPath), ...mount, image.id, ...probeArgs],
+      limits.timeoutMs + CLEANUP_GRACE_MS,
+    );
+    let accountFiles: AccountFiles | null = null;
+    try {
+      const created = await beforeDeadline(create, deadline);
+      if (created === TIMED_OUT) {
+        // The create is waited for below anyway, to remove what it made: read the account
+        // files from it meanwhile, rather than have the caller create a second container.
+        const late = await create;
+        const made = late.exitCode === 0 && !late.timedOut;
+        return timedOut(container, made ? await docker.readAccountFilesOf(container) : null);
+      }
+      if (created.exitCode !== 0) {
+        if (transfer === 'mount' && mountDidNotReach(created)) return 'mount-did-not-reach';
+        throw dockerFailure(`docker create ${image.ref}`, created);
+      }
+      const createMs = Date.now() - createStarted;
+      if (createMs > SLOW_CREATE_MS && image.volumes.length > 0) {
+        notes.push(
+          `creating the probe container took ${(createMs / 1000).toFixed(1)} s: docker first copies the image's files at VOLUME ${image.volumes.join(', ')} into new anonymous volumes`,
+        );
+      }
+      if (transfer === 'copy') {
+        const copied = await docker.copyInto(container, binary, ownPath);
+        if (copied.exitCode !== 0) {
+          return failed(failureReason(copied, limits, engineArch), container, accountFiles);
+        }
+      }
+      accountFiles = await docker.readAccountFilesOf(container);
+      if (accountFiles.unsafe.length > 0) {
+        const what = accountFiles.unsafe.map((file) => `${file.path} ${file.what}`).join('; ');
+        return failed(
+          `no container of the image was started: ${what}, and the Docker daemon itself opens it to start any container`,
+          container,
+          accountFiles,
+        );
+      }
+      if (Date.now() >= deadline) return timedOut(container, accountFiles);
+      const result = await docker.startAttached(container, deadline - Date.now());
+      if (result.timedOut) return timedOut(container, accountFiles);
+      if (result.exitCode !== 0) {
+        return failed(failureReason(result, limits, engineArch), container, accountFiles);
+      }
+      try {
+        const { output, shown } = parseProbeDocument(result.stdout);
+        accountFiles.unsafe.push(...differentInside(output, shown, accountFiles));
+        const elapsedMs = Date.now() - started;
+        return { ok: true, output, accountFiles, elapsedMs, transfer, notes };
+      } catch (error) {
+        return failed(
+          `the probe's output could not be read: ${(error as Error).message}`,
+          container,
+          accountFiles,
+        );
+      }
+    } finally {
+      // A create still pending when the time ran out is waited for, so that what it made is removed too.
+      const pending = await create.catch(() => null);
+      const removed = await docker.removeContainer(container);
+      if (!removed || pending?.timedOut) {
+        notes.push(
+          `the probe container ${container} may be left behind: remove it with \`docker rm --force --volumes ${container}\``,
+        );
+      }
+    }
+  };
+
+  const transfer = options.transfer ?? defaultTransfer();
+  const result = await attempt(transfer);
+  if (result !== 'mount-did-not-reach') return result;
+  const copied = await attempt('copy');
+  if (copied === 'mount-did-not-reach') throw new Error('the copy transfer mounts nothing');
+  return copied;
+}

@@ -1,0 +1,52 @@
+import type { AccountFiles, ImageFacts } from '../facts/image.js';
+import type { ProbeLimits, ProbeResult } from '../probe/probe.js';
+
+/**
+ * Where the check gets images from and runs the probe: the seam between the
+ * check and an engine. The docker CLI (docker/source.ts) is the one there is;
+ * another engine, a registry or an OCI archive plugs in here, and tests use
+ * a fake.
+ */
+export interface ImageSource {
+  /** The engine's OS, architecture and version; a CheckError when it does not answer. */
+  engine(): Promise<EngineInfo>;
+  /** A local image's facts, or null when it is not there. */
+  inspect(ref: string): Promise<ImageFacts | null>;
+  pull(ref: string, platform?: string): Promise<void>;
+  /** Builds and tags the image; returns its id. */
+  build(request: BuildRequest): Promise<string>;
+  /** /etc/passwd and /etc/group as the engine reads them, without starting anything of the image. */
+  readAccountFiles(ref: string): Promise<AccountFiles>;
+  /** The probe, in one container of the image, and its facts or why there are none. */
+  runProbe(request: ProbeRequest): Promise<ProbeResult>;
+}
+
+export interface EngineInfo {
+  os: string;
+  arch: string;
+  version: string;
+}
+
+export interface BuildRequest {
+  context: string;
+  dockerfile?: string;
+  target?: string;
+  buildArgs: Record<string, string>;
+  platform?: string;
+  /** `--pull`: always fetch a newer base image. */
+  pull: boolean;
+  tag: string;
+  /** Receives the build log as it is written. */
+  onOutput?: (chunk: string) => void;
+}
+
+export interface ProbeRequest {
+  image: ImageFacts;
+  /** The ports to try binding, as `80/tcp`. */
+  ports: readonly string[];
+  /** The engine's architecture, which picks the probe binary. */
+  engineArch: string;
+  limits?: ProbeLimits;
+  /** The probe binary to run instead of the shipped one (tests build some with lower limits). */
+  binary?: string;
+}
