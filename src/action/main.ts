@@ -112,7 +112,7 @@ export async function run(early?: EarlyCalls): Promise<void> {
     }
     checkEnvironment();
     const options = parseOptions(readInputs(), '');
-    const run = readRunContext(options.github.prNumber);
+    const run = readRunContext(options.prNumber);
     if (options.reportFile) {
       // Posting another run's report (a fork's, from its artifact): nothing is built or run here.
       report = await readReportFile(options.reportFile);
@@ -164,7 +164,7 @@ async function publish(report: Report, options: CheckOptions, run: RunContext, c
   try {
     // Octokit is a chunk of its own: loaded after the check, and only by the action.
     const { publishToPullRequest } = await import('../github/publish.js');
-    await publishToPullRequest(report, { ...options.github, defaultCommentId: commentId }, run, {
+    await publishToPullRequest(report, { ...options, defaultCommentId: commentId }, run, {
       info: core.info,
       notice: core.notice,
       warning: core.warning,

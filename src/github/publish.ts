@@ -72,14 +72,14 @@ export async function publishToPullRequest(
     );
     return;
   }
-  if (!options.token) {
+  if (!options.githubToken) {
     log.warning(
       'no github-token: no PR comment. Leave the input unset to use the job token, with permissions: pull-requests: write.',
     );
     return;
   }
   const octokit = getOctokit(
-    options.token,
+    options.githubToken,
     {
       baseUrl: run.apiUrl,
       retry: RETRY,
@@ -103,7 +103,7 @@ export async function publishToPullRequest(
 
   let author: Author;
   try {
-    author = await whoWrites(octokit, options.token);
+    author = await whoWrites(octokit, options.githubToken);
   } catch (error) {
     refused(error, 'read who the token belongs to', 'pull-requests: write');
     return;

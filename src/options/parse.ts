@@ -1,57 +1,33 @@
 import { CheckError } from '../shared/errors.js';
 import { isImageReference } from '../source/reference.js';
-import {
-  FAIL_ON,
-  PRESETS,
-  PROBE_MODES,
-  type FailOn,
-  type Preset,
-  type ProbeMode,
-} from '../policy/types.js';
-import { COMMENT_MODES, type CommentMode, type RawOptions } from './options.js';
-import { optionsSchema } from './schemas.js';
+import { FAIL_ON, PRESETS, PROBE_MODES } from '../policy/types.js';
+import { COMMENT_MODES, type RawOptions } from './options.js';
+import { optionsSchema, type ParsedOptions } from './schemas.js';
 
 /** Validates raw options (from the CLI's flags or the action's inputs) into what a check uses. */
 
-export interface CheckOptions {
-  image?: string;
-  /** Build context; with build-command, the directory the command runs in. */
-  context?: string;
-  dockerfile?: string;
-  target?: string;
-  buildArgs: Record<string, string>;
-  platform?: string;
-  pull: boolean;
-  buildCommand?: string;
-  /** A policy file; without one, .github/nonroot-guard.yml is read when it exists. */
-  policy?: string;
-  /** Overrides the policy file's preset when given. */
-  preset?: Preset;
-  failOn: FailOn;
-  /** Whether a probe that cannot run fails the check (required) or only skips its rules. */
-  probe: ProbeMode;
-  /** Globs of Kubernetes manifests (relative to the repository) to cross-check. */
-  manifests: string[];
-  /** The image as the manifests name it; unset: the checked image's reference. */
-  manifestImage?: string;
-  /** The action's: where to write SARIF (unset: a file in RUNNER_TEMP). */
-  sarifFile?: string;
-  /** The action's: post this JSON report (another run's) instead of checking an image. */
-  reportFile?: string;
-  /** The action's: the sticky comment and review suggestions on the pull request. */
-  github: PublishOptions;
-}
+/** `build-command` → `buildCommand`. */
+type CamelCase<Key extends string> = Key extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : Key;
 
-export interface PublishOptions {
-  /** auto: on pull requests, when there is something to say or a comment to update. */
-  comment: CommentMode;
-  /** Tells the comments of several images (a matrix) apart; unset: derived from the image. */
-  commentId?: string;
-  suggestions: boolean;
-  token?: string;
-  /** The pull request to report on when the event has none (workflow_run). */
-  prNumber?: number;
-}
+/**
+ * What a check is given: the option table's options, validated, one field per
+ * option named after it (schemas.ts has each one's type, default and meaning;
+ * options.ts its help). Adding an option touches those two and its use only.
+ */
+export type CheckOptions = {
+  [Key in keyof ParsedOptions as CamelCase<Key & string>]: ParsedOptions[Key];
+};
+
+/** The options the pull-request publishing reads. */
+export type PublishOptions = Pick<
+  CheckOptions,
+  'comment' | 'commentId' | 'suggestions' | 'githubToken' | 'prNumber'
+>;
+
+const camelCase = (key: string) =>
+  key.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /** An option as the person gave it: the flag `--image`, or the input `input "image"`. */
 function optionName(key: string, flagPrefix: '--' | ''): string {
@@ -102,36 +78,9 @@ export function parseOptions(raw: RawOptions, flagPrefix: '--' | ''): CheckOptio
       'Name the image your command tags, e.g. image: myapp:pr (and -p:ContainerRepository=myapp for dotnet publish).',
     );
   }
-  return {
-    image: options.image,
-    context: options.context,
-    dockerfile: options.dockerfile,
-    target: options.target,
-    buildArgs: Object.fromEntries(
-      options['build-args'].map((entry) => {
-        const eq = entry.indexOf('=');
-        return [entry.slice(0, eq), entry.slice(eq + 1)];
-      }),
-    ),
-    platform: options.platform,
-    pull: options.pull,
-    buildCommand: options['build-command'],
-    policy: options.policy,
-    preset: options.preset,
-    manifests: options.manifests,
-    manifestImage: options['manifest-image'],
-    failOn: options['fail-on'],
-    probe: options.probe,
-    sarifFile: options['sarif-file'],
-    reportFile: options['report-file'],
-    github: {
-      comment: options.comment,
-      commentId: options['comment-id'],
-      suggestions: options.suggestions,
-      token: options['github-token'],
-      prNumber: options['pr-number'],
-    },
-  };
+  return Object.fromEntries(
+    Object.entries(options).map(([key, value]) => [camelCase(key), value]),
+  ) as CheckOptions;
 }
 
 function usageHint(key: string): string | undefined {

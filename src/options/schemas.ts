@@ -35,7 +35,18 @@ const SCHEMAS = {
   context: text,
   dockerfile: text,
   target: text,
-  'build-args': z._default(z.array(buildArg), []),
+  // KEY=VALUE lines in, a record out (the first '=' splits).
+  'build-args': z.pipe(
+    z._default(z.array(buildArg), []),
+    z.transform((entries) =>
+      Object.fromEntries(
+        entries.map((entry): [string, string] => {
+          const eq = entry.indexOf('=');
+          return [entry.slice(0, eq), entry.slice(eq + 1)];
+        }),
+      ),
+    ),
+  ),
   platform: text,
   pull: z._default(booleanText, false),
   'build-command': text,
@@ -72,12 +83,18 @@ const SCHEMAS = {
 /** The options schema: every option's validation and default. */
 export const optionsSchema = z.strictObject(SCHEMAS);
 
-/** Each option's default as the schema applies it (for the generated docs). */
+/** The options as a check is given them: validated, defaults applied (kebab keys). */
+export type ParsedOptions = z.output<typeof optionsSchema>;
+
+/** Each option's default as the schema applies it, as the person writes it (for the generated docs). */
 export function optionDefaults(): Record<string, unknown> {
+  const defaultOf = (schema: z.ZodMiniType): unknown =>
+    schema instanceof z.ZodMiniDefault
+      ? schema.def.defaultValue
+      : schema instanceof z.ZodMiniPipe
+        ? defaultOf(schema.def.in as z.ZodMiniType)
+        : undefined;
   return Object.fromEntries(
-    Object.entries(optionsSchema.shape).map(([key, schema]) => [
-      key,
-      schema instanceof z.ZodMiniDefault ? schema.def.defaultValue : undefined,
-    ]),
+    Object.entries(optionsSchema.shape).map(([key, schema]) => [key, defaultOf(schema)]),
   );
 }

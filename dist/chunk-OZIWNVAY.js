@@ -25633,14 +25633,14 @@ async function publishToPullRequest(report, options, run, log) {
     );
     return;
   }
-  if (!options.token) {
+  if (!options.githubToken) {
     log.warning(
       "no github-token: no PR comment. Leave the input unset to use the job token, with permissions: pull-requests: write."
     );
     return;
   }
   const octokit = getOctokit(
-    options.token,
+    options.githubToken,
     {
       baseUrl: run.apiUrl,
       retry: RETRY,
@@ -25659,7 +25659,7 @@ async function publishToPullRequest(report, options, run, log) {
   };
   let author;
   try {
-    author = await whoWrites(octokit, options.token);
+    author = await whoWrites(octokit, options.githubToken);
   } catch (error) {
     refused(error, "read who the token belongs to", "pull-requests: write");
     return;
