@@ -713,14 +713,19 @@ static bool is_mount_point(const char *path)
 
 #define MAX_SYMLINKS 40 /* the kernel's limit before ELOOP */
 
+/* An absolute path of the image as a path relative to the image's root fd. */
+static const char *under_root(const char *path) { return path[1] ? path + 1 : "."; }
+
 /*
  * Resolve an absolute path the way the engine does on the image's root
  * (moby's FollowSymlinkInScope): component by component, every symlink
- * followed, never above "/". It stops with ID_MOUNTED as soon as the path
- * reaches a mount point of this container, since from there on this
- * container sees other files than the engine. `resolved` gets where it led.
+ * followed, never above "/". `rootfd` is the image's root: "/" in the
+ * container, a test tree on the host. It stops with ID_MOUNTED as soon as
+ * the path reaches a mount point of this container, since from there on
+ * this container sees other files than the engine. `resolved` gets where it
+ * led, as a path of the image.
  */
-static enum id_status resolve_in_image(const char *path, char resolved[MAX_PATH_BYTES + 1])
+static enum id_status resolve_in_image(int rootfd, const char *path, char resolved[MAX_PATH_BYTES + 1])
 {
 	char rest[2 * (MAX_PATH_BYTES + 1)];
 	char target[MAX_PATH_BYTES + 1];
@@ -760,13 +765,13 @@ static enum id_status resolve_in_image(const char *path, char resolved[MAX_PATH_
 		if (is_mount_point(resolved))
 			return ID_MOUNTED;
 		struct stat st;
-		if (lstat(resolved, &st) != 0)
+		if (fstatat(rootfd, under_root(resolved), &st, AT_SYMLINK_NOFOLLOW) != 0)
 			return (errno == ENOENT || errno == ENOTDIR) ? ID_MISSING : ID_UNREADABLE;
 		if (!S_ISLNK(st.st_mode))
 			continue;
 		if (++links > MAX_SYMLINKS)
 			return ID_UNREADABLE;
-		ssize_t t = readlink(resolved, target, sizeof target - 1);
+		ssize_t t = readlinkat(rootfd, under_root(resolved), target, sizeof target - 1);
 		if (t <= 0)
 			return ID_UNREADABLE;
 		target[t] = '\0';
@@ -811,17 +816,18 @@ static size_t longest_line(const char *data, size_t len)
 	return longest;
 }
 
-static void idfile_load(const char *path, struct idfile *f)
+static void idfile_load(int rootfd, const char *path, struct idfile *f)
 {
 	memset(f, 0, sizeof *f);
 	char resolved[MAX_PATH_BYTES + 1];
-	f->status = resolve_in_image(path, resolved);
+	f->status = resolve_in_image(rootfd, path, resolved);
 	f->resolved = xstrndup(resolved, strlen(resolved));
 	if (f->status != ID_OK)
 		return;
-	path = f->resolved; /* no symlink left on the way: nothing below is followed */
+	/* No symlink left on the way: nothing below is followed. */
+	path = under_root(f->resolved);
 	struct stat st;
-	if (lstat(path, &st) != 0) {
+	if (fstatat(rootfd, path, &st, AT_SYMLINK_NOFOLLOW) != 0) {
 		f->status = (errno == ENOENT || errno == ENOTDIR) ? ID_MISSING : ID_UNREADABLE;
 		return;
 	}
@@ -835,7 +841,7 @@ static void idfile_load(const char *path, struct idfile *f)
 	}
 	/* O_NONBLOCK: should the file be swapped for a FIFO after stat(), the
 	 * open does not hang; the fstat below then refuses it. */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | O_NOFOLLOW);
+	int fd = openat(rootfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | O_NOFOLLOW);
 	if (fd < 0) {
 		f->status = ID_UNREADABLE;
 		return;
@@ -886,6 +892,13 @@ static void idfile_load(const char *path, struct idfile *f)
 	f->len = len;
 	f->status = ID_OK;
 	f->longest = longest_line(data, len);
+}
+
+/* /etc/passwd and /etc/group of the image whose root is `rootfd`. */
+static void load_accounts(int rootfd, struct idfile *pw, struct idfile *gr)
+{
+	idfile_load(rootfd, "/etc/passwd", pw);
+	idfile_load(rootfd, "/etc/group", gr);
 }
 
 /* Lines as moby/sys/user sees them: bufio.ScanLines (split on '\n', drop
@@ -1455,6 +1468,8 @@ static bool dir_path(uint32_t idx, char *out)
 
 static struct {
 	char path[MAX_PATH_BYTES + 1];
+	/* Where the walked root is for path-based calls (lgetxattr): "" for "/". */
+	const char *host_root;
 	uint64_t entries, directories;
 	uint64_t start_ms, elapsed_ms;
 	bool truncated, stop;
@@ -1474,6 +1489,11 @@ static void check_regular(const char *path, const struct stat *st)
 	/* lgetxattr: never follows the final component. v1-v3 capability
 	 * blobs are at most 24 bytes; 64 leaves room and matches the schema. */
 	unsigned char val[64];
+	char on_host[2 * (MAX_PATH_BYTES + 1)];
+	if (walk.host_root[0]) {
+		snprintf(on_host, sizeof on_host, "%s%s", walk.host_root, path);
+		path = on_host;
+	}
 	ssize_t n = lgetxattr(path, "security.capability", val, sizeof val);
 	if (n < 0 && errno != ERANGE)
 		return;
@@ -1581,12 +1601,17 @@ static void walk_dir(int fd, size_t plen, unsigned depth, uint32_t self)
 	closedir(d);
 }
 
-static void walk_root(void)
+/*
+ * Walk the image's files from `rootfd`: "/" in the container; a test tree on
+ * the host, whose path is `host_root` (for the one path-based call).
+ */
+static void walk_tree(int rootfd, const char *host_root)
 {
 	walk.start_ms = now_ms();
+	walk.host_root = host_root;
 	strcpy(walk.path, "/");
 	uint32_t root = dir_add(NO_INDEX, "", 0);
-	int fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd = openat(rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		add_unscanned_errno("/", errno);
 	else
@@ -2479,9 +2504,13 @@ int main(int argc, char **argv)
 
 	/* Resolve the user first, as root, from the image's own files. */
 	static struct idfile pw, gr;
+	int rootfd = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (rootfd < 0) {
+		fprintf(stderr, "probe: cannot open /: %s\n", strerror(errno));
+		return 1;
+	}
 	load_mounts();
-	idfile_load("/etc/passwd", &pw);
-	idfile_load("/etc/group", &gr);
+	load_accounts(rootfd, &pw, &gr);
 	struct plan plan;
 	if (!refuse_idfile("/etc/passwd", &pw, &plan) && !refuse_idfile("/etc/group", &gr, &plan))
 		plan_user(opt.user ? opt.user : "", &pw, &gr, &plan);
@@ -2495,7 +2524,7 @@ int main(int argc, char **argv)
 
 	/* Phase 1: everything that does not depend on the user, as root. */
 	load_path_dirs();
-	walk_root();
+	walk_tree(rootfd, "");
 	find_tools();
 	collect_paths();
 

@@ -1,6 +1,7 @@
 /*
- * Unit tests for the pure parts of probe.c: the JSON string escaper, the
- * Go-compatible parsers and the user resolution. probe/build.sh compiles and
+ * Unit tests for probe.c: the JSON string escaper, the Go-compatible parsers,
+ * the user resolution, and, on trees built in /tmp, the account files and the
+ * walk (the image's root is a directory fd, "/" in a container). probe/build.sh compiles and
  * runs this before building the release binaries:
  *
  *   musl-gcc -std=c11 -Wall -Wextra -Werror -Wno-unused-function \
@@ -378,70 +379,253 @@ static void test_home(void)
 	free(pw.data);
 }
 
-/* resolve_in_image on a tree built here, on the host: /proc is a real mount
- * here too, so a link into it must be refused as the probe refuses it in a
- * container. */
-static void test_resolve(void)
+/* A tree built here, on the host, standing for an image's root. */
+struct tree {
+	char dir[64];
+	int fd; /* O_PATH of dir: what the probe gets for "/" */
+	char path[2 * (MAX_PATH_BYTES + 1)];
+};
+
+static bool tree_make(struct tree *t)
 {
-	char dir[] = "/tmp/nonroot-guard-probe-test-XXXXXX";
-	if (!mkdtemp(dir)) {
+	snprintf(t->dir, sizeof t->dir, "/tmp/nonroot-guard-probe-test-XXXXXX");
+	if (!mkdtemp(t->dir)) {
 		perror("mkdtemp");
 		failures++;
+		return false;
+	}
+	t->fd = open(t->dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	CHECK(t->fd >= 0);
+	return t->fd >= 0;
+}
+
+/* The host path of an image path of the tree ("etc/passwd"). */
+static const char *tree_at(struct tree *t, const char *name)
+{
+	snprintf(t->path, sizeof t->path, "%s/%s", t->dir, name);
+	return t->path;
+}
+
+static void tree_file(struct tree *t, const char *name, mode_t mode, const char *text)
+{
+	int fd = open(tree_at(t, name), O_CREAT | O_WRONLY | O_TRUNC, 0600);
+	CHECK(fd >= 0);
+	if (fd < 0)
 		return;
-	}
-	char path[MAX_PATH_BYTES + 1], resolved[MAX_PATH_BYTES + 1], want[MAX_PATH_BYTES + 1];
-#define AT(name) (snprintf(path, sizeof path, "%s/%s", dir, name), path)
-	mkdir(AT("etc"), 0755);
-	mkdir(AT("real"), 0755);
-	close(open(AT("real/passwd"), O_CREAT | O_WRONLY, 0644));
-	CHECK(symlink("../real/passwd", AT("etc/relative")) == 0);
-	CHECK(symlink("/proc/self/environ", AT("etc/into-proc")) == 0);
-	CHECK(symlink("../../../../../../../../../../../../../../../../etc/passwd", AT("etc/climbs")) == 0);
-	CHECK(symlink("loop2", AT("etc/loop1")) == 0);
-	CHECK(symlink("loop1", AT("etc/loop2")) == 0);
-	CHECK(symlink("etc", AT("etc-link")) == 0);
-	load_mounts();
-	CHECK(mounts_known);
-	/* Where /tmp is a mount of its own, the test tree stands for the image's
-	 * root filesystem: forget the mounts that hold it. */
-	for (size_t i = 0; i < nmounts;) {
-		size_t n = strlen(mounts[i]);
-		if (strncmp(dir, mounts[i], n) == 0 && dir[n] == '/')
-			mounts[i] = mounts[--nmounts];
-		else
-			i++;
-	}
+	if (text)
+		CHECK(write(fd, text, strlen(text)) == (ssize_t)strlen(text));
+	CHECK(fchmod(fd, mode) == 0); /* after the write: a write clears setuid */
+	close(fd);
+}
+
+static void tree_remove(struct tree *t)
+{
+	close(t->fd);
+	char cmd[2 * sizeof t->dir + 40];
+	snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s' && rm -rf '%s'", t->dir, t->dir);
+	CHECK(system(cmd) == 0);
+}
+
+/* The mounts a container has over its image's files. */
+static void container_mounts(void)
+{
+	static char *points[] = {"/proc", "/sys", "/dev", "/etc/hosts"};
+	mounts = points;
+	nmounts = sizeof points / sizeof points[0];
+	mounts_known = true;
+}
+
+/* resolve_in_image and the account files, on a tree: every path is the
+ * image's, symlinks (absolute ones too) stay inside the tree, and a path
+ * into a mount of the container is refused. */
+static void test_resolve(void)
+{
+	struct tree t;
+	if (!tree_make(&t))
+		return;
+	char resolved[MAX_PATH_BYTES + 1];
+	mkdir(tree_at(&t, "etc"), 0755);
+	mkdir(tree_at(&t, "real"), 0755);
+	tree_file(&t, "real/passwd", 0644, NULL);
+	CHECK(symlink("../real/passwd", tree_at(&t, "etc/relative")) == 0);
+	CHECK(symlink("/real/passwd", tree_at(&t, "etc/absolute")) == 0);
+	CHECK(symlink("/proc/self/environ", tree_at(&t, "etc/into-proc")) == 0);
+	CHECK(symlink("../../../../../../../../../../../../../../../../etc/passwd", tree_at(&t, "etc/climbs")) == 0);
+	CHECK(symlink("loop2", tree_at(&t, "etc/loop1")) == 0);
+	CHECK(symlink("loop1", tree_at(&t, "etc/loop2")) == 0);
+	CHECK(symlink("etc", tree_at(&t, "etc-link")) == 0);
+	container_mounts();
 	CHECK(is_mount_point("/proc"));
 	CHECK(!is_mount_point("/"));
 
-	CHECK(resolve_in_image(AT("etc/relative"), resolved) == ID_OK);
-	snprintf(want, sizeof want, "%s/real/passwd", dir);
-	check_bytes("relative link", resolved, strlen(resolved), want, strlen(want));
-	CHECK(resolve_in_image(AT("etc-link/relative"), resolved) == ID_OK);
-	check_bytes("through a linked directory", resolved, strlen(resolved), want, strlen(want));
-	CHECK(resolve_in_image(AT("etc/into-proc"), resolved) == ID_MOUNTED);
+	CHECK(resolve_in_image(t.fd, "/etc/relative", resolved) == ID_OK);
+	check_bytes("relative link", resolved, strlen(resolved), "/real/passwd", 12);
+	CHECK(resolve_in_image(t.fd, "/etc/absolute", resolved) == ID_OK);
+	check_bytes("absolute link, inside the image", resolved, strlen(resolved), "/real/passwd", 12);
+	CHECK(resolve_in_image(t.fd, "/etc-link/relative", resolved) == ID_OK);
+	check_bytes("through a linked directory", resolved, strlen(resolved), "/real/passwd", 12);
+	CHECK(resolve_in_image(t.fd, "/etc/into-proc", resolved) == ID_MOUNTED);
 	check_bytes("into /proc", resolved, strlen(resolved), "/proc", 5);
-	CHECK(resolve_in_image(AT("etc/climbs"), resolved) == ID_ESCAPES);
-	CHECK(resolve_in_image(AT("etc/loop1"), resolved) == ID_UNREADABLE);
-	CHECK(resolve_in_image(AT("etc/none"), resolved) == ID_MISSING);
-	CHECK(resolve_in_image("/proc/self/status", resolved) == ID_MOUNTED);
+	CHECK(resolve_in_image(t.fd, "/etc/climbs", resolved) == ID_ESCAPES);
+	CHECK(resolve_in_image(t.fd, "/etc/loop1", resolved) == ID_UNREADABLE);
+	CHECK(resolve_in_image(t.fd, "/etc/none", resolved) == ID_MISSING);
+	CHECK(resolve_in_image(t.fd, "/proc/self/status", resolved) == ID_MOUNTED);
 
 	struct idfile f;
-	idfile_load(AT("etc/into-proc"), &f);
+	idfile_load(t.fd, "/etc/into-proc", &f);
 	CHECK(f.status == ID_MOUNTED && f.data == NULL);
 	struct plan plan;
 	CHECK(refuse_idfile("/etc/passwd", &f, &plan));
 	CHECK(!plan.ok && plan.err.p && strstr(plan.err.p, "resolves into /proc, which is mounted") != NULL);
 	free(f.resolved);
-	idfile_load(AT("etc/relative"), &f);
+	idfile_load(t.fd, "/etc/relative", &f);
 	CHECK(f.status == ID_OK && f.len == 0);
 	CHECK(!refuse_idfile("/etc/passwd", &f, &plan));
 	free(f.data);
 	free(f.resolved);
-#undef AT
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	CHECK(system(cmd) == 0);
+
+	/* The image's own account files: a FIFO is refused without opening it
+	 * (an open would block), a link to / is not a regular file. */
+	CHECK(mkfifo(tree_at(&t, "etc/passwd"), 0644) == 0);
+	tree_file(&t, "etc/group", 0644, "root:x:0:\napp:x:1654:\n");
+	struct idfile pw, gr;
+	load_accounts(t.fd, &pw, &gr);
+	CHECK(pw.status == ID_NOT_REGULAR && pw.data == NULL);
+	CHECK(gr.status == ID_OK);
+	check_bytes("group read", gr.data, gr.len, "root:x:0:\napp:x:1654:\n", 22);
+	free(pw.resolved);
+	free(gr.data);
+	free(gr.resolved);
+	unlink(tree_at(&t, "etc/passwd"));
+	CHECK(symlink("/", tree_at(&t, "etc/passwd")) == 0);
+	idfile_load(t.fd, "/etc/passwd", &pw);
+	CHECK(pw.status == ID_NOT_REGULAR);
+	check_bytes("passwd -> /", pw.resolved, strlen(pw.resolved), "/", 1);
+	free(pw.resolved);
+	nmounts = 0;
+	tree_remove(&t);
+}
+
+/* Forget what an earlier walk found. */
+static void walk_reset(void)
+{
+	setid_list.n = setid_list.count = 0;
+	caps_list.n = caps_list.count = 0;
+	unscanned_list.n = unscanned_list.count = 0;
+	dirs.n = dirs.names_len = 0;
+	dirs.full = false;
+	memset(&walk, 0, sizeof walk);
+}
+
+static bool setid_has(const char *path, unsigned mode)
+{
+	for (size_t i = 0; i < setid_list.n; i++) {
+		const struct setid_item *it = (const struct setid_item *)setid_list.items + i;
+		if (strcmp(it->path, path) == 0 && it->mode == mode)
+			return true;
+	}
+	return false;
+}
+
+/* The walk on a tree: what it finds and what it says it could not look at,
+ * as the JSON the probe prints. */
+static void test_walk(void)
+{
+	struct tree t;
+	if (!tree_make(&t))
+		return;
+	mkdir(tree_at(&t, "bin"), 0755);
+	tree_file(&t, "bin/tool", 04755, "x");
+	tree_file(&t, "bin/plain", 0755, "x");
+	/* Symlinks (loops, to /, to a setuid file) and special files are never followed. */
+	CHECK(symlink("loop2", tree_at(&t, "loop1")) == 0);
+	CHECK(symlink("loop1", tree_at(&t, "loop2")) == 0);
+	CHECK(symlink("/", tree_at(&t, "root-link")) == 0);
+	CHECK(symlink("bin/tool", tree_at(&t, "tool-link")) == 0);
+	CHECK(mkfifo(tree_at(&t, "fifo"), 0644) == 0);
+	/* A hostile directory name, and a setgid file in it. */
+	mkdir(tree_at(&t, "a\nb\"<c>"), 0755);
+	tree_file(&t, "a\nb\"<c>/x", 02711, "x");
+	/* 300 directories deep: far past the old limit of 256. */
+	char deep[1024] = "deep";
+	mkdir(tree_at(&t, deep), 0755);
+	for (int i = 0; i < 300; i++) {
+		strcat(deep, "/d");
+		CHECK(mkdir(tree_at(&t, deep), 0755) == 0);
+	}
+	char deep_file[1100];
+	snprintf(deep_file, sizeof deep_file, "%s/suid", deep);
+	tree_file(&t, deep_file, 04700, "x");
+	/* The probe's own file is skipped, and only that file. */
+	tree_file(&t, ".nonroot-guard-probe-00ff", 04755, "x");
+	tree_file(&t, ".nonroot-guard-probe-00ff-not", 04755, "x");
+	/* /proc, /sys and /dev of the image are mounts over it in a container: skipped. */
+	mkdir(tree_at(&t, "proc"), 0755);
+	tree_file(&t, "proc/hidden", 04755, "x");
+	/* A directory nobody but root may read. */
+	mkdir(tree_at(&t, "locked"), 0755);
+	tree_file(&t, "locked/secret", 04755, "x");
+	CHECK(chmod(tree_at(&t, "locked"), 0) == 0);
+
+	static char skip[] = "/.nonroot-guard-probe-00ff";
+	char *saved_skips[MAX_SKIPS];
+	size_t saved_n = opt.nskips;
+	memcpy(saved_skips, opt.skips, sizeof saved_skips);
+	opt.skips[0] = skip;
+	opt.nskips = 1;
+	walk_reset();
+	walk_tree(t.fd, t.dir);
+
+	CHECK(!walk.truncated);
+	CHECK(setid_has("/bin/tool", 04755));
+	CHECK(setid_has("/a\nb\"<c>/x", 02711));
+	char shown[sizeof deep_file + 1];
+	snprintf(shown, sizeof shown, "/%s", deep_file);
+	CHECK(setid_has(shown, 04700));
+	CHECK(setid_has("/.nonroot-guard-probe-00ff-not", 04755));
+	CHECK(!setid_has("/.nonroot-guard-probe-00ff", 04755));
+	CHECK(!setid_has("/proc/hidden", 04755));
+	bool root = geteuid() == 0;
+	/* Root (as the probe runs) reads every directory; anyone else is refused one. */
+	CHECK(setid_has("/locked/secret", 04755) == root);
+	CHECK(setid_list.n == (root ? 5u : 4u));
+	CHECK(unscanned_list.n == (root ? 0u : 1u));
+	/* Entries: the 12 at the top, 2 in /bin, 1 in the hostile directory, 301 in the deep
+	 * tree, 1 in /locked when it can be read; /proc is never entered. */
+	CHECK(walk.entries == (root ? 317u : 316u));
+	CHECK(walk.directories == (root ? 305u : 304u));
+
+	json_out.len = 0;
+	j_open('{');
+	emit_list("unscanned", &unscanned_list, sizeof(struct unscanned_item), emit_unscanned);
+	j_close('}');
+	const char *want = root ? "{\"unscanned\":{\"items\":[],\"count\":0,\"truncated\":false}}"
+				: "{\"unscanned\":{\"items\":[{\"path\":\"/locked\",\"reason\":\"permission denied\"}],"
+				  "\"count\":1,\"truncated\":false}}";
+	check_bytes("unscanned JSON", json_out.p, json_out.len, want, strlen(want));
+
+	/* One setuid file under a hostile name, as the probe prints it. */
+	struct tree one;
+	if (tree_make(&one)) {
+		tree_file(&one, "e\"v\n\x01il", 04755, "x");
+		walk_reset();
+		walk_tree(one.fd, one.dir);
+		json_out.len = 0;
+		j_open('{');
+		emit_list("setid", &setid_list, sizeof(struct setid_item), emit_setid);
+		j_close('}');
+		char one_want[256];
+		snprintf(one_want, sizeof one_want,
+			 "{\"setid\":{\"items\":[{\"path\":\"/e\\\"v\\n\\u0001il\",\"mode\":2541,\"uid\":%u,\"gid\":%u}],"
+			 "\"count\":1,\"truncated\":false}}",
+			 (unsigned)geteuid(), (unsigned)getegid());
+		check_bytes("setid JSON", json_out.p, json_out.len, one_want, strlen(one_want));
+		tree_remove(&one);
+	}
+	opt.nskips = saved_n;
+	memcpy(opt.skips, saved_skips, sizeof saved_skips);
+	walk_reset();
+	tree_remove(&t);
 }
 
 int main(void)
@@ -455,6 +639,7 @@ int main(void)
 	test_users();
 	test_home();
 	test_resolve();
+	test_walk();
 	printf("%d checks, %d failures\n", checks, failures);
 	return failures ? 1 : 0;
 }

@@ -25,7 +25,13 @@ export function probesWithLimits(limits: Record<string, number>): Promise<string
   if (!dir) {
     dir = (async () => {
       const out = await mkdtemp(join(tmpdir(), 'nonroot-guard-probe-'));
-      await run('sh', [join(REPO_ROOT, 'probe/build.sh'), '--out', out, ...defines]);
+      await run('sh', [join(REPO_ROOT, 'probe/build.sh'), '--out', out, ...defines]).catch(
+        (error: Error & { stdout?: string; stderr?: string }) => {
+          throw new Error(
+            `probe/build.sh --out ${key} failed: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`,
+          );
+        },
+      );
       return out;
     })();
     built.set(key, dir);
