@@ -255,8 +255,11 @@ export class Docker {
       // Go's archive/tar cannot hold a socket, so the daemon refuses to copy one.
       if (/sockets not supported/i.test(result.stderr))
         return { kind: 'not-regular', type: 'socket' };
-      // Missing or a dangling link: the runtime reads no file either.
-      if (/could not find|no such file|not found/i.test(result.stderr)) return { kind: 'missing' };
+      // Missing or a dangling link: the runtime reads no file either. The CLI says
+      // "No such container:path" when the daemon's stat of the path gives 404 (as with
+      // the vfs driver); the container itself is ours and was just created.
+      if (/could not find|no such file|not found|no such container:path/i.test(result.stderr))
+        return { kind: 'missing' };
       return {
         kind: 'unreadable',
         reason: lastLines(result.stderr, 1) || `exit code ${result.exitCode}`,

@@ -1795,7 +1795,8 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
     if (result.exitCode !== 0) {
       if (/sockets not supported/i.test(result.stderr))
         return { kind: "not-regular", type: "socket" };
-      if (/could not find|no such file|not found/i.test(result.stderr)) return { kind: "missing" };
+      if (/could not find|no such file|not found|no such container:path/i.test(result.stderr))
+        return { kind: "missing" };
       return {
         kind: "unreadable",
         reason: lastLines(result.stderr, 1) || `exit code ${result.exitCode}`
