@@ -92,6 +92,15 @@ describe('why a probe failed', () => {
       result(125, 'docker: Error response from daemon: invalid argument.'),
       'the probe container failed (exit code 125): docker: Error response from daemon: invalid argument.',
     ],
+    [
+      // The CLI's own log line before the daemon's error (seen from docker start --attach, 20.10).
+      result(
+        1,
+        'time="2026-12-07T12:34:45Z" level=error msg="error waiting for container: context canceled"\n' +
+          'Error response from daemon: unable to find user 0: bufio.Scanner: token too long\n',
+      ),
+      'the probe container failed (exit code 1): Error response from daemon: unable to find user 0: bufio.Scanner: token too long',
+    ],
   ])('%j → %s', (outcome, reason) => {
     expect(failureReason(outcome, DEFAULT_PROBE_LIMITS, 'amd64')).toBe(reason);
   });

@@ -58,8 +58,15 @@ export function defaultTransfer(env: NodeJS.ProcessEnv = process.env): ProbeTran
   return host && !host.startsWith('unix://') ? 'copy' : 'mount';
 }
 
+/** The docker CLI's own log lines (logrus: `time="…" level=error msg="…"`), not the daemon's answer. */
+const CLI_LOG_LINE = /^time="[^"]*" level=\w+ msg=.*$/;
+
 export function failureReason(result: CommandResult, limits: ProbeLimits, arch: string): string {
-  const stderr = lastLines(result.stderr, 3);
+  const answer = result.stderr
+    .split('\n')
+    .filter((line) => !CLI_LOG_LINE.test(line))
+    .join('\n');
+  const stderr = lastLines(answer, 3);
   if (result.timedOut) {
     return `the probe did not finish within ${limits.timeoutMs / 1000} s and was stopped`;
   }
