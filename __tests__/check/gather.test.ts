@@ -192,6 +192,33 @@ describe('gathering the facts of an image the check builds', () => {
   });
 });
 
+describe("reading the Dockerfile as BuildKit does, for the image's platform", () => {
+  const PER_ARCH = [
+    'FROM scratch AS final-amd64',
+    'USER 1654',
+    'FROM scratch AS final-arm64',
+    'USER 1655',
+    'FROM final-${TARGETARCH}',
+  ].join('\n');
+
+  it('follows FROM final-${TARGETARCH} to the stage of the checked image', async () => {
+    const source = new FakeSource();
+    source.engineInfo = { os: 'linux', arch: 'arm64', version: '28.0.1' };
+    source.local.set('app:1', imageFacts({ ref: 'app:1', user: '1655', platform: 'linux/arm64' }));
+    const cwd = await workspace({ Dockerfile: PER_ARCH });
+    const gathered = await gatherFacts(
+      options({ image: 'app:1', dockerfile: 'Dockerfile' }),
+      environment(source, cwd),
+    );
+    // Before, the base was "final-" (TARGETARCH unknown), an image to inspect: `docker image
+    // inspect final-` then failed the check with exit 2.
+    expect(source.calls).toEqual(['engine', 'inspect app:1', 'runProbe app:1']);
+    expect(gathered.facts.dockerfile?.finalStage.base).toBe('final-arm64');
+    expect(gathered.facts.dockerfile?.effectiveUser).toMatchObject({ line: 4, value: '1655' });
+    expect(gathered.notes).toEqual([]);
+  });
+});
+
 describe('where the options say the image comes from', () => {
   it('is the build command, run in the context directory, for the image it names', () => {
     expect(

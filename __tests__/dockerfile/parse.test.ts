@@ -39,6 +39,21 @@ describe('USER values after substitution', () => {
     ['default used', ['FROM dotnet', 'USER ${APP_UID:-1000}'], {}, '1000', []],
     ['ARG default', ['FROM alpine', 'ARG UID=1000', 'USER $UID'], {}, '1000', []],
     [
+      // Two ARGs, as Docker 20.10's builder and BuildKit read it (not ARG UID with default "GID").
+      'ARG of two names',
+      ['FROM alpine', 'ARG UID GID', 'USER $UID:$GID'],
+      { buildArgs: { UID: '1654', GID: '1655' } },
+      '1654:1655',
+      [],
+    ],
+    [
+      'ARG of names and defaults',
+      ['FROM alpine', 'ARG UID GID=1655', 'USER $UID:$GID'],
+      { buildArgs: { UID: '1654' } },
+      '1654:1655',
+      [],
+    ],
+    [
       'build arg overrides ARG default',
       ['FROM alpine', 'ARG UID=1000', 'USER $UID'],
       { buildArgs: { UID: '2000' } },

@@ -85,6 +85,11 @@ export async function gatherFacts(
         path: dockerfileInput.displayPath,
         target: options.target,
         buildArgs: options.buildArgs,
+        // Before the engine answers, this machine's platform stands in for the build's.
+        platforms: {
+          target: options.platform ?? localPlatform(),
+          build: localPlatform(),
+        },
       };
       const draft =
         dockerfileInput && parseOptions
@@ -117,7 +122,12 @@ export async function gatherFacts(
   const accountFiles = probe.accountFiles ?? (await env.source.readAccountFiles(image.ref));
   const dockerfile =
     dockerfileInput && parseOptions
-      ? await parseDockerfile(dockerfileInput.text, { ...parseOptions, baseEnv })
+      ? await parseDockerfile(dockerfileInput.text, {
+          ...parseOptions,
+          baseEnv,
+          // The image's platform is the one it was built for; the engine's is the build's.
+          platforms: { target: image.platform, build: `linux/${engine.arch}` },
+        })
       : null;
   if (dockerfile) notes.push(...compareUser(dockerfile, image));
   if (options.platform && !`${image.platform}/`.startsWith(`${options.platform}/`)) {
@@ -151,6 +161,14 @@ export async function gatherFacts(
     policy,
     notes,
   };
+}
+
+/** This machine as a platform, in Docker's words (`linux/amd64`). */
+function localPlatform(): string {
+  const arch = (
+    { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386' } as Record<string, string>
+  )[process.arch];
+  return `linux/${arch ?? process.arch}`;
 }
 
 /** dockerfile-ast is a chunk of its own, loaded only by checks that have a Dockerfile. */

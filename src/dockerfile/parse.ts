@@ -18,6 +18,30 @@ import type {
 const KEYWORDS: ReadonlySet<string> = new Set(Object.values(Keyword));
 const REFERENCE = 'https://docs.docker.com/reference/dockerfile/';
 
+/**
+ * BuildKit's automatic platform ARGs, in the global scope (a stage sees one after `ARG NAME`);
+ * a build arg of the same name replaces one, as in BuildKit's dockerfile2llb.
+ */
+function platformArgs(platforms: ParseOptions['platforms']): Record<string, string> {
+  if (!platforms) return {};
+  const split = (platform: string) => {
+    const [os = '', arch = '', variant = ''] = platform.split('/');
+    return { os, arch, variant };
+  };
+  const target = split(platforms.target);
+  const build = split(platforms.build);
+  return {
+    BUILDPLATFORM: platforms.build,
+    BUILDOS: build.os,
+    BUILDARCH: build.arch,
+    BUILDVARIANT: build.variant,
+    TARGETPLATFORM: platforms.target,
+    TARGETOS: target.os,
+    TARGETARCH: target.arch,
+    TARGETVARIANT: target.variant,
+  };
+}
+
 /** What a stage hands to stages built FROM it. */
 interface StageEnd {
   /** ENV of the image: what `docker inspect` will show. */
@@ -35,6 +59,9 @@ export function parseDockerfile(text: string, options: ParseOptions): Dockerfile
   const { globals, groups } = splitStages(dockerfile.getInstructions(), file);
 
   const globalScope = new Map<string, string>();
+  for (const [name, value] of Object.entries(platformArgs(options.platforms))) {
+    globalScope.set(name, Object.hasOwn(buildArgs, name) ? buildArgs[name]! : value);
+  }
   for (const arg of globals) {
     for (const { name, written } of argProperties(arg, file)) {
       const value = Object.hasOwn(buildArgs, name)
@@ -332,7 +359,18 @@ function evaluateArg(
 function argProperties(arg: Arg, file: FileContext) {
   const props = arg.getProperties();
   if (props.length === 0) file.fail(arg, 'ARG needs a name', 'write ARG NAME or ARG NAME=default');
-  return props.map((p) => ({ name: p.getName(), written: p.getUnescapedValue() }));
+  return props.flatMap((p) => {
+    const value = p.getUnescapedValue();
+    if (p.getAssignmentOperator() !== null || value === null)
+      return [{ name: p.getName(), written: value }];
+    // dockerfile-ast reads `ARG A B` as ENV's old `key value` form; the builders read two ARGs.
+    return [p.getName(), ...value.split(/\s+/).filter(Boolean)].map((word) => {
+      const eq = word.indexOf('=');
+      return eq < 0
+        ? { name: word, written: null }
+        : { name: word.slice(0, eq), written: word.slice(eq + 1) };
+    });
+  });
 }
 
 function user(

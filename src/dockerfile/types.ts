@@ -155,4 +155,10 @@ export interface ParseOptions {
   buildArgs?: Record<string, string>;
   /** ENV of the root base image (from `docker inspect`), so `USER $APP_UID` resolves on a .NET base. */
   baseEnv?: Record<string, string>;
+  /**
+   * The build's platforms, `os/arch[/variant]`, when the builder is BuildKit: they give its
+   * automatic platform ARGs (TARGETARCH, BUILDPLATFORM, …). Unset: the legacy builder, which
+   * sets none of them.
+   */
+  platforms?: { target: string; build: string };
 }

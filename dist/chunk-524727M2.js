@@ -1301,7 +1301,12 @@ async function gatherFacts(options, env) {
       const parseOptions3 = dockerfileInput2 && {
         path: dockerfileInput2.displayPath,
         target: options.target,
-        buildArgs: options.buildArgs
+        buildArgs: options.buildArgs,
+        // Before the engine answers, this machine's platform stands in for the build's.
+        platforms: {
+          target: options.platform ?? localPlatform(),
+          build: localPlatform()
+        }
       };
       const draft2 = dockerfileInput2 && parseOptions3 ? await parseDockerfile(dockerfileInput2.text, parseOptions3) : null;
       const manifests2 = await readManifests(options.manifests, options.manifestImage, env.cwd);
@@ -1324,7 +1329,12 @@ async function gatherFacts(options, env) {
   ]);
   notes.push(...probe2.notes);
   const accountFiles = probe2.accountFiles ?? await env.source.readAccountFiles(image.ref);
-  const dockerfile = dockerfileInput && parseOptions2 ? await parseDockerfile(dockerfileInput.text, { ...parseOptions2, baseEnv }) : null;
+  const dockerfile = dockerfileInput && parseOptions2 ? await parseDockerfile(dockerfileInput.text, {
+    ...parseOptions2,
+    baseEnv,
+    // The image's platform is the one it was built for; the engine's is the build's.
+    platforms: { target: image.platform, build: `linux/${engine.arch}` }
+  }) : null;
   if (dockerfile) notes.push(...compareUser(dockerfile, image));
   if (options.platform && !`${image.platform}/`.startsWith(`${options.platform}/`)) {
     notes.push(
@@ -1356,8 +1366,12 @@ async function gatherFacts(options, env) {
     notes
   };
 }
+function localPlatform() {
+  const arch2 = { x64: "amd64", arm64: "arm64", arm: "arm", ia32: "386" }[process.arch];
+  return `linux/${arch2 ?? process.arch}`;
+}
 async function parseDockerfile(text4, options) {
-  const parser = await import("./chunk-AJLHKS67.js");
+  const parser = await import("./chunk-DTFI7GZ5.js");
   return parser.parseDockerfile(text4, options);
 }
 function probeStatus(probe2) {
@@ -2104,8 +2118,10 @@ function defaultTransfer(env = process.env) {
   const host = env["DOCKER_HOST"];
   return host && !host.startsWith("unix://") ? "copy" : "mount";
 }
+var CLI_LOG_LINE = /^time="[^"]*" level=\w+ msg=.*$/;
 function failureReason(result, limits, arch2) {
-  const stderr = lastLines(result.stderr, 3);
+  const answer = result.stderr.split("\n").filter((line) => !CLI_LOG_LINE.test(line)).join("\n");
+  const stderr = lastLines(answer, 3);
   if (result.timedOut) {
     return `the probe did not finish within ${limits.timeoutMs / 1e3} s and was stopped`;
   }

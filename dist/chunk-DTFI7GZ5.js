@@ -6131,12 +6131,34 @@ function quote(ch) {
 // src/dockerfile/parse.ts
 var KEYWORDS = new Set(Object.values(import_dockerfile_ast2.Keyword));
 var REFERENCE = "https://docs.docker.com/reference/dockerfile/";
+function platformArgs(platforms) {
+  if (!platforms) return {};
+  const split = (platform) => {
+    const [os = "", arch = "", variant = ""] = platform.split("/");
+    return { os, arch, variant };
+  };
+  const target = split(platforms.target);
+  const build = split(platforms.build);
+  return {
+    BUILDPLATFORM: platforms.build,
+    BUILDOS: build.os,
+    BUILDARCH: build.arch,
+    BUILDVARIANT: build.variant,
+    TARGETPLATFORM: platforms.target,
+    TARGETOS: target.os,
+    TARGETARCH: target.arch,
+    TARGETVARIANT: target.variant
+  };
+}
 function parseDockerfile(text, options) {
   const dockerfile = import_dockerfile_ast2.DockerfileParser.parse(text);
   const file = new FileContext(options.path, dockerfile.getEscapeCharacter());
   const buildArgs = options.buildArgs ?? {};
   const { globals, groups } = splitStages(dockerfile.getInstructions(), file);
   const globalScope = /* @__PURE__ */ new Map();
+  for (const [name, value] of Object.entries(platformArgs(options.platforms))) {
+    globalScope.set(name, Object.hasOwn(buildArgs, name) ? buildArgs[name] : value);
+  }
   for (const arg of globals) {
     for (const { name, written } of argProperties(arg, file)) {
       const value = Object.hasOwn(buildArgs, name) ? buildArgs[name] : written === null ? void 0 : file.expand(written, globalScope, arg).value;
@@ -6365,7 +6387,15 @@ function evaluateArg(name, written, scope, line, { buildArgs, globalScope, file 
 function argProperties(arg, file) {
   const props = arg.getProperties();
   if (props.length === 0) file.fail(arg, "ARG needs a name", "write ARG NAME or ARG NAME=default");
-  return props.map((p) => ({ name: p.getName(), written: p.getUnescapedValue() }));
+  return props.flatMap((p) => {
+    const value = p.getUnescapedValue();
+    if (p.getAssignmentOperator() !== null || value === null)
+      return [{ name: p.getName(), written: value }];
+    return [p.getName(), ...value.split(/\s+/).filter(Boolean)].map((word) => {
+      const eq = word.indexOf("=");
+      return eq < 0 ? { name: word, written: null } : { name: word.slice(0, eq), written: word.slice(eq + 1) };
+    });
+  });
 }
 function user(ins, scope, file) {
   const raw = ins.getArgumentsContent()?.trim() ?? "";
