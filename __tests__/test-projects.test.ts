@@ -17,7 +17,7 @@ describe('the two test projects', () => {
         if (entry.isDirectory()) {
           if (!['e2e', 'integration'].includes(entry.name)) visit(path);
         } else if (entry.name.endsWith('.test.ts')) {
-          if (/inject\(\s*['"]docker['"]\s*\)/.test(readFileSync(path, 'utf8'))) {
+          if (/inject\(\s*['"](docker|secondEngine)['"]\s*\)/.test(readFileSync(path, 'utf8'))) {
             misplaced.push(relative(REPO_ROOT, path));
           }
         }

@@ -37,9 +37,10 @@ export async function docker(...args: string[]): Promise<string> {
   return stdout;
 }
 
-export async function dockerAnswers(): Promise<boolean> {
+/** Whether a daemon answers; `env` picks another engine (helpers/engines.ts). */
+export async function dockerAnswers(env?: NodeJS.ProcessEnv): Promise<boolean> {
   try {
-    await run('docker', ['version', '--format', '{{.Server.Version}}'], { timeout: 20_000 });
+    await run('docker', ['version', '--format', '{{.Server.Version}}'], { timeout: 20_000, env });
     return true;
   } catch {
     return false;
@@ -53,7 +54,13 @@ export async function dockerAnswers(): Promise<boolean> {
 export async function buildImage(
   directory: string,
   tag: string,
-  options: { busybox?: boolean; tools?: boolean; buildArgs?: string[] } = {},
+  options: {
+    busybox?: boolean;
+    tools?: boolean;
+    buildArgs?: string[];
+    /** Another engine's environment (helpers/engines.ts); default this process's. */
+    env?: NodeJS.ProcessEnv;
+  } = {},
 ): Promise<string> {
   const context = await mkdtemp(join(tmpdir(), 'nonroot-guard-fixture-'));
   try {
@@ -62,7 +69,10 @@ export async function buildImage(
     if (options.tools) await compileTools(context);
     const args = ['build', '--quiet', '--tag', tag];
     for (const arg of options.buildArgs ?? []) args.push('--build-arg', arg);
-    const { stdout } = await run('docker', [...args, context], { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run('docker', [...args, context], {
+      maxBuffer: 16 * 1024 * 1024,
+      env: options.env,
+    });
     return stdout.trim();
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? '';
@@ -85,12 +95,14 @@ async function buildDebianBase(): Promise<void> {
   }
 }
 
-export async function buildBases(): Promise<void> {
-  await buildDebianBase();
+/** The fixture bases; on another engine (`env`) only the busybox-made ones, not Debian. */
+export async function buildBases(env?: NodeJS.ProcessEnv): Promise<void> {
+  if (!env) await buildDebianBase();
   for (const base of BASES) {
     await buildImage(join(FIXTURES, 'bases', base.name), base.tag, {
       busybox: base.needsBusybox,
       tools: base.name === 'tools',
+      env,
     });
   }
 }

@@ -1,10 +1,13 @@
 import type { TestProject } from 'vitest/node';
 import { buildBases, dockerAnswers } from '../helpers/docker.js';
+import { SECOND_ENGINE } from '../helpers/engines.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A Docker daemon answers and the fixture base images are built. */
     docker: boolean;
+    /** The second engine (scripts/second-engine.sh) answers and has the busybox-made bases. */
+    secondEngine: boolean;
   }
 }
 
@@ -27,4 +30,18 @@ export default async function setup(project: TestProject): Promise<void> {
   }
   await buildBases();
   project.provide('docker', true);
+  if (!(await dockerAnswers(SECOND_ENGINE.env))) {
+    if (process.env['CI'] === 'true') {
+      throw new Error(
+        `CI=true but the second engine (${SECOND_ENGINE.name}) does not answer: .ci/run starts it with scripts/second-engine.sh; check /tmp/nonroot-guard-engine-26.log.`,
+      );
+    }
+    console.warn(
+      'The second engine does not answer (scripts/second-engine.sh install && scripts/second-engine.sh start): its tests are skipped (under CI=true they fail).',
+    );
+    project.provide('secondEngine', false);
+    return;
+  }
+  await buildBases(SECOND_ENGINE.env);
+  project.provide('secondEngine', true);
 }
