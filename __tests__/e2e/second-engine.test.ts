@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { BUSYBOX, FIXTURES, REPO_ROOT } from '../helpers/docker.js';
 import { SECOND_ENGINE } from '../helpers/engines.js';
@@ -11,6 +13,8 @@ import { cli, STACK_FRAME } from '../helpers/run.js';
  * `docker build` is BuildKit through buildx, images in the containerd store. The
  * cases here failed on it before (issue 16); the whole suites move here one by one.
  */
+const run = promisify(execFile);
+
 describe.skipIf(!inject('secondEngine'))(`on ${SECOND_ENGINE.name}`, () => {
   const made: string[] = [];
   afterAll(async () => {
@@ -44,6 +48,50 @@ describe.skipIf(!inject('secondEngine'))(`on ${SECOND_ENGINE.name}`, () => {
     ]) {
       expect(result.stdout).toContain(`error   ${rule}  ${context}/Dockerfile:12`);
     }
+  });
+
+  it('judges the variant of the platform asked for in a multi-platform image', async () => {
+    // Before: --platform linux/arm64 judged the amd64 variant (USER 1654) and passed, while
+    // the arm64 variant has no USER and runs as root.
+    const context = await mkdtemp(join(tmpdir(), 'nonroot-guard-multi-'));
+    made.push(context);
+    await cp(join(FIXTURES, 'buildkit/multi-platform/Dockerfile'), join(context, 'Dockerfile'));
+    await cp(BUSYBOX, join(context, 'busybox'));
+    const image = 'nonroot-guard-second/multi-platform:test';
+    await run(
+      'docker',
+      [
+        'buildx',
+        'build',
+        '--quiet',
+        '--load',
+        '--platform',
+        'linux/amd64,linux/arm64',
+        '--tag',
+        image,
+        context,
+      ],
+      { env: SECOND_ENGINE.env },
+    );
+    const check = (platform: string) =>
+      cli(['check', '--image', image, '--platform', platform, '--format', 'json'], {
+        env: SECOND_ENGINE.env,
+      });
+    const arm64 = await check('linux/arm64');
+    expect(arm64.code, arm64.stderr.slice(-2000)).toBe(1);
+    const failing = JSON.parse(arm64.stdout);
+    expect(failing.image).toMatchObject({ platform: 'linux/arm64', user: '' });
+    expect(failing.user.uid).toBe(0);
+    const rules = failing.findings.map((finding: { rule: string }) => finding.rule);
+    expect(rules).toEqual(expect.arrayContaining(['NR001', 'NR010']));
+    expect(failing.notes.join('\n')).not.toContain('was asked for but the image is');
+
+    const amd64 = await check('linux/amd64');
+    expect(amd64.code, amd64.stderr.slice(-2000)).toBe(0);
+    expect(JSON.parse(amd64.stdout).image).toMatchObject({
+      platform: 'linux/amd64',
+      user: '1654:1654',
+    });
   });
 
   it('follows FROM final-${TARGETARCH} to the stage BuildKit built', async () => {

@@ -47,6 +47,14 @@ export class FakeSource implements ImageSource {
     return this.local.get(ref) ?? null;
   }
 
+  /** Other platforms' variants of local images, by `ref platform`. */
+  readonly variants = new Map<string, ImageFacts>();
+
+  async inspectPlatform(ref: string, platform: string): Promise<ImageFacts | null> {
+    this.calls.push(`inspectPlatform ${ref} ${platform}`);
+    return this.variants.get(`${ref} ${platform}`) ?? null;
+  }
+
   async pull(ref: string, platform?: string): Promise<void> {
     this.calls.push(`pull ${ref}${platform ? ` ${platform}` : ''}`);
     if (this.pullError) throw this.pullError;

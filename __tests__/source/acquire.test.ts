@@ -107,6 +107,33 @@ describe('acquiring an image that should exist', () => {
   });
 });
 
+describe('acquiring one platform of a multi-platform image', () => {
+  it("judges the variant asked for, not this machine's that inspect shows", async () => {
+    // Before: the amd64 variant (USER 1654) was judged for --platform linux/arm64 (no USER).
+    const source = new FakeSource();
+    source.local.set('app:1', imageFacts({ ref: 'app:1', user: '1654', platform: 'linux/amd64' }));
+    const arm64 = imageFacts({ ref: 'app:1', user: '', platform: 'linux/arm64' });
+    source.variants.set('app:1 linux/arm64', arm64);
+    const { env } = environment(source);
+    expect(await acquireImage(existing('app:1', false, 'linux/arm64'), env)).toBe(arm64);
+    expect(source.calls).toEqual(['inspect app:1', 'inspectPlatform app:1 linux/arm64']);
+  });
+
+  it('keeps the image as it is when it has no such variant, or is that platform already', async () => {
+    const source = new FakeSource();
+    const amd64 = imageFacts({ ref: 'app:1', platform: 'linux/amd64' });
+    source.local.set('app:1', amd64);
+    const { env } = environment(source);
+    expect(await acquireImage(existing('app:1', false, 'linux/arm64'), env)).toBe(amd64);
+    expect(await acquireImage(existing('app:1', false, 'linux/amd64'), env)).toBe(amd64);
+    expect(source.calls).toEqual([
+      'inspect app:1',
+      'inspectPlatform app:1 linux/arm64',
+      'inspect app:1',
+    ]);
+  });
+});
+
 describe('acquiring an image by building it', () => {
   const request: ImageRequest = {
     from: 'build',

@@ -14,6 +14,7 @@ import { evaluate } from '../policy/evaluate.js';
 import { effectivePolicy, type EffectivePolicy } from '../policy/effective.js';
 import { declaredPorts, portsToProbe } from '../facts/ports.js';
 import type { Facts, ProbeStatus } from '../facts/types.js';
+import { isPlatform } from '../facts/platform.js';
 import type { ProbeResult } from '../probe/probe.js';
 import type { ImageSource } from '../source/types.js';
 import { buildReport } from '../report/build.js';
@@ -116,6 +117,11 @@ export async function gatherFacts(
       ports: portsToProbe(ports),
       engineArch: engine.arch,
       binary: env.probeBinary,
+      // The variant asked for, when the image has it: a multi-platform image's files differ.
+      platform:
+        options.platform && isPlatform(image.platform, options.platform)
+          ? image.platform
+          : undefined,
     }),
   ]);
   notes.push(...probe.notes);
@@ -130,7 +136,7 @@ export async function gatherFacts(
         })
       : null;
   if (dockerfile) notes.push(...compareUser(dockerfile, image));
-  if (options.platform && !`${image.platform}/`.startsWith(`${options.platform}/`)) {
+  if (options.platform && !isPlatform(image.platform, options.platform)) {
     notes.push(
       `platform ${options.platform} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`,
     );

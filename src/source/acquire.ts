@@ -3,6 +3,7 @@ import { CheckError } from '../shared/errors.js';
 import { lastLines } from './command.js';
 import type { BuildRequest, ImageSource } from './types.js';
 import type { ImageFacts } from '../facts/image.js';
+import { isPlatform } from '../facts/platform.js';
 
 /**
  * Runs the user's own build command (e.g. `dotnet publish -t:PublishContainer`).
@@ -115,7 +116,7 @@ export async function acquireImage(
     await source.pull(ref, platform);
   } else {
     const local = await (localImage ?? source.inspect(ref));
-    if (local) return local;
+    if (local) return forPlatform(source, local, platform);
     env.log(`${ref} is not present locally; pulling it\n`);
     await pullMissing(source, ref, platform);
   }
@@ -126,7 +127,22 @@ export async function acquireImage(
       `pulled ${ref} but it is not in the local image store`,
       'Retry the check.',
     );
-  return facts;
+  return forPlatform(source, facts, platform);
+}
+
+/**
+ * The variant of the platform asked for. An inspect shows this machine's variant of a
+ * multi-platform image (the containerd store keeps them all): judging that one for
+ * another platform would pass an arm64 variant that runs as root. When the image has
+ * no such variant, the one there is judged, and the check notes it.
+ */
+async function forPlatform(
+  source: ImageSource,
+  facts: ImageFacts,
+  platform: string | undefined,
+): Promise<ImageFacts> {
+  if (!platform || isPlatform(facts.platform, platform)) return facts;
+  return (await source.inspectPlatform(facts.ref, platform)) ?? facts;
 }
 
 /** A pull that failed for an image we hoped was local: say both, and how to build it instead. */

@@ -12,6 +12,8 @@ export interface ImageSource {
   engine(): Promise<EngineInfo>;
   /** A local image's facts, or null when it is not there. */
   inspect(ref: string): Promise<ImageFacts | null>;
+  /** One platform of a local multi-platform image; null when it has no such platform. */
+  inspectPlatform(ref: string, platform: string): Promise<ImageFacts | null>;
   pull(ref: string, platform?: string): Promise<void>;
   /** Builds and tags the image; returns its id. */
   build(request: BuildRequest): Promise<string>;
@@ -49,4 +51,6 @@ export interface ProbeRequest {
   limits?: ProbeLimits;
   /** The probe binary to run instead of the shipped one (tests build some with lower limits). */
   binary?: string;
+  /** The variant of a multi-platform image to probe (`docker create --platform`); unset: the default. */
+  platform?: string;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +97,82 @@ export class Docker {
       throw dockerFailure(`docker image inspect ${ref} (unreadable JSON)`, result);
     }
     return normaliseInspect(raw, ref);
+  }
+
+  /**
+   * One platform's config of a local image that holds several (the containerd image
+   * store keeps a multi-platform index; `docker image inspect` shows this machine's
+   * variant, and `--platform` there needs API 1.49). A container of that variant is
+   * created, never started, and its config read: with nothing overridden it is the
+   * variant's image config. Null when the image has no such platform.
+   */
+  async inspectPlatform(ref: string, platform: string): Promise<ImageFacts | null> {
+    const image = await this.inspect(ref);
+    if (!image) return null;
+    const name = `nonroot-guard-config-${randomBytes(6).toString('hex')}`;
+    const create = (command: string[]) =>
+      this.exec(
+        [
+          'create',
+          '--name',
+          name,
+          '--platform',
+          platform,
+          '--pull=never',
+          '--network=none',
+          '--',
+          ref,
+          ...command,
+        ],
+        { timeoutMs: 120_000 },
+      );
+    try {
+      let created = await create([]);
+      // No CMD and no ENTRYPOINT in that variant: create needs some command, and the facts say none.
+      const noCommand = created.exitCode !== 0 && /no command specified/i.test(created.stderr);
+      if (noCommand) created = await create(['/nonroot-guard-no-command']);
+      if (created.exitCode !== 0) {
+        if (
+          /does not match the specified platform|no match for platform|not found/i.test(
+            created.stderr,
+          )
+        )
+          return null;
+        throw dockerFailure(`docker create --platform ${platform} ${ref}`, created);
+      }
+      const inspected = await this.exec(
+        ['container', 'inspect', '--format', '{{json .Config}}', name],
+        {
+          timeoutMs: 60_000,
+        },
+      );
+      if (inspected.exitCode !== 0)
+        throw dockerFailure(`docker container inspect (${ref}, ${platform})`, inspected);
+      let config: Record<string, unknown>;
+      try {
+        config = JSON.parse(inspected.stdout) as Record<string, unknown>;
+      } catch {
+        throw dockerFailure(
+          `docker container inspect (${ref}, ${platform}) (unreadable JSON)`,
+          inspected,
+        );
+      }
+      if (noCommand) config = { ...config, Cmd: null };
+      const [os, architecture, variant] = platform.split('/');
+      return normaliseInspect(
+        {
+          Id: image.id,
+          RepoDigests: image.repoDigests,
+          Os: os,
+          Architecture: architecture,
+          Variant: variant,
+          Config: config,
+        },
+        ref,
+      );
+    } finally {
+      await this.exec(['rm', '--force', '--volumes', name], { timeoutMs: 60_000 });
+    }
   }
 
   async pull(ref: string, platform?: string): Promise<void> {

@@ -110,7 +110,12 @@ export async function runProbe(
   image: ImageFacts,
   ports: readonly string[],
   engineArch: string,
-  options: { limits?: ProbeLimits; transfer?: ProbeTransfer; binary?: string } = {},
+  options: {
+    limits?: ProbeLimits;
+    transfer?: ProbeTransfer;
+    binary?: string;
+    platform?: string;
+  } = {},
 ): Promise<ProbeResult> {
   const limits = options.limits ?? probeLimits();
   const started = Date.now();
@@ -147,7 +152,13 @@ export async function runProbe(
     const createStarted = Date.now();
     const create = docker.createContainer(
       container,
-      [...containerOptions(limits, ownPath), ...mount, image.id, ...probeArgs],
+      [
+        ...containerOptions(limits, ownPath),
+        ...mount,
+        ...(options.platform ? [`--platform=${options.platform}`] : []),
+        image.id,
+        ...probeArgs,
+      ],
       limits.timeoutMs + CLEANUP_GRACE_MS,
     );
     let accountFiles: AccountFiles | null = null;

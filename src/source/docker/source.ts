@@ -16,6 +16,10 @@ export class DockerSource implements ImageSource {
     return this.docker.inspect(ref);
   }
 
+  inspectPlatform(ref: string, platform: string): Promise<ImageFacts | null> {
+    return this.docker.inspectPlatform(ref, platform);
+  }
+
   pull(ref: string, platform?: string): Promise<void> {
     return this.docker.pull(ref, platform);
   }
@@ -32,6 +36,7 @@ export class DockerSource implements ImageSource {
     return runProbe(this.docker, request.image, request.ports, request.engineArch, {
       limits: request.limits,
       binary: request.binary,
+      platform: request.platform,
     });
   }
 }
