@@ -3,14 +3,14 @@ import { createRequire as __nrgCreateRequire } from 'node:module'; const require
 import {
   earlyRequest,
   startEarlyCalls
-} from "./chunk-K36YJNSX.js";
+} from "./chunk-MAXQ6R6E.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/cli/cli.ts
 var argv = process.argv.slice(2);
 var request = earlyRequest(argv);
 var early = request ? startEarlyCalls(request) : void 0;
-var { runCli } = await import("./chunk-FZYEEK6S.js");
+var { runCli } = await import("./chunk-N25AP4XS.js");
 process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -167,6 +167,34 @@ describe('gathering the facts of an image the check builds', () => {
     expect(gathered.notes).toEqual([]);
   });
 
+  it('removes the image it built under its own name, unless kept; never one the user named', async () => {
+    const cwd = await workspace({ Dockerfile: 'FROM scratch\nUSER 1654\n' });
+    const built = (source: FakeSource) => {
+      const tag = source.buildRequests[0]!.tag;
+      return { tag, last: source.calls.at(-1) };
+    };
+    const own = new FakeSource();
+    own.build = async function (request) {
+      this.builds.set(request.tag, imageFacts({ ref: request.tag, user: '1654' }));
+      return FakeSource.prototype.build.call(this, request);
+    };
+    await gatherFacts(options({ context: '.' }), environment(own, cwd));
+    const { tag, last } = built(own);
+    expect(tag).toMatch(/^nonroot-guard-check:/);
+    expect(last).toBe(`removeImage ${tag}`);
+    expect(own.local.has(tag)).toBe(false);
+
+    const kept = new FakeSource();
+    kept.build = own.build;
+    await gatherFacts(options({ context: '.', 'keep-image': 'true' }), environment(kept, cwd));
+    expect(kept.calls.some((call) => call.startsWith('removeImage'))).toBe(false);
+
+    const named = new FakeSource();
+    named.builds.set('app:pr-1', imageFacts({ ref: 'app:pr-1', user: '1654' }));
+    await gatherFacts(options({ context: '.', image: 'app:pr-1' }), environment(named, cwd));
+    expect(named.calls.some((call) => call.startsWith('removeImage'))).toBe(false);
+  });
+
   it('says when the base image is not local and the checked image stands in', async () => {
     const source = new FakeSource();
     const cwd = await workspace({ Dockerfile: 'FROM example/base:1\nUSER 1654\n' });

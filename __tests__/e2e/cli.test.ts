@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildImage, FIXTURES } from '../helpers/docker.js';
+import { buildImage, docker, FIXTURES } from '../helpers/docker.js';
 import { cli, STACK_FRAME } from '../helpers/run.js';
 
 const APP = 'nonroot-guard-e2e/user-app:test';
@@ -228,6 +228,23 @@ describe.skipIf(!inject('docker'))('the CLI on a real engine', () => {
     expect(report.image.user).toBe('1654');
     expect(report.dockerfile.path).toBe('fixtures/images/user-1654/Dockerfile');
     expect(result.stderr).toContain('Building nonroot-guard-check:');
+    // The name was the check's own: it is gone afterwards, so runs leave no tags behind.
+    expect(await docker('image', 'ls', '--quiet', report.image.ref)).toBe('');
+  });
+
+  it('keeps the image it built under its own name with --keep-image', async () => {
+    const result = await cli([
+      'check',
+      '--context',
+      'fixtures/images/user-1654',
+      '--keep-image',
+      '--format',
+      'json',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const { ref } = JSON.parse(result.stdout).image;
+    expect((await docker('image', 'ls', '--quiet', ref)).trim()).not.toBe('');
+    await docker('image', 'rm', ref);
   });
 
   it('honours --target and --build-arg', async () => {

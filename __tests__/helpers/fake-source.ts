@@ -71,6 +71,11 @@ export class FakeSource implements ImageSource {
     return image?.id ?? 'sha256:none';
   }
 
+  async removeImage(ref: string): Promise<string | null> {
+    this.calls.push(`removeImage ${ref}`);
+    return this.local.delete(ref) ? null : `No such image: ${ref}`;
+  }
+
   async readAccountFiles(ref: string): Promise<AccountFiles> {
     this.calls.push(`readAccountFiles ${ref}`);
     return this.accountFiles;

@@ -1,6 +1,6 @@
 import { describeUserInstruction } from '../dockerfile/describe.js';
 import type { DockerfileFacts, ParseOptions } from '../dockerfile/types.js';
-import { acquireImage, type BuildCommandRunner } from '../source/acquire.js';
+import { acquireImage, type BuildCommandRunner, type ImageRequest } from '../source/acquire.js';
 import { imageRequest } from './image-request.js';
 import { readDockerfile, readPolicy } from './inputs.js';
 import { engineFirst, settledLater } from './schedule.js';
@@ -57,8 +57,36 @@ export async function check(options: CheckOptions, env: CheckEnvironment): Promi
   return buildReport(facts, evaluation, policy, env.version, notes);
 }
 
-/** Everything the rules judge, from the edges: docker and the Dockerfile. */
+/**
+ * Everything the rules judge, from the edges: the image source and the Dockerfile. An
+ * image the check built under a name of its own goes afterwards, unless kept.
+ */
 export async function gatherFacts(
+  options: CheckOptions,
+  env: CheckEnvironment,
+): Promise<GatheredFacts> {
+  const request = imageRequest(options, env.cwd);
+  const ownTag =
+    request.from === 'build' && !options.image && !options.keepImage ? request.build.tag : null;
+  let gathered: GatheredFacts | undefined;
+  try {
+    gathered = await gatherFactsOf(request, options, env);
+    return gathered;
+  } finally {
+    if (ownTag) {
+      const failed = await env.source.removeImage(ownTag);
+      // Only worth saying when the image was made: a failed build leaves nothing to remove.
+      if (failed && gathered) {
+        gathered.notes.push(
+          `the check's own tag ${ownTag} could not be removed (${failed}): remove it with \`docker image rm ${ownTag}\``,
+        );
+      }
+    }
+  }
+}
+
+async function gatherFactsOf(
+  request: ImageRequest,
   options: CheckOptions,
   env: CheckEnvironment,
 ): Promise<GatheredFacts> {
@@ -97,15 +125,13 @@ export async function gatherFacts(
           ? await parseDockerfile(dockerfileInput.text, parseOptions)
           : null;
       const manifests = await readManifests(options.manifests, options.manifestImage, env.cwd);
-      const image = waitsForEngine
-        ? null
-        : await acquireImage(imageRequest(options, env.cwd), env, localImage);
+      const image = waitsForEngine ? null : await acquireImage(request, env, localImage);
       return { dockerfileInput, parseOptions, draft, manifests, image };
     })(),
   );
   const { dockerfileInput, parseOptions, draft, manifests } = inputs;
 
-  const image = inputs.image ?? (await acquireImage(imageRequest(options, env.cwd), env));
+  const image = inputs.image ?? (await acquireImage(request, env));
   const notes: string[] = [];
   const ports = declaredPorts(image, policy.portVariables);
   // One container start: the probe, which also returns the account files it read; the base

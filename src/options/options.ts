@@ -68,6 +68,15 @@ export const OPTIONS = {
     input: {},
   },
   pull: { flag: { help: ['always pull (the image, or the base image of a build)'] }, input: {} },
+  'keep-image': {
+    flag: {
+      help: [
+        'keep the image a --context build without --image made (tagged',
+        'nonroot-guard-check:…); by default it is removed after the check',
+      ],
+    },
+    input: {},
+  },
   'build-command': {
     flag: {
       value: 'CMD',

@@ -49,6 +49,7 @@ const SCHEMAS = {
   ),
   platform: text,
   pull: z._default(booleanText, false),
+  'keep-image': z._default(booleanText, false),
   'build-command': text,
   policy: text,
   // No default here: unset means the policy file's preset, whose default is baseline.

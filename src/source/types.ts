@@ -17,6 +17,8 @@ export interface ImageSource {
   pull(ref: string, platform?: string): Promise<void>;
   /** Builds and tags the image; returns its id. */
   build(request: BuildRequest): Promise<string>;
+  /** Removes a tag (and the image when no other tag holds it); the reason when it could not. */
+  removeImage(ref: string): Promise<string | null>;
   /** /etc/passwd and /etc/group as the engine reads them, without starting anything of the image. */
   readAccountFiles(ref: string): Promise<AccountFiles>;
   /** The probe, in one container of the image, and its facts or why there are none. */

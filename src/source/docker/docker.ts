@@ -175,6 +175,14 @@ export class Docker {
     }
   }
 
+  /** `docker image rm` of one tag: the image goes with it when no other tag holds it. */
+  async removeImage(ref: string): Promise<string | null> {
+    const result = await this.exec(['image', 'rm', '--', ref], { timeoutMs: 60_000 });
+    return result.exitCode === 0
+      ? null
+      : lastLines(result.stderr, 1) || `exit code ${result.exitCode}`;
+  }
+
   async pull(ref: string, platform?: string): Promise<void> {
     const args = ['pull', '--quiet', ...(platform ? ['--platform', platform] : []), '--', ref];
     const result = await this.exec(args, { timeoutMs: 15 * 60_000 });

@@ -28,6 +28,10 @@ export class DockerSource implements ImageSource {
     return this.docker.build(request);
   }
 
+  removeImage(ref: string): Promise<string | null> {
+    return this.docker.removeImage(ref);
+  }
+
   readAccountFiles(ref: string): Promise<AccountFiles> {
     return this.docker.readAccountFiles(ref);
   }
