@@ -94,6 +94,29 @@ describe.skipIf(!inject('secondEngine'))(`on ${SECOND_ENGINE.name}`, () => {
     });
   });
 
+  it('judges the one variant there is, and says so, when an image lacks the platform asked for', async () => {
+    // Before: exit 2 — on the containerd store, docker create --platform of a missing variant
+    // says "No such image", which was taken for an engine failure.
+    const result = await cli(
+      [
+        'check',
+        '--image',
+        'nonroot-guard-fixture/busybox:test',
+        '--platform',
+        'linux/arm64',
+        '--format',
+        'json',
+      ],
+      { env: SECOND_ENGINE.env },
+    );
+    expect(result.code, result.stderr.slice(-2000)).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.image.platform).toBe('linux/amd64');
+    expect(report.notes).toContain(
+      'platform linux/arm64 was asked for but the image is linux/amd64: the findings are about the linux/amd64 image',
+    );
+  });
+
   it('follows FROM final-${TARGETARCH} to the stage BuildKit built', async () => {
     // Before: exit 2, "docker image inspect final- failed" (TARGETARCH unknown to the reader).
     const result = await cli(

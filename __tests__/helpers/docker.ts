@@ -83,9 +83,9 @@ export async function buildImage(
 }
 
 /** A real Debian base from Debian's mirror, cached (scripts/debian-minbase.sh). */
-async function buildDebianBase(): Promise<void> {
+async function buildDebianBase(env?: NodeJS.ProcessEnv): Promise<void> {
   try {
-    await run('bash', [join(REPO_ROOT, 'scripts/debian-minbase.sh')], { timeout: 600_000 });
+    await run('bash', [join(REPO_ROOT, 'scripts/debian-minbase.sh')], { timeout: 600_000, env });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? String(error);
     throw new Error(
@@ -95,9 +95,9 @@ async function buildDebianBase(): Promise<void> {
   }
 }
 
-/** The fixture bases; on another engine (`env`) only the busybox-made ones, not Debian. */
+/** The fixture bases, on this process's engine or on another (`env`, helpers/engines.ts). */
 export async function buildBases(env?: NodeJS.ProcessEnv): Promise<void> {
-  if (!env) await buildDebianBase();
+  await buildDebianBase(env);
   for (const base of BASES) {
     await buildImage(join(FIXTURES, 'bases', base.name), base.tag, {
       busybox: base.needsBusybox,

@@ -16,7 +16,10 @@ declare module 'vitest' {
  * failure, never a skip: a skipped test proves nothing.
  */
 export default async function setup(project: TestProject): Promise<void> {
-  if (!(await dockerAnswers())) {
+  // A project of the suites on another engine sets that engine's variables (vitest.config.ts).
+  const projectEnv = project.config.env as Record<string, string> | undefined;
+  const env = projectEnv?.['DOCKER_HOST'] ? { ...process.env, ...projectEnv } : undefined;
+  if (!(await dockerAnswers(env))) {
     if (process.env['CI'] === 'true') {
       throw new Error(
         'CI=true but no Docker daemon answers: the Docker-backed tests cannot run. .ci/run starts dockerd; check its log.',
@@ -28,7 +31,7 @@ export default async function setup(project: TestProject): Promise<void> {
     project.provide('docker', false);
     return;
   }
-  await buildBases();
+  await buildBases(env);
   project.provide('docker', true);
   if (!(await dockerAnswers(SECOND_ENGINE.env))) {
     if (process.env['CI'] === 'true') {

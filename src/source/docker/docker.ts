@@ -132,8 +132,10 @@ export class Docker {
       const noCommand = created.exitCode !== 0 && /no command specified/i.test(created.stderr);
       if (noCommand) created = await create(['/nonroot-guard-no-command']);
       if (created.exitCode !== 0) {
+        // The image was just inspected: here "No such image" (the containerd store) and the
+        // classic store's "does not match the specified platform" both mean no such variant.
         if (
-          /does not match the specified platform|no match for platform|not found/i.test(
+          /does not match the specified platform|no match for platform|no such image|not found/i.test(
             created.stderr,
           )
         )

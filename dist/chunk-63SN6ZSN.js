@@ -1721,7 +1721,7 @@ var Docker = class {
       const noCommand = created.exitCode !== 0 && /no command specified/i.test(created.stderr);
       if (noCommand) created = await create(["/nonroot-guard-no-command"]);
       if (created.exitCode !== 0) {
-        if (/does not match the specified platform|no match for platform|not found/i.test(
+        if (/does not match the specified platform|no match for platform|no such image|not found/i.test(
           created.stderr
         ))
           return null;
