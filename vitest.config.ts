@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
@@ -5,6 +6,17 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 /** Tests that need a Docker engine live here; everything else is the unit project. */
 const DOCKER_TESTS = ['__tests__/e2e/**/*.test.ts', '__tests__/integration/**/*.test.ts'];
+
+/**
+ * The second engine's variables (scripts/second-engine.sh env): Docker 26 with buildx and
+ * the containerd image store. The Docker-backed suites run on both engines.
+ */
+const secondEngine = Object.fromEntries(
+  execFileSync('bash', ['scripts/second-engine.sh', 'env'], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+);
 
 export default defineConfig({
   define: { __NONROOT_GUARD_VERSION__: JSON.stringify(pkg.version) },
@@ -21,7 +33,23 @@ export default defineConfig({
         test: {
           name: 'docker',
           include: DOCKER_TESTS,
+          // One engine's suites at a time: they share the registry ports, the private daemon, …
+          sequence: { groupOrder: 1 },
           // Docker-backed tests build real images; give them room on a 2-core machine.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          globalSetup: ['__tests__/setup/global.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'docker-26',
+          include: DOCKER_TESTS,
+          // That file is about the second engine already, and runs in the project above.
+          exclude: ['__tests__/e2e/second-engine.test.ts'],
+          env: secondEngine,
+          sequence: { groupOrder: 2 },
           testTimeout: 120_000,
           hookTimeout: 300_000,
           globalSetup: ['__tests__/setup/global.ts'],

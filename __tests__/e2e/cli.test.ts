@@ -105,6 +105,10 @@ describe.skipIf(!inject('docker'))('the CLI on a real engine', () => {
     ]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
+    // BuildKit writes WorkingDir "/" where the legacy builder leaves it empty: the report says what the engine has.
+    const workdir = (
+      await docker('image', 'inspect', '--format', '{{.Config.WorkingDir}}', APP)
+    ).trim();
     expect(report).toMatchObject({
       schemaVersion: 1,
       tool: { name: 'nonroot-guard', version: '0.1.0' },
@@ -114,7 +118,7 @@ describe.skipIf(!inject('docker'))('the CLI on a real engine', () => {
         id: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
         platform: 'linux/amd64',
         user: 'app',
-        workdir: '',
+        workdir,
         entrypoint: [],
         cmd: ['/app/app.sh'],
         env: expect.objectContaining({ APP_UID: '1654', ASPNETCORE_HTTP_PORTS: '8080' }),

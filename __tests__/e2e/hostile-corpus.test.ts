@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,9 +76,7 @@ async function buildCase(id: string): Promise<void> {
   }
   if (id === 'user-nul') {
     await buildImage(join(HOSTILE, id), `${imageOf(id)}-base`);
-    await withEditedConfig(`${imageOf(id)}-base`, imageOf(id), (config) => {
-      config.config.User = 'app\u0000x';
-    });
+    await commitWithConfig(`${imageOf(id)}-base`, imageOf(id), { User: 'app\u0000x' });
     return;
   }
   const buildArgs =
@@ -90,32 +89,47 @@ async function buildCase(id: string): Promise<void> {
 }
 
 /**
- * Image config that no Dockerfile can write (a NUL byte in Config.User): the image is
- * saved, its config JSON edited, and loaded again under a new tag.
+ * Image config that no Dockerfile or CLI flag can write (a NUL byte in Config.User):
+ * committed through the engine's API, whose JSON carries any string. The same on the
+ * classic and the containerd image store (a docker save archive differs between them).
  */
-async function withEditedConfig(
+async function commitWithConfig(
   from: string,
   to: string,
-  edit: (config: { config: Record<string, unknown> }) => void,
+  config: Record<string, unknown>,
 ): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'nonroot-guard-edit-'));
+  const container = (await docker('create', from)).trim();
   try {
-    await docker('save', '--output', join(dir, 'image.tar'), from);
-    await run('tar', ['-xf', 'image.tar'], { cwd: dir });
-    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as {
-      Config: string;
-      RepoTags: string[];
-    }[];
-    const config = JSON.parse(await readFile(join(dir, manifest[0]!.Config), 'utf8'));
-    edit(config);
-    await writeFile(join(dir, manifest[0]!.Config), JSON.stringify(config));
-    manifest[0]!.RepoTags = [to];
-    await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
-    await rm(join(dir, 'image.tar'));
-    await run('tar', ['-cf', 'edited.tar', '--exclude', 'edited.tar', '.'], { cwd: dir });
-    await docker('load', '--input', join(dir, 'edited.tar'));
+    const colon = to.lastIndexOf(':');
+    const query = new URLSearchParams({
+      container,
+      repo: to.slice(0, colon),
+      tag: to.slice(colon + 1),
+    });
+    const host = process.env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock';
+    const body = JSON.stringify(config);
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest(
+        {
+          socketPath: host.replace(/^unix:\/\//, ''),
+          path: `/commit?${query}`,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+    if (status !== 201) throw new Error(`POST /commit for ${to} answered ${status}`);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await docker('rm', container);
   }
 }
 
