@@ -195,6 +195,19 @@ describe('gathering the facts of an image the check builds', () => {
     expect(named.calls.some((call) => call.startsWith('removeImage'))).toBe(false);
   });
 
+  it('keeps the error that ended the check when its own tag cannot be removed either', async () => {
+    const source = new FakeSource();
+    source.engineInfo = new CheckError('docker', 'the Docker daemon is not answering', 'Start it.');
+    source.removeImage = async () => {
+      throw new CheckError('docker', 'docker is not installed', 'Install it.');
+    };
+    const cwd = await workspace({ Dockerfile: 'FROM scratch\n' });
+    const error = await gatherFacts(options({ context: '.' }), environment(source, cwd)).catch(
+      (caught: unknown) => caught,
+    );
+    expect((error as CheckError).message).toBe('the Docker daemon is not answering');
+  });
+
   it('says when the base image is not local and the checked image stands in', async () => {
     const source = new FakeSource();
     const cwd = await workspace({ Dockerfile: 'FROM example/base:1\nUSER 1654\n' });

@@ -74,7 +74,10 @@ export async function gatherFacts(
     return gathered;
   } finally {
     if (ownTag) {
-      const failed = await env.source.removeImage(ownTag);
+      // Never in place of the error that ended the check (no engine, no docker binary, …).
+      const failed = await env.source
+        .removeImage(ownTag)
+        .catch((error: unknown) => (error as Error).message);
       // Only worth saying when the image was made: a failed build leaves nothing to remove.
       if (failed && gathered) {
         gathered.notes.push(

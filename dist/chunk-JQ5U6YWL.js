@@ -835,7 +835,7 @@ async function gatherFacts(options, env) {
     return gathered;
   } finally {
     if (ownTag) {
-      const failed = await env.source.removeImage(ownTag);
+      const failed = await env.source.removeImage(ownTag).catch((error) => error.message);
       if (failed && gathered) {
         gathered.notes.push(
           `the check's own tag ${ownTag} could not be removed (${failed}): remove it with \`docker image rm ${ownTag}\``
