@@ -50,9 +50,9 @@ export class FakeSource implements ImageSource {
   /** Other platforms' variants of local images, by `ref platform`. */
   readonly variants = new Map<string, ImageFacts>();
 
-  async inspectPlatform(ref: string, platform: string): Promise<ImageFacts | null> {
-    this.calls.push(`inspectPlatform ${ref} ${platform}`);
-    return this.variants.get(`${ref} ${platform}`) ?? null;
+  async inspectPlatform(image: ImageFacts, platform: string): Promise<ImageFacts | null> {
+    this.calls.push(`inspectPlatform ${image.ref} ${platform}`);
+    return this.variants.get(`${image.ref} ${platform}`) ?? null;
   }
 
   async pull(ref: string, platform?: string): Promise<void> {

@@ -142,7 +142,7 @@ async function forPlatform(
   platform: string | undefined,
 ): Promise<ImageFacts> {
   if (!platform || isPlatform(facts.platform, platform)) return facts;
-  return (await source.inspectPlatform(facts.ref, platform)) ?? facts;
+  return (await source.inspectPlatform(facts, platform)) ?? facts;
 }
 
 /** A pull that failed for an image we hoped was local: say both, and how to build it instead. */

@@ -12,8 +12,8 @@ export interface ImageSource {
   engine(): Promise<EngineInfo>;
   /** A local image's facts, or null when it is not there. */
   inspect(ref: string): Promise<ImageFacts | null>;
-  /** One platform of a local multi-platform image; null when it has no such platform. */
-  inspectPlatform(ref: string, platform: string): Promise<ImageFacts | null>;
+  /** Another platform of a local image already inspected; null when it has no such platform. */
+  inspectPlatform(image: ImageFacts, platform: string): Promise<ImageFacts | null>;
   pull(ref: string, platform?: string): Promise<void>;
   /** Builds and tags the image; returns its id. */
   build(request: BuildRequest): Promise<string>;

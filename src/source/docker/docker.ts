@@ -106,9 +106,8 @@ export class Docker {
    * created, never started, and its config read: with nothing overridden it is the
    * variant's image config. Null when the image has no such platform.
    */
-  async inspectPlatform(ref: string, platform: string): Promise<ImageFacts | null> {
-    const image = await this.inspect(ref);
-    if (!image) return null;
+  async inspectPlatform(image: ImageFacts, platform: string): Promise<ImageFacts | null> {
+    const { ref } = image;
     const name = `nonroot-guard-config-${randomBytes(6).toString('hex')}`;
     const create = (command: string[]) =>
       this.exec(

@@ -16,8 +16,8 @@ export class DockerSource implements ImageSource {
     return this.docker.inspect(ref);
   }
 
-  inspectPlatform(ref: string, platform: string): Promise<ImageFacts | null> {
-    return this.docker.inspectPlatform(ref, platform);
+  inspectPlatform(image: ImageFacts, platform: string): Promise<ImageFacts | null> {
+    return this.docker.inspectPlatform(image, platform);
   }
 
   pull(ref: string, platform?: string): Promise<void> {

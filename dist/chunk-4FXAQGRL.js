@@ -720,7 +720,7 @@ ${lastLines(result.output, 25)}`
 }
 async function forPlatform(source, facts, platform2) {
   if (!platform2 || isPlatform(facts.platform, platform2)) return facts;
-  return await source.inspectPlatform(facts.ref, platform2) ?? facts;
+  return await source.inspectPlatform(facts, platform2) ?? facts;
 }
 async function pullMissing(source, ref, platform2) {
   try {
@@ -1697,9 +1697,8 @@ var Docker = class {
    * created, never started, and its config read: with nothing overridden it is the
    * variant's image config. Null when the image has no such platform.
    */
-  async inspectPlatform(ref, platform2) {
-    const image = await this.inspect(ref);
-    if (!image) return null;
+  async inspectPlatform(image, platform2) {
+    const { ref } = image;
     const name = `nonroot-guard-config-${randomBytes2(6).toString("hex")}`;
     const create = (command) => this.exec(
       [
@@ -2373,8 +2372,8 @@ var DockerSource = class {
   inspect(ref) {
     return this.docker.inspect(ref);
   }
-  inspectPlatform(ref, platform2) {
-    return this.docker.inspectPlatform(ref, platform2);
+  inspectPlatform(image, platform2) {
+    return this.docker.inspectPlatform(image, platform2);
   }
   pull(ref, platform2) {
     return this.docker.pull(ref, platform2);

@@ -251,7 +251,7 @@ ${lastLines(result.output, 25)}`
 }
 async function forPlatform(source, facts, platform) {
   if (!platform || isPlatform(facts.platform, platform)) return facts;
-  return await source.inspectPlatform(facts.ref, platform) ?? facts;
+  return await source.inspectPlatform(facts, platform) ?? facts;
 }
 async function pullMissing(source, ref, platform) {
   try {
@@ -1228,9 +1228,8 @@ var Docker = class {
    * created, never started, and its config read: with nothing overridden it is the
    * variant's image config. Null when the image has no such platform.
    */
-  async inspectPlatform(ref, platform) {
-    const image = await this.inspect(ref);
-    if (!image) return null;
+  async inspectPlatform(image, platform) {
+    const { ref } = image;
     const name = `nonroot-guard-config-${randomBytes3(6).toString("hex")}`;
     const create = (command) => this.exec(
       [
@@ -1956,8 +1955,8 @@ var DockerSource = class {
   inspect(ref) {
     return this.docker.inspect(ref);
   }
-  inspectPlatform(ref, platform) {
-    return this.docker.inspectPlatform(ref, platform);
+  inspectPlatform(image, platform) {
+    return this.docker.inspectPlatform(image, platform);
   }
   pull(ref, platform) {
     return this.docker.pull(ref, platform);
