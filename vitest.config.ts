@@ -1,22 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { SECOND_ENGINE_VARIABLES } from './__tests__/helpers/engines.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /** Tests that need a Docker engine live here; everything else is the unit project. */
 const DOCKER_TESTS = ['__tests__/e2e/**/*.test.ts', '__tests__/integration/**/*.test.ts'];
-
-/**
- * The second engine's variables (scripts/second-engine.sh env): Docker 26 with buildx and
- * the containerd image store. The Docker-backed suites run on both engines.
- */
-const secondEngine = Object.fromEntries(
-  execFileSync('bash', ['scripts/second-engine.sh', 'env'], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-);
 
 export default defineConfig({
   define: { __NONROOT_GUARD_VERSION__: JSON.stringify(pkg.version) },
@@ -48,7 +37,8 @@ export default defineConfig({
           include: DOCKER_TESTS,
           // That file is about the second engine already, and runs in the project above.
           exclude: ['__tests__/e2e/second-engine.test.ts'],
-          env: secondEngine,
+          // The second engine's variables: Docker 26, buildx, the containerd image store.
+          env: { ...SECOND_ENGINE_VARIABLES },
           sequence: { groupOrder: 2 },
           testTimeout: 120_000,
           hookTimeout: 300_000,

@@ -10,7 +10,7 @@ import "./chunk-LOBMMHTG.js";
 var argv = process.argv.slice(2);
 var request = earlyRequest(argv);
 var early = request ? startEarlyCalls(request) : void 0;
-var { runCli } = await import("./chunk-RZTPGVRE.js");
+var { runCli } = await import("./chunk-EJNNBYJY.js");
 process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

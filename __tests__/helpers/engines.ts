@@ -8,27 +8,24 @@ export interface Engine {
   env: NodeJS.ProcessEnv;
 }
 
-/** The system's engine (Docker 20.10 on Debian 12, the legacy builder): this process's environment. */
-export const SYSTEM_ENGINE: Engine = { name: 'system engine', env: process.env };
+/** The variables that point docker at the second engine, as scripts/second-engine.sh prints them. */
+export const SECOND_ENGINE_VARIABLES: Readonly<Record<string, string>> = (() => {
+  const printed = execFileSync('bash', [join(REPO_ROOT, 'scripts/second-engine.sh'), 'env'], {
+    encoding: 'utf8',
+  });
+  return Object.fromEntries(
+    printed
+      .trim()
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+})();
 
 /**
  * The second engine .ci/run starts (scripts/second-engine.sh): Docker 26 with buildx
- * (BuildKit) and the containerd image store. Its variables come from the script itself.
+ * (BuildKit) and the containerd image store.
  */
 export const SECOND_ENGINE: Engine = {
   name: 'Docker 26 (BuildKit, containerd image store)',
-  env: {
-    ...process.env,
-    ...Object.fromEntries(
-      execFileSync('bash', [join(REPO_ROOT, 'scripts/second-engine.sh'), 'env'], {
-        encoding: 'utf8',
-      })
-        .trim()
-        .split('\n')
-        .map((line) => {
-          const eq = line.indexOf('=');
-          return [line.slice(0, eq), line.slice(eq + 1)];
-        }),
-    ),
-  },
+  env: { ...process.env, ...SECOND_ENGINE_VARIABLES },
 };

@@ -136,6 +136,8 @@ async function gatherFactsOf(
 
   const image = inputs.image ?? (await acquireImage(request, env));
   const notes: string[] = [];
+  // Whether the image is the platform asked for (a multi-platform image gave that variant).
+  const platformMet = options.platform ? isPlatform(image.platform, options.platform) : null;
   const ports = declaredPorts(image, policy.portVariables);
   // One container start: the probe, which also returns the account files it read; the base
   // ENV comes meanwhile. docker cp reads the account files only when the probe could not.
@@ -147,10 +149,7 @@ async function gatherFactsOf(
       engineArch: engine.arch,
       binary: env.probeBinary,
       // The variant asked for, when the image has it: a multi-platform image's files differ.
-      platform:
-        options.platform && isPlatform(image.platform, options.platform)
-          ? image.platform
-          : undefined,
+      platform: platformMet ? image.platform : undefined,
     }),
   ]);
   notes.push(...probe.notes);
@@ -165,7 +164,7 @@ async function gatherFactsOf(
         })
       : null;
   if (dockerfile) notes.push(...compareUser(dockerfile, image));
-  if (options.platform && !isPlatform(image.platform, options.platform)) {
+  if (platformMet === false) {
     notes.push(
       `platform ${options.platform} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`,
     );
