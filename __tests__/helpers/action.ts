@@ -41,9 +41,12 @@ export async function runAction(
     GITHUB_STATE: join(dir, 'state'),
     GITHUB_PATH: join(dir, 'path'),
   };
+  // The event file once, with the event: written empty as well, side by side, whichever
+  // write ended last won, and the action sometimes read an empty payload.
+  const { GITHUB_EVENT_PATH: eventPath, ...empty } = files;
   await Promise.all([
-    ...Object.values(files).map((file) => writeFile(file, '')),
-    writeFile(files.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {})),
+    ...Object.values(empty).map((file) => writeFile(file, '')),
+    writeFile(eventPath, JSON.stringify(options.event ?? {})),
   ]);
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
