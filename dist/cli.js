@@ -2,15 +2,16 @@
 import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
 import {
   earlyRequest,
+  localEngineSocket,
   startEarlyCalls
-} from "./chunk-MAXQ6R6E.js";
+} from "./chunk-DHAIA4YR.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/cli/cli.ts
 var argv = process.argv.slice(2);
 var request = earlyRequest(argv);
-var early = request ? startEarlyCalls(request) : void 0;
-var { runCli } = await import("./chunk-EJNNBYJY.js");
+var early = request ? startEarlyCalls(request, void 0, localEngineSocket()) : void 0;
+var { runCli } = await import("./chunk-MGNUCMCY.js");
 process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -1,8 +1,9 @@
 import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
 import {
   earlyRequestFor,
+  localEngineSocket,
   startEarlyCalls
-} from "./chunk-LEPCA4UZ.js";
+} from "./chunk-QSD36VNO.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/action/index.ts
@@ -15,8 +16,10 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
     context: input("context"),
     buildCommand: input("build-command"),
     pull: /^true$/i.test(input("pull"))
-  })
+  }),
+  void 0,
+  localEngineSocket()
 ) : void 0;
-var { run } = await import("./chunk-WFRKIQBN.js");
+var { run } = await import("./chunk-MGQ576Q5.js");
 await run(early);
 early?.discard();

@@ -1,15 +1,21 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { runAction } from '../helpers/action.js';
 import { buildImage, FIXTURES } from '../helpers/docker.js';
+import { CONTAINERD_STORE, HAS_BUILDX } from '../helpers/engines.js';
 import { cli } from '../helpers/run.js';
 
-// The entry points start `docker version` and `docker image inspect` before they load the
-// check (src/source/docker/early-calls.ts). These tests hold them to it with a `docker` first on
-// PATH that logs each call: every call is made once, none is repeated, none is left over.
+// The entry points ask the engine, its image store and the image's inspect before they load
+// the check (src/source/docker/early-calls.ts): on a local socket as Engine API requests, no
+// process at all; through a docker context (or tcp, ssh) as `docker version`, `docker info`
+// and `docker image inspect`. These tests hold them to it with a `docker` first on PATH that
+// logs each call: every call is made once, none is repeated, none is left over. On the
+// containerd store `docker save` lists the image's platforms beside the probe; a build goes
+// through buildx where the CLI has it.
 
 const IMAGE = 'nonroot-guard-e2e/docker-calls:test';
 
@@ -40,28 +46,43 @@ async function loggingDocker(options: { hangOnVersion?: boolean } = {}) {
  */
 const PROBE_CONTAINER = ['create --name', 'cp -L', 'cp -L', 'start --attach', 'rm --force'];
 
+const EARLY = ['image inspect', 'info --format', 'version --format'];
+
+/** The calls after the early ones: the probe's container in order, and the platform listing beside it. */
+function expectProbeAndListing(calls: string[]) {
+  expect(calls.filter((call) => call !== 'save --')).toEqual(PROBE_CONTAINER);
+  expect(calls.filter((call) => call === 'save --')).toHaveLength(CONTAINERD_STORE ? 1 : 0);
+}
+
 describe.skipIf(!inject('docker'))('docker calls of one check', () => {
   beforeAll(async () => {
     await buildImage(join(FIXTURES, 'images/user-app'), IMAGE);
   });
 
-  it('the CLI: the engine check and the inspect once each, then the probe container', async () => {
+  it('the CLI: no docker process before the probe container on a local socket', async () => {
     const docker = await loggingDocker();
     const result = await cli(['check', '--image', IMAGE, '--format', 'json'], { env: docker.env });
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout).probe.status).toBe('ok');
-    const calls = await docker.calls();
-    expect(calls.slice(0, 2).sort()).toEqual(['image inspect', 'version --format']);
-    expect(calls.slice(2)).toEqual(PROBE_CONTAINER);
+    expectProbeAndListing(await docker.calls());
   });
 
   it('the action: the same calls', async () => {
     const docker = await loggingDocker();
     const run = await runAction({ image: IMAGE }, { env: { PATH: docker.env.PATH } });
     expect(run.outputs['verdict']).toBe('pass');
+    expectProbeAndListing(await docker.calls());
+  });
+
+  it('through a docker context: the engine check, the store and the inspect once each, by docker', async () => {
+    const docker = await loggingDocker();
+    const env = await throughContext(docker.env);
+    const result = await cli(['check', '--image', IMAGE, '--format', 'json'], { env });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).probe.status).toBe('ok');
     const calls = await docker.calls();
-    expect(calls.slice(0, 2).sort()).toEqual(['image inspect', 'version --format']);
-    expect(calls.slice(2)).toEqual(PROBE_CONTAINER);
+    expect(calls.slice(0, 3).sort()).toEqual(EARLY);
+    expectProbeAndListing(calls.slice(3));
   });
 
   it('a build: only the engine check starts early; the image is inspected after it is built', async () => {
@@ -79,21 +100,62 @@ describe.skipIf(!inject('docker'))('docker calls of one check', () => {
       { env: docker.env },
     );
     expect(result.code).toBe(0);
-    // The base image's inspect (for the Dockerfile's variables) runs beside the probe.
+    // The built image's inspect, and its base's (for the Dockerfile's variables), are requests.
     const calls = await docker.calls();
-    expect(calls.slice(0, 3)).toEqual(['version --format', 'build --iidfile', 'image inspect']);
-    expect(calls.slice(3).sort()).toEqual(['image inspect', ...PROBE_CONTAINER].sort());
+    // buildx inspect asks for the builder (and, without buildx, finds there is none).
+    const build = ['buildx inspect', HAS_BUILDX ? 'buildx build' : 'build --iidfile'];
+    expect(calls.slice(0, build.length)).toEqual(build);
+    expectProbeAndListing(calls.slice(build.length));
   });
 
   it('a usage error exits at once, killing the calls started early even when docker hangs', async () => {
     const docker = await loggingDocker({ hangOnVersion: true });
     const result = await cli(['check', '--image', IMAGE, '--format', 'yaml'], {
-      env: docker.env,
+      env: await throughContext(docker.env),
       // Under the 30 s the engine check may take: without the kill, node waits for it.
       timeoutMs: 15_000,
     });
     expect(result.code).toBe(2); // not -1: it was not killed by the timeout
     expect(result.stderr.split('\n')[0]).toBe('nonroot-guard: --format: unknown format "yaml"');
-    expect((await docker.calls()).sort()).toEqual(['image inspect', 'version --format']);
+    expect((await docker.calls()).sort()).toEqual(EARLY);
+  });
+
+  it('a usage error exits at once, dropping the requests started early even when the engine hangs', async () => {
+    // An engine socket that accepts and never answers.
+    const dir = await mkdtemp(join(tmpdir(), 'nonroot-guard-hung-engine-'));
+    const socket = join(dir, 'engine.sock');
+    const hung = createServer(() => {});
+    await new Promise<void>((done) => hung.listen(socket, done));
+    try {
+      const result = await cli(['check', '--image', IMAGE, '--format', 'yaml'], {
+        env: { ...process.env, DOCKER_HOST: `unix://${socket}` },
+        timeoutMs: 15_000,
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr.split('\n')[0]).toBe('nonroot-guard: --format: unknown format "yaml"');
+    } finally {
+      hung.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
+
+/**
+ * The same engine through a docker context (a config directory of its own, its current
+ * context pointing at the engine's socket): the docker CLI's to reach, so the check asks docker.
+ */
+async function throughContext(env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
+  const host = process.env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock';
+  const config = await mkdtemp(join(tmpdir(), 'nonroot-guard-context-'));
+  const rest: NodeJS.ProcessEnv = { ...env, DOCKER_CONFIG: config };
+  delete rest['DOCKER_HOST'];
+  // Made with the docker of this run's PATH, not the logging one.
+  const setup = { env: { ...rest, PATH: process.env['PATH'] }, stdio: 'ignore' } as const;
+  execFileSync(
+    'docker',
+    ['context', 'create', 'nonroot-guard-test', '--docker', `host=${host}`],
+    setup,
+  );
+  execFileSync('docker', ['context', 'use', 'nonroot-guard-test'], setup);
+  return rest;
+}

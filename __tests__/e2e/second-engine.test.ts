@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { BUSYBOX, FIXTURES, REPO_ROOT } from '../helpers/docker.js';
 import { SECOND_ENGINE } from '../helpers/engines.js';
+import { startRegistry } from '../helpers/registry.js';
 import { cli, STACK_FRAME } from '../helpers/run.js';
 
 /**
@@ -50,29 +51,133 @@ describe.skipIf(!inject('secondEngine'))(`on ${SECOND_ENGINE.name}`, () => {
     }
   });
 
-  it('judges the variant of the platform asked for in a multi-platform image', async () => {
-    // Before: --platform linux/arm64 judged the amd64 variant (USER 1654) and passed, while
-    // the arm64 variant has no USER and runs as root.
-    const context = await mkdtemp(join(tmpdir(), 'nonroot-guard-multi-'));
-    made.push(context);
-    await cp(join(FIXTURES, 'buildkit/multi-platform/Dockerfile'), join(context, 'Dockerfile'));
-    await cp(BUSYBOX, join(context, 'busybox'));
-    const image = 'nonroot-guard-second/multi-platform:test';
-    await run(
+  /** The two-platform image whose arm64 variant has no USER, built once with buildx. */
+  const multiPlatform = 'nonroot-guard-second/multi-platform:test';
+  let multiPlatformBuilt: Promise<void> | undefined;
+  function buildMultiPlatform(): Promise<void> {
+    multiPlatformBuilt ??= (async () => {
+      const context = await mkdtemp(join(tmpdir(), 'nonroot-guard-multi-'));
+      made.push(context);
+      await cp(join(FIXTURES, 'buildkit/multi-platform/Dockerfile'), join(context, 'Dockerfile'));
+      await cp(BUSYBOX, join(context, 'busybox'));
+      await run(
+        'docker',
+        [
+          'buildx',
+          'build',
+          '--quiet',
+          '--load',
+          '--platform',
+          'linux/amd64,linux/arm64',
+          '--tag',
+          multiPlatform,
+          context,
+        ],
+        { env: SECOND_ENGINE.env },
+      );
+    })();
+    return multiPlatformBuilt;
+  }
+
+  it('checks every platform of a multi-platform image by default, and fails on the root one', async () => {
+    // Before: exit 0 — only this machine's variant (amd64, USER 1654) was judged, while the
+    // arm64 variant has no USER and runs as root.
+    await buildMultiPlatform();
+    const result = await cli(['check', '--image', multiPlatform, '--format', 'json'], {
+      env: SECOND_ENGINE.env,
+    });
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.code, result.stderr.slice(-2000)).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(
+      report.platforms.map(
+        (entry: { platform: string; verdict: string; user: { uid: number } }) => [
+          entry.platform,
+          entry.verdict,
+          entry.user.uid,
+        ],
+      ),
+    ).toEqual([
+      ['linux/amd64', 'pass', 1654],
+      ['linux/arm64', 'fail', 0],
+    ]);
+    const errors = report.findings.filter(
+      (finding: { severity: string }) => finding.severity === 'error',
+    );
+    expect(
+      errors.map((finding: { rule: string; platforms: string[] }) => [
+        finding.rule,
+        finding.platforms,
+      ]),
+    ).toEqual([
+      ['NR001', ['linux/arm64']],
+      ['NR010', ['linux/arm64']],
+      ['NR033', ['linux/arm64']],
+    ]);
+
+    // The ids as the containerd store has them: the image's id and RepoDigests are the
+    // index's digest (as docker image inspect says), each platform names its manifest in it
+    // (as the index itself, read here with tar from docker save, says).
+    const { stdout: inspected } = await run(
       'docker',
+      ['image', 'inspect', '--format', '{{json .}}', multiPlatform],
+      { env: SECOND_ENGINE.env },
+    );
+    const { Id: id, RepoDigests: repoDigests } = JSON.parse(inspected);
+    expect(report.image).toMatchObject({ id, repoDigests });
+    const { stdout: index } = await run(
+      'sh',
+      ['-c', `docker save "$1" | tar -xOf - "blobs/sha256/$2"`, 'sh', multiPlatform, id.slice(7)],
+      { env: SECOND_ENGINE.env },
+    );
+    const manifests = JSON.parse(index).manifests.filter(
+      (entry: { platform: { os: string } }) => entry.platform.os !== 'unknown',
+    );
+    expect(report.platforms.map((entry: { manifest: string }) => entry.manifest)).toEqual(
+      manifests.map((entry: { digest: string }) => entry.digest),
+    );
+
+    const text = await cli(['check', '--image', multiPlatform], { env: SECOND_ENGINE.env });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('linux/amd64  pass');
+    expect(text.stdout).toContain('linux/arm64  FAIL');
+    expect(text.stdout).toMatch(/error {3}NR001 user-not-set .*\[linux\/arm64\]/);
+  });
+
+  it('restricts the check to the platforms named, comma-separated', async () => {
+    await buildMultiPlatform();
+    const result = await cli(
+      ['check', '--image', multiPlatform, '--platform', 'linux/amd64', '--format', 'json'],
+      { env: SECOND_ENGINE.env },
+    );
+    expect(result.code, result.stderr.slice(-2000)).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.platforms.map((entry: { platform: string }) => entry.platform)).toEqual([
+      'linux/amd64',
+    ]);
+    const both = await cli(
       [
-        'buildx',
-        'build',
-        '--quiet',
-        '--load',
+        'check',
+        '--image',
+        multiPlatform,
         '--platform',
-        'linux/amd64,linux/arm64',
-        '--tag',
-        image,
-        context,
+        'linux/arm64,linux/amd64',
+        '--format',
+        'json',
       ],
       { env: SECOND_ENGINE.env },
     );
+    expect(both.code, both.stderr.slice(-2000)).toBe(1);
+    expect(
+      JSON.parse(both.stdout).platforms.map((entry: { platform: string }) => entry.platform),
+    ).toEqual(['linux/arm64', 'linux/amd64']);
+  });
+
+  it('judges the variant of the platform asked for in a multi-platform image', async () => {
+    // Before: --platform linux/arm64 judged the amd64 variant (USER 1654) and passed, while
+    // the arm64 variant has no USER and runs as root.
+    await buildMultiPlatform();
+    const image = multiPlatform;
     const check = (platform: string) =>
       cli(['check', '--image', image, '--platform', platform, '--format', 'json'], {
         env: SECOND_ENGINE.env,
@@ -92,6 +197,65 @@ describe.skipIf(!inject('secondEngine'))(`on ${SECOND_ENGINE.name}`, () => {
       platform: 'linux/amd64',
       user: '1654:1654',
     });
+  });
+
+  it('pulls the platforms a pulled image lacks locally, by the digest of its index, and checks each', async () => {
+    // docker pull on the containerd store fetches this machine's platform only: the arm64
+    // variant's manifest and config are not here until the check pulls them.
+    await buildMultiPlatform();
+    const registry = await startRegistry(5002);
+    const ref = `${registry.host}/nonroot-guard-second/multi-platform:pulled`;
+    const env = { env: SECOND_ENGINE.env };
+    try {
+      // A label of its own: its manifests and configs are not the local image's.
+      const context = await mkdtemp(join(tmpdir(), 'nonroot-guard-multi-pulled-'));
+      made.push(context);
+      await cp(join(FIXTURES, 'buildkit/multi-platform/Dockerfile'), join(context, 'Dockerfile'));
+      await cp(BUSYBOX, join(context, 'busybox'));
+      await run(
+        'docker',
+        ['buildx', 'build', '--quiet', '--load', '--platform', 'linux/amd64,linux/arm64'].concat([
+          '--label',
+          'nonroot-guard.test=pulled',
+          '--tag',
+          ref,
+          context,
+        ]),
+        env,
+      );
+      await run('docker', ['push', '--quiet', ref], env);
+      await run('docker', ['image', 'rm', ref], env);
+      const result = await cli(['check', '--image', ref, '--format', 'json'], env);
+      expect(result.stderr).not.toMatch(STACK_FRAME);
+      expect(result.code, result.stderr.slice(-2000)).toBe(1);
+      const report = JSON.parse(result.stdout);
+      expect(result.stderr).toContain(`${ref} is not present locally; pulling it`);
+      expect(result.stderr).toContain(
+        `Pulling the linux/arm64 variant of ${ref} (${registry.host}/nonroot-guard-second/multi-platform@${report.image.id})`,
+      );
+      expect(
+        report.platforms.map((entry: { platform: string; verdict: string }) => [
+          entry.platform,
+          entry.verdict,
+        ]),
+      ).toEqual([
+        ['linux/amd64', 'pass'],
+        ['linux/arm64', 'fail'],
+      ]);
+    } finally {
+      // The tag, and the name the pull by digest left (docker images does not list it).
+      const { stdout: id } = await run(
+        'docker',
+        ['image', 'inspect', '-f', '{{.Id}}', ref],
+        env,
+      ).catch(() => ({ stdout: '' }));
+      await run('docker', ['image', 'rm', ref], env).catch(() => {});
+      if (id.trim()) {
+        const byDigest = `${registry.host}/nonroot-guard-second/multi-platform@${id.trim()}`;
+        await run('docker', ['image', 'rm', byDigest], env).catch(() => {});
+      }
+      await registry.stop();
+    }
   });
 
   it('judges the one variant there is, and says so, when an image lacks the platform asked for', async () => {

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { REPO_ROOT } from './docker.js';
 
@@ -29,3 +30,19 @@ export const SECOND_ENGINE: Engine = {
   name: 'Docker 26 (BuildKit, containerd image store)',
   env: { ...process.env, ...SECOND_ENGINE_VARIABLES },
 };
+
+/** Whether the engine this test run talks to builds with BuildKit through buildx (`docker build` is buildx then). */
+export const HAS_BUILDX: boolean = await promisify(execFile)('docker', ['buildx', 'version']).then(
+  () => true,
+  () => false,
+);
+
+/** Whether that engine keeps images in the containerd image store (a tag can hold several platforms). */
+export const CONTAINERD_STORE: boolean = await promisify(execFile)('docker', [
+  'info',
+  '--format',
+  '{{json .DriverStatus}}',
+]).then(
+  ({ stdout }) => stdout.includes('io.containerd.snapshotter'),
+  () => false,
+);

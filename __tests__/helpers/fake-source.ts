@@ -3,6 +3,7 @@ import type { ProbeResult } from '../../src/probe/probe.js';
 import type {
   BuildRequest,
   EngineInfo,
+  ImagePlatforms,
   ImageSource,
   ProbeRequest,
 } from '../../src/source/types.js';
@@ -26,6 +27,8 @@ export class FakeSource implements ImageSource {
   readonly probeRequests: ProbeRequest[] = [];
   engineInfo: EngineInfo | Error = { os: 'linux', arch: 'amd64', version: '26.1.5' };
   pullError?: Error;
+  /** What else a pull brings (e.g. a variant's layers), done after the pull is recorded. */
+  afterPull?: (ref: string, platform: string | undefined) => void;
   accountFiles: AccountFiles = { passwd: PASSWD, group: GROUP, notes: [], unsafe: [] };
   probe: (request: ProbeRequest) => ProbeResult = () => ({
     ok: true,
@@ -55,9 +58,18 @@ export class FakeSource implements ImageSource {
     return this.variants.get(`${image.ref} ${platform}`) ?? null;
   }
 
+  /** What the store says of each local image's platforms, by ref; unset: one platform. */
+  readonly platformListings = new Map<string, ImagePlatforms>();
+
+  async platforms(image: ImageFacts): Promise<ImagePlatforms> {
+    this.calls.push(`platforms ${image.ref}`);
+    return this.platformListings.get(image.ref) ?? { kind: 'single' };
+  }
+
   async pull(ref: string, platform?: string): Promise<void> {
     this.calls.push(`pull ${ref}${platform ? ` ${platform}` : ''}`);
     if (this.pullError) throw this.pullError;
+    this.afterPull?.(ref, platform);
     const image = this.registry.get(ref);
     if (image) this.local.set(ref, image);
   }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { gatherFacts, type CheckEnvironment } from '../../src/check/check.js';
+import { onlyVariant } from '../helpers/gathered.js';
 import { runBuildCommand } from '../../src/source/build-command.js';
 import { DockerSource } from '../../src/source/docker/source.js';
 import { parseOptions } from '../../src/options/parse.js';
@@ -189,7 +190,7 @@ describe.skipIf(!inject('docker'))('fixes, applied with git and rebuilt', () => 
         },
         '--',
       );
-      const { facts } = await gatherFacts(options, env(REPO_ROOT));
+      const { facts } = onlyVariant(await gatherFacts(options, env(REPO_ROOT)));
       before = evaluate(facts, policy);
     });
 
@@ -223,7 +224,7 @@ describe.skipIf(!inject('docker'))('fixes, applied with git and rebuilt', () => 
         const tag = `nonroot-guard-fixture/fix-${name}:after-${n++}`;
         await buildImage(dir, tag);
         const options = parseOptions({ image: tag, dockerfile, ...kubernetes }, '--');
-        const { facts } = await gatherFacts(options, env(root));
+        const { facts } = onlyVariant(await gatherFacts(options, env(root)));
         // An account file the probe must refuse (NR007) stays refused: no other rule's fix changes it.
         const refused = before.findings.some((f) => f.rule === 'NR007');
         expect(facts.probe.status).toBe(refused ? 'user-error' : 'ok');

@@ -12,6 +12,9 @@ const SAMPLES: Record<OptionKey, unknown> = {
   dockerfile: 'app/Dockerfile',
   target: 'final',
   'build-args': ['A=1'],
+  secrets: ['token=x'],
+  'secret-files': ['npmrc=.npmrc'],
+  ssh: ['default'],
   platform: 'linux/arm64',
   pull: 'true',
   'keep-image': 'true',
@@ -67,6 +70,9 @@ describe('the options a check is given', () => {
       dockerfile: undefined,
       target: undefined,
       buildArgs: { A: '1', B: 'x=y' },
+      secrets: {},
+      secretFiles: {},
+      ssh: [],
       platform: undefined,
       pull: false,
       keepImage: false,
@@ -85,5 +91,29 @@ describe('the options a check is given', () => {
       reportFile: undefined,
       prNumber: 42,
     });
+  });
+
+  it('read platforms comma- or newline-separated, as build-push-action does, each os/arch[/variant]', () => {
+    const platforms = (value: string) =>
+      parseOptions({ image: 'app:1', platform: value }, '--').platform;
+    expect(platforms('linux/amd64')).toEqual(['linux/amd64']);
+    expect(platforms(' linux/amd64, linux/arm64/v8 ,\nlinux/arm/v7\n')).toEqual([
+      'linux/amd64',
+      'linux/arm64/v8',
+      'linux/arm/v7',
+    ]);
+    expect(platforms('linux/amd64,linux/amd64')).toEqual(['linux/amd64']);
+    expect(platforms(' , ')).toBeUndefined();
+    for (const bad of [
+      'amd64',
+      'linux/amd64,arm64',
+      'linux/amd64/v1/x',
+      '--privileged',
+      'Linux/AMD64',
+    ]) {
+      expect(() => parseOptions({ image: 'app:1', platform: bad }, '--'), bad).toThrow(
+        '--platform: expected os/arch[/variant], comma-separated (e.g. linux/amd64,linux/arm64)',
+      );
+    }
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, Severity } from '../../src/policy/types.js';
+import type { Severity } from '../../src/policy/types.js';
 import { planAnnotations } from '../../src/report/annotations.js';
 import type { Report } from '../../src/report/types.js';
 
 function report(counts: Record<Severity, number>, verdict: 'pass' | 'fail'): Report {
-  const findings: Finding[] = [];
+  const findings: Report['findings'] = [];
   for (const severity of ['notice', 'warning', 'error'] as const) {
     for (let index = 0; index < counts[severity]; index++) {
       findings.push({
@@ -14,10 +14,11 @@ function report(counts: Record<Severity, number>, verdict: 'pass' | 'fail'): Rep
         message: `${severity} ${index}`,
         location: { file: 'Dockerfile', line: index + 1 },
         fix: { summary: 'keep it read-only', diff: null },
+        platforms: ['linux/amd64'],
       });
     }
   }
-  return { verdict, findings } as Report;
+  return { verdict, findings, platforms: [] as Report['platforms'] } as Report;
 }
 
 describe('annotations', () => {

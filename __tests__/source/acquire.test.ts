@@ -145,6 +145,9 @@ describe('acquiring an image by building it', () => {
       buildArgs: { VERSION: '1' },
       platform: 'linux/amd64',
       pull: false,
+      secrets: {},
+      secretFiles: {},
+      ssh: [],
       tag: 'app:pr-7',
     },
   };

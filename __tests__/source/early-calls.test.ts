@@ -10,6 +10,7 @@ import { Docker } from '../../src/source/docker/docker.js';
 import {
   EarlyCalls,
   engineCall,
+  imageStoreCall,
   inspectCall,
   startEarlyCalls,
 } from '../../src/source/docker/early-calls.js';
@@ -47,22 +48,27 @@ describe('early docker calls', () => {
       args: ['version', '--format', '{{.Server.Os}}|{{.Server.Arch}}|{{.Server.Version}}'],
       options: { timeoutMs: 30_000 },
     });
+    expect(imageStoreCall()).toEqual({
+      args: ['info', '--format', '{{json .DriverStatus}}'],
+      options: { timeoutMs: 30_000 },
+    });
     expect(inspectCall('app:1')).toEqual({
       args: ['image', 'inspect', '--format', '{{json .}}', '--', 'app:1'],
       options: { timeoutMs: 60_000 },
     });
   });
 
-  it('start the engine check always, and the inspect only for an image that should exist', () => {
+  it("start the engine's checks always, and the inspect only for an image that should exist", () => {
     const early = recordingRunner();
     startEarlyCalls({ existingImage: 'app:1' }, new EarlyCalls('docker', early.runner));
     expect(early.calls.map((call) => call.args.slice(0, 2))).toEqual([
       ['version', '--format'],
+      ['info', '--format'],
       ['image', 'inspect'],
     ]);
     const building = recordingRunner();
     startEarlyCalls({}, new EarlyCalls('docker', building.runner));
-    expect(building.calls.map((call) => call.args[0])).toEqual(['version']);
+    expect(building.calls.map((call) => call.args[0])).toEqual(['version', 'info']);
   });
 
   it('are taken by Docker once each, for the identical argv, instead of running again', async () => {
@@ -85,7 +91,7 @@ describe('early docker calls', () => {
       engineCall().args,
       inspectCall('other:2').args,
     ]);
-    expect(early.calls).toHaveLength(2);
+    expect(early.calls).toHaveLength(3);
   });
 
   it('pass the early call its usual timeout, and a signal to kill it by', () => {

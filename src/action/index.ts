@@ -1,4 +1,5 @@
 import { earlyRequestFor, startEarlyCalls } from '../source/docker/early-calls.js';
+import { localEngineSocket } from '../source/docker/engine-api.js';
 import type { OptionKey } from '../options/options.js';
 
 /** An input of the option table as @actions/core's getInput reads it, before that library is loaded. */
@@ -17,6 +18,8 @@ const early =
           buildCommand: input('build-command'),
           pull: /^true$/i.test(input('pull')),
         }),
+        undefined,
+        localEngineSocket(),
       )
     : undefined;
 const { run } = await import('./main.js');

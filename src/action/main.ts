@@ -8,6 +8,7 @@ import { CheckError, describeError } from '../shared/errors.js';
 import { runBuildCommand } from '../source/build-command.js';
 import { runCommand } from '../source/command.js';
 import { Docker } from '../source/docker/docker.js';
+import { localEngineSocket } from '../source/docker/engine-api.js';
 import { DockerSource } from '../source/docker/source.js';
 import type { EarlyCalls } from '../source/docker/early-calls.js';
 import { checkEnvironment } from '../options/environment.js';
@@ -31,6 +32,11 @@ function readInputs(): RawOptions {
     raw[key] = list
       ? core.getMultilineInput(key).filter((line) => line.trim() !== '')
       : core.getInput(key) || undefined;
+  }
+  // A secret's value is masked in the log whatever passed it in (a secret, or text built in the workflow).
+  for (const line of (raw.secrets as string[] | undefined) ?? []) {
+    const value = line.slice(line.indexOf('=') + 1);
+    if (value) core.setSecret(value);
   }
   return raw;
 }
@@ -130,7 +136,7 @@ export async function run(early?: EarlyCalls): Promise<void> {
       );
     }
     report = await check(options, {
-      source: new DockerSource(new Docker(runCommand, 'docker', early)),
+      source: new DockerSource(new Docker(runCommand, 'docker', early, localEngineSocket())),
       runBuildCommand,
       log: (text) => process.stdout.write(text),
       group: (title, work) => core.group(title, work),

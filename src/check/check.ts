@@ -16,8 +16,10 @@ import { declaredPorts, portsToProbe } from '../facts/ports.js';
 import type { Facts, ProbeStatus } from '../facts/types.js';
 import { isPlatform } from '../facts/platform.js';
 import type { ProbeResult } from '../probe/probe.js';
-import type { ImageSource } from '../source/types.js';
+import type { EngineInfo, ImageSource } from '../source/types.js';
 import { buildReport } from '../report/build.js';
+import { combinePlatforms } from '../report/platforms.js';
+import { planPlatforms, type PlatformNotChecked } from './platforms.js';
 import type { Report } from '../report/types.js';
 
 /** The edges the pipeline talks through; entry points build them, tests can replace them. */
@@ -38,28 +40,43 @@ export interface CheckEnvironment {
   probeBinary?: string;
 }
 
-export interface GatheredFacts {
+/** What the rules judge for one platform of the image. */
+export interface VariantFacts {
   facts: Facts;
-  policy: EffectivePolicy;
-  /** Things a person should know that are not findings. */
+  /** The digest of this platform's manifest in the image's index; null when it is not an index. */
+  manifest: string | null;
+  /** Things a person should know about this variant that are not findings. */
   notes: string[];
 }
 
-/** Gets the image, gathers the facts, judges them: the whole check, free of @actions/*. */
+export interface GatheredFacts {
+  /** One entry per platform judged, in order; the first is the variant acquired. */
+  variants: VariantFacts[];
+  /** Platforms of the image that could not be judged, and why. */
+  notChecked: PlatformNotChecked[];
+  policy: EffectivePolicy;
+  /** Things a person should know about the whole check. */
+  notes: string[];
+}
+
+/** Gets the image, gathers the facts, judges each platform: the whole check, free of @actions/*. */
 export async function check(options: CheckOptions, env: CheckEnvironment): Promise<Report> {
-  const { facts, policy, notes } = await gatherFacts(options, env);
-  const evaluation = evaluate(facts, policy);
+  const { variants, notChecked, policy, notes } = await gatherFacts(options, env);
   for (const entry of policy.ignores.filter((ignore) => ignore.expired)) {
     notes.push(
       `the ignore of ${entry.rule}${entry.path ? ` for ${entry.path}` : ''} in ${policy.file} expired on ${entry.expires} and no longer applies (its reason was: ${entry.reason})`,
     );
   }
-  return buildReport(facts, evaluation, policy, env.version, notes);
+  const reports = variants.map(({ facts, manifest, notes: variantNotes }) =>
+    buildReport(facts, evaluate(facts, policy), policy, env.version, variantNotes, manifest),
+  );
+  return combinePlatforms(reports, notChecked, notes);
 }
 
 /**
- * Everything the rules judge, from the edges: the image source and the Dockerfile. An
- * image the check built under a name of its own goes afterwards, unless kept.
+ * Everything the rules judge, from the edges: the image source and the Dockerfile, for
+ * each platform of the image. An image the check built under a name of its own goes
+ * afterwards, unless kept.
  */
 export async function gatherFacts(
   options: CheckOptions,
@@ -88,6 +105,15 @@ export async function gatherFacts(
   }
 }
 
+/** What every platform's facts share: the engine, the policy and the parsed inputs. */
+interface SharedInputs {
+  engine: EngineInfo;
+  dockerfileInput: Awaited<ReturnType<typeof readDockerfile>>;
+  parseOptions: ParseOptions | null;
+  manifests: Awaited<ReturnType<typeof readManifests>>;
+  policy: EffectivePolicy;
+}
+
 async function gatherFactsOf(
   request: ImageRequest,
   options: CheckOptions,
@@ -105,6 +131,7 @@ async function gatherFactsOf(
     { preset: options.preset, failOn: options.failOn, probe: options.probe },
     env.today ?? new Date().toISOString().slice(0, 10),
   );
+  const requested = options.platform;
   // The engine's answer is needed only to pick the probe: meanwhile read the inputs and,
   // for an image that exists, take its inspect. A build (or --pull) waits for the engine.
   const [engine, inputs] = await engineFirst(
@@ -119,25 +146,63 @@ async function gatherFactsOf(
         buildArgs: options.buildArgs,
         // Before the engine answers, this machine's platform stands in for the build's.
         platforms: {
-          target: options.platform ?? localPlatform(),
+          target: requested?.[0] ?? localPlatform(),
           build: localPlatform(),
         },
       };
-      const draft =
-        dockerfileInput && parseOptions
-          ? await parseDockerfile(dockerfileInput.text, parseOptions)
-          : null;
+      if (dockerfileInput && parseOptions)
+        await parseDockerfile(dockerfileInput.text, parseOptions);
       const manifests = await readManifests(options.manifests, options.manifestImage, env.cwd);
       const image = waitsForEngine ? null : await acquireImage(request, env, localImage);
-      return { dockerfileInput, parseOptions, draft, manifests, image };
+      return { dockerfileInput, parseOptions, manifests, image };
     })(),
   );
-  const { dockerfileInput, parseOptions, draft, manifests } = inputs;
-
+  const shared: SharedInputs = { ...inputs, engine, policy };
   const image = inputs.image ?? (await acquireImage(request, env));
+  // The image as acquired is judged while its other platforms are listed: on the containerd
+  // store the listing reads a `docker save` stream, which a single-platform image (the most
+  // common) need not wait for. Its probe is created as inspected, needing no --platform.
+  // Both settle before either's error ends the check: the probe's container is removed first.
+  const [listed, judged] = await Promise.allSettled([
+    planPlatforms(image, requested, env.source, env.log),
+    variantFacts(image, shared, options, env),
+  ]);
+  if (listed.status === 'rejected') throw listed.reason;
+  if (judged.status === 'rejected') throw judged.reason;
+  const [plan, acquired] = [listed.value, judged.value];
+  const variants: VariantFacts[] = [];
+  // The others one after the other: each is one container start, and a hostile index must
+  // not make the check start many at once.
+  for (const { image: variant, manifest } of plan.variants) {
+    const gathered =
+      variant === image
+        ? acquired
+        : await variantFacts(variant, shared, options, env, { namePlatform: true });
+    variants.push({ ...gathered, manifest });
+  }
+  return { variants, notChecked: plan.notChecked, policy, notes: plan.notes };
+}
+
+/** The facts of one platform's image: its probe, its account files, the Dockerfile as built for it. */
+async function variantFacts(
+  image: ImageFacts,
+  shared: SharedInputs,
+  options: CheckOptions,
+  env: CheckEnvironment,
+  /** Create the probe's container with `--platform` of this variant (another than the one inspected). */
+  { namePlatform = false } = {},
+): Promise<Omit<VariantFacts, 'manifest'>> {
+  const { engine, dockerfileInput, parseOptions, manifests, policy } = shared;
   const notes: string[] = [];
+  const asked = options.platform?.find((platform) => isPlatform(image.platform, platform));
   // Whether the image is the platform asked for (a multi-platform image gave that variant).
-  const platformMet = options.platform ? isPlatform(image.platform, options.platform) : null;
+  const platformMet = options.platform ? asked !== undefined : null;
+  // The image's platform is the one it was built for; the engine's is the build's.
+  const platforms = { target: image.platform, build: `linux/${engine.arch}` };
+  const draft =
+    dockerfileInput && parseOptions
+      ? await parseDockerfile(dockerfileInput.text, { ...parseOptions, platforms })
+      : null;
   const ports = declaredPorts(image, policy.portVariables);
   // One container start: the probe, which also returns the account files it read; the base
   // ENV comes meanwhile. docker cp reads the account files only when the probe could not.
@@ -148,25 +213,20 @@ async function gatherFactsOf(
       ports: portsToProbe(ports),
       engineArch: engine.arch,
       binary: env.probeBinary,
-      // The variant asked for, when the image has it: a multi-platform image's files differ.
-      platform: platformMet ? image.platform : undefined,
+      // The variant judged, when the image holds several: a multi-platform image's files differ.
+      platform: platformMet || namePlatform ? image.platform : undefined,
     }),
   ]);
   notes.push(...probe.notes);
   const accountFiles = probe.accountFiles ?? (await env.source.readAccountFiles(image.ref));
   const dockerfile =
-    dockerfileInput && parseOptions
-      ? await parseDockerfile(dockerfileInput.text, {
-          ...parseOptions,
-          baseEnv,
-          // The image's platform is the one it was built for; the engine's is the build's.
-          platforms: { target: image.platform, build: `linux/${engine.arch}` },
-        })
+    dockerfileInput && parseOptions && draft
+      ? await parseDockerfile(dockerfileInput.text, { ...parseOptions, baseEnv, platforms })
       : null;
   if (dockerfile) notes.push(...compareUser(dockerfile, image));
   if (platformMet === false) {
     notes.push(
-      `platform ${options.platform} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`,
+      `platform ${options.platform!.join(', ')} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`,
     );
   }
   const imageArch = image.platform.split('/')[1];
@@ -192,7 +252,6 @@ async function gatherFactsOf(
       probe: probeStatus(probe),
       kubernetes: manifests && kubernetesFacts(manifests, image),
     },
-    policy,
     notes,
   };
 }

@@ -21,8 +21,14 @@ export function imageRequest(options: CheckOptions, cwd: string): ImageRequest {
         dockerfile: options.dockerfile && resolve(cwd, options.dockerfile),
         target: options.target,
         buildArgs: options.buildArgs,
-        platform: options.platform,
+        // Several platforms build one multi-platform image (BuildKit with the containerd store).
+        platform: options.platform?.join(','),
         pull: options.pull,
+        secrets: options.secrets,
+        secretFiles: Object.fromEntries(
+          Object.entries(options.secretFiles).map(([id, path]) => [id, resolve(cwd, path)]),
+        ),
+        ssh: options.ssh,
         tag: options.image ?? uniqueLocalTag(),
       },
     };
@@ -31,6 +37,7 @@ export function imageRequest(options: CheckOptions, cwd: string): ImageRequest {
     from: 'existing',
     image: options.image!,
     pull: options.pull,
-    platform: options.platform,
+    // The first platform asked for; the others are pulled by digest once the image is here.
+    platform: options.platform?.[0],
   };
 }

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { earlyRequest } from './flags.js';
 import { startEarlyCalls } from '../source/docker/early-calls.js';
+import { localEngineSocket } from '../source/docker/engine-api.js';
 
 const argv = process.argv.slice(2);
 // Docker answers the check's first questions while Node loads the check itself.
 const request = earlyRequest(argv);
-const early = request ? startEarlyCalls(request) : undefined;
+const early = request ? startEarlyCalls(request, undefined, localEngineSocket()) : undefined;
 const { runCli } = await import('./command-line.js');
 
 process.exitCode = await runCli(argv, {

@@ -5,6 +5,7 @@ import { CLI_FLAGS, FLAGS } from './flags.js';
 import { CheckError, describeError } from '../shared/errors.js';
 import { runBuildCommand } from '../source/build-command.js';
 import { Docker } from '../source/docker/docker.js';
+import { localEngineSocket } from '../source/docker/engine-api.js';
 import { DockerSource } from '../source/docker/source.js';
 import type { EarlyCalls } from '../source/docker/early-calls.js';
 import { runCommand } from '../source/command.js';
@@ -150,7 +151,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const { key, name } of FLAG_OPTIONS) raw[key] = values[name];
     const options = parseOptions(raw, '--');
     const report = await check(options, {
-      source: new DockerSource(new Docker(runCommand, 'docker', io.early)),
+      source: new DockerSource(new Docker(runCommand, 'docker', io.early, localEngineSocket())),
       runBuildCommand,
       log: io.stderr,
       cwd: io.cwd,

@@ -21,12 +21,24 @@ interface ImageResult {
   manualOverCheck?: number;
 }
 
-/** The part of bench/results.json the README shows. */
-export interface BenchResults {
+/** One engine's run of the bench, as the README shows it. */
+export interface EngineBench {
+  engine: string;
   date: string;
   method: { runs: number; warmup: number };
-  machine: { cores: number; node: string; docker: { server: string } };
+  machine: {
+    cores: number;
+    node: string;
+    docker: { server: string };
+    imageStore?: string;
+    builder?: string;
+  };
   images: Record<string, ImageResult>;
+}
+
+/** The part of bench/results.json the README shows: one run per engine. */
+export interface BenchResults {
+  engines: EngineBench[];
 }
 
 const IMAGE_TITLES: Record<string, string> = {
@@ -37,8 +49,13 @@ const IMAGE_TITLES: Record<string, string> = {
 
 const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
 
+/** A table per engine, each with the machine and the engine under it. */
 export function performanceSection(results: BenchResults): string {
-  const rows = Object.entries(results.images).map(([name, image]) =>
+  return results.engines.map(engineTable).join('\n\n');
+}
+
+function engineTable(run: EngineBench): string {
+  const rows = Object.entries(run.images).map(([name, image]) =>
     [
       IMAGE_TITLES[name] ?? name,
       image.files.toLocaleString('en'),
@@ -54,12 +71,16 @@ export function performanceSection(results: BenchResults): string {
       ms(image.walk.median),
     ].join(' | '),
   );
-  const { machine, method } = results;
+  const { machine, method } = run;
+  const store = machine.imageStore ? `, the ${machine.imageStore} image store` : '';
+  const builder = machine.builder ? `, ${machine.builder} builds` : '';
   return [
+    `**Docker ${machine.docker.server.split('+')[0]}**${store}${builder}:`,
+    '',
     '| image | files | check | the action | floor | check/floor | floor + find | check/(floor + find) | one container per question | probe walk |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map((row) => `| ${row} |`),
     '',
-    `Medians of ${method.runs} runs after ${method.warmup} warm-ups, ${results.date.slice(0, 10)}: ${machine.cores} cores, Docker ${machine.docker.server.split('+')[0]}, Node ${machine.node.replace(/^v/, '')}.`,
+    `Medians of ${method.runs} runs after ${method.warmup} warm-ups, ${run.date.slice(0, 10)}: ${machine.cores} cores, Node ${machine.node.replace(/^v/, '')}.`,
   ].join('\n');
 }

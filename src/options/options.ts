@@ -63,8 +63,46 @@ export const OPTIONS = {
     },
     input: { list: true },
   },
+  secrets: {
+    flag: {
+      name: 'secret',
+      value: 'ID=VALUE',
+      multiple: true,
+      help: [
+        'a build secret for RUN --mount=type=secret,id=ID (repeatable;',
+        'other users of this machine can see argv: prefer --secret-file)',
+      ],
+    },
+    input: { list: true },
+  },
+  'secret-files': {
+    flag: {
+      name: 'secret-file',
+      value: 'ID=PATH',
+      multiple: true,
+      help: ['a build secret read from the file PATH (repeatable)'],
+    },
+    input: { list: true },
+  },
+  ssh: {
+    flag: {
+      value: 'SPEC',
+      multiple: true,
+      help: [
+        'an SSH agent socket or keys for RUN --mount=type=ssh: `default`,',
+        'or ID=PATH (repeatable)',
+      ],
+    },
+    input: { list: true },
+  },
   platform: {
-    flag: { value: 'P', help: ['e.g. linux/amd64, for the build or the pull'] },
+    flag: {
+      value: 'P',
+      help: [
+        'the platforms to build, pull and check, comma-separated (e.g.',
+        'linux/amd64,linux/arm64); default: every platform the image has',
+      ],
+    },
     input: {},
   },
   pull: { flag: { help: ['always pull (the image, or the base image of a build)'] }, input: {} },

@@ -22,6 +22,48 @@ const buildArg = z.string().check(
   }),
 );
 
+/** `ID=…` with a secret's id as BuildKit takes it. */
+function idValue(expected: string) {
+  return z
+    .string()
+    .check(
+      z.refine((value) => /^[A-Za-z0-9_.-]+=/.test(value), { message: `expected ${expected}` }),
+    );
+}
+
+/** KEY=VALUE entries as a record; the first '=' splits, so the value may hold more. */
+function splitPairs(entries: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    entries.map((entry): [string, string] => {
+      const eq = entry.indexOf('=');
+      return [entry.slice(0, eq), entry.slice(eq + 1)];
+    }),
+  );
+}
+
+/** One platform as Docker names them: `os/arch[/variant]`. */
+const PLATFORM = /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)?$/;
+
+/** Platforms, comma- or newline-separated as docker/build-push-action takes them; unset when empty. */
+const platforms = z.optional(
+  z
+    .pipe(
+      z.string(),
+      z.transform((value) => {
+        const list = value
+          .split(/[,\n]/)
+          .map((entry) => entry.trim())
+          .filter((entry) => entry !== '');
+        return list.length > 0 ? [...new Set(list)] : undefined;
+      }),
+    )
+    .check(
+      z.refine((list) => list === undefined || list.every((entry) => PLATFORM.test(entry)), {
+        message: 'expected os/arch[/variant], comma-separated (e.g. linux/amd64,linux/arm64)',
+      }),
+    ),
+);
+
 const booleanText = z.union([
   z.boolean(),
   z.pipe(
@@ -38,16 +80,30 @@ const SCHEMAS = {
   // KEY=VALUE lines in, a record out (the first '=' splits).
   'build-args': z.pipe(
     z._default(z.array(buildArg), []),
-    z.transform((entries) =>
-      Object.fromEntries(
-        entries.map((entry): [string, string] => {
-          const eq = entry.indexOf('=');
-          return [entry.slice(0, eq), entry.slice(eq + 1)];
+    z.transform((entries: string[]) => splitPairs(entries)),
+  ),
+  // ID=VALUE lines in, a record out; the values are secrets and are never logged.
+  secrets: z.pipe(
+    z._default(z.array(idValue('ID=VALUE (e.g. npm_token=…)')), []),
+    z.transform((entries: string[]) => splitPairs(entries)),
+  ),
+  'secret-files': z.pipe(
+    z._default(z.array(idValue('ID=PATH (e.g. npmrc=.npmrc)')), []),
+    z.transform((entries: string[]) => splitPairs(entries)),
+  ),
+  // `default`, `default=PATH`, `ID=PATH[,PATH…]`: docker build's --ssh as it is.
+  ssh: z._default(
+    z.array(
+      z.string().check(
+        z.trim(),
+        z.refine((value) => /^[A-Za-z0-9_.-]+(=.+)?$/.test(value), {
+          message: 'expected default or ID=PATH (e.g. default=/run/ssh-agent.sock)',
         }),
       ),
     ),
+    [],
   ),
-  platform: text,
+  platform: platforms,
   pull: z._default(booleanText, false),
   'keep-image': z._default(booleanText, false),
   'build-command': text,

@@ -1,6 +1,7 @@
 import { RULES } from '../policy/rules/index.js';
 import type { Severity } from '../policy/types.js';
 import type { Report } from './types.js';
+import { findingPlatforms } from './describe.js';
 import { showInvisible } from './escape.js';
 
 export interface Annotation {
@@ -45,7 +46,7 @@ export function planAnnotations(report: Report): Annotation[] {
       title: `${finding.rule} ${TITLES.get(finding.rule) ?? finding.name}`,
       // In the log as in the comment: no invisible character may reorder what a reviewer reads.
       message: showInvisible(
-        finding.fix ? `${finding.message}\nFix: ${finding.fix.summary}` : finding.message,
+        `${onPlatforms(report, finding)}${finding.fix ? `${finding.message}\nFix: ${finding.fix.summary}` : finding.message}`,
       ),
       ...(finding.location ? { file: finding.location.file, line: finding.location.line } : {}),
     });
@@ -59,4 +60,10 @@ export function planAnnotations(report: Report): Annotation[] {
     });
   }
   return annotations;
+}
+
+/** `On linux/arm64: ` before a finding of a report that covers several platforms. */
+function onPlatforms(report: Report, finding: Report['findings'][number]): string {
+  const platforms = findingPlatforms(report, finding);
+  return platforms ? `On ${platforms}: ` : '';
 }

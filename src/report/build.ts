@@ -12,8 +12,19 @@ export function buildReport(
   policy: EffectivePolicy,
   version: string,
   notes: string[],
+  /** The digest of the image's manifest for its platform, when the image is an index. */
+  manifest: string | null = null,
 ): Report {
   const { image, user, dockerfile } = facts;
+  const userReport = {
+    config: image.user,
+    uid: user.uid,
+    gid: user.gid,
+    groups: user.groups,
+    name: user.entry?.name ?? null,
+    home: user.entry?.home ?? (user.uid !== null ? '/' : null),
+    startError: user.startError,
+  };
   return {
     schemaVersion: 1,
     tool: { name: 'nonroot-guard', version },
@@ -35,15 +46,7 @@ export function buildReport(
     },
     probe: facts.probe,
     runtime: facts.runtime && runtimeReport(facts.runtime),
-    user: {
-      config: image.user,
-      uid: user.uid,
-      gid: user.gid,
-      groups: user.groups,
-      name: user.entry?.name ?? null,
-      home: user.entry?.home ?? (user.uid !== null ? '/' : null),
-      startError: user.startError,
-    },
+    user: userReport,
     policy: {
       preset: policy.preset,
       presetSource: policy.presetSource,
@@ -55,8 +58,19 @@ export function buildReport(
       allow: { ...policy.allow, portVariables: policy.portVariables },
     },
     summary: evaluation.counts,
-    findings: evaluation.findings,
+    findings: evaluation.findings.map((finding) => ({ ...finding, platforms: [image.platform] })),
     skipped: evaluation.skipped,
+    platforms: [
+      {
+        platform: image.platform,
+        verdict: evaluation.verdict,
+        reason: evaluation.blocked,
+        manifest,
+        summary: evaluation.counts,
+        user: userReport,
+        probe: facts.probe,
+      },
+    ],
     notes,
   };
 }

@@ -9,7 +9,7 @@ export function describeUser(report: Report): string {
   return `${shown} → uid ${uid}, gid ${gid ?? '?'}${who ? ` (${who})` : ''}`;
 }
 
-export function describeCounts(report: Report): string {
+export function describeCounts(report: Pick<Report, 'summary'>): string {
   const { error, warning, notice } = report.summary;
   const parts = [
     [error, 'error'],
@@ -23,6 +23,49 @@ export function describeCounts(report: Report): string {
 
 export function shortId(id: string): string {
   return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+/** The platforms a report judged (not those it could not check). */
+export function judgedPlatforms(report: Report): string[] {
+  return report.platforms.filter((entry) => entry.verdict !== 'not-checked').map((e) => e.platform);
+}
+
+/**
+ * The platforms a finding holds for, as a reader needs them: only when the report covers
+ * several platforms (a single-platform report says its platform once, in the image line).
+ */
+export function findingPlatforms(
+  report: Report,
+  finding: Report['findings'][number],
+): string | null {
+  return report.platforms.length > 1 && finding.platforms.length > 0
+    ? finding.platforms.join(', ')
+    : null;
+}
+
+/** One platform's outcome in a line: `linux/arm64  FAIL  3 errors; uid 0 (root)`. */
+export function describePlatform(entry: Report['platforms'][number]): {
+  platform: string;
+  verdict: string;
+  detail: string;
+} {
+  if (entry.verdict === 'not-checked') {
+    return { platform: entry.platform, verdict: 'not checked', detail: entry.reason ?? '' };
+  }
+  const counts = entry.summary ? describeCounts({ summary: entry.summary }) : 'no findings';
+  const user = entry.user;
+  const who =
+    user && user.uid !== null
+      ? `uid ${user.uid}${user.name ? ` (${user.name})` : ''}`
+      : user?.startError
+        ? 'cannot start as its user'
+        : 'user unknown';
+  const blocked = entry.reason ? `; ${entry.reason}` : '';
+  return {
+    platform: entry.platform,
+    verdict: entry.verdict === 'pass' ? 'pass' : 'FAIL',
+    detail: `${counts}; ${who}${blocked}`,
+  };
 }
 
 export function locationText(location: { file: string; line: number } | null): string {

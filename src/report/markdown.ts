@@ -2,9 +2,11 @@ import {
   describeCounts,
   describePolicy,
   describePolicyChanges,
+  describePlatform,
   describeProbe,
   distinctDiffs,
   distinctFixes,
+  findingPlatforms,
   shortId,
   skippedByReason,
 } from './describe.js';
@@ -40,6 +42,14 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       `| Dockerfile | ${where(report.dockerfile.path, report.dockerfile.finalStage.line, options)}, final stage FROM ${markdownCode(report.dockerfile.finalStage.base)} |`,
     );
   }
+  if (report.platforms.length > 1) {
+    const rows = report.platforms.map((entry) => {
+      const { platform, verdict, detail } = describePlatform(entry);
+      const icon = entry.verdict === 'pass' ? '✅' : entry.verdict === 'fail' ? '❌' : '⚪';
+      return `${icon} ${markdownCode(platform)} ${markdownText(verdict)}: ${markdownText(detail)}`;
+    });
+    out.push(`| Platforms | ${rows.join('<br>')} |`);
+  }
   out.push(`| Probe | ${markdownText(describeProbe(report))} |`);
   if (report.blocked) out.push(`| Blocked | ${markdownText(report.blocked)} |`);
   out.push(`| Policy | ${markdownText(describePolicy(report))} |`);
@@ -53,8 +63,10 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       const location = finding.location
         ? where(finding.location.file, finding.location.line, options, report.dockerfile?.path)
         : 'image';
+      const platforms = findingPlatforms(report, finding);
+      const on = platforms ? `<br><sub>${markdownText(platforms)}</sub>` : '';
       out.push(
-        `| ${SEVERITY_ICON[finding.severity]} | ${finding.rule}<br><sub>${finding.name}</sub> | ${location} | ${markdownProse(finding.message)} |`,
+        `| ${SEVERITY_ICON[finding.severity]} | ${finding.rule}<br><sub>${finding.name}</sub> | ${location}${on} | ${markdownProse(finding.message)} |`,
       );
     }
     const hidden = report.findings.length - shown.length;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { RULES } from '../policy/rules/index.js';
 import type { RuleLevel, Severity } from '../policy/types.js';
+import { findingPlatforms } from './describe.js';
 import type { Report } from './types.js';
 
 const LEVEL: Record<Severity, Result.level> = {
@@ -62,11 +63,12 @@ export function renderSarif(report: Report): string {
     .map((finding) => {
       const location = finding.location!;
       const fix = finding.fix ? `\nFix: ${finding.fix.summary}` : '';
+      const platforms = findingPlatforms(report, finding);
       return {
         ruleId: finding.rule,
         ruleIndex: index.get(finding.rule),
         level: LEVEL[finding.severity],
-        message: { text: `${finding.message}${fix}` },
+        message: { text: `${platforms ? `On ${platforms}: ` : ''}${finding.message}${fix}` },
         locations: [
           {
             physicalLocation: {
@@ -78,6 +80,7 @@ export function renderSarif(report: Report): string {
         partialFingerprints: {
           'nonrootGuard/v1': fingerprint(finding.rule, location.file, finding.message),
         },
+        ...(platforms ? { properties: { platforms: finding.platforms } } : {}),
       };
     });
   const log: Log = {

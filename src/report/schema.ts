@@ -30,6 +30,41 @@ const finding = z.object({
   message: text,
   location,
   fix: z.nullable(z.object({ summary: text, diff: z.nullable(text) })),
+  // Added after schemaVersion 1 first shipped: a report of an earlier version has none.
+  /** The platforms of the image the finding holds for. */
+  platforms: z._default(z.array(shortText).check(z.maxLength(64)), []),
+});
+
+const counts = z.object({ error: count, warning: count, notice: count });
+const probeStatus = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), elapsedMs: count }),
+  z.object({ status: z.literal('failed'), reason: text }),
+  z.object({ status: z.literal('user-error'), reason: text }),
+]);
+const imageUser = z.object({
+  config: shortText,
+  uid: z.nullable(z.int()),
+  gid: z.nullable(z.int()),
+  // Added after schemaVersion 1 first shipped: a report of an earlier version has neither.
+  /** The groups the process has (the primary one too), sorted; null when it cannot start. */
+  groups: z._default(z.nullable(z.array(z.int()).check(z.maxLength(65536))), null),
+  name: z.nullable(shortText),
+  home: z.nullable(shortText),
+  /** Why the runtime refuses to start the container as this user, in its words; else null. */
+  startError: z._default(z.nullable(text), null),
+});
+
+/** One platform of the image: judged (pass or fail, with its own user and probe) or not checked. */
+const platformEntry = z.object({
+  platform: shortText,
+  verdict: z.enum(['pass', 'fail', 'not-checked']),
+  /** Why the platform fails with no finding (see `blocked`), or why it was not checked; else null. */
+  reason: z.nullable(text),
+  /** The digest of this platform's manifest in the image's index; null when the image is not an index. */
+  manifest: z.nullable(shortText),
+  summary: z.nullable(counts),
+  user: z.nullable(imageUser),
+  probe: z.nullable(probeStatus),
 });
 
 export const reportSchema = z.object({
@@ -71,11 +106,7 @@ export const reportSchema = z.object({
     }),
   ),
   /** What became of the in-container probe: ok, failed (with the reason) or user-error. */
-  probe: z.discriminatedUnion('status', [
-    z.object({ status: z.literal('ok'), elapsedMs: count }),
-    z.object({ status: z.literal('failed'), reason: text }),
-    z.object({ status: z.literal('user-error'), reason: text }),
-  ]),
+  probe: probeStatus,
   /** Facts the probe measured inside the image as its user; null when it could not run. */
   runtime: z.nullable(
     z.object({
@@ -110,18 +141,7 @@ export const reportSchema = z.object({
     }),
   ),
   /** The image user as the runtime resolves it from the image's own /etc/passwd and /etc/group. */
-  user: z.object({
-    config: shortText,
-    uid: z.nullable(z.int()),
-    gid: z.nullable(z.int()),
-    // Added after schemaVersion 1 first shipped: a report of an earlier version has neither.
-    /** The groups the process has (the primary one too), sorted; null when it cannot start. */
-    groups: z._default(z.nullable(z.array(z.int()).check(z.maxLength(65536))), null),
-    name: z.nullable(shortText),
-    home: z.nullable(shortText),
-    /** Why the runtime refuses to start the container as this user, in its words; else null. */
-    startError: z._default(z.nullable(text), null),
-  }),
+  user: imageUser,
   /** The policy in force and where each part came from. */
   policy: z.object({
     preset: z.enum(PRESETS),
@@ -153,9 +173,16 @@ export const reportSchema = z.object({
       portVariables: z.array(shortText).check(z.maxLength(1000)),
     }),
   }),
-  summary: z.object({ error: count, warning: count, notice: count }),
+  summary: counts,
   findings: z.array(finding).check(z.maxLength(100_000)),
   skipped: z.array(z.object({ rule: ruleId, reason: text })).check(z.maxLength(1000)),
+  // Added after schemaVersion 1 first shipped: a report of an earlier version has none.
+  /**
+   * Each platform of the image, in the order judged: a multi-platform image's are all here
+   * (the top-level image, user, probe and runtime are the first one's); the verdict fails
+   * when any platform fails.
+   */
+  platforms: z._default(z.array(platformEntry).check(z.maxLength(64)), []),
   /** Things a person should know that are not findings (e.g. a Dockerfile that disagrees with the image). */
   notes: z.array(text).check(z.maxLength(1000)),
 });

@@ -3,8 +3,10 @@ import {
   describePolicy,
   describePolicyChanges,
   describeProbe,
+  describePlatform,
   describeUser,
   distinctDiffs,
+  findingPlatforms,
   locationText,
   shortId,
   skippedByReason,
@@ -40,6 +42,15 @@ export function renderText(report: Report): string {
   lines.push(
     `  image       ${safe(report.image.ref)} (${shortId(report.image.id)}, ${safe(report.image.platform)})`,
   );
+  if (report.platforms.length > 1) {
+    report.platforms.forEach((entry, index) => {
+      const { platform, verdict, detail } = describePlatform(entry);
+      const width = Math.max(...report.platforms.map((e) => e.platform.length));
+      lines.push(
+        `  ${index === 0 ? 'platforms ' : '          '}  ${safe(platform.padEnd(width))}  ${verdict}  ${safe(detail)}`,
+      );
+    });
+  }
   lines.push(`  user        ${safe(describeUser(report))}`);
   if (report.dockerfile) {
     const { path, finalStage } = report.dockerfile;
@@ -55,8 +66,9 @@ export function renderText(report: Report): string {
   const shown = new Set<string>();
   for (const finding of report.findings) {
     lines.push('');
+    const platforms = findingPlatforms(report, finding);
     lines.push(
-      `${finding.severity.padEnd(8)}${finding.rule} ${finding.name}  ${safe(locationText(finding.location))}`,
+      `${finding.severity.padEnd(8)}${finding.rule} ${finding.name}  ${safe(locationText(finding.location))}${platforms ? `  [${safe(platforms)}]` : ''}`,
     );
     lines.push(`  ${safe(finding.message)}`);
     if (finding.fix) lines.push(`  fix: ${safe(finding.fix.summary)}`);

@@ -14,6 +14,8 @@ export interface ImageSource {
   inspect(ref: string): Promise<ImageFacts | null>;
   /** Another platform of a local image already inspected; null when it has no such platform. */
   inspectPlatform(image: ImageFacts, platform: string): Promise<ImageFacts | null>;
+  /** The platforms a local image holds, as far as the image store can tell. */
+  platforms(image: ImageFacts): Promise<ImagePlatforms>;
   pull(ref: string, platform?: string): Promise<void>;
   /** Builds and tags the image; returns its id. */
   build(request: BuildRequest): Promise<string>;
@@ -23,6 +25,22 @@ export interface ImageSource {
   readAccountFiles(ref: string): Promise<AccountFiles>;
   /** The probe, in one container of the image, and its facts or why there are none. */
   runProbe(request: ProbeRequest): Promise<ProbeResult>;
+}
+
+/** What the image store says of an image's platforms. */
+export type ImagePlatforms =
+  /** The classic store: a tag holds one platform's image, whatever its registry has. */
+  | { kind: 'one-per-tag' }
+  /** One manifest: the image has one platform. */
+  | { kind: 'single' }
+  /** An index (a multi-platform image): its platforms, and entries not usable as one (quoted). */
+  | { kind: 'index'; platforms: IndexPlatform[]; unusable: string[] }
+  | { kind: 'unreadable'; reason: string };
+
+/** One platform an image index names, and the digest of that platform's manifest. */
+export interface IndexPlatform {
+  platform: string;
+  manifest: string;
 }
 
 export interface EngineInfo {
@@ -39,6 +57,12 @@ export interface BuildRequest {
   platform?: string;
   /** `--pull`: always fetch a newer base image. */
   pull: boolean;
+  /** Build secrets by id: their values (written to private files for the build, never to argv). */
+  secrets: Record<string, string>;
+  /** Build secrets by id: the files that hold them. */
+  secretFiles: Record<string, string>;
+  /** `--ssh` specs: `default`, `ID=PATH`. */
+  ssh: string[];
   tag: string;
   /** Receives the build log as it is written. */
   onOutput?: (chunk: string) => void;

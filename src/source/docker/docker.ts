@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CheckError } from '../../shared/errors.js';
@@ -11,11 +11,20 @@ import {
   type CommandResult,
   type CommandRunner,
 } from '../command.js';
-import { engineCall, inspectCall, type EarlyCalls } from './early-calls.js';
+import {
+  API_TIMEOUT_MS,
+  engineCall,
+  imageStoreCall,
+  inspectCall,
+  type EarlyCalls,
+} from './early-calls.js';
+import { API_PATHS, apiGet, type ApiResult } from './engine-api.js';
+import { platformsOfManifest } from './image-index.js';
 import { normaliseInspect } from './inspect.js';
 import { firstTarEntry, type TarEntryType } from './tar-entry.js';
+import { TarWalk } from './tar-walk.js';
 import type { AccountFiles, ImageFacts } from '../../facts/image.js';
-import type { BuildRequest, EngineInfo } from '../types.js';
+import type { BuildRequest, EngineInfo, ImagePlatforms } from '../types.js';
 
 /** The note for an account file the image does not have (read by docker cp or by the probe). */
 export function missingFileNote(path: string): string {
@@ -27,6 +36,8 @@ const MAX_ACCOUNT_FILE_BYTES = 64 * 1024 * 1024;
 const BUILD_LOG_TAIL_LINES = 25;
 /** The probe caps its own output far below this; more means something is wrong. */
 const MAX_CONTAINER_OUTPUT_BYTES = 16 * 1024 * 1024;
+/** An image index or manifest is a few KiB; a larger one is not read. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 /**
  * The only code that runs docker. Every call goes through `exec` with an argv
@@ -38,7 +49,90 @@ export class Docker {
     private readonly binary = 'docker',
     /** Calls the entry point started before the code was loaded; taken by identical argv. */
     private readonly early?: EarlyCalls,
+    /**
+     * The engine's local unix socket, when the CLI would use it too (engine-api.ts): the
+     * engine, image store and inspect questions then go to the Engine API, not to docker.
+     */
+    private readonly socket: string | null = null,
   ) {}
+
+  /** GET from the Engine API, taking the request the entry point started, if any. */
+  private request(path: string, timeoutMs: number): Promise<ApiResult> {
+    return this.early?.takeRequest(path) ?? apiGet(this.socket!, path, { timeoutMs });
+  }
+
+  /** An answer of the API that is not a 2xx, or no answer: a CheckError naming the cause. */
+  private apiFailure(what: string, result: ApiResult): CheckError {
+    if (!result.ok) {
+      if (result.code === 'EACCES') {
+        return new CheckError(
+          'docker',
+          `the Docker daemon is not answering: permission denied on unix://${this.socket}`,
+          'Add your user to the docker group or run with access to the Docker socket.',
+        );
+      }
+      if (['ENOENT', 'ECONNREFUSED', 'ECONNRESET', 'ENOTSOCK'].includes(result.code)) {
+        return new CheckError(
+          'docker',
+          `the Docker daemon is not answering: Cannot connect to the Docker daemon at unix://${this.socket} (${result.code})`,
+          'Start the Docker daemon (e.g. `sudo systemctl start docker`), or set DOCKER_HOST to a running engine.',
+        );
+      }
+      return new CheckError(
+        'docker',
+        `${what} failed: ${result.message}`,
+        'Check that the Docker engine is healthy (`docker info`) and retry.',
+      );
+    }
+    let message = result.response.body.trim();
+    try {
+      message = (JSON.parse(message) as { message?: string }).message ?? message;
+    } catch {
+      // Not JSON: the body as it is.
+    }
+    return new CheckError(
+      'docker',
+      `${what} failed: ${message.slice(0, 500) || `HTTP ${result.response.status}`}`,
+      'Check that the Docker engine is healthy (`docker info`) and retry.',
+    );
+  }
+
+  /** A 200 answer's JSON, or the CheckError of what went wrong. */
+  private async apiJson(what: string, path: string, timeoutMs: number): Promise<unknown> {
+    const result = await this.request(path, timeoutMs);
+    if (!result.ok || result.response.status !== 200) throw this.apiFailure(what, result);
+    try {
+      return JSON.parse(result.response.body);
+    } catch {
+      throw new CheckError(
+        'docker',
+        `${what} returned data this tool does not understand (not JSON)`,
+        'Check that the Docker engine is healthy (`docker info`) and retry.',
+      );
+    }
+  }
+
+  /** The engine and its image store from the Engine API: /version and /info, side by side. */
+  private async engineByApi(): Promise<EngineInfo> {
+    const [version, info] = await Promise.all([
+      this.apiJson('the Engine API /version', API_PATHS.version, API_TIMEOUT_MS.engine),
+      this.apiJson('the Engine API /info', API_PATHS.info, API_TIMEOUT_MS.engine),
+    ]);
+    const {
+      Os: os = '',
+      Arch: arch = '',
+      Version: serverVersion = '',
+    } = (version ?? {}) as {
+      Os?: string;
+      Arch?: string;
+      Version?: string;
+    };
+    const status = JSON.stringify(
+      (info as { DriverStatus?: unknown } | null)?.DriverStatus ?? null,
+    );
+    this.store = Promise.resolve(storeOf(status));
+    return checkedEngine(os, arch, serverVersion);
+  }
 
   /** Runs docker; a missing binary becomes a CheckError, a non-zero exit is the caller's to judge. */
   async exec(args: readonly string[], options?: CommandOptions): Promise<CommandResult> {
@@ -58,6 +152,7 @@ export class Docker {
 
   /** Fails with the reason when no Linux engine answers. */
   async engine(): Promise<EngineInfo> {
+    if (this.socket) return this.engineByApi();
     const call = engineCall();
     const result = await this.exec(call.args, call.options);
     const [os = '', arch = '', version = ''] = result.stdout.trim().split('|');
@@ -72,18 +167,94 @@ export class Docker {
           : 'Start the Docker daemon (e.g. `sudo systemctl start docker`), or set DOCKER_HOST to a running engine.',
       );
     }
-    if (os !== 'linux') {
-      throw new CheckError(
-        'platform',
-        `the Docker engine runs ${os} containers; nonroot-guard checks Linux images`,
-        'Run on a Linux runner (runs-on: ubuntu-latest) or switch Docker Desktop to Linux containers.',
-      );
+    return checkedEngine(os, arch, version);
+  }
+
+  private store?: Promise<'containerd' | 'classic'>;
+
+  /**
+   * Which image store the engine keeps images in, asked once: the containerd store keeps
+   * every platform of an index under one name, the classic store one platform per tag.
+   */
+  imageStore(): Promise<'containerd' | 'classic'> {
+    this.store ??= (async () => {
+      if (this.socket) {
+        const info = await this.apiJson(
+          'the Engine API /info',
+          API_PATHS.info,
+          API_TIMEOUT_MS.engine,
+        );
+        return storeOf(JSON.stringify((info as { DriverStatus?: unknown } | null)?.DriverStatus));
+      }
+      const call = imageStoreCall();
+      const result = await this.exec(call.args, call.options);
+      if (result.exitCode !== 0) throw dockerFailure('docker info', result);
+      return storeOf(result.stdout);
+    })();
+    return this.store;
+  }
+
+  /**
+   * The platforms of a local image. On the containerd store its id is the digest of its
+   * top-level manifest; `docker save` (Docker 26 has no other way to list a local
+   * image's platforms: `docker image inspect --platform` and the API's manifest lists
+   * need API 1.48–1.49) writes the blobs sorted by digest, so the walk stops at that
+   * blob and reads none of the layers after it.
+   */
+  async platforms(image: ImageFacts): Promise<ImagePlatforms> {
+    if ((await this.imageStore()) === 'classic') return { kind: 'one-per-tag' };
+    const digest = /^sha256:([a-f0-9]{64})$/.exec(image.id);
+    if (!digest) {
+      return { kind: 'unreadable', reason: `its id ${image.id.slice(0, 80)} is not a digest` };
     }
-    return { os, arch, version };
+    const wanted = `blobs/sha256/${digest[1]}`;
+    let manifest: string | null = null;
+    let malformed: string | null = null;
+    const walk = new TarWalk({
+      header: (header) => (header.name === wanted ? 'read' : 'skip'),
+      content: (_header, content) => {
+        manifest = content.toString('utf8');
+        return 'stop';
+      },
+      maxReadBytes: MAX_MANIFEST_BYTES,
+    });
+    const result = await this.exec(['save', '--', image.ref], {
+      timeoutMs: 10 * 60_000,
+      readStdout: (chunk) => {
+        try {
+          return walk.feed(chunk) === 'stop' ? 'enough' : 'more';
+        } catch (error) {
+          malformed = (error as Error).message;
+          return 'enough';
+        }
+      },
+    });
+    if (manifest !== null) return platformsOfManifest(manifest);
+    if (malformed) return { kind: 'unreadable', reason: `docker save gave ${malformed}` };
+    if (result.exitCode !== 0) {
+      return {
+        kind: 'unreadable',
+        reason: `docker save failed: ${lastLines(result.stderr, 1) || `exit code ${result.exitCode}`}`,
+      };
+    }
+    return { kind: 'unreadable', reason: `docker save did not contain its manifest ${image.id}` };
   }
 
   /** Inspects a local image; null when it is not there. */
   async inspect(ref: string): Promise<ImageFacts | null> {
+    if (this.socket) {
+      const result = await this.request(API_PATHS.inspect(ref), API_TIMEOUT_MS.inspect);
+      if (result.ok && result.response.status === 404) return null;
+      if (!result.ok || result.response.status !== 200)
+        throw this.apiFailure(`docker image inspect ${ref}`, result);
+      let raw: unknown;
+      try {
+        raw = JSON.parse(result.response.body);
+      } catch {
+        throw this.apiFailure(`docker image inspect ${ref} (unreadable JSON)`, result);
+      }
+      return normaliseInspect(raw, ref);
+    }
     const call = inspectCall(ref);
     const result = await this.exec(call.args, call.options);
     if (result.exitCode !== 0) {
@@ -210,12 +381,71 @@ export class Docker {
     );
   }
 
-  /** Builds an image and returns its id. */
+  private currentBuilder?: Promise<Builder>;
+
+  /**
+   * What `docker build` builds with, asked once: buildx and its current builder's driver
+   * (read from `docker buildx inspect` as docker/actions-toolkit reads it), or the docker
+   * CLI's own builder when buildx is not installed or DOCKER_BUILDKIT=0 asks for it.
+   */
+  builder(): Promise<Builder> {
+    this.currentBuilder ??= (async (): Promise<Builder> => {
+      if (process.env['DOCKER_BUILDKIT'] === '0')
+        return { kind: 'docker-build', buildKitOff: true };
+      const result = await this.exec(['buildx', 'inspect'], { timeoutMs: 60_000 });
+      if (result.exitCode !== 0) {
+        if (/unknown command|is not a docker command|unknown flag/i.test(result.stderr))
+          return { kind: 'docker-build', buildKitOff: false };
+        throw dockerFailure('docker buildx inspect', result);
+      }
+      return {
+        kind: 'buildx',
+        name: /^Name:\s*(\S+)/m.exec(result.stdout)?.[1] ?? 'default',
+        driver: /^Driver:\s*(\S+)/m.exec(result.stdout)?.[1] ?? 'docker',
+      };
+    })();
+    return this.currentBuilder;
+  }
+
+  /** Builds an image into the local image store and returns its id. */
   async build(request: BuildRequest): Promise<string> {
+    for (const [id, path] of Object.entries(request.secretFiles)) {
+      if (!(await isFile(path))) {
+        throw new CheckError(
+          'input',
+          `the secret file for ${id} is not a readable file: ${path}`,
+          'Check the path in secret-files (relative to the repository root), and that an earlier step wrote it.',
+        );
+      }
+    }
+    const builder = await this.builder();
+    const needsBuildKit =
+      Object.keys(request.secrets).length > 0 ||
+      Object.keys(request.secretFiles).length > 0 ||
+      request.ssh.length > 0;
+    if (needsBuildKit && builder.kind === 'docker-build') {
+      throw new CheckError(
+        'usage',
+        builder.buildKitOff
+          ? 'build secrets and SSH need BuildKit, and DOCKER_BUILDKIT=0 turns it off'
+          : 'build secrets and SSH need BuildKit through buildx, and this docker CLI has no buildx',
+        builder.buildKitOff
+          ? 'Unset DOCKER_BUILDKIT, or build without secrets and ssh.'
+          : "Install buildx (Docker's docker-buildx-plugin package, or docker/setup-buildx-action on a runner), or build without secrets and ssh.",
+      );
+    }
     const workdir = await mkdtemp(join(tmpdir(), 'nonroot-guard-build-'));
     const iidFile = join(workdir, 'iid');
     try {
-      const result = await this.exec(buildArgs(request, iidFile), {
+      // Secret values go to files only this user can read, removed with the directory.
+      const secretFiles: Record<string, string> = { ...request.secretFiles };
+      let index = 0;
+      for (const [id, value] of Object.entries(request.secrets)) {
+        const file = join(workdir, `secret-${index++}`);
+        await writeFile(file, value, { mode: 0o600 });
+        secretFiles[id] = file;
+      }
+      const result = await this.exec(buildArgs(request, iidFile, builder, secretFiles), {
         onOutput: request.onOutput,
         maxOutputBytes: 1024 * 1024,
       });
@@ -397,9 +627,43 @@ function article(type: TarEntryType | 'socket'): string {
   return type === 'fifo' ? 'a FIFO' : `a ${type}`;
 }
 
-/** The argv of `docker build`; exported for table tests. */
-export function buildArgs(request: BuildRequest, iidFile: string): string[] {
-  const args = ['build', '--iidfile', iidFile, '--tag', request.tag];
+/** The image store `docker info`'s DriverStatus (as JSON) names: the containerd store names its snapshotter. */
+function storeOf(driverStatus: string): 'containerd' | 'classic' {
+  return /io\.containerd\.snapshotter/.test(driverStatus) ? 'containerd' : 'classic';
+}
+
+/** The engine as the check needs it: a Linux engine, or a CheckError saying why not. */
+function checkedEngine(os: string, arch: string, version: string): EngineInfo {
+  if (os !== 'linux') {
+    throw new CheckError(
+      'platform',
+      `the Docker engine runs ${os} containers; nonroot-guard checks Linux images`,
+      'Run on a Linux runner (runs-on: ubuntu-latest) or switch Docker Desktop to Linux containers.',
+    );
+  }
+  return { os, arch, version };
+}
+
+/** What builds the image: buildx with its current builder, or `docker build` of a CLI without buildx. */
+export type Builder =
+  { kind: 'buildx'; name: string; driver: string } | { kind: 'docker-build'; buildKitOff: boolean };
+
+/**
+ * The argv of the build; exported for table tests. A buildx builder whose driver is not
+ * `docker` (docker-container, kubernetes, remote: what docker/setup-buildx-action makes)
+ * keeps its result in its own cache unless told to `--load` it into the image store.
+ */
+export function buildArgs(
+  request: BuildRequest,
+  iidFile: string,
+  builder: Builder,
+  secretFiles: Record<string, string>,
+): string[] {
+  const args =
+    builder.kind === 'buildx'
+      ? ['buildx', 'build', ...(builder.driver === 'docker' ? [] : ['--load'])]
+      : ['build'];
+  args.push('--iidfile', iidFile, '--tag', request.tag);
   if (request.dockerfile) args.push('--file', request.dockerfile);
   if (request.target) args.push('--target', request.target);
   if (request.platform) args.push('--platform', request.platform);
@@ -407,8 +671,25 @@ export function buildArgs(request: BuildRequest, iidFile: string): string[] {
   for (const [key, value] of Object.entries(request.buildArgs)) {
     args.push('--build-arg', `${key}=${value}`);
   }
+  for (const [id, file] of Object.entries(secretFiles)) {
+    args.push('--secret', [`id=${id}`, `src=${file}`].map(csvField).join(','));
+  }
+  for (const spec of request.ssh) args.push('--ssh', spec);
   args.push(request.context);
   return args;
+}
+
+/** A field of the CSV docker build reads --secret as: quoted when it holds a comma or a quote. */
+function csvField(field: string): string {
+  return /[",\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export function dockerFailure(what: string, result: CommandResult): CheckError {

@@ -1,11 +1,14 @@
 import { runCommand, type CommandOptions, type CommandResult } from '../command.js';
+import { API_PATHS, apiGet, type ApiResult } from './engine-api.js';
 
 /**
- * The two read-only docker calls every check of an existing image starts with,
- * started by the entry point before it loads the rest of the code. Node spends
- * about 30 ms loading the check, and the calls take about as long, so side by
- * side neither waits for the other. This module imports nothing but the
- * command runner, so that it is loaded before the rest.
+ * The read-only questions every check of an existing image starts with (the
+ * engine, its image store, the image's inspect), asked by the entry point before
+ * it loads the rest of the code: Engine API requests on a local socket, else
+ * docker calls. Node spends about 30 ms loading the check, and the answers take
+ * about as long, so side by side neither waits for the other. This module
+ * imports nothing but the command runner and the API client, so that it is
+ * loaded before the rest.
  */
 
 export interface DockerCall {
@@ -19,6 +22,11 @@ export function engineCall(): DockerCall {
     args: ['version', '--format', '{{.Server.Os}}|{{.Server.Arch}}|{{.Server.Version}}'],
     options: { timeoutMs: 30_000 },
   };
+}
+
+/** `docker info`'s storage driver status: the containerd image store names its snapshotter there. */
+export function imageStoreCall(): DockerCall {
+  return { args: ['info', '--format', '{{json .DriverStatus}}'], options: { timeoutMs: 30_000 } };
 }
 
 /** `docker image inspect` of a local image; after `--`, a reference is never read as a flag. */
@@ -63,6 +71,7 @@ export function earlyRequestFor(source: ImageOptions): EarlyRequest {
  */
 export class EarlyCalls {
   private readonly calls = new Map<string, Promise<CommandResult>>();
+  private readonly requests = new Map<string, Promise<ApiResult>>();
   private readonly abort = new AbortController();
 
   constructor(
@@ -80,6 +89,17 @@ export class EarlyCalls {
     this.calls.set(key(this.binary, call.args), result);
   }
 
+  /** An Engine API request, by path, to the local socket (see engine-api.ts). */
+  startRequest(socket: string, path: string, timeoutMs: number): void {
+    this.requests.set(path, apiGet(socket, path, { timeoutMs, signal: this.abort.signal }));
+  }
+
+  takeRequest(path: string): Promise<ApiResult> | undefined {
+    const result = this.requests.get(path);
+    this.requests.delete(path);
+    return result;
+  }
+
   take(binary: string, args: readonly string[]): Promise<CommandResult> | undefined {
     const id = key(binary, args);
     const result = this.calls.get(id);
@@ -89,8 +109,9 @@ export class EarlyCalls {
 
   /** Kills the calls nobody took, so that they do not keep the process alive. */
   discard(): void {
-    if (this.calls.size > 0) this.abort.abort();
+    if (this.calls.size > 0 || this.requests.size > 0) this.abort.abort();
     this.calls.clear();
+    this.requests.clear();
   }
 }
 
@@ -98,9 +119,27 @@ function key(binary: string, args: readonly string[]): string {
   return JSON.stringify([binary, ...args]);
 }
 
-/** Starts the engine check, and the inspect when the image should already be there. */
-export function startEarlyCalls(request: EarlyRequest, calls = new EarlyCalls()): EarlyCalls {
+/** The early requests' timeouts, as Docker's own calls of them use. */
+export const API_TIMEOUT_MS = { engine: 30_000, inspect: 60_000 };
+
+/**
+ * Starts the engine check and the image store's, and the inspect when the image should
+ * already be there: Engine API requests when the engine is a local socket, else docker calls.
+ */
+export function startEarlyCalls(
+  request: EarlyRequest,
+  calls = new EarlyCalls(),
+  socket: string | null = null,
+): EarlyCalls {
+  if (socket) {
+    calls.startRequest(socket, API_PATHS.version, API_TIMEOUT_MS.engine);
+    calls.startRequest(socket, API_PATHS.info, API_TIMEOUT_MS.engine);
+    if (request.existingImage)
+      calls.startRequest(socket, API_PATHS.inspect(request.existingImage), API_TIMEOUT_MS.inspect);
+    return calls;
+  }
   calls.start(engineCall());
+  calls.start(imageStoreCall());
   if (request.existingImage) calls.start(inspectCall(request.existingImage));
   return calls;
 }

@@ -1,6 +1,12 @@
 import type { AccountFiles, ImageFacts } from '../../facts/image.js';
 import type { ProbeResult } from '../../probe/probe.js';
-import type { BuildRequest, EngineInfo, ImageSource, ProbeRequest } from '../types.js';
+import type {
+  BuildRequest,
+  EngineInfo,
+  ImagePlatforms,
+  ImageSource,
+  ProbeRequest,
+} from '../types.js';
 import { Docker } from './docker.js';
 import { runProbe } from './probe-container.js';
 
@@ -18,6 +24,10 @@ export class DockerSource implements ImageSource {
 
   inspectPlatform(image: ImageFacts, platform: string): Promise<ImageFacts | null> {
     return this.docker.inspectPlatform(image, platform);
+  }
+
+  platforms(image: ImageFacts): Promise<ImagePlatforms> {
+    return this.docker.platforms(image);
   }
 
   pull(ref: string, platform?: string): Promise<void> {

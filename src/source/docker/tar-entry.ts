@@ -6,7 +6,7 @@
  *
  * Only what the first entry needs: the POSIX ustar header, pax extended
  * headers before it (`x`, `g`: their `size` and `path` records override the
- * header's), GNU long names (`L`, `K`: skipped), and numbers in octal or
+ * header's), GNU long names (`L`; long link names, `K`, are skipped), and numbers in octal or
  * base-256 (Go's archive/tar writes base-256 for values octal cannot hold).
  * A small reader rather than a tar library: the libraries read whole archives
  * and bring several packages for the one header this needs.
@@ -120,6 +120,9 @@ export function firstTarEntry(data: Buffer): { header: TarHeader; contentOffset:
       if (data.length < offset + padded) return null;
       if (flag === 'x')
         pax = new Map([...pax, ...paxRecords(data.subarray(offset, offset + size))]);
+      // A GNU long name: the next entry's name, NUL-terminated (a pax path still wins).
+      if (flag === 'L' && !pax.has('path'))
+        pax = new Map([...pax, ['path', text(data, offset, size)]]);
       offset += padded;
       continue;
     }

@@ -89,38 +89,6 @@ function parseRepository(value) {
   return match ? { owner: match[1], repo: match[2] } : null;
 }
 
-// src/report/escape.ts
-var SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&"'@~:=$%^\r\n\t]/g;
-function entities(value) {
-  return value.replace(
-    SPECIAL,
-    (char) => char === "\n" || char === "\r" || char === "	" ? " " : `&#${char.charCodeAt(0)};`
-  );
-}
-var JOINER = "\u2060";
-function unlinkable(value) {
-  return value.replace(/[@#]/g, (char) => char + JOINER).replace(/:\/\//g, `:${JOINER}//`).replace(/\b(www)\./gi, `$1${JOINER}.`);
-}
-var INVISIBLE_CHARACTERS = "\\u2028\\u2029\\p{Cf}";
-var INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, "gu");
-function showInvisible(value) {
-  return value.replace(
-    INVISIBLE,
-    (char) => `<U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`
-  );
-}
-function markdownText(value) {
-  return entities(unlinkable(showInvisible(value)));
-}
-function markdownCode(value) {
-  return `<code>${entities(showInvisible(value))}</code>`;
-}
-function markdownProse(value) {
-  const escaped = markdownText(value);
-  if ((value.match(/`/g)?.length ?? 0) % 2 === 1) return escaped;
-  return escaped.replace(/&#96;(.+?)&#96;/g, "<code>$1</code>");
-}
-
 // src/report/describe.ts
 function describeUser(report) {
   const { config, uid, gid, name, startError } = report.user;
@@ -140,6 +108,23 @@ function describeCounts(report) {
 }
 function shortId(id) {
   return id.replace(/^sha256:/, "").slice(0, 12);
+}
+function findingPlatforms(report, finding) {
+  return report.platforms.length > 1 && finding.platforms.length > 0 ? finding.platforms.join(", ") : null;
+}
+function describePlatform(entry) {
+  if (entry.verdict === "not-checked") {
+    return { platform: entry.platform, verdict: "not checked", detail: entry.reason ?? "" };
+  }
+  const counts = entry.summary ? describeCounts({ summary: entry.summary }) : "no findings";
+  const user = entry.user;
+  const who = user && user.uid !== null ? `uid ${user.uid}${user.name ? ` (${user.name})` : ""}` : user?.startError ? "cannot start as its user" : "user unknown";
+  const blocked = entry.reason ? `; ${entry.reason}` : "";
+  return {
+    platform: entry.platform,
+    verdict: entry.verdict === "pass" ? "pass" : "FAIL",
+    detail: `${counts}; ${who}${blocked}`
+  };
 }
 function locationText(location) {
   return location ? `${location.file}:${location.line}` : "image";
@@ -195,6 +180,38 @@ function skippedByReason(report) {
   return rulesBy(report.skipped.map((s) => ({ key: s.reason, rule: s.rule }))).map(
     ({ key, rules }) => ({ rules, reason: key })
   );
+}
+
+// src/report/escape.ts
+var SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&"'@~:=$%^\r\n\t]/g;
+function entities(value) {
+  return value.replace(
+    SPECIAL,
+    (char) => char === "\n" || char === "\r" || char === "	" ? " " : `&#${char.charCodeAt(0)};`
+  );
+}
+var JOINER = "\u2060";
+function unlinkable(value) {
+  return value.replace(/[@#]/g, (char) => char + JOINER).replace(/:\/\//g, `:${JOINER}//`).replace(/\b(www)\./gi, `$1${JOINER}.`);
+}
+var INVISIBLE_CHARACTERS = "\\u2028\\u2029\\p{Cf}";
+var INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, "gu");
+function showInvisible(value) {
+  return value.replace(
+    INVISIBLE,
+    (char) => `<U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
+function markdownText(value) {
+  return entities(unlinkable(showInvisible(value)));
+}
+function markdownCode(value) {
+  return `<code>${entities(showInvisible(value))}</code>`;
+}
+function markdownProse(value) {
+  const escaped = markdownText(value);
+  if ((value.match(/`/g)?.length ?? 0) % 2 === 1) return escaped;
+  return escaped.replace(/&#96;(.+?)&#96;/g, "<code>$1</code>");
 }
 
 // src/report/runtime-facts.ts
@@ -289,6 +306,14 @@ function renderMarkdown(report, options = {}) {
       `| Dockerfile | ${where(report.dockerfile.path, report.dockerfile.finalStage.line, options)}, final stage FROM ${markdownCode(report.dockerfile.finalStage.base)} |`
     );
   }
+  if (report.platforms.length > 1) {
+    const rows = report.platforms.map((entry) => {
+      const { platform, verdict, detail } = describePlatform(entry);
+      const icon2 = entry.verdict === "pass" ? "\u2705" : entry.verdict === "fail" ? "\u274C" : "\u26AA";
+      return `${icon2} ${markdownCode(platform)} ${markdownText(verdict)}: ${markdownText(detail)}`;
+    });
+    out.push(`| Platforms | ${rows.join("<br>")} |`);
+  }
   out.push(`| Probe | ${markdownText(describeProbe(report))} |`);
   if (report.blocked) out.push(`| Blocked | ${markdownText(report.blocked)} |`);
   out.push(`| Policy | ${markdownText(describePolicy(report))} |`);
@@ -299,8 +324,10 @@ function renderMarkdown(report, options = {}) {
     out.push("| Severity | Rule | Where | What |", "|---|---|---|---|");
     for (const finding of shown) {
       const location = finding.location ? where(finding.location.file, finding.location.line, options, report.dockerfile?.path) : "image";
+      const platforms = findingPlatforms(report, finding);
+      const on = platforms ? `<br><sub>${markdownText(platforms)}</sub>` : "";
       out.push(
-        `| ${SEVERITY_ICON[finding.severity]} | ${finding.rule}<br><sub>${finding.name}</sub> | ${location} | ${markdownProse(finding.message)} |`
+        `| ${SEVERITY_ICON[finding.severity]} | ${finding.rule}<br><sub>${finding.name}</sub> | ${location}${on} | ${markdownProse(finding.message)} |`
       );
     }
     const hidden = report.findings.length - shown.length;
@@ -438,18 +465,20 @@ export {
   pullRequestOf,
   readOnlyReason,
   parseRepository,
-  INVISIBLE_CHARACTERS,
-  showInvisible,
-  markdownProse,
   describeUser,
   describeCounts,
   shortId,
+  findingPlatforms,
+  describePlatform,
   locationText,
   describeProbe,
   describePolicy,
   describePolicyChanges,
   distinctDiffs,
   skippedByReason,
+  INVISIBLE_CHARACTERS,
+  showInvisible,
+  markdownProse,
   fenced,
   commentMarker,
   renderComment,

@@ -82,12 +82,97 @@ function lastLines(text, count) {
   return lines.slice(-count).join("\n");
 }
 
+// src/source/docker/engine-api.ts
+import { readFileSync } from "node:fs";
+import { request } from "node:http";
+import { homedir } from "node:os";
+import { join } from "node:path";
+function localEngineSocket(env = process.env) {
+  const host = env["DOCKER_HOST"];
+  if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : null;
+  const context = env["DOCKER_CONTEXT"];
+  if (context && context !== "default") return null;
+  if (!context && configuredContext(env) !== null) return null;
+  return "/var/run/docker.sock";
+}
+function configuredContext(env) {
+  const dir = env["DOCKER_CONFIG"] || join(homedir(), ".docker");
+  let config;
+  try {
+    config = JSON.parse(readFileSync(join(dir, "config.json"), "utf8"));
+  } catch {
+    return null;
+  }
+  const current = config?.currentContext;
+  return typeof current === "string" && current !== "" && current !== "default" ? current : null;
+}
+var MAX_BODY_BYTES = 32 * 1024 * 1024;
+function apiGet(socket, path, options) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    let size = 0;
+    const call = request(
+      {
+        socketPath: socket,
+        path,
+        method: "GET",
+        headers: { Host: "docker" },
+        signal: options.signal
+      },
+      (response) => {
+        response.on("data", (chunk) => {
+          size += chunk.length;
+          if (size > MAX_BODY_BYTES) {
+            call.destroy(
+              new Error(`the engine's answer to ${path} is over ${MAX_BODY_BYTES} bytes`)
+            );
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on(
+          "end",
+          () => resolve({
+            ok: true,
+            response: {
+              status: response.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString("utf8")
+            }
+          })
+        );
+        response.on(
+          "error",
+          (error) => resolve({ ok: false, code: error.code ?? "ERROR", message: error.message })
+        );
+      }
+    );
+    call.setTimeout(
+      options.timeoutMs,
+      () => call.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" }))
+    );
+    call.on(
+      "error",
+      (error) => resolve({ ok: false, code: error.code ?? "ERROR", message: error.message })
+    );
+    call.end();
+  });
+}
+var API_PATHS = {
+  version: "/version",
+  info: "/info",
+  // The reference as the docker CLI puts it in the path ('/', ':' and '@' as they are).
+  inspect: (ref) => `/images/${encodeURIComponent(ref).replace(/%2F/g, "/").replace(/%3A/g, ":").replace(/%40/g, "@")}/json`
+};
+
 // src/source/docker/early-calls.ts
 function engineCall() {
   return {
     args: ["version", "--format", "{{.Server.Os}}|{{.Server.Arch}}|{{.Server.Version}}"],
     options: { timeoutMs: 3e4 }
   };
+}
+function imageStoreCall() {
+  return { args: ["info", "--format", "{{json .DriverStatus}}"], options: { timeoutMs: 3e4 } };
 }
 function inspectCall(ref) {
   return {
@@ -109,6 +194,7 @@ var EarlyCalls = class {
   binary;
   runner;
   calls = /* @__PURE__ */ new Map();
+  requests = /* @__PURE__ */ new Map();
   abort = new AbortController();
   start(call) {
     const result = this.runner(this.binary, call.args, {
@@ -119,6 +205,15 @@ var EarlyCalls = class {
     });
     this.calls.set(key(this.binary, call.args), result);
   }
+  /** An Engine API request, by path, to the local socket (see engine-api.ts). */
+  startRequest(socket, path, timeoutMs) {
+    this.requests.set(path, apiGet(socket, path, { timeoutMs, signal: this.abort.signal }));
+  }
+  takeRequest(path) {
+    const result = this.requests.get(path);
+    this.requests.delete(path);
+    return result;
+  }
   take(binary, args) {
     const id = key(binary, args);
     const result = this.calls.get(id);
@@ -127,16 +222,26 @@ var EarlyCalls = class {
   }
   /** Kills the calls nobody took, so that they do not keep the process alive. */
   discard() {
-    if (this.calls.size > 0) this.abort.abort();
+    if (this.calls.size > 0 || this.requests.size > 0) this.abort.abort();
     this.calls.clear();
+    this.requests.clear();
   }
 };
 function key(binary, args) {
   return JSON.stringify([binary, ...args]);
 }
-function startEarlyCalls(request, calls = new EarlyCalls()) {
+var API_TIMEOUT_MS = { engine: 3e4, inspect: 6e4 };
+function startEarlyCalls(request2, calls = new EarlyCalls(), socket = null) {
+  if (socket) {
+    calls.startRequest(socket, API_PATHS.version, API_TIMEOUT_MS.engine);
+    calls.startRequest(socket, API_PATHS.info, API_TIMEOUT_MS.engine);
+    if (request2.existingImage)
+      calls.startRequest(socket, API_PATHS.inspect(request2.existingImage), API_TIMEOUT_MS.inspect);
+    return calls;
+  }
   calls.start(engineCall());
-  if (request.existingImage) calls.start(inspectCall(request.existingImage));
+  calls.start(imageStoreCall());
+  if (request2.existingImage) calls.start(inspectCall(request2.existingImage));
   return calls;
 }
 
@@ -144,9 +249,14 @@ export {
   CommandNotFoundError,
   runCommand,
   lastLines,
+  localEngineSocket,
+  apiGet,
+  API_PATHS,
   engineCall,
+  imageStoreCall,
   inspectCall,
   makesTheImage,
   earlyRequestFor,
+  API_TIMEOUT_MS,
   startEarlyCalls
 };

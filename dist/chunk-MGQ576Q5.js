@@ -1,12 +1,17 @@
 import { createRequire as __nrgCreateRequire } from 'node:module'; const require = __nrgCreateRequire(import.meta.url);
 import {
+  API_PATHS,
+  API_TIMEOUT_MS,
   CommandNotFoundError,
+  apiGet,
   engineCall,
+  imageStoreCall,
   inspectCall,
   lastLines,
+  localEngineSocket,
   makesTheImage,
   runCommand
-} from "./chunk-LEPCA4UZ.js";
+} from "./chunk-QSD36VNO.js";
 import "./chunk-QDHUKUM5.js";
 import {
   DEFAULT_POLICY,
@@ -62,12 +67,14 @@ import {
   PROBE_TRANSFER,
   checkEnvironment,
   describeCounts,
+  describePlatform,
   describePolicy,
   describePolicyChanges,
   describeProbe,
   describeUser,
   distinctDiffs,
   environmentValue,
+  findingPlatforms,
   locationText,
   parseRepository,
   pullRequestOf,
@@ -75,7 +82,7 @@ import {
   shortId,
   showInvisible,
   skippedByReason
-} from "./chunk-IYJPCMJQ.js";
+} from "./chunk-YNLZFMSZ.js";
 import "./chunk-DJT7TGJJ.js";
 import {
   CheckError,
@@ -511,6 +518,9 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -573,7 +583,7 @@ function group(name, fn) {
 
 // src/action/main.ts
 import { readFileSync } from "node:fs";
-import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir, writeFile as writeFile3 } from "node:fs/promises";
 
 // src/shared/files.ts
 import { constants as constants2 } from "node:fs";
@@ -756,8 +766,14 @@ function imageRequest(options, cwd) {
         dockerfile: options.dockerfile && resolve(cwd, options.dockerfile),
         target: options.target,
         buildArgs: options.buildArgs,
-        platform: options.platform,
+        // Several platforms build one multi-platform image (BuildKit with the containerd store).
+        platform: options.platform?.join(","),
         pull: options.pull,
+        secrets: options.secrets,
+        secretFiles: Object.fromEntries(
+          Object.entries(options.secretFiles).map(([id, path2]) => [id, resolve(cwd, path2)])
+        ),
+        ssh: options.ssh,
         tag: options.image ?? uniqueLocalTag()
       }
     };
@@ -766,7 +782,8 @@ function imageRequest(options, cwd) {
     from: "existing",
     image: options.image,
     pull: options.pull,
-    platform: options.platform
+    // The first platform asked for; the others are pulled by digest once the image is here.
+    platform: options.platform?.[0]
   };
 }
 
@@ -1071,9 +1088,9 @@ function evaluate(facts, policy, rules = RULES) {
   findings.sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule)
   );
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const finding2 of findings) counts[finding2.severity]++;
-  const failed = policy.failOn === "error" ? counts.error > 0 : policy.failOn === "warning" ? counts.error + counts.warning > 0 : false;
+  const counts2 = { error: 0, warning: 0, notice: 0 };
+  for (const finding2 of findings) counts2[finding2.severity]++;
+  const failed = policy.failOn === "error" ? counts2.error > 0 : policy.failOn === "warning" ? counts2.error + counts2.warning > 0 : false;
   const blocked = facts.probe.status !== "ok" && policy.probe === "required" ? facts.probe.status === "failed" ? `the probe could not run, and the policy requires it: ${facts.probe.reason}` : `the probe could not measure as the image's user, and the policy requires it: ${facts.probe.reason}` : null;
   return {
     verdict: failed || blocked ? "fail" : "pass",
@@ -1081,7 +1098,7 @@ function evaluate(facts, policy, rules = RULES) {
     findings,
     ignored,
     skipped,
-    counts
+    counts: counts2
   };
 }
 function matches(entry, finding2) {
@@ -1206,8 +1223,17 @@ function portsToProbe(ports) {
 }
 
 // src/report/build.ts
-function buildReport(facts, evaluation, policy, version, notes) {
+function buildReport(facts, evaluation, policy, version, notes, manifest = null) {
   const { image, user, dockerfile } = facts;
+  const userReport = {
+    config: image.user,
+    uid: user.uid,
+    gid: user.gid,
+    groups: user.groups,
+    name: user.entry?.name ?? null,
+    home: user.entry?.home ?? (user.uid !== null ? "/" : null),
+    startError: user.startError
+  };
   return {
     schemaVersion: 1,
     tool: { name: "nonroot-guard", version },
@@ -1229,15 +1255,7 @@ function buildReport(facts, evaluation, policy, version, notes) {
     },
     probe: facts.probe,
     runtime: facts.runtime && runtimeReport(facts.runtime),
-    user: {
-      config: image.user,
-      uid: user.uid,
-      gid: user.gid,
-      groups: user.groups,
-      name: user.entry?.name ?? null,
-      home: user.entry?.home ?? (user.uid !== null ? "/" : null),
-      startError: user.startError
-    },
+    user: userReport,
     policy: {
       preset: policy.preset,
       presetSource: policy.presetSource,
@@ -1249,8 +1267,19 @@ function buildReport(facts, evaluation, policy, version, notes) {
       allow: { ...policy.allow, portVariables: policy.portVariables }
     },
     summary: evaluation.counts,
-    findings: evaluation.findings,
+    findings: evaluation.findings.map((finding2) => ({ ...finding2, platforms: [image.platform] })),
     skipped: evaluation.skipped,
+    platforms: [
+      {
+        platform: image.platform,
+        verdict: evaluation.verdict,
+        reason: evaluation.blocked,
+        manifest,
+        summary: evaluation.counts,
+        user: userReport,
+        probe: facts.probe
+      }
+    ],
     notes
   };
 }
@@ -1284,16 +1313,177 @@ function runtimeReport(output) {
   };
 }
 
+// src/report/platforms.ts
+var SEVERITY_ORDER2 = { error: 0, warning: 1, notice: 2 };
+function combinePlatforms(reports, notChecked, notes) {
+  const [first] = reports;
+  if (!first) throw new Error("combinePlatforms needs at least one report");
+  const several = reports.length > 1;
+  const findings = [];
+  const byKey2 = /* @__PURE__ */ new Map();
+  for (const report of reports) {
+    for (const finding2 of report.findings) {
+      const { platforms: platforms2, ...rest } = finding2;
+      const key = JSON.stringify(rest);
+      const seen = byKey2.get(key);
+      if (seen) {
+        seen.platforms = [
+          ...seen.platforms,
+          ...platforms2.filter((p) => !seen.platforms.includes(p))
+        ];
+      } else {
+        const copy = { ...finding2, platforms: [...platforms2] };
+        byKey2.set(key, copy);
+        findings.push(copy);
+      }
+    }
+  }
+  findings.sort(
+    (a, b) => SEVERITY_ORDER2[a.severity] - SEVERITY_ORDER2[b.severity] || a.rule.localeCompare(b.rule)
+  );
+  const summary2 = { error: 0, warning: 0, notice: 0 };
+  for (const finding2 of findings) summary2[finding2.severity]++;
+  const ignored = /* @__PURE__ */ new Map();
+  for (const entry of reports.flatMap((report) => report.policy.ignored)) {
+    const key = JSON.stringify([entry.rule, entry.path, entry.reason, entry.expires]);
+    const seen = ignored.get(key);
+    if (seen) seen.count += entry.count;
+    else ignored.set(key, { ...entry });
+  }
+  const skipped = /* @__PURE__ */ new Map();
+  for (const entry of reports.flatMap((report) => report.skipped)) {
+    const key = JSON.stringify([entry.rule, entry.reason]);
+    if (!skipped.has(key)) skipped.set(key, entry);
+  }
+  const blocked = reports.filter((report) => report.blocked);
+  return {
+    ...first,
+    verdict: reports.some((report) => report.verdict === "fail") ? "fail" : "pass",
+    blocked: blocked.length === 0 ? null : several ? blocked.map((report) => `${report.image.platform}: ${report.blocked}`).join("; ") : first.blocked,
+    policy: { ...first.policy, ignored: [...ignored.values()] },
+    summary: summary2,
+    findings,
+    skipped: [...skipped.values()],
+    platforms: [
+      ...reports.flatMap((report) => report.platforms),
+      ...notChecked.map((entry) => ({
+        platform: entry.platform,
+        verdict: "not-checked",
+        reason: entry.reason,
+        manifest: null,
+        summary: null,
+        user: null,
+        probe: null
+      }))
+    ],
+    notes: [
+      ...platformNotes(reports, several),
+      ...notChecked.map((entry) => `platform ${entry.platform} was not checked: ${entry.reason}`),
+      ...notes
+    ]
+  };
+}
+function platformNotes(reports, several) {
+  if (!several) return [...reports[0].notes];
+  const everywhere = (note) => reports.every((report) => report.notes.includes(note));
+  const out = [];
+  for (const report of reports) {
+    for (const note of report.notes) {
+      const line = everywhere(note) ? note : `${report.image.platform}: ${note}`;
+      if (!out.includes(line)) out.push(line);
+    }
+  }
+  return out;
+}
+
+// src/check/platforms.ts
+var MAX_PLATFORMS = 16;
+async function planPlatforms(image, requested, source, log) {
+  const listing = await source.platforms(image);
+  const notes = [];
+  const notChecked = [];
+  if (listing.kind !== "index" || listing.platforms.length === 0) {
+    if (listing.kind === "unreadable") {
+      notes.push(
+        `the platforms of ${image.ref} could not be listed (${listing.reason}): only ${image.platform} was checked`
+      );
+    }
+    if (listing.kind === "one-per-tag" && !requested && image.repoDigests.length > 0) {
+      notes.push(
+        `the classic image store keeps one platform of an image: ${image.platform} was checked; other platforms ${image.ref} has in its registry were not (name each with platform, or use the containerd image store, which keeps them all)`
+      );
+    }
+    const variants2 = [{ image, manifest: null }];
+    for (const platform2 of (requested ?? []).slice(1)) {
+      if (isPlatform(image.platform, platform2)) continue;
+      const variant = await source.inspectPlatform(image, platform2);
+      if (variant) variants2.push({ image: variant, manifest: null });
+      else
+        notChecked.push({
+          platform: platform2,
+          reason: listing.kind === "one-per-tag" ? `the classic image store keeps one platform of ${image.ref}, and it is ${image.platform}` : `${image.ref} has no ${platform2} variant`
+        });
+    }
+    return { variants: variants2, notChecked, notes };
+  }
+  if (listing.unusable.length > 0) {
+    notes.push(
+      `the image's index names platforms that are not platforms Docker can run, so they were not checked: ${listing.unusable.join(", ")}`
+    );
+  }
+  const targets = requested ? requested.flatMap((platform2) => {
+    const listed = listing.platforms.find((entry) => isPlatform(entry.platform, platform2));
+    if (!listed)
+      notChecked.push({ platform: platform2, reason: `${image.ref} has no ${platform2} variant` });
+    return listed ? [{ ...listed, platform: platform2 }] : [];
+  }) : listing.platforms;
+  if (!requested && targets.length > MAX_PLATFORMS) {
+    throw new CheckError(
+      "image",
+      `${image.ref} holds ${targets.length} platforms; more than ${MAX_PLATFORMS} are not checked by default`,
+      "Name the platforms to check (input `platform`, CLI --platform, comma-separated)."
+    );
+  }
+  const variants = [];
+  for (const { platform: platform2, manifest } of targets) {
+    if (isPlatform(image.platform, platform2)) {
+      variants.push({ image, manifest });
+      continue;
+    }
+    const variant = await source.inspectPlatform(image, platform2) ?? await pullVariant(image, platform2, source, log);
+    if (typeof variant === "string") notChecked.push({ platform: platform2, reason: variant });
+    else variants.push({ image: variant, manifest });
+  }
+  if (variants.length === 0) variants.push({ image, manifest: null });
+  return { variants, notChecked, notes };
+}
+async function pullVariant(image, platform2, source, log) {
+  const missing = `its ${platform2} layers are not in the local image store`;
+  const byDigest = image.repoDigests.find((digest) => digest.endsWith(`@${image.id}`));
+  if (!byDigest) return `${missing}, and the image names no registry to pull them from`;
+  log(`Pulling the ${platform2} variant of ${image.ref} (${byDigest})
+`);
+  try {
+    await source.pull(byDigest, platform2);
+  } catch (error2) {
+    if (!(error2 instanceof CheckError)) throw error2;
+    return `${missing}, and pulling them failed: ${error2.message}`;
+  }
+  return await source.inspectPlatform(image, platform2) ?? `${missing}, even after pulling ${byDigest} for ${platform2}`;
+}
+
 // src/check/check.ts
 async function check(options, env) {
-  const { facts, policy, notes } = await gatherFacts(options, env);
-  const evaluation = evaluate(facts, policy);
+  const { variants, notChecked, policy, notes } = await gatherFacts(options, env);
   for (const entry of policy.ignores.filter((ignore) => ignore.expired)) {
     notes.push(
       `the ignore of ${entry.rule}${entry.path ? ` for ${entry.path}` : ""} in ${policy.file} expired on ${entry.expires} and no longer applies (its reason was: ${entry.reason})`
     );
   }
-  return buildReport(facts, evaluation, policy, env.version, notes);
+  const reports = variants.map(
+    ({ facts, manifest, notes: variantNotes }) => buildReport(facts, evaluate(facts, policy), policy, env.version, variantNotes, manifest)
+  );
+  return combinePlatforms(reports, notChecked, notes);
 }
 async function gatherFacts(options, env) {
   const request = imageRequest(options, env.cwd);
@@ -1322,31 +1512,52 @@ async function gatherFactsOf(request, options, env) {
     { preset: options.preset, failOn: options.failOn, probe: options.probe },
     env.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)
   );
+  const requested = options.platform;
   const [engine, inputs] = await engineFirst(
     engineCheck,
     (async () => {
       if (waitsForEngine) await engineCheck;
-      const dockerfileInput2 = await readDockerfile(options, env.cwd);
-      const parseOptions3 = dockerfileInput2 && {
-        path: dockerfileInput2.displayPath,
+      const dockerfileInput = await readDockerfile(options, env.cwd);
+      const parseOptions2 = dockerfileInput && {
+        path: dockerfileInput.displayPath,
         target: options.target,
         buildArgs: options.buildArgs,
         // Before the engine answers, this machine's platform stands in for the build's.
         platforms: {
-          target: options.platform ?? localPlatform(),
+          target: requested?.[0] ?? localPlatform(),
           build: localPlatform()
         }
       };
-      const draft2 = dockerfileInput2 && parseOptions3 ? await parseDockerfile(dockerfileInput2.text, parseOptions3) : null;
-      const manifests2 = await readManifests(options.manifests, options.manifestImage, env.cwd);
+      if (dockerfileInput && parseOptions2)
+        await parseDockerfile(dockerfileInput.text, parseOptions2);
+      const manifests = await readManifests(options.manifests, options.manifestImage, env.cwd);
       const image2 = waitsForEngine ? null : await acquireImage(request, env, localImage);
-      return { dockerfileInput: dockerfileInput2, parseOptions: parseOptions3, draft: draft2, manifests: manifests2, image: image2 };
+      return { dockerfileInput, parseOptions: parseOptions2, manifests, image: image2 };
     })()
   );
-  const { dockerfileInput, parseOptions: parseOptions2, draft, manifests } = inputs;
+  const shared = { ...inputs, engine, policy };
   const image = inputs.image ?? await acquireImage(request, env);
+  const [listed, judged] = await Promise.allSettled([
+    planPlatforms(image, requested, env.source, env.log),
+    variantFacts(image, shared, options, env)
+  ]);
+  if (listed.status === "rejected") throw listed.reason;
+  if (judged.status === "rejected") throw judged.reason;
+  const [plan, acquired] = [listed.value, judged.value];
+  const variants = [];
+  for (const { image: variant, manifest } of plan.variants) {
+    const gathered = variant === image ? acquired : await variantFacts(variant, shared, options, env, { namePlatform: true });
+    variants.push({ ...gathered, manifest });
+  }
+  return { variants, notChecked: plan.notChecked, policy, notes: plan.notes };
+}
+async function variantFacts(image, shared, options, env, { namePlatform = false } = {}) {
+  const { engine, dockerfileInput, parseOptions: parseOptions2, manifests, policy } = shared;
   const notes = [];
-  const platformMet = options.platform ? isPlatform(image.platform, options.platform) : null;
+  const asked = options.platform?.find((platform2) => isPlatform(image.platform, platform2));
+  const platformMet = options.platform ? asked !== void 0 : null;
+  const platforms2 = { target: image.platform, build: `linux/${engine.arch}` };
+  const draft = dockerfileInput && parseOptions2 ? await parseDockerfile(dockerfileInput.text, { ...parseOptions2, platforms: platforms2 }) : null;
   const ports = declaredPorts(image, policy.portVariables);
   const [baseEnv, probe2] = await Promise.all([
     draft ? baseImageEnv(draft, image, env.source, notes) : void 0,
@@ -1355,22 +1566,17 @@ async function gatherFactsOf(request, options, env) {
       ports: portsToProbe(ports),
       engineArch: engine.arch,
       binary: env.probeBinary,
-      // The variant asked for, when the image has it: a multi-platform image's files differ.
-      platform: platformMet ? image.platform : void 0
+      // The variant judged, when the image holds several: a multi-platform image's files differ.
+      platform: platformMet || namePlatform ? image.platform : void 0
     })
   ]);
   notes.push(...probe2.notes);
   const accountFiles = probe2.accountFiles ?? await env.source.readAccountFiles(image.ref);
-  const dockerfile = dockerfileInput && parseOptions2 ? await parseDockerfile(dockerfileInput.text, {
-    ...parseOptions2,
-    baseEnv,
-    // The image's platform is the one it was built for; the engine's is the build's.
-    platforms: { target: image.platform, build: `linux/${engine.arch}` }
-  }) : null;
+  const dockerfile = dockerfileInput && parseOptions2 && draft ? await parseDockerfile(dockerfileInput.text, { ...parseOptions2, baseEnv, platforms: platforms2 }) : null;
   if (dockerfile) notes.push(...compareUser(dockerfile, image));
   if (platformMet === false) {
     notes.push(
-      `platform ${options.platform} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`
+      `platform ${options.platform.join(", ")} was asked for but the image is ${image.platform}: the findings are about the ${image.platform} image`
     );
   }
   const imageArch = image.platform.split("/")[1];
@@ -1394,7 +1600,6 @@ async function gatherFactsOf(request, options, env) {
       probe: probeStatus(probe2),
       kubernetes: manifests && kubernetesFacts(manifests, image)
     },
-    policy,
     notes
   };
 }
@@ -1461,9 +1666,78 @@ ${result.stderr}` };
 
 // src/source/docker/docker.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdtemp, readFile, rm as rm2 } from "node:fs/promises";
+import { mkdtemp, readFile, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
+
+// src/source/docker/image-index.ts
+var INDEX_TYPES = /* @__PURE__ */ new Set([
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json"
+]);
+var MANIFEST_TYPES = /* @__PURE__ */ new Set([
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+]);
+var descriptor = object({
+  mediaType: optional(string()),
+  digest: string(),
+  platform: optional(
+    object({
+      os: string(),
+      architecture: string(),
+      variant: optional(string())
+    })
+  ),
+  annotations: optional(record(string(), string()))
+});
+var topLevel = object({
+  mediaType: optional(string()),
+  manifests: optional(array(descriptor)),
+  layers: optional(array(unknown()))
+});
+var PLATFORM_PART = /^[a-z0-9][a-z0-9._-]{0,31}$/;
+function platformsOfManifest(text4) {
+  let json;
+  try {
+    json = JSON.parse(text4);
+  } catch {
+    return { kind: "unreadable", reason: "the image's manifest is not JSON" };
+  }
+  const parsed = topLevel.safeParse(json);
+  if (!parsed.success) {
+    return { kind: "unreadable", reason: "the image's manifest is not an OCI manifest or index" };
+  }
+  const { mediaType, manifests, layers } = parsed.data;
+  const isIndex = mediaType ? INDEX_TYPES.has(mediaType) : manifests !== void 0;
+  const isManifest = mediaType ? MANIFEST_TYPES.has(mediaType) : layers !== void 0;
+  if (isManifest && !isIndex) return { kind: "single" };
+  if (!isIndex || !manifests) {
+    return {
+      kind: "unreadable",
+      reason: `the image's manifest has media type ${JSON.stringify(mediaType ?? null).slice(0, 100)}`
+    };
+  }
+  const platforms2 = [];
+  const unusable = [];
+  for (const entry of manifests) {
+    if (entry.annotations?.["vnd.docker.reference.type"] === "attestation-manifest") continue;
+    const platform2 = entry.platform;
+    if (!platform2 || platform2.os === "unknown" && platform2.architecture === "unknown") continue;
+    const parts = [platform2.os, platform2.architecture, platform2.variant].filter(
+      (part) => part !== void 0 && part !== ""
+    );
+    const name = parts.join("/");
+    if (!parts.every((part) => PLATFORM_PART.test(part))) {
+      unusable.push(JSON.stringify(name).slice(0, 80));
+    } else if (!/^sha256:[a-f0-9]{64}$/.test(entry.digest)) {
+      unusable.push(`${JSON.stringify(name)} (its digest is not sha256)`);
+    } else if (!platforms2.some((known) => known.platform === name)) {
+      platforms2.push({ platform: name, manifest: entry.digest });
+    }
+  }
+  return { kind: "index", platforms: platforms2, unusable };
+}
 
 // src/source/docker/inspect.ts
 var stringList = nullish(array(string()));
@@ -1600,6 +1874,8 @@ function firstTarEntry(data) {
       if (data.length < offset + padded) return null;
       if (flag === "x")
         pax = new Map([...pax, ...paxRecords(data.subarray(offset, offset + size))]);
+      if (flag === "L" && !pax.has("path"))
+        pax = new Map([...pax, ["path", text(data, offset, size)]]);
       offset += padded;
       continue;
     }
@@ -1621,6 +1897,82 @@ function firstTarEntry(data) {
   }
 }
 
+// src/source/docker/tar-walk.ts
+var BLOCK2 = 512;
+var TarWalk = class {
+  constructor(handlers) {
+    this.handlers = handlers;
+  }
+  handlers;
+  state = { kind: "header" };
+  /** Bytes of the header being read (a pax header can span several chunks). */
+  pending = Buffer.alloc(0);
+  get done() {
+    return this.state.kind === "done";
+  }
+  /** Takes the next bytes of the stream; 'stop' once the walk is over. Throws TarError. */
+  feed(chunk) {
+    let data = chunk;
+    while (data.length > 0 && this.state.kind !== "done") {
+      const state = this.state;
+      if (state.kind === "skip") {
+        const taken = Math.min(state.left, data.length);
+        state.left -= taken;
+        data = data.subarray(taken);
+        if (state.left === 0) this.state = { kind: "header" };
+      } else if (state.kind === "read") {
+        const taken = Math.min(state.left, data.length);
+        state.chunks.push(data.subarray(0, taken));
+        state.left -= taken;
+        data = data.subarray(taken);
+        if (state.left === 0) {
+          const choice = this.handlers.content(state.header, Buffer.concat(state.chunks));
+          this.state = choice === "stop" ? { kind: "done" } : { kind: "skip", left: state.padding };
+          if (this.state.kind === "skip" && this.state.left === 0) this.state = { kind: "header" };
+        }
+      } else if (state.kind === "header") {
+        this.pending = this.pending.length === 0 ? data : Buffer.concat([this.pending, data]);
+        data = Buffer.alloc(0);
+        if (this.pending.length >= BLOCK2 && this.pending.subarray(0, BLOCK2).every((b) => b === 0)) {
+          this.state = { kind: "done" };
+          break;
+        }
+        const entry = firstTarEntry(this.pending);
+        if (!entry) continue;
+        const rest = this.pending.subarray(entry.contentOffset);
+        this.pending = Buffer.alloc(0);
+        data = rest;
+        const { header } = entry;
+        const padded = Math.ceil(header.size / BLOCK2) * BLOCK2;
+        const choice = this.handlers.header(header);
+        if (choice === "stop") {
+          this.state = { kind: "done" };
+        } else if (choice === "read" && header.type === "file") {
+          if (header.size > this.handlers.maxReadBytes) {
+            throw new TarError(
+              `${header.name} is ${header.size} bytes, over the ${this.handlers.maxReadBytes}-byte limit`
+            );
+          }
+          this.state = {
+            kind: "read",
+            header,
+            left: header.size,
+            padding: padded - header.size,
+            chunks: []
+          };
+          if (header.size === 0) {
+            const next = this.handlers.content(header, Buffer.alloc(0));
+            this.state = next === "stop" ? { kind: "done" } : { kind: "header" };
+          }
+        } else {
+          this.state = padded === 0 ? { kind: "header" } : { kind: "skip", left: padded };
+        }
+      }
+    }
+    return this.state.kind === "done" ? "stop" : "more";
+  }
+};
+
 // src/source/docker/docker.ts
 function missingFileNote(path2) {
   return `${path2} does not exist in the image`;
@@ -1628,15 +1980,87 @@ function missingFileNote(path2) {
 var MAX_ACCOUNT_FILE_BYTES = 64 * 1024 * 1024;
 var BUILD_LOG_TAIL_LINES = 25;
 var MAX_CONTAINER_OUTPUT_BYTES = 16 * 1024 * 1024;
+var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 var Docker = class {
-  constructor(runner = runCommand, binary = "docker", early) {
+  constructor(runner = runCommand, binary = "docker", early, socket = null) {
     this.runner = runner;
     this.binary = binary;
     this.early = early;
+    this.socket = socket;
   }
   runner;
   binary;
   early;
+  socket;
+  /** GET from the Engine API, taking the request the entry point started, if any. */
+  request(path2, timeoutMs) {
+    return this.early?.takeRequest(path2) ?? apiGet(this.socket, path2, { timeoutMs });
+  }
+  /** An answer of the API that is not a 2xx, or no answer: a CheckError naming the cause. */
+  apiFailure(what, result) {
+    if (!result.ok) {
+      if (result.code === "EACCES") {
+        return new CheckError(
+          "docker",
+          `the Docker daemon is not answering: permission denied on unix://${this.socket}`,
+          "Add your user to the docker group or run with access to the Docker socket."
+        );
+      }
+      if (["ENOENT", "ECONNREFUSED", "ECONNRESET", "ENOTSOCK"].includes(result.code)) {
+        return new CheckError(
+          "docker",
+          `the Docker daemon is not answering: Cannot connect to the Docker daemon at unix://${this.socket} (${result.code})`,
+          "Start the Docker daemon (e.g. `sudo systemctl start docker`), or set DOCKER_HOST to a running engine."
+        );
+      }
+      return new CheckError(
+        "docker",
+        `${what} failed: ${result.message}`,
+        "Check that the Docker engine is healthy (`docker info`) and retry."
+      );
+    }
+    let message = result.response.body.trim();
+    try {
+      message = JSON.parse(message).message ?? message;
+    } catch {
+    }
+    return new CheckError(
+      "docker",
+      `${what} failed: ${message.slice(0, 500) || `HTTP ${result.response.status}`}`,
+      "Check that the Docker engine is healthy (`docker info`) and retry."
+    );
+  }
+  /** A 200 answer's JSON, or the CheckError of what went wrong. */
+  async apiJson(what, path2, timeoutMs) {
+    const result = await this.request(path2, timeoutMs);
+    if (!result.ok || result.response.status !== 200) throw this.apiFailure(what, result);
+    try {
+      return JSON.parse(result.response.body);
+    } catch {
+      throw new CheckError(
+        "docker",
+        `${what} returned data this tool does not understand (not JSON)`,
+        "Check that the Docker engine is healthy (`docker info`) and retry."
+      );
+    }
+  }
+  /** The engine and its image store from the Engine API: /version and /info, side by side. */
+  async engineByApi() {
+    const [version, info2] = await Promise.all([
+      this.apiJson("the Engine API /version", API_PATHS.version, API_TIMEOUT_MS.engine),
+      this.apiJson("the Engine API /info", API_PATHS.info, API_TIMEOUT_MS.engine)
+    ]);
+    const {
+      Os: os5 = "",
+      Arch: arch2 = "",
+      Version: serverVersion = ""
+    } = version ?? {};
+    const status = JSON.stringify(
+      info2?.DriverStatus ?? null
+    );
+    this.store = Promise.resolve(storeOf(status));
+    return checkedEngine(os5, arch2, serverVersion);
+  }
   /** Runs docker; a missing binary becomes a CheckError, a non-zero exit is the caller's to judge. */
   async exec(args, options) {
     try {
@@ -1654,6 +2078,7 @@ var Docker = class {
   }
   /** Fails with the reason when no Linux engine answers. */
   async engine() {
+    if (this.socket) return this.engineByApi();
     const call = engineCall();
     const result = await this.exec(call.args, call.options);
     const [os5 = "", arch2 = "", version = ""] = result.stdout.trim().split("|");
@@ -1666,17 +2091,90 @@ var Docker = class {
         permission ? "Add your user to the docker group or run with access to the Docker socket." : "Start the Docker daemon (e.g. `sudo systemctl start docker`), or set DOCKER_HOST to a running engine."
       );
     }
-    if (os5 !== "linux") {
-      throw new CheckError(
-        "platform",
-        `the Docker engine runs ${os5} containers; nonroot-guard checks Linux images`,
-        "Run on a Linux runner (runs-on: ubuntu-latest) or switch Docker Desktop to Linux containers."
-      );
+    return checkedEngine(os5, arch2, version);
+  }
+  store;
+  /**
+   * Which image store the engine keeps images in, asked once: the containerd store keeps
+   * every platform of an index under one name, the classic store one platform per tag.
+   */
+  imageStore() {
+    this.store ??= (async () => {
+      if (this.socket) {
+        const info2 = await this.apiJson(
+          "the Engine API /info",
+          API_PATHS.info,
+          API_TIMEOUT_MS.engine
+        );
+        return storeOf(JSON.stringify(info2?.DriverStatus));
+      }
+      const call = imageStoreCall();
+      const result = await this.exec(call.args, call.options);
+      if (result.exitCode !== 0) throw dockerFailure("docker info", result);
+      return storeOf(result.stdout);
+    })();
+    return this.store;
+  }
+  /**
+   * The platforms of a local image. On the containerd store its id is the digest of its
+   * top-level manifest; `docker save` (Docker 26 has no other way to list a local
+   * image's platforms: `docker image inspect --platform` and the API's manifest lists
+   * need API 1.48–1.49) writes the blobs sorted by digest, so the walk stops at that
+   * blob and reads none of the layers after it.
+   */
+  async platforms(image) {
+    if (await this.imageStore() === "classic") return { kind: "one-per-tag" };
+    const digest = /^sha256:([a-f0-9]{64})$/.exec(image.id);
+    if (!digest) {
+      return { kind: "unreadable", reason: `its id ${image.id.slice(0, 80)} is not a digest` };
     }
-    return { os: os5, arch: arch2, version };
+    const wanted = `blobs/sha256/${digest[1]}`;
+    let manifest = null;
+    let malformed = null;
+    const walk = new TarWalk({
+      header: (header) => header.name === wanted ? "read" : "skip",
+      content: (_header, content) => {
+        manifest = content.toString("utf8");
+        return "stop";
+      },
+      maxReadBytes: MAX_MANIFEST_BYTES
+    });
+    const result = await this.exec(["save", "--", image.ref], {
+      timeoutMs: 10 * 6e4,
+      readStdout: (chunk) => {
+        try {
+          return walk.feed(chunk) === "stop" ? "enough" : "more";
+        } catch (error2) {
+          malformed = error2.message;
+          return "enough";
+        }
+      }
+    });
+    if (manifest !== null) return platformsOfManifest(manifest);
+    if (malformed) return { kind: "unreadable", reason: `docker save gave ${malformed}` };
+    if (result.exitCode !== 0) {
+      return {
+        kind: "unreadable",
+        reason: `docker save failed: ${lastLines(result.stderr, 1) || `exit code ${result.exitCode}`}`
+      };
+    }
+    return { kind: "unreadable", reason: `docker save did not contain its manifest ${image.id}` };
   }
   /** Inspects a local image; null when it is not there. */
   async inspect(ref) {
+    if (this.socket) {
+      const result2 = await this.request(API_PATHS.inspect(ref), API_TIMEOUT_MS.inspect);
+      if (result2.ok && result2.response.status === 404) return null;
+      if (!result2.ok || result2.response.status !== 200)
+        throw this.apiFailure(`docker image inspect ${ref}`, result2);
+      let raw2;
+      try {
+        raw2 = JSON.parse(result2.response.body);
+      } catch {
+        throw this.apiFailure(`docker image inspect ${ref} (unreadable JSON)`, result2);
+      }
+      return normaliseInspect(raw2, ref);
+    }
     const call = inspectCall(ref);
     const result = await this.exec(call.args, call.options);
     if (result.exitCode !== 0) {
@@ -1791,12 +2289,61 @@ var Docker = class {
       "Check that the registry is reachable from this runner and the image name is right."
     );
   }
-  /** Builds an image and returns its id. */
+  currentBuilder;
+  /**
+   * What `docker build` builds with, asked once: buildx and its current builder's driver
+   * (read from `docker buildx inspect` as docker/actions-toolkit reads it), or the docker
+   * CLI's own builder when buildx is not installed or DOCKER_BUILDKIT=0 asks for it.
+   */
+  builder() {
+    this.currentBuilder ??= (async () => {
+      if (process.env["DOCKER_BUILDKIT"] === "0")
+        return { kind: "docker-build", buildKitOff: true };
+      const result = await this.exec(["buildx", "inspect"], { timeoutMs: 6e4 });
+      if (result.exitCode !== 0) {
+        if (/unknown command|is not a docker command|unknown flag/i.test(result.stderr))
+          return { kind: "docker-build", buildKitOff: false };
+        throw dockerFailure("docker buildx inspect", result);
+      }
+      return {
+        kind: "buildx",
+        name: /^Name:\s*(\S+)/m.exec(result.stdout)?.[1] ?? "default",
+        driver: /^Driver:\s*(\S+)/m.exec(result.stdout)?.[1] ?? "docker"
+      };
+    })();
+    return this.currentBuilder;
+  }
+  /** Builds an image into the local image store and returns its id. */
   async build(request) {
+    for (const [id, path2] of Object.entries(request.secretFiles)) {
+      if (!await isFile(path2)) {
+        throw new CheckError(
+          "input",
+          `the secret file for ${id} is not a readable file: ${path2}`,
+          "Check the path in secret-files (relative to the repository root), and that an earlier step wrote it."
+        );
+      }
+    }
+    const builder = await this.builder();
+    const needsBuildKit = Object.keys(request.secrets).length > 0 || Object.keys(request.secretFiles).length > 0 || request.ssh.length > 0;
+    if (needsBuildKit && builder.kind === "docker-build") {
+      throw new CheckError(
+        "usage",
+        builder.buildKitOff ? "build secrets and SSH need BuildKit, and DOCKER_BUILDKIT=0 turns it off" : "build secrets and SSH need BuildKit through buildx, and this docker CLI has no buildx",
+        builder.buildKitOff ? "Unset DOCKER_BUILDKIT, or build without secrets and ssh." : "Install buildx (Docker's docker-buildx-plugin package, or docker/setup-buildx-action on a runner), or build without secrets and ssh."
+      );
+    }
     const workdir = await mkdtemp(join2(tmpdir(), "nonroot-guard-build-"));
     const iidFile = join2(workdir, "iid");
     try {
-      const result = await this.exec(buildArgs(request, iidFile), {
+      const secretFiles = { ...request.secretFiles };
+      let index = 0;
+      for (const [id, value] of Object.entries(request.secrets)) {
+        const file = join2(workdir, `secret-${index++}`);
+        await writeFile2(file, value, { mode: 384 });
+        secretFiles[id] = file;
+      }
+      const result = await this.exec(buildArgs(request, iidFile, builder, secretFiles), {
         onOutput: request.onOutput,
         maxOutputBytes: 1024 * 1024
       });
@@ -1952,8 +2499,22 @@ function article(type) {
   if (type === "other") return "not a regular file";
   return type === "fifo" ? "a FIFO" : `a ${type}`;
 }
-function buildArgs(request, iidFile) {
-  const args = ["build", "--iidfile", iidFile, "--tag", request.tag];
+function storeOf(driverStatus) {
+  return /io\.containerd\.snapshotter/.test(driverStatus) ? "containerd" : "classic";
+}
+function checkedEngine(os5, arch2, version) {
+  if (os5 !== "linux") {
+    throw new CheckError(
+      "platform",
+      `the Docker engine runs ${os5} containers; nonroot-guard checks Linux images`,
+      "Run on a Linux runner (runs-on: ubuntu-latest) or switch Docker Desktop to Linux containers."
+    );
+  }
+  return { os: os5, arch: arch2, version };
+}
+function buildArgs(request, iidFile, builder, secretFiles) {
+  const args = builder.kind === "buildx" ? ["buildx", "build", ...builder.driver === "docker" ? [] : ["--load"]] : ["build"];
+  args.push("--iidfile", iidFile, "--tag", request.tag);
   if (request.dockerfile) args.push("--file", request.dockerfile);
   if (request.target) args.push("--target", request.target);
   if (request.platform) args.push("--platform", request.platform);
@@ -1961,8 +2522,22 @@ function buildArgs(request, iidFile) {
   for (const [key, value] of Object.entries(request.buildArgs)) {
     args.push("--build-arg", `${key}=${value}`);
   }
+  for (const [id, file] of Object.entries(secretFiles)) {
+    args.push("--secret", [`id=${id}`, `src=${file}`].map(csvField).join(","));
+  }
+  for (const spec of request.ssh) args.push("--ssh", spec);
   args.push(request.context);
   return args;
+}
+function csvField(field) {
+  return /[",\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+async function isFile(path2) {
+  try {
+    return (await stat2(path2)).isFile();
+  } catch {
+    return false;
+  }
 }
 function dockerFailure(what, result) {
   const reason = result.timedOut ? "timed out" : lastLines(result.stderr, 5) || `exit code ${result.exitCode}`;
@@ -2376,6 +2951,9 @@ var DockerSource = class {
   inspectPlatform(image, platform2) {
     return this.docker.inspectPlatform(image, platform2);
   }
+  platforms(image) {
+    return this.docker.platforms(image);
+  }
   pull(ref, platform2) {
     return this.docker.pull(ref, platform2);
   }
@@ -2431,8 +3009,46 @@ var OPTIONS = {
     },
     input: { list: true }
   },
+  secrets: {
+    flag: {
+      name: "secret",
+      value: "ID=VALUE",
+      multiple: true,
+      help: [
+        "a build secret for RUN --mount=type=secret,id=ID (repeatable;",
+        "other users of this machine can see argv: prefer --secret-file)"
+      ]
+    },
+    input: { list: true }
+  },
+  "secret-files": {
+    flag: {
+      name: "secret-file",
+      value: "ID=PATH",
+      multiple: true,
+      help: ["a build secret read from the file PATH (repeatable)"]
+    },
+    input: { list: true }
+  },
+  ssh: {
+    flag: {
+      value: "SPEC",
+      multiple: true,
+      help: [
+        "an SSH agent socket or keys for RUN --mount=type=ssh: `default`,",
+        "or ID=PATH (repeatable)"
+      ]
+    },
+    input: { list: true }
+  },
   platform: {
-    flag: { value: "P", help: ["e.g. linux/amd64, for the build or the pull"] },
+    flag: {
+      value: "P",
+      help: [
+        "the platforms to build, pull and check, comma-separated (e.g.",
+        "linux/amd64,linux/arm64); default: every platform the image has"
+      ]
+    },
     input: {}
   },
   pull: { flag: { help: ["always pull (the image, or the base image of a build)"] }, input: {} },
@@ -2548,6 +3164,33 @@ var buildArg = string().check(
     message: "expected KEY=VALUE (e.g. APP_VERSION=1.2)"
   })
 );
+function idValue(expected) {
+  return string().check(
+    refine((value) => /^[A-Za-z0-9_.-]+=/.test(value), { message: `expected ${expected}` })
+  );
+}
+function splitPairs(entries2) {
+  return Object.fromEntries(
+    entries2.map((entry) => {
+      const eq = entry.indexOf("=");
+      return [entry.slice(0, eq), entry.slice(eq + 1)];
+    })
+  );
+}
+var PLATFORM = /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)?$/;
+var platforms = optional(
+  pipe(
+    string(),
+    transform((value) => {
+      const list = value.split(/[,\n]/).map((entry) => entry.trim()).filter((entry) => entry !== "");
+      return list.length > 0 ? [...new Set(list)] : void 0;
+    })
+  ).check(
+    refine((list) => list === void 0 || list.every((entry) => PLATFORM.test(entry)), {
+      message: "expected os/arch[/variant], comma-separated (e.g. linux/amd64,linux/arm64)"
+    })
+  )
+);
 var booleanText = union([
   boolean(),
   pipe(
@@ -2563,16 +3206,30 @@ var SCHEMAS = {
   // KEY=VALUE lines in, a record out (the first '=' splits).
   "build-args": pipe(
     _default(array(buildArg), []),
-    transform(
-      (entries2) => Object.fromEntries(
-        entries2.map((entry) => {
-          const eq = entry.indexOf("=");
-          return [entry.slice(0, eq), entry.slice(eq + 1)];
+    transform((entries2) => splitPairs(entries2))
+  ),
+  // ID=VALUE lines in, a record out; the values are secrets and are never logged.
+  secrets: pipe(
+    _default(array(idValue("ID=VALUE (e.g. npm_token=\u2026)")), []),
+    transform((entries2) => splitPairs(entries2))
+  ),
+  "secret-files": pipe(
+    _default(array(idValue("ID=PATH (e.g. npmrc=.npmrc)")), []),
+    transform((entries2) => splitPairs(entries2))
+  ),
+  // `default`, `default=PATH`, `ID=PATH[,PATH…]`: docker build's --ssh as it is.
+  ssh: _default(
+    array(
+      string().check(
+        _trim(),
+        refine((value) => /^[A-Za-z0-9_.-]+(=.+)?$/.test(value), {
+          message: "expected default or ID=PATH (e.g. default=/run/ssh-agent.sock)"
         })
       )
-    )
+    ),
+    []
   ),
-  platform: text2,
+  platform: platforms,
   pull: _default(booleanText, false),
   "keep-image": _default(booleanText, false),
   "build-command": text2,
@@ -2704,8 +3361,8 @@ function planAnnotations(report) {
       title: `${finding2.rule} ${TITLES.get(finding2.rule) ?? finding2.name}`,
       // In the log as in the comment: no invisible character may reorder what a reviewer reads.
       message: showInvisible(
-        finding2.fix ? `${finding2.message}
-Fix: ${finding2.fix.summary}` : finding2.message
+        `${onPlatforms(report, finding2)}${finding2.fix ? `${finding2.message}
+Fix: ${finding2.fix.summary}` : finding2.message}`
       ),
       ...finding2.location ? { file: finding2.location.file, line: finding2.location.line } : {}
     });
@@ -2719,6 +3376,10 @@ Fix: ${finding2.fix.summary}` : finding2.message
     });
   }
   return annotations;
+}
+function onPlatforms(report, finding2) {
+  const platforms2 = findingPlatforms(report, finding2);
+  return platforms2 ? `On ${platforms2}: ` : "";
 }
 
 // src/report/json.ts
@@ -2772,11 +3433,12 @@ function renderSarif(report) {
     const location2 = finding2.location;
     const fix = finding2.fix ? `
 Fix: ${finding2.fix.summary}` : "";
+    const platforms2 = findingPlatforms(report, finding2);
     return {
       ruleId: finding2.rule,
       ruleIndex: index.get(finding2.rule),
       level: LEVEL[finding2.severity],
-      message: { text: `${finding2.message}${fix}` },
+      message: { text: `${platforms2 ? `On ${platforms2}: ` : ""}${finding2.message}${fix}` },
       locations: [
         {
           physicalLocation: {
@@ -2787,7 +3449,8 @@ Fix: ${finding2.fix.summary}` : "";
       ],
       partialFingerprints: {
         "nonrootGuard/v1": fingerprint(finding2.rule, location2.file, finding2.message)
-      }
+      },
+      ...platforms2 ? { properties: { platforms: finding2.platforms } } : {}
     };
   });
   const log = {
@@ -2834,6 +3497,15 @@ function renderText(report) {
   lines.push(
     `  image       ${safe(report.image.ref)} (${shortId(report.image.id)}, ${safe(report.image.platform)})`
   );
+  if (report.platforms.length > 1) {
+    report.platforms.forEach((entry, index) => {
+      const { platform: platform2, verdict: verdict2, detail } = describePlatform(entry);
+      const width = Math.max(...report.platforms.map((e) => e.platform.length));
+      lines.push(
+        `  ${index === 0 ? "platforms " : "          "}  ${safe(platform2.padEnd(width))}  ${verdict2}  ${safe(detail)}`
+      );
+    });
+  }
   lines.push(`  user        ${safe(describeUser(report))}`);
   if (report.dockerfile) {
     const { path: path2, finalStage } = report.dockerfile;
@@ -2848,8 +3520,9 @@ function renderText(report) {
   const shown = /* @__PURE__ */ new Set();
   for (const finding2 of report.findings) {
     lines.push("");
+    const platforms2 = findingPlatforms(report, finding2);
     lines.push(
-      `${finding2.severity.padEnd(8)}${finding2.rule} ${finding2.name}  ${safe(locationText(finding2.location))}`
+      `${finding2.severity.padEnd(8)}${finding2.rule} ${finding2.name}  ${safe(locationText(finding2.location))}${platforms2 ? `  [${safe(platforms2)}]` : ""}`
     );
     lines.push(`  ${safe(finding2.message)}`);
     if (finding2.fix) lines.push(`  fix: ${safe(finding2.fix.summary)}`);
@@ -2893,7 +3566,39 @@ var finding = object({
   severity,
   message: text3,
   location,
-  fix: nullable(object({ summary: text3, diff: nullable(text3) }))
+  fix: nullable(object({ summary: text3, diff: nullable(text3) })),
+  // Added after schemaVersion 1 first shipped: a report of an earlier version has none.
+  /** The platforms of the image the finding holds for. */
+  platforms: _default(array(shortText).check(_maxLength(64)), [])
+});
+var counts = object({ error: count, warning: count, notice: count });
+var probeStatus2 = discriminatedUnion("status", [
+  object({ status: literal("ok"), elapsedMs: count }),
+  object({ status: literal("failed"), reason: text3 }),
+  object({ status: literal("user-error"), reason: text3 })
+]);
+var imageUser = object({
+  config: shortText,
+  uid: nullable(int()),
+  gid: nullable(int()),
+  // Added after schemaVersion 1 first shipped: a report of an earlier version has neither.
+  /** The groups the process has (the primary one too), sorted; null when it cannot start. */
+  groups: _default(nullable(array(int()).check(_maxLength(65536))), null),
+  name: nullable(shortText),
+  home: nullable(shortText),
+  /** Why the runtime refuses to start the container as this user, in its words; else null. */
+  startError: _default(nullable(text3), null)
+});
+var platformEntry = object({
+  platform: shortText,
+  verdict: _enum(["pass", "fail", "not-checked"]),
+  /** Why the platform fails with no finding (see `blocked`), or why it was not checked; else null. */
+  reason: nullable(text3),
+  /** The digest of this platform's manifest in the image's index; null when the image is not an index. */
+  manifest: nullable(shortText),
+  summary: nullable(counts),
+  user: nullable(imageUser),
+  probe: nullable(probeStatus2)
 });
 var reportSchema = object({
   schemaVersion: literal(1),
@@ -2934,11 +3639,7 @@ var reportSchema = object({
     })
   ),
   /** What became of the in-container probe: ok, failed (with the reason) or user-error. */
-  probe: discriminatedUnion("status", [
-    object({ status: literal("ok"), elapsedMs: count }),
-    object({ status: literal("failed"), reason: text3 }),
-    object({ status: literal("user-error"), reason: text3 })
-  ]),
+  probe: probeStatus2,
   /** Facts the probe measured inside the image as its user; null when it could not run. */
   runtime: nullable(
     object({
@@ -2973,18 +3674,7 @@ var reportSchema = object({
     })
   ),
   /** The image user as the runtime resolves it from the image's own /etc/passwd and /etc/group. */
-  user: object({
-    config: shortText,
-    uid: nullable(int()),
-    gid: nullable(int()),
-    // Added after schemaVersion 1 first shipped: a report of an earlier version has neither.
-    /** The groups the process has (the primary one too), sorted; null when it cannot start. */
-    groups: _default(nullable(array(int()).check(_maxLength(65536))), null),
-    name: nullable(shortText),
-    home: nullable(shortText),
-    /** Why the runtime refuses to start the container as this user, in its words; else null. */
-    startError: _default(nullable(text3), null)
-  }),
+  user: imageUser,
   /** The policy in force and where each part came from. */
   policy: object({
     preset: _enum(PRESETS),
@@ -3012,9 +3702,16 @@ var reportSchema = object({
       portVariables: array(shortText).check(_maxLength(1e3))
     })
   }),
-  summary: object({ error: count, warning: count, notice: count }),
+  summary: counts,
   findings: array(finding).check(_maxLength(1e5)),
   skipped: array(object({ rule: ruleId, reason: text3 })).check(_maxLength(1e3)),
+  // Added after schemaVersion 1 first shipped: a report of an earlier version has none.
+  /**
+   * Each platform of the image, in the order judged: a multi-platform image's are all here
+   * (the top-level image, user, probe and runtime are the first one's); the verdict fails
+   * when any platform fails.
+   */
+  platforms: _default(array(platformEntry).check(_maxLength(64)), []),
   /** Things a person should know that are not findings (e.g. a Dockerfile that disagrees with the image). */
   notes: array(text3).check(_maxLength(1e3))
 });
@@ -3034,6 +3731,10 @@ function readInputs() {
   const raw = {};
   for (const { key, list } of INPUT_OPTIONS) {
     raw[key] = list ? getMultilineInput(key).filter((line) => line.trim() !== "") : getInput(key) || void 0;
+  }
+  for (const line of raw.secrets ?? []) {
+    const value = line.slice(line.indexOf("=") + 1);
+    if (value) setSecret(value);
   }
   return raw;
 }
@@ -3066,7 +3767,7 @@ function defaultCommentId(options) {
 async function writeReportFile(report) {
   const directory = process.env["RUNNER_TEMP"] || process.cwd();
   const path2 = join3(directory, `nonroot-guard-report-${process.pid}.json`);
-  await writeFile2(path2, renderJson(report));
+  await writeFile3(path2, renderJson(report));
   return path2;
 }
 function annotate(report) {
@@ -3083,7 +3784,7 @@ async function writeSarifFile(report, requested) {
   const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
   const path2 = requested ? resolve4(workspace, requested) : join3(process.env["RUNNER_TEMP"] || workspace, `nonroot-guard-${process.pid}.sarif`);
   await mkdir(dirname(path2), { recursive: true });
-  await writeFile2(path2, renderSarif(report));
+  await writeFile3(path2, renderSarif(report));
   return path2;
 }
 async function run(early) {
@@ -3116,7 +3817,7 @@ async function run(early) {
       );
     }
     report = await check(options, {
-      source: new DockerSource(new Docker(runCommand, "docker", early)),
+      source: new DockerSource(new Docker(runCommand, "docker", early, localEngineSocket())),
       runBuildCommand,
       log: (text4) => process.stdout.write(text4),
       group: (title, work) => group(title, work),
@@ -3145,7 +3846,7 @@ async function setOutputs(report, reportPath, options) {
 }
 async function publish(report, options, run2, commentId) {
   try {
-    const { publishToPullRequest } = await import("./chunk-OZIWNVAY.js");
+    const { publishToPullRequest } = await import("./chunk-ZWROCPES.js");
     await publishToPullRequest(report, { ...options, defaultCommentId: commentId }, run2, {
       info,
       notice,

@@ -8,7 +8,7 @@ import {
   markdownProse,
   readOnlyReason,
   renderComment
-} from "./chunk-IYJPCMJQ.js";
+} from "./chunk-YNLZFMSZ.js";
 import "./chunk-DJT7TGJJ.js";
 import "./chunk-ACNRZZWL.js";
 import {
