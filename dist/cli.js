@@ -4,14 +4,14 @@ import {
   earlyRequest,
   localEngineSocket,
   startEarlyCalls
-} from "./chunk-DHAIA4YR.js";
+} from "./chunk-MLJBA225.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/cli/cli.ts
 var argv = process.argv.slice(2);
 var request = earlyRequest(argv);
 var early = request ? startEarlyCalls(request, void 0, localEngineSocket()) : void 0;
-var { runCli } = await import("./chunk-MGNUCMCY.js");
+var { runCli } = await import("./chunk-ATO4MSZW.js");
 process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

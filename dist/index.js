@@ -3,7 +3,7 @@ import {
   earlyRequestFor,
   localEngineSocket,
   startEarlyCalls
-} from "./chunk-QSD36VNO.js";
+} from "./chunk-TSIKVBWI.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/action/index.ts
@@ -20,6 +20,6 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
   void 0,
   localEngineSocket()
 ) : void 0;
-var { run } = await import("./chunk-MGQ576Q5.js");
+var { run } = await import("./chunk-WKA4AZVM.js");
 await run(early);
 early?.discard();

@@ -91,7 +91,10 @@ describe('the Engine API client', () => {
   it('answers the engine, its image store and an inspect without starting a process', async () => {
     answers.set('/version', { status: 200, body: VERSION });
     answers.set('/info', { status: 200, body: INFO_CONTAINERD });
-    answers.set('/images/registry.example:5000/app:1/json', { status: 200, body: INSPECT });
+    answers.set('/images/registry.example:5000/app:1/json?manifests=1', {
+      status: 200,
+      body: INSPECT,
+    });
     const docker = new Docker(
       async () => {
         throw new Error('no docker process may start');
@@ -116,14 +119,14 @@ describe('the Engine API client', () => {
       status: 200,
       body: '{"DriverStatus":[["Backing Filesystem","extfs"]]}',
     });
-    answers.set('/images/app:1/json', { status: 200, body: INSPECT });
+    answers.set('/images/app:1/json?manifests=1', { status: 200, body: INSPECT });
     seen.length = 0;
     const early = startEarlyCalls({ existingImage: 'app:1' }, new EarlyCalls(), socket);
     const docker = new Docker(undefined, 'docker', early, socket);
     await docker.engine();
     expect(await docker.imageStore()).toBe('classic');
     await docker.inspect('app:1');
-    expect(seen.sort()).toEqual(['/images/app:1/json', '/info', '/version']);
+    expect(seen.sort()).toEqual(['/images/app:1/json?manifests=1', '/info', '/version']);
     await docker.inspect('app:1');
     expect(seen).toHaveLength(4);
   });
@@ -147,7 +150,7 @@ describe('the Engine API client', () => {
       'the Docker engine runs windows containers; nonroot-guard checks Linux images',
     );
 
-    answers.set('/images/broken:1/json', {
+    answers.set('/images/broken:1/json?manifests=1', {
       status: 500,
       body: '{"message":"layer does not exist"}',
     });
@@ -171,8 +174,8 @@ describe('the Engine API client', () => {
 
   it('puts a reference in the path as the docker CLI does', () => {
     expect(API_PATHS.inspect('registry.example:5000/team/app@sha256:00')).toBe(
-      '/images/registry.example:5000/team/app@sha256:00/json',
+      '/images/registry.example:5000/team/app@sha256:00/json?manifests=1',
     );
-    expect(API_PATHS.inspect('odd?name#x')).toBe('/images/odd%3Fname%23x/json');
+    expect(API_PATHS.inspect('odd?name#x')).toBe('/images/odd%3Fname%23x/json?manifests=1');
   });
 });

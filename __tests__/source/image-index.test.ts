@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { platformsOfManifest } from '../../src/source/docker/image-index.js';
+import { platformsOfInspect, platformsOfManifest } from '../../src/source/docker/image-index.js';
 
 /** Blobs of a real image: `docker buildx build --platform linux/amd64,linux/arm64 --load` on Docker 26. */
 const DATA = join(import.meta.dirname, 'data');
@@ -107,6 +107,65 @@ describe('the platforms of an image manifest', () => {
     ).toEqual({
       kind: 'unreadable',
       reason: 'the image\'s manifest has media type "application/vnd.oci.image.config.v1+json"',
+    });
+  });
+});
+
+describe('the platforms Docker 28 lists with an inspect (manifests=1)', () => {
+  // Real answers of Docker 28.5.2 (Debian sid's docker.io) with the containerd store, for a
+  // buildx build of two platforms and of one: BuildKit makes an index with attestations for both.
+  const two = JSON.parse(readFileSync(join(DATA, 'docker28-inspect-manifests.json'), 'utf8'));
+  const one = JSON.parse(readFileSync(join(DATA, 'docker28-inspect-single.json'), 'utf8'));
+
+  it('are the image manifests, not the attestations', () => {
+    expect(platformsOfInspect(two)).toEqual({
+      kind: 'index',
+      platforms: two.Manifests.filter((entry: { Kind: string }) => entry.Kind === 'image').map(
+        (entry: {
+          ID: string;
+          Descriptor: { platform: { os: string; architecture: string } };
+        }) => ({
+          platform: `${entry.Descriptor.platform.os}/${entry.Descriptor.platform.architecture}`,
+          manifest: entry.ID,
+        }),
+      ),
+      unusable: [],
+    });
+    expect(platformsOfInspect(two)).toMatchObject({
+      platforms: [{ platform: 'linux/amd64' }, { platform: 'linux/arm64' }],
+    });
+    expect(platformsOfInspect(one)).toMatchObject({
+      kind: 'index',
+      platforms: [{ platform: 'linux/amd64' }],
+    });
+  });
+
+  it('are unknown from an engine that does not list them (API before 1.48)', () => {
+    const older = { ...two };
+    delete older.Manifests;
+    delete older.Descriptor;
+    expect(platformsOfInspect(older)).toBeNull();
+    expect(platformsOfInspect({ ...two, Manifests: null })).toBeNull();
+  });
+
+  it('hold what the image wrote to the same form as an index read from docker save', () => {
+    const hostile = {
+      Descriptor: { mediaType: 'application/vnd.oci.image.index.v1+json' },
+      Manifests: [
+        {
+          Kind: 'image',
+          Descriptor: { digest: digest('a'), platform: { os: 'linux', architecture: 'amd64' } },
+        },
+        {
+          Kind: 'image',
+          Descriptor: { digest: digest('b'), platform: { os: 'linux', architecture: '$(x)' } },
+        },
+      ],
+    };
+    expect(platformsOfInspect(hostile)).toEqual({
+      kind: 'index',
+      platforms: [{ platform: 'linux/amd64', manifest: digest('a') }],
+      unusable: ['"linux/$(x)"'],
     });
   });
 });

@@ -19,7 +19,7 @@ import {
   type EarlyCalls,
 } from './early-calls.js';
 import { API_PATHS, apiGet, type ApiResult } from './engine-api.js';
-import { platformsOfManifest } from './image-index.js';
+import { platformsOfInspect, platformsOfManifest } from './image-index.js';
 import { normaliseInspect } from './inspect.js';
 import { firstTarEntry, type TarEntryType } from './tar-entry.js';
 import { TarWalk } from './tar-walk.js';
@@ -171,6 +171,8 @@ export class Docker {
   }
 
   private store?: Promise<'containerd' | 'classic'>;
+  /** The platforms the Engine API listed with an inspect (Docker 28 and later), by reference. */
+  private readonly listings = new Map<string, ImagePlatforms>();
 
   /**
    * Which image store the engine keeps images in, asked once: the containerd store keeps
@@ -195,14 +197,16 @@ export class Docker {
   }
 
   /**
-   * The platforms of a local image. On the containerd store its id is the digest of its
-   * top-level manifest; `docker save` (Docker 26 has no other way to list a local
-   * image's platforms: `docker image inspect --platform` and the API's manifest lists
-   * need API 1.48–1.49) writes the blobs sorted by digest, so the walk stops at that
-   * blob and reads none of the layers after it.
+   * The platforms of a local image. Docker 28 and later (API 1.48) list them with the
+   * inspect. Before that there is no call for it: on the containerd store an image's id is
+   * the digest of its top-level manifest, and `docker save` writes the blobs sorted by
+   * digest, so the walk stops at that blob and reads none of the layers after it (those
+   * before it it must pass: on Docker 26 this is what a multi-platform check costs).
    */
   async platforms(image: ImageFacts): Promise<ImagePlatforms> {
     if ((await this.imageStore()) === 'classic') return { kind: 'one-per-tag' };
+    const listed = this.listings.get(image.ref);
+    if (listed) return listed;
     const digest = /^sha256:([a-f0-9]{64})$/.exec(image.id);
     if (!digest) {
       return { kind: 'unreadable', reason: `its id ${image.id.slice(0, 80)} is not a digest` };
@@ -253,6 +257,9 @@ export class Docker {
       } catch {
         throw this.apiFailure(`docker image inspect ${ref} (unreadable JSON)`, result);
       }
+      // Docker 28 lists the platforms with the inspect: no docker save needed for them.
+      const listed = platformsOfInspect(raw);
+      if (listed) this.listings.set(ref, listed);
       return normaliseInspect(raw, ref);
     }
     const call = inspectCall(ref);

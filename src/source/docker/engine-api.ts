@@ -107,6 +107,8 @@ export const API_PATHS = {
   version: '/version',
   info: '/info',
   // The reference as the docker CLI puts it in the path ('/', ':' and '@' as they are).
+  // manifests=1 (API 1.48, Docker 28) adds the image's platforms on the containerd store;
+  // an older engine ignores the parameter.
   inspect: (ref: string) =>
-    `/images/${encodeURIComponent(ref).replace(/%2F/g, '/').replace(/%3A/g, ':').replace(/%40/g, '@')}/json`,
+    `/images/${encodeURIComponent(ref).replace(/%2F/g, '/').replace(/%3A/g, ':').replace(/%40/g, '@')}/json?manifests=1`,
 };

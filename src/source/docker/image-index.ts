@@ -84,3 +84,31 @@ export function platformsOfManifest(text: string): ImagePlatforms {
   }
   return { kind: 'index', platforms, unusable };
 }
+
+/**
+ * The platforms the Engine API lists with an inspect (`manifests=1`, API 1.48): the
+ * descriptor of the image's top-level manifest and one summary per manifest in it,
+ * attestations marked as such. Judged as the index itself would be.
+ */
+export function platformsOfInspect(raw: unknown): ImagePlatforms | null {
+  const parsed = inspectManifests.safeParse(raw);
+  if (!parsed.success || !parsed.data.Descriptor || !parsed.data.Manifests) return null;
+  const { Descriptor: top, Manifests: entries } = parsed.data;
+  return platformsOfManifest(
+    JSON.stringify({
+      mediaType: top.mediaType,
+      ...(MANIFEST_TYPES.has(top.mediaType ?? '')
+        ? { layers: [] }
+        : {
+            manifests: entries.filter((entry) => entry.Kind === 'image').map((e) => e.Descriptor),
+          }),
+    }),
+  );
+}
+
+const inspectManifests = z.object({
+  Descriptor: z.optional(z.object({ mediaType: z.optional(z.string()) })),
+  Manifests: z.optional(
+    z.nullable(z.array(z.object({ Kind: z.optional(z.string()), Descriptor: z.unknown() }))),
+  ),
+});
