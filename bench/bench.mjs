@@ -20,9 +20,13 @@
 // bench/results.json. Needs Docker, /bin/busybox (busybox-static), musl-gcc (musl-tools),
 // and for the Debian image root and debootstrap on the first run.
 //
+// It runs on each engine (--engines, default both): the system's, and the second engine
+// scripts/second-engine.sh starts (Docker 26, BuildKit, the containerd image store), each in
+// a run of its own with that engine's variables, one after the other; results.json holds both.
+//
 //   node bench/bench.mjs [--runs 15] [--warmup 2] [--only busybox,debian,files-100k]
-//                        [--output bench/results.json] [--no-write]
-//                        [--cli dist/cli.js] [--baseline other/cli.js]
+//                        [--engines system,docker-26] [--output bench/results.json]
+//                        [--no-write] [--cli dist/cli.js] [--baseline other/cli.js]
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -35,7 +39,12 @@ const ROOT = resolve(import.meta.dirname, '..');
 const BUSYBOX = '/bin/busybox';
 /** Bump to rebuild every bench image (their content changed in a way the hash does not see). */
 const IMAGE_FORMAT = 1;
-const TARGETS = { checkOverFloor: 1.3, manualOverCheck: 3, walk100kMs: 2000 };
+const TARGETS = {
+  checkOverFloor: 1.3,
+  checkOverScanFloor: 1.3,
+  manualOverCheck: 3,
+  walk100kMs: 2000,
+};
 
 const { values: flags } = parseArgs({
   options: {
@@ -48,8 +57,83 @@ const { values: flags } = parseArgs({
     // A second build measured in the same rounds as (a), for a fair before/after.
     baseline: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
+    engines: { type: 'string', default: 'system,docker-26' },
+    // Set by the run that benches both: this run benches the engine its variables name.
+    engine: { type: 'string' },
   },
 });
+const ENGINE_NAMES = ['system', 'docker-26'];
+
+/** The variables that point docker at an engine (the second one's, as its script prints them). */
+function engineVariables(name) {
+  if (name === 'system') return {};
+  const printed = execFileSync('bash', [join(ROOT, 'scripts/second-engine.sh'), 'env'], {
+    encoding: 'utf8',
+  });
+  return Object.fromEntries(
+    printed
+      .trim()
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+}
+
+if (!flags.engine) {
+  // Bench each engine in a run of its own, then write one document holding both.
+  const engines = flags.engines.split(',');
+  for (const name of engines) if (!ENGINE_NAMES.includes(name)) fail(`--engines: unknown ${name}`);
+  const started = performance.now();
+  const runs = [];
+  const tmp = await mkdtemp(join(os.tmpdir(), 'nonroot-guard-bench-engines-'));
+  for (const name of engines) {
+    log(`bench: engine ${name}`);
+    const output = join(tmp, `${name}.json`);
+    const args = [];
+    for (let index = 2; index < process.argv.length; index++) {
+      const arg = process.argv[index];
+      if (arg === '--engines') index++;
+      else if (!arg.startsWith('--engines=')) args.push(arg);
+    }
+    const child = spawn(
+      process.execPath,
+      [import.meta.filename, ...args, '--engine', name, '--output', output],
+      { stdio: 'inherit', env: { ...process.env, ...engineVariables(name) } },
+    );
+    const code = await new Promise((done) => child.on('close', done));
+    if (code !== 0) fail(`the bench on engine ${name} failed (exit ${code})`);
+    if (!flags['no-write']) runs.push(JSON.parse(await readFile(output, 'utf8')));
+  }
+  await rm(tmp, { recursive: true, force: true });
+  if (!flags['no-write']) {
+    const first = runs[0];
+    const combined = {
+      date: first.date,
+      commit: first.commit,
+      dirty: first.dirty,
+      command: `node bench/bench.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+      engines: runs,
+      benchSeconds: Math.round((performance.now() - started) / 1000),
+    };
+    await writeJson(flags.output, combined);
+    console.log(`wrote ${flags.output}; npm run docs puts the figures in the README`);
+  }
+  process.exit(0);
+}
+if (!ENGINE_NAMES.includes(flags.engine)) fail(`--engine: unknown ${flags.engine}`);
+
+/** JSON as prettier formats it (a dev dependency; without it, as JSON.stringify writes it). */
+async function writeJson(path, value) {
+  let text = `${JSON.stringify(value, null, 2)}\n`;
+  try {
+    const prettier = await import('prettier');
+    text = await prettier.format(text, { parser: 'json', printWidth: 100 });
+  } catch {
+    // Left as it is.
+  }
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+}
+
 const CLI = resolve(flags.cli);
 /** The action's entry beside the CLI's, as the runner starts it. */
 const ACTION = join(dirname(CLI), 'index.js');
@@ -137,10 +221,11 @@ if (versions.code !== 0) fail(`no Docker daemon answers:\n${versions.stderr.trim
 const [dockerClient, dockerServer] = versions.stdout.trim().split('|');
 const dockerInfo = (
   await mustDocker(
-    ['info', '--format', '{{.Driver}}|{{.CgroupDriver}}|{{.CgroupVersion}}'],
+    ['info', '--format', '{{.Driver}}|{{.CgroupDriver}}|{{.CgroupVersion}}|{{json .DriverStatus}}'],
     'docker info',
   )
 ).split('|');
+const dockerBuildx = (await docker(['buildx', 'version'])).code === 0;
 
 const work = await mkdtemp(join(os.tmpdir(), 'nonroot-guard-bench-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
@@ -321,6 +406,12 @@ async function runActionCheck(tag) {
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    // The engine this run benches (the second engine's socket and CLI config, when it is that one).
+    ...Object.fromEntries(
+      ['DOCKER_HOST', 'DOCKER_CONFIG']
+        .filter((name) => process.env[name])
+        .map((name) => [name, process.env[name]]),
+    ),
     ...files,
     RUNNER_TEMP: runner,
     GITHUB_WORKSPACE: work,
@@ -407,31 +498,31 @@ async function traceCheck(tag) {
 const TRACE_RUNS = 3;
 
 /**
- * Where one check's time goes, from traced runs (medians): node's start up to its first
- * docker call, the docker calls before the probe's container, that container (docker
- * run, from the client's start to its exit), and what follows up to the CLI's exit.
+ * Where one check's time goes, from traced runs (medians): from the CLI's spawn to the
+ * probe's container being created (Node's start, loading the check, the engine's and the
+ * image's questions: Engine API requests on a local socket, no process), that container
+ * (docker create to the end of docker start --attach), and what follows up to the exit.
  */
 async function breakdown(tag) {
   const traces = [];
   for (let index = 0; index < TRACE_RUNS; index++) traces.push(await traceCheck(tag));
   const parts = traces.map(({ totalMs, calls }) => {
-    const run = calls.find((call) => call.command.startsWith('run '));
-    if (!run) fail(`a traced check of ${tag} made no docker run`);
+    const create = calls.find((call) => call.command === 'create --name');
+    const start = calls.find((call) => call.command === 'start --attach');
+    if (!create || !start) fail(`a traced check of ${tag} made no probe container`);
     return {
-      nodeStart: calls[0].startMs,
-      beforeRun: run.startMs - calls[0].startMs,
-      run: run.endMs - run.startMs,
-      afterRun: totalMs - Math.max(...calls.map((call) => call.endMs)),
+      beforeProbe: create.startMs,
+      probe: start.endMs - create.startMs,
+      afterProbe: totalMs - Math.max(...calls.map((call) => call.endMs)),
       total: totalMs,
     };
   });
   const median = (key) => stats(parts.map((part) => part[key])).median;
   return {
     runs: TRACE_RUNS,
-    nodeStartMs: median('nodeStart'),
-    beforeRunMs: median('beforeRun'),
-    runMs: median('run'),
-    afterRunMs: median('afterRun'),
+    beforeProbeMs: median('beforeProbe'),
+    probeMs: median('probe'),
+    afterProbeMs: median('afterProbe'),
     totalMs: median('total'),
     calls: traces.at(-1).calls,
   };
@@ -546,6 +637,9 @@ const targets = {};
 for (const [name, entry] of Object.entries(results)) {
   targets[`${name}: check/floor <= ${TARGETS.checkOverFloor}`] =
     entry.checkOverFloor <= TARGETS.checkOverFloor;
+  // The floor of any check that visits every file (issue 16): inspect + one container's find.
+  targets[`${name}: check/(floor + find) <= ${TARGETS.checkOverScanFloor}`] =
+    entry.checkOverScanFloor <= TARGETS.checkOverScanFloor;
 }
 if (results.busybox) {
   targets[`busybox: manual/check >= ${TARGETS.manualOverCheck}`] =
@@ -566,6 +660,7 @@ function git(...args) {
 
 const cpus = os.cpus();
 const document = {
+  engine: flags.engine,
   date: new Date().toISOString(),
   commit: git('rev-parse', '--short', 'HEAD'),
   dirty: git('status', '--porcelain', '--', 'src', 'dist', 'probe') !== '',
@@ -580,6 +675,8 @@ const document = {
     node: process.version,
     docker: { client: dockerClient, server: dockerServer },
     storageDriver: dockerInfo[0],
+    imageStore: dockerInfo[3].includes('io.containerd.snapshotter') ? 'containerd' : 'classic',
+    builder: dockerBuildx ? 'BuildKit (buildx)' : 'legacy',
     cgroup: `${dockerInfo[1]} v${dockerInfo[2]}`,
     loadAverage: { before: loadBefore, after: loadAfter },
   },
@@ -599,7 +696,7 @@ const document = {
     walk: "the probe's own runtime.walk.elapsedMs from each check's report; probe: the report's probe.elapsedMs (its docker run, client side)",
     peakRss:
       "process.resourceUsage().maxRSS of the CLI's node process (getrusage), written at exit by an --import preload in one separate, untimed run",
-    breakdown: `${TRACE_RUNS} untimed checks with a logging docker wrapper (bash) first on PATH, which adds a few ms per call; medians, ms; calls: the last one's docker calls, ms from the CLI's spawn`,
+    breakdown: `${TRACE_RUNS} untimed checks with a logging docker wrapper (bash) first on PATH, which adds a few ms per call; medians, ms from the CLI's spawn: to the probe container's docker create, from it to the end of docker start --attach, and after the last docker call; calls: the last one's docker calls`,
   },
   unit: 'ms (wall clock), peak RSS in MiB',
   targets,
@@ -681,21 +778,19 @@ console.log(
   `\nWhere one check's time goes (ms, median of ${TRACE_RUNS} traced checks):\n\n${table(
     [
       'image',
-      'node start',
-      'docker before run',
-      'docker run (probe)',
-      'after run',
+      'before the probe container',
+      'probe container (create to exit)',
+      'after it',
       'total',
       'docker calls',
     ],
     Object.entries(results).map(([name, { breakdown: parts }]) => [
       name,
-      parts.nodeStartMs,
-      parts.beforeRunMs,
-      parts.runMs,
-      parts.afterRunMs,
+      parts.beforeProbeMs,
+      parts.probeMs,
+      parts.afterProbeMs,
       parts.totalMs,
-      parts.calls.map((call) => call.command.split(' ')[0]).join(', '),
+      parts.calls.map((call) => call.command).join(', '),
     ]),
   )}\n`,
 );
@@ -710,15 +805,4 @@ for (const [target, met] of Object.entries(targets)) {
 }
 console.log(`${document.benchSeconds} s in all`);
 
-if (!flags['no-write']) {
-  let text = `${JSON.stringify(document, null, 2)}\n`;
-  try {
-    const prettier = await import('prettier');
-    text = await prettier.format(text, { parser: 'json', printWidth: 100 });
-  } catch {
-    // prettier is a dev dependency; without it the JSON stays as JSON.stringify wrote it.
-  }
-  await mkdir(dirname(flags.output), { recursive: true });
-  await writeFile(flags.output, text);
-  console.log(`wrote ${flags.output}; npm run docs puts the figures in the README`);
-}
+await writeJson(flags.output, document);
