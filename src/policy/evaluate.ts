@@ -16,6 +16,14 @@ import type { FactKind, Facts } from '../facts/types.js';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
+/** The order findings are reported in: most severe first, then by rule. */
+export function compareFindings(
+  a: { severity: Severity; rule: string },
+  b: { severity: Severity; rule: string },
+): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule);
+}
+
 /** Why a kind of fact is missing, or null when the rules can have it. */
 function unavailable(kind: FactKind, facts: Facts): string | null {
   const probe = facts.probe;
@@ -70,10 +78,7 @@ export function evaluate(
   }
   // Ignores apply once, after every rule ran; then the counts and fail-on decide.
   const { kept: findings, ignored } = applyIgnores(raised, policy.ignores ?? []);
-  findings.sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule),
-  );
+  findings.sort(compareFindings);
   const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   for (const finding of findings) counts[finding.severity]++;
   const failed =

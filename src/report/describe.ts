@@ -25,11 +25,6 @@ export function shortId(id: string): string {
   return id.replace(/^sha256:/, '').slice(0, 12);
 }
 
-/** The platforms a report judged (not those it could not check). */
-export function judgedPlatforms(report: Report): string[] {
-  return report.platforms.filter((entry) => entry.verdict !== 'not-checked').map((e) => e.platform);
-}
-
 /**
  * The platforms a finding holds for, as a reader needs them: only when the report covers
  * several platforms (a single-platform report says its platform once, in the image line).

@@ -1,3 +1,4 @@
+import { compareFindings } from '../policy/evaluate.js';
 import type { Report } from './types.js';
 
 type Finding = Report['findings'][number];
@@ -7,9 +8,6 @@ export interface PlatformNotChecked {
   platform: string;
   reason: string;
 }
-type Severity = Finding['severity'];
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
 /**
  * One report for every platform judged. The first platform's report is the frame (its
@@ -47,10 +45,7 @@ export function combinePlatforms(
     }
   }
   // The evaluation's order (severity, then rule), stable across platforms.
-  findings.sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule),
-  );
+  findings.sort(compareFindings);
   const summary = { error: 0, warning: 0, notice: 0 };
   for (const finding of findings) summary[finding.severity]++;
 

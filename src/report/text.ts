@@ -43,9 +43,9 @@ export function renderText(report: Report): string {
     `  image       ${safe(report.image.ref)} (${shortId(report.image.id)}, ${safe(report.image.platform)})`,
   );
   if (report.platforms.length > 1) {
+    const width = Math.max(...report.platforms.map((entry) => entry.platform.length));
     report.platforms.forEach((entry, index) => {
       const { platform, verdict, detail } = describePlatform(entry);
-      const width = Math.max(...report.platforms.map((e) => e.platform.length));
       lines.push(
         `  ${index === 0 ? 'platforms ' : '          '}  ${safe(platform.padEnd(width))}  ${verdict}  ${safe(detail)}`,
       );
