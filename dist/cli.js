@@ -11,7 +11,7 @@ import "./chunk-LOBMMHTG.js";
 var argv = process.argv.slice(2);
 var request = earlyRequest(argv);
 var early = request ? startEarlyCalls(request, void 0, localEngineSocket()) : void 0;
-var { runCli } = await import("./chunk-ATO4MSZW.js");
+var { runCli } = await import("./chunk-676EPDWW.js");
 process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

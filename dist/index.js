@@ -20,6 +20,6 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
   void 0,
   localEngineSocket()
 ) : void 0;
-var { run } = await import("./chunk-WKA4AZVM.js");
+var { run } = await import("./chunk-QFZ7NGJ4.js");
 await run(early);
 early?.discard();

@@ -110,6 +110,8 @@ interface SharedInputs {
   engine: EngineInfo;
   dockerfileInput: Awaited<ReturnType<typeof readDockerfile>>;
   parseOptions: ParseOptions | null;
+  /** The Dockerfile as read before the build, for the platform `parseOptions` names. */
+  draft: DockerfileFacts | null;
   manifests: Awaited<ReturnType<typeof readManifests>>;
   policy: EffectivePolicy;
 }
@@ -150,11 +152,13 @@ async function gatherFactsOf(
           build: localPlatform(),
         },
       };
-      if (dockerfileInput && parseOptions)
-        await parseDockerfile(dockerfileInput.text, parseOptions);
+      const draft =
+        dockerfileInput && parseOptions
+          ? await parseDockerfile(dockerfileInput.text, parseOptions)
+          : null;
       const manifests = await readManifests(options.manifests, options.manifestImage, env.cwd);
       const image = waitsForEngine ? null : await acquireImage(request, env, localImage);
-      return { dockerfileInput, parseOptions, manifests, image };
+      return { dockerfileInput, parseOptions, draft, manifests, image };
     })(),
   );
   const shared: SharedInputs = { ...inputs, engine, policy };
@@ -194,14 +198,19 @@ async function variantFacts(
 ): Promise<Omit<VariantFacts, 'manifest'>> {
   const { engine, dockerfileInput, parseOptions, manifests, policy } = shared;
   const notes: string[] = [];
-  const asked = options.platform?.find((platform) => isPlatform(image.platform, platform));
   // Whether the image is the platform asked for (a multi-platform image gave that variant).
-  const platformMet = options.platform ? asked !== undefined : null;
+  const platformMet = options.platform
+    ? options.platform.some((platform) => isPlatform(image.platform, platform))
+    : null;
   // The image's platform is the one it was built for; the engine's is the build's.
   const platforms = { target: image.platform, build: `linux/${engine.arch}` };
+  // The draft read before the build serves when it was read for this platform (the usual case).
   const draft =
     dockerfileInput && parseOptions
-      ? await parseDockerfile(dockerfileInput.text, { ...parseOptions, platforms })
+      ? parseOptions.platforms?.target === platforms.target &&
+        parseOptions.platforms.build === platforms.build
+        ? shared.draft
+        : await parseDockerfile(dockerfileInput.text, { ...parseOptions, platforms })
       : null;
   const ports = declaredPorts(image, policy.portVariables);
   // One container start: the probe, which also returns the account files it read; the base

@@ -39,6 +39,13 @@ const MAX_CONTAINER_OUTPUT_BYTES = 16 * 1024 * 1024;
 /** An image index or manifest is a few KiB; a larger one is not read. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
+/** What to do about an engine that does not answer, is refused, or fails: one wording for CLI and API. */
+const START_DAEMON_HINT =
+  'Start the Docker daemon (e.g. `sudo systemctl start docker`), or set DOCKER_HOST to a running engine.';
+const SOCKET_PERMISSION_HINT =
+  'Add your user to the docker group or run with access to the Docker socket.';
+const ENGINE_HEALTHY_HINT = 'Check that the Docker engine is healthy (`docker info`) and retry.';
+
 /**
  * The only code that runs docker. Every call goes through `exec` with an argv
  * array; callers get typed facts or a CheckError that names the cause and fix.
@@ -68,21 +75,17 @@ export class Docker {
         return new CheckError(
           'docker',
           `the Docker daemon is not answering: permission denied on unix://${this.socket}`,
-          'Add your user to the docker group or run with access to the Docker socket.',
+          SOCKET_PERMISSION_HINT,
         );
       }
       if (['ENOENT', 'ECONNREFUSED', 'ECONNRESET', 'ENOTSOCK'].includes(result.code)) {
         return new CheckError(
           'docker',
           `the Docker daemon is not answering: Cannot connect to the Docker daemon at unix://${this.socket} (${result.code})`,
-          'Start the Docker daemon (e.g. `sudo systemctl start docker`), or set DOCKER_HOST to a running engine.',
+          START_DAEMON_HINT,
         );
       }
-      return new CheckError(
-        'docker',
-        `${what} failed: ${result.message}`,
-        'Check that the Docker engine is healthy (`docker info`) and retry.',
-      );
+      return new CheckError('docker', `${what} failed: ${result.message}`, ENGINE_HEALTHY_HINT);
     }
     let message = result.response.body.trim();
     try {
@@ -93,13 +96,19 @@ export class Docker {
     return new CheckError(
       'docker',
       `${what} failed: ${message.slice(0, 500) || `HTTP ${result.response.status}`}`,
-      'Check that the Docker engine is healthy (`docker info`) and retry.',
+      ENGINE_HEALTHY_HINT,
     );
   }
 
-  /** A 200 answer's JSON, or the CheckError of what went wrong. */
-  private async apiJson(what: string, path: string, timeoutMs: number): Promise<unknown> {
+  /** A 200 answer's JSON (null for a 404 when `missing` allows it), or the CheckError of what went wrong. */
+  private async apiJson(
+    what: string,
+    path: string,
+    timeoutMs: number,
+    { missing = false } = {},
+  ): Promise<unknown> {
     const result = await this.request(path, timeoutMs);
+    if (missing && result.ok && result.response.status === 404) return null;
     if (!result.ok || result.response.status !== 200) throw this.apiFailure(what, result);
     try {
       return JSON.parse(result.response.body);
@@ -107,30 +116,30 @@ export class Docker {
       throw new CheckError(
         'docker',
         `${what} returned data this tool does not understand (not JSON)`,
-        'Check that the Docker engine is healthy (`docker info`) and retry.',
+        ENGINE_HEALTHY_HINT,
       );
     }
   }
 
-  /** The engine and its image store from the Engine API: /version and /info, side by side. */
+  private info?: Promise<unknown>;
+
+  /** The Engine API's /info, asked once: the engine check and the image store both read it. */
+  private apiInfo(): Promise<unknown> {
+    this.info ??= this.apiJson('the Engine API /info', API_PATHS.info, API_TIMEOUT_MS.engine);
+    return this.info;
+  }
+
+  /** The engine from the Engine API: /version and /info (which the image store reads too), side by side. */
   private async engineByApi(): Promise<EngineInfo> {
-    const [version, info] = await Promise.all([
+    const [version] = await Promise.all([
       this.apiJson('the Engine API /version', API_PATHS.version, API_TIMEOUT_MS.engine),
-      this.apiJson('the Engine API /info', API_PATHS.info, API_TIMEOUT_MS.engine),
+      this.apiInfo(),
     ]);
     const {
       Os: os = '',
       Arch: arch = '',
       Version: serverVersion = '',
-    } = (version ?? {}) as {
-      Os?: string;
-      Arch?: string;
-      Version?: string;
-    };
-    const status = JSON.stringify(
-      (info as { DriverStatus?: unknown } | null)?.DriverStatus ?? null,
-    );
-    this.store = Promise.resolve(storeOf(status));
+    } = (version ?? {}) as { Os?: string; Arch?: string; Version?: string };
     return checkedEngine(os, arch, serverVersion);
   }
 
@@ -162,9 +171,7 @@ export class Docker {
       throw new CheckError(
         'docker',
         `the Docker daemon is not answering${stderr ? `: ${stderr}` : ''}`,
-        permission
-          ? 'Add your user to the docker group or run with access to the Docker socket.'
-          : 'Start the Docker daemon (e.g. `sudo systemctl start docker`), or set DOCKER_HOST to a running engine.',
+        permission ? SOCKET_PERMISSION_HINT : START_DAEMON_HINT,
       );
     }
     return checkedEngine(os, arch, version);
@@ -181,12 +188,8 @@ export class Docker {
   imageStore(): Promise<'containerd' | 'classic'> {
     this.store ??= (async () => {
       if (this.socket) {
-        const info = await this.apiJson(
-          'the Engine API /info',
-          API_PATHS.info,
-          API_TIMEOUT_MS.engine,
-        );
-        return storeOf(JSON.stringify((info as { DriverStatus?: unknown } | null)?.DriverStatus));
+        const info = (await this.apiInfo()) as { DriverStatus?: unknown } | null;
+        return storeOf(JSON.stringify(info?.DriverStatus ?? null));
       }
       const call = imageStoreCall();
       const result = await this.exec(call.args, call.options);
@@ -247,16 +250,13 @@ export class Docker {
   /** Inspects a local image; null when it is not there. */
   async inspect(ref: string): Promise<ImageFacts | null> {
     if (this.socket) {
-      const result = await this.request(API_PATHS.inspect(ref), API_TIMEOUT_MS.inspect);
-      if (result.ok && result.response.status === 404) return null;
-      if (!result.ok || result.response.status !== 200)
-        throw this.apiFailure(`docker image inspect ${ref}`, result);
-      let raw: unknown;
-      try {
-        raw = JSON.parse(result.response.body);
-      } catch {
-        throw this.apiFailure(`docker image inspect ${ref} (unreadable JSON)`, result);
-      }
+      const raw = await this.apiJson(
+        `docker image inspect ${ref}`,
+        API_PATHS.inspect(ref),
+        API_TIMEOUT_MS.inspect,
+        { missing: true },
+      );
+      if (raw === null) return null;
       // Docker 28 lists the platforms with the inspect: no docker save needed for them.
       const listed = platformsOfInspect(raw);
       if (listed) this.listings.set(ref, listed);
@@ -712,9 +712,5 @@ export function dockerFailure(what: string, result: CommandResult): CheckError {
       'Fix the image: WORKDIR must be a directory; a later layer replaced it with a file or a device node.',
     );
   }
-  return new CheckError(
-    'docker',
-    `${what} failed: ${reason}`,
-    'Check that the Docker engine is healthy (`docker info`) and retry.',
-  );
+  return new CheckError('docker', `${what} failed: ${reason}`, ENGINE_HEALTHY_HINT);
 }

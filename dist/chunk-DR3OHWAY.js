@@ -8,7 +8,7 @@ import {
   markdownProse,
   readOnlyReason,
   renderComment
-} from "./chunk-YNLZFMSZ.js";
+} from "./chunk-OA3AVLRU.js";
 import "./chunk-DJT7TGJJ.js";
 import "./chunk-ACNRZZWL.js";
 import {
