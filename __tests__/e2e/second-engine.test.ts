@@ -200,38 +200,69 @@ describe.skipIf(!inject('secondEngine'))(`on ${SECOND_ENGINE.name}`, () => {
   });
 
   it('pulls the platforms a pulled image lacks locally, by the digest of its index, and checks each', async () => {
-    // docker pull on the containerd store fetches this machine's platform only: the arm64
-    // variant's manifest and config are not here until the check pulls them.
-    await buildMultiPlatform();
+    // docker pull on the containerd store fetches this machine's platform only. The
+    // registry's list is made by the system engine (its own pushes, `docker manifest`), from
+    // images labelled for this run: this engine has never held those manifests, so the
+    // arm64 one is not here until the check pulls it. (An image this engine built and pushed
+    // keeps its content until containerd collects it, which it does when it will.)
     const registry = await startRegistry(5002);
-    const ref = `${registry.host}/nonroot-guard-second/multi-platform:pulled`;
-    const env = { env: SECOND_ENGINE.env };
+    const repository = `${registry.host}/nonroot-guard-second/multi-platform`;
+    const ref = `${repository}:pulled`;
+    const run26 = { env: SECOND_ENGINE.env };
+    // The system engine, with a CLI config of its own for the manifest list it writes.
+    const config = await mkdtemp(join(tmpdir(), 'nonroot-guard-manifest-config-'));
+    made.push(config);
+    const system = { env: { ...process.env, DOCKER_CONFIG: config } };
+    const label = `nonroot-guard.run=${Date.now().toString(36)}`;
+    const context = await mkdtemp(join(tmpdir(), 'nonroot-guard-multi-pulled-'));
+    made.push(context);
+    await cp(join(FIXTURES, 'buildkit/multi-platform/Dockerfile'), join(context, 'Dockerfile'));
+    await cp(BUSYBOX, join(context, 'busybox'));
+    const archive = join(context, 'arm64.tar');
     try {
-      // A label of its own: its manifests and configs are not the local image's.
-      const context = await mkdtemp(join(tmpdir(), 'nonroot-guard-multi-pulled-'));
-      made.push(context);
-      await cp(join(FIXTURES, 'buildkit/multi-platform/Dockerfile'), join(context, 'Dockerfile'));
-      await cp(BUSYBOX, join(context, 'busybox'));
+      // arm64 by BuildKit (the legacy builder writes amd64 into a scratch image's config),
+      // into a file, loaded and pushed by the system engine; amd64 by the system engine.
       await run(
         'docker',
-        ['buildx', 'build', '--quiet', '--load', '--platform', 'linux/amd64,linux/arm64'].concat([
-          '--label',
-          'nonroot-guard.test=pulled',
-          '--tag',
-          ref,
+        ['buildx', 'build', '--quiet', '--platform', 'linux/arm64', '--label', label].concat([
+          '--output',
+          `type=docker,dest=${archive}`,
           context,
         ]),
-        env,
+        run26,
       );
-      await run('docker', ['push', '--quiet', ref], env);
-      await run('docker', ['image', 'rm', ref], env);
-      const result = await cli(['check', '--image', ref, '--format', 'json'], env);
+      const { stdout: loaded } = await run(
+        'docker',
+        ['load', '--quiet', '--input', archive],
+        system,
+      );
+      const arm64Id = /sha256:[a-f0-9]{64}/.exec(loaded)![0];
+      await run('docker', ['tag', arm64Id, `${repository}:arm64`], system);
+      await run(
+        'docker',
+        ['build', '--quiet', '--target', 'final-amd64', '--label', label].concat([
+          '--tag',
+          `${repository}:amd64`,
+          context,
+        ]),
+        system,
+      );
+      for (const tag of ['amd64', 'arm64'])
+        await run('docker', ['push', '--quiet', `${repository}:${tag}`], system);
+      await run(
+        'docker',
+        ['manifest', 'create', '--insecure', ref, `${repository}:amd64`, `${repository}:arm64`],
+        system,
+      );
+      await run('docker', ['manifest', 'push', '--insecure', ref], system);
+
+      const result = await cli(['check', '--image', ref, '--format', 'json'], run26);
       expect(result.stderr).not.toMatch(STACK_FRAME);
       expect(result.code, result.stderr.slice(-2000)).toBe(1);
       const report = JSON.parse(result.stdout);
       expect(result.stderr).toContain(`${ref} is not present locally; pulling it`);
       expect(result.stderr).toContain(
-        `Pulling the linux/arm64 variant of ${ref} (${registry.host}/nonroot-guard-second/multi-platform@${report.image.id})`,
+        `Pulling the linux/arm64 variant of ${ref} (${repository}@${report.image.id})`,
       );
       expect(
         report.platforms.map((entry: { platform: string; verdict: string }) => [
@@ -243,17 +274,21 @@ describe.skipIf(!inject('secondEngine'))(`on ${SECOND_ENGINE.name}`, () => {
         ['linux/arm64', 'fail'],
       ]);
     } finally {
-      // The tag, and the name the pull by digest left (docker images does not list it).
+      // This engine: the tag, and the name the pull by digest left (docker images does not list it).
       const { stdout: id } = await run(
         'docker',
         ['image', 'inspect', '-f', '{{.Id}}', ref],
-        env,
+        run26,
       ).catch(() => ({ stdout: '' }));
-      await run('docker', ['image', 'rm', ref], env).catch(() => {});
-      if (id.trim()) {
-        const byDigest = `${registry.host}/nonroot-guard-second/multi-platform@${id.trim()}`;
-        await run('docker', ['image', 'rm', byDigest], env).catch(() => {});
-      }
+      await run('docker', ['image', 'rm', ref], run26).catch(() => {});
+      if (id.trim())
+        await run('docker', ['image', 'rm', `${repository}@${id.trim()}`], run26).catch(() => {});
+      // The system engine: the two images it pushed.
+      await run(
+        'docker',
+        ['image', 'rm', `${repository}:amd64`, `${repository}:arm64`],
+        system,
+      ).catch(() => {});
       await registry.stop();
     }
   });
