@@ -4,14 +4,14 @@ import {
   earlyRequest,
   localEngineSocket,
   startEarlyCalls
-} from "./chunk-MLJBA225.js";
+} from "./chunk-N6YB67WN.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/cli/cli.ts
 var argv = process.argv.slice(2);
 var request = earlyRequest(argv);
 var early = request ? startEarlyCalls(request, void 0, localEngineSocket()) : void 0;
-var { runCli } = await import("./chunk-676EPDWW.js");
+var { runCli } = await import("./chunk-2QNNXTTG.js");
 process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -3,7 +3,7 @@ import {
   earlyRequestFor,
   localEngineSocket,
   startEarlyCalls
-} from "./chunk-TSIKVBWI.js";
+} from "./chunk-5KZ4RPPQ.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/action/index.ts
@@ -20,6 +20,6 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
   void 0,
   localEngineSocket()
 ) : void 0;
-var { run } = await import("./chunk-QFZ7NGJ4.js");
+var { run } = await import("./chunk-NMHETO2O.js");
 await run(early);
 early?.discard();

@@ -5,11 +5,8 @@ import {
   probeArguments,
   probePath,
 } from '../../src/probe/probe.js';
-import {
-  containerOptions,
-  defaultTransfer,
-  failureReason,
-} from '../../src/source/docker/probe-container.js';
+import { defaultTransfer, failureReason } from '../../src/source/docker/probe-container.js';
+import { containerOptions } from '../../src/source/docker/container-spec.js';
 import { imageFacts } from '../helpers/facts.js';
 
 const result = (exitCode: number, stderr = '', timedOut = false) => ({

@@ -46,7 +46,7 @@ export class CommandNotFoundError extends Error {
 const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
 
 /** Keeps the last `limit` bytes written to it: enough for a log tail, bounded for hostile output. */
-class BoundedBuffer {
+export class BoundedBuffer {
   private chunks: Buffer[] = [];
   private size = 0;
   constructor(private readonly limit: number) {}

@@ -18,10 +18,13 @@ import {
   inspectCall,
   type EarlyCalls,
 } from './early-calls.js';
-import { API_PATHS, apiGet, type ApiResult } from './engine-api.js';
+import { API_PATHS, apiGet, apiRequest, type ApiResult } from './engine-api.js';
 import { platformsOfInspect, platformsOfManifest } from './image-index.js';
 import { normaliseInspect } from './inspect.js';
-import { firstTarEntry, type TarEntryType } from './tar-entry.js';
+import * as api from './api-container.js';
+import { createArgs, type ProbeContainerSpec } from './container-spec.js';
+import { FirstFileReader, type ImageFile } from './image-file.js';
+import type { TarEntryType } from './tar-entry.js';
 import { TarWalk } from './tar-walk.js';
 import type { AccountFiles, ImageFacts } from '../../facts/image.js';
 import type { BuildRequest, EngineInfo, ImagePlatforms } from '../types.js';
@@ -225,25 +228,35 @@ export class Docker {
       },
       maxReadBytes: MAX_MANIFEST_BYTES,
     });
-    const result = await this.exec(['save', '--', image.ref], {
-      timeoutMs: 10 * 60_000,
-      readStdout: (chunk) => {
-        try {
-          return walk.feed(chunk) === 'stop' ? 'enough' : 'more';
-        } catch (error) {
-          malformed = (error as Error).message;
-          return 'enough';
-        }
-      },
-    });
+    const read = (chunk: Buffer): 'more' | 'enough' => {
+      try {
+        return walk.feed(chunk) === 'stop' ? 'enough' : 'more';
+      } catch (error) {
+        malformed = (error as Error).message;
+        return 'enough';
+      }
+    };
+    // The Engine API's GET /images/get is what `docker save` asks; on a local socket without the process.
+    let failed: string | null = null;
+    if (this.socket) {
+      const result = await apiRequest(
+        this.socket,
+        `/images/get?${new URLSearchParams({ names: image.ref }).toString()}`,
+        { timeoutMs: 10 * 60_000, readBody: read },
+      );
+      if (!result.ok || result.response.status !== 200) failed = api.daemonError(result);
+    } else {
+      const result = await this.exec(['save', '--', image.ref], {
+        timeoutMs: 10 * 60_000,
+        readStdout: read,
+      });
+      if (result.exitCode !== 0) {
+        failed = lastLines(result.stderr, 1) || `exit code ${result.exitCode}`;
+      }
+    }
     if (manifest !== null) return platformsOfManifest(manifest);
     if (malformed) return { kind: 'unreadable', reason: `docker save gave ${malformed}` };
-    if (result.exitCode !== 0) {
-      return {
-        kind: 'unreadable',
-        reason: `docker save failed: ${lastLines(result.stderr, 1) || `exit code ${result.exitCode}`}`,
-      };
-    }
+    if (failed) return { kind: 'unreadable', reason: `docker save failed: ${failed}` };
     return { kind: 'unreadable', reason: `docker save did not contain its manifest ${image.id}` };
   }
 
@@ -527,50 +540,19 @@ export class Docker {
   }
 
   /**
-   * One file of a created container, `docker cp -L` resolving symlinks in the
-   * image: its tar header is read first, so anything but a regular file of at
-   * most `maxBytes` is recognised from 512 bytes and the copy stopped there.
+   * One file of a created container, symlinks resolved in the image: by the Engine API on
+   * a local socket (api-container.ts), else `docker cp -L`, whose tar header is read first,
+   * so anything but a regular file of at most `maxBytes` is recognised from 512 bytes and
+   * the copy stopped there.
    */
   async readImageFile(container: string, path: string, maxBytes: number): Promise<ImageFile> {
-    // The chunks are kept as they come and joined only to look for the header and once at
-    // the end: joining at every chunk would copy a 64 MiB file some thousand times.
-    const chunks: Buffer[] = [];
-    let received = 0;
-    let entry: ReturnType<typeof firstTarEntry> = null;
-    let outcome: ImageFile | null = null;
-    let malformed: string | null = null;
+    if (this.socket) return api.readContainerFile(this.socket, container, path, maxBytes);
+    const reader = new FirstFileReader(maxBytes);
     const result = await this.exec(['cp', '-L', `${container}:${path}`, '-'], {
       timeoutMs: 60_000,
-      readStdout: (chunk) => {
-        chunks.push(chunk);
-        received += chunk.length;
-        if (!entry) {
-          try {
-            entry = firstTarEntry(Buffer.concat(chunks));
-          } catch (error) {
-            malformed = (error as Error).message;
-            return 'enough';
-          }
-          if (!entry) return 'more';
-          if (entry.header.type !== 'file') {
-            outcome = { kind: 'not-regular', type: entry.header.type };
-            return 'enough';
-          }
-          if (entry.header.size > maxBytes) {
-            outcome = { kind: 'too-large', size: entry.header.size };
-            return 'enough';
-          }
-        }
-        const { header, contentOffset } = entry;
-        if (received < contentOffset + header.size) return 'more';
-        const data = Buffer.concat(chunks);
-        outcome = {
-          kind: 'file',
-          text: data.subarray(contentOffset, contentOffset + header.size).toString('utf8'),
-        };
-        return 'enough';
-      },
+      readStdout: (chunk) => reader.feed(chunk),
     });
+    const { outcome, malformed } = reader;
     if (outcome) return outcome;
     if (malformed) return { kind: 'unreadable', reason: `docker cp gave ${malformed}` };
     if (result.timedOut) throw dockerFailure(`docker cp ${path}`, result);
@@ -591,13 +573,13 @@ export class Docker {
     return { kind: 'unreadable', reason: 'docker cp ended before the file was complete' };
   }
 
-  /** `docker create`; the caller judges the result (a hostile image can make it slow). */
-  createContainer(
-    name: string,
-    args: readonly string[],
-    timeoutMs: number,
-  ): Promise<CommandResult> {
-    return this.exec(['create', '--name', name, ...args], { timeoutMs });
+  /**
+   * Creates the probe's container (the Engine API on a local socket, else `docker create`);
+   * the caller judges the result (a hostile image can make it slow).
+   */
+  createContainer(spec: ProbeContainerSpec, timeoutMs: number): Promise<CommandResult> {
+    if (this.socket) return api.createContainer(this.socket, spec, timeoutMs);
+    return this.exec(['create', ...createArgs(spec)], { timeoutMs });
   }
 
   copyInto(container: string, source: string, destination: string): Promise<CommandResult> {
@@ -606,6 +588,9 @@ export class Docker {
 
   /** Starts a created container and waits for it, with its stdout and stderr apart. */
   startAttached(container: string, timeoutMs: number): Promise<CommandResult> {
+    if (this.socket) {
+      return api.startAttached(this.socket, container, timeoutMs, MAX_CONTAINER_OUTPUT_BYTES);
+    }
     return this.exec(['start', '--attach', container], {
       timeoutMs,
       maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES,
@@ -614,20 +599,13 @@ export class Docker {
 
   /** Removes a container whatever its state, with its anonymous volumes; true when it is gone. */
   async removeContainer(container: string): Promise<boolean> {
+    if (this.socket) return api.removeContainer(this.socket, container);
     const result = await this.exec(['rm', '--force', '--volumes', container], {
       timeoutMs: 60_000,
     });
     return result.exitCode === 0 || /no such container/i.test(result.stderr);
   }
 }
-
-/** A file of an image, as readImageFile found it. */
-export type ImageFile =
-  | { kind: 'file'; text: string }
-  | { kind: 'missing' }
-  | { kind: 'not-regular'; type: TarEntryType | 'socket' }
-  | { kind: 'too-large'; size: number }
-  | { kind: 'unreadable'; reason: string };
 
 function article(type: TarEntryType | 'socket'): string {
   if (type === 'other') return 'not a regular file';

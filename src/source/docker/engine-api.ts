@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { exchange } from './engine-http.js';
 
 /**
  * The Docker Engine API over the local unix socket, for the read-only questions a check
@@ -10,18 +10,35 @@ import { join } from 'node:path';
  * before the probe's container can start. Only where the CLI would talk to that socket
  * itself: DOCKER_HOST unset or `unix://`, and no docker context chosen (DOCKER_CONTEXT, or
  * `currentContext` in the CLI's config.json). Anything else (tcp, ssh, TLS, a context) goes
- * through the docker CLI, which knows how to reach it. This module imports only Node's own:
- * the entry points start these requests before they load the rest of the check.
+ * through the docker CLI, which knows how to reach it. This module imports only Node's own
+ * (and engine-http.ts, which imports only node:net): the entry points start these requests
+ * before they load the rest of the check.
  */
 
 export interface ApiResponse {
   status: number;
+  /** The body as text; empty when `readBody` took it. */
   body: string;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
 }
 
 /** What a request ended with: an answer, or why there is none (ECONNREFUSED, EACCES, timed out). */
 export type ApiResult =
   { ok: true; response: ApiResponse } | { ok: false; code: string; message: string };
+
+export interface ApiRequestOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  method?: 'GET' | 'HEAD' | 'POST' | 'DELETE';
+  /** Sent as the JSON body. */
+  json?: unknown;
+  /**
+   * Takes the body as bytes instead of keeping it (the answer's body is then empty);
+   * 'enough' ends the request there, e.g. once a stream's first header said all that is needed.
+   */
+  readBody?: (chunk: Buffer) => 'more' | 'enough';
+}
 
 /** The socket the docker CLI would use, when it is a local unix socket; null otherwise. */
 export function localEngineSocket(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -56,50 +73,54 @@ export function apiGet(
   path: string,
   options: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<ApiResult> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const call = request(
-      {
-        socketPath: socket,
-        path,
-        method: 'GET',
-        headers: { Host: 'docker' },
-        signal: options.signal,
-      },
-      (response) => {
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_BODY_BYTES) {
-            call.destroy(
-              new Error(`the engine's answer to ${path} is over ${MAX_BODY_BYTES} bytes`),
-            );
-            return;
-          }
-          chunks.push(chunk);
-        });
-        response.on('end', () =>
-          resolve({
-            ok: true,
-            response: {
-              status: response.statusCode ?? 0,
-              body: Buffer.concat(chunks).toString('utf8'),
-            },
-          }),
-        );
-        response.on('error', (error: NodeJS.ErrnoException) =>
-          resolve({ ok: false, code: error.code ?? 'ERROR', message: error.message }),
-        );
-      },
-    );
-    call.setTimeout(options.timeoutMs, () =>
-      call.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })),
-    );
-    call.on('error', (error: NodeJS.ErrnoException) =>
-      resolve({ ok: false, code: error.code ?? 'ERROR', message: error.message }),
-    );
-    call.end();
+  return apiRequest(socket, path, options);
+}
+
+/** One request to the engine at `socket`; never rejects. */
+export async function apiRequest(
+  socket: string,
+  path: string,
+  options: ApiRequestOptions,
+): Promise<ApiResult> {
+  const body = options.json === undefined ? undefined : JSON.stringify(options.json);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  const result = await exchange(socket, {
+    method: options.method ?? 'GET',
+    path,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+    onBody: (chunk, status) => {
+      // An error answer is kept whole (it is the engine's message); only a 2xx body is read.
+      if (options.readBody && status < 300) return options.readBody(chunk);
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        tooLarge = true;
+        return 'enough';
+      }
+      chunks.push(chunk);
+      return 'more';
+    },
   });
+  if (!result.ok) return result;
+  if (tooLarge) {
+    return {
+      ok: false,
+      code: 'E2BIG',
+      message: `the engine's answer to ${path} is over ${MAX_BODY_BYTES} bytes`,
+    };
+  }
+  return {
+    ok: true,
+    response: {
+      status: result.status,
+      body: Buffer.concat(chunks).toString('utf8'),
+      headers: result.headers,
+    },
+  };
 }
 
 /** The engine API paths a check reads first (unversioned: the engine answers in its own version). */

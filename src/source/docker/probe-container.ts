@@ -18,37 +18,9 @@ import { lastLines, type CommandResult } from '../command.js';
 import { dockerFailure, type Docker } from './docker.js';
 
 /**
- * The probe's one container on a Docker engine, through the docker CLI: the
- * options it is created with, and its life from create to removal.
+ * The probe's one container on a Docker engine (container-spec.ts says how it is made):
+ * its life from create to removal.
  */
-
-/**
- * `docker create` options for the probe container. It starts as root (with
- * Docker's default capabilities) so it can see the whole filesystem, then
- * becomes the image's user as runc would; everything else is locked down.
- * Nothing from this machine is mounted but the probe binary, read-only.
- * What of the image's config the daemon would act on is replaced: the
- * entrypoint and command (the probe instead), the user (root, then the probe
- * becomes the image's user itself), the network, and the HEALTHCHECK, which
- * dockerd would otherwise run inside this container as root while the probe
- * walks.
- */
-export function containerOptions(limits: ProbeLimits, entrypoint: string): string[] {
-  return [
-    '--pull=never',
-    '--no-healthcheck',
-    '--network=none',
-    '--user=0:0',
-    '--security-opt=no-new-privileges',
-    `--pids-limit=${limits.pids}`,
-    `--memory=${limits.memory}`,
-    `--memory-swap=${limits.memory}`,
-    // Docker lets non-root bind any port; a default Kubernetes node does not.
-    '--sysctl=net.ipv4.ip_unprivileged_port_start=1024',
-    '--label=org.nonroot-guard.probe=true',
-    `--entrypoint=${entrypoint}`,
-  ];
-}
 
 /** Bind mounts only work when the daemon shares this machine's filesystem. */
 export function defaultTransfer(env: NodeJS.ProcessEnv = process.env): ProbeTransfer {
@@ -147,18 +119,17 @@ export async function runProbe(
 
   const attempt = async (transfer: ProbeTransfer): Promise<ProbeResult | 'mount-did-not-reach'> => {
     const container = `nonroot-guard-probe-${randomBytes(6).toString('hex')}`;
-    const mount =
-      transfer === 'mount' ? [`--mount=type=bind,source=${binary},target=${ownPath},readonly`] : [];
     const createStarted = Date.now();
     const create = docker.createContainer(
-      container,
-      [
-        ...containerOptions(limits, ownPath),
-        ...mount,
-        ...(options.platform ? [`--platform=${options.platform}`] : []),
-        image.id,
-        ...probeArgs,
-      ],
+      {
+        name: container,
+        image: image.id,
+        platform: options.platform,
+        entrypoint: ownPath,
+        args: probeArgs,
+        limits,
+        mountSource: transfer === 'mount' ? binary : undefined,
+      },
       limits.timeoutMs + CLEANUP_GRACE_MS,
     );
     let accountFiles: AccountFiles | null = null;

@@ -2,16 +2,19 @@ import { createRequire as __nrgCreateRequire } from 'node:module'; const require
 import {
   API_PATHS,
   API_TIMEOUT_MS,
+  BoundedBuffer,
   CommandNotFoundError,
   apiGet,
+  apiRequest,
   engineCall,
+  exchange,
   imageStoreCall,
   inspectCall,
   lastLines,
   localEngineSocket,
   makesTheImage,
   runCommand
-} from "./chunk-TSIKVBWI.js";
+} from "./chunk-5KZ4RPPQ.js";
 import "./chunk-QDHUKUM5.js";
 import {
   DEFAULT_POLICY,
@@ -1813,6 +1816,76 @@ function normaliseInspect(raw, ref) {
   };
 }
 
+// src/source/docker/container-spec.ts
+var PROBE_LABEL = "org.nonroot-guard.probe";
+var KUBERNETES_PORT_SYSCTL = { "net.ipv4.ip_unprivileged_port_start": "1024" };
+function containerOptions(limits, entrypoint) {
+  return [
+    "--pull=never",
+    "--no-healthcheck",
+    "--network=none",
+    "--user=0:0",
+    "--security-opt=no-new-privileges",
+    `--pids-limit=${limits.pids}`,
+    `--memory=${limits.memory}`,
+    `--memory-swap=${limits.memory}`,
+    ...Object.entries(KUBERNETES_PORT_SYSCTL).map(([key, value]) => `--sysctl=${key}=${value}`),
+    `--label=${PROBE_LABEL}=true`,
+    `--entrypoint=${entrypoint}`
+  ];
+}
+function createArgs(spec) {
+  return [
+    "--name",
+    spec.name,
+    ...containerOptions(spec.limits, spec.entrypoint),
+    ...spec.mountSource ? [`--mount=type=bind,source=${spec.mountSource},target=${spec.entrypoint},readonly`] : [],
+    ...spec.platform ? [`--platform=${spec.platform}`] : [],
+    spec.image,
+    ...spec.args
+  ];
+}
+function createRequest(spec) {
+  const query = new URLSearchParams({ name: spec.name });
+  if (spec.platform) query.set("platform", spec.platform);
+  const memory = memoryBytes(spec.limits.memory);
+  return {
+    path: `/containers/create?${query.toString()}`,
+    body: {
+      Image: spec.image,
+      Entrypoint: [spec.entrypoint],
+      Cmd: [...spec.args],
+      User: "0:0",
+      Labels: { [PROBE_LABEL]: "true" },
+      Healthcheck: { Test: ["NONE"] },
+      // As `docker create` without -d: the output can be attached to.
+      AttachStdout: true,
+      AttachStderr: true,
+      HostConfig: {
+        NetworkMode: "none",
+        // The CLI's default, said: never restarted.
+        RestartPolicy: { Name: "no" },
+        SecurityOpt: ["no-new-privileges"],
+        PidsLimit: spec.limits.pids,
+        Memory: memory,
+        MemorySwap: memory,
+        Sysctls: KUBERNETES_PORT_SYSCTL,
+        ...spec.mountSource ? {
+          Mounts: [
+            { Type: "bind", Source: spec.mountSource, Target: spec.entrypoint, ReadOnly: true }
+          ]
+        } : {}
+      }
+    }
+  };
+}
+function memoryBytes(limit) {
+  const match = /^(\d+)([bkmg]?)$/i.exec(limit);
+  if (!match) throw new Error(`not a memory limit: ${limit}`);
+  const power = ["b", "k", "m", "g"].indexOf((match[2] || "b").toLowerCase());
+  return Number(match[1]) * 1024 ** power;
+}
+
 // src/source/docker/tar-entry.ts
 var BLOCK = 512;
 var TYPES = {
@@ -1910,6 +1983,263 @@ function firstTarEntry(data) {
       contentOffset: offset
     };
   }
+}
+
+// src/source/docker/image-file.ts
+var FirstFileReader = class {
+  constructor(maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+  maxBytes;
+  // The chunks are kept as they come and joined only to look for the header and once at
+  // the end: joining at every chunk would copy a 64 MiB file some thousand times.
+  chunks = [];
+  received = 0;
+  entry = null;
+  /** The file, once the stream has said what it is. */
+  outcome = null;
+  /** Why the stream is not a tar archive, when it is not. */
+  malformed = null;
+  feed(chunk) {
+    this.chunks.push(chunk);
+    this.received += chunk.length;
+    if (!this.entry) {
+      try {
+        this.entry = firstTarEntry(Buffer.concat(this.chunks));
+      } catch (error2) {
+        this.malformed = error2.message;
+        return "enough";
+      }
+      if (!this.entry) return "more";
+      if (this.entry.header.type !== "file") {
+        this.outcome = { kind: "not-regular", type: this.entry.header.type };
+        return "enough";
+      }
+      if (this.entry.header.size > this.maxBytes) {
+        this.outcome = { kind: "too-large", size: this.entry.header.size };
+        return "enough";
+      }
+    }
+    const { header, contentOffset } = this.entry;
+    if (this.received < contentOffset + header.size) return "more";
+    const data = Buffer.concat(this.chunks);
+    this.outcome = {
+      kind: "file",
+      text: data.subarray(contentOffset, contentOffset + header.size).toString("utf8")
+    };
+    return "enough";
+  }
+};
+
+// src/source/docker/api-container.ts
+var containerPath = (container) => `/containers/${encodeURIComponent(container)}`;
+function daemonError(result) {
+  if (!result.ok) return `cannot reach the Docker engine: ${result.message} (${result.code})`;
+  let message = result.response.body.trim();
+  try {
+    message = JSON.parse(message).message ?? message;
+  } catch {
+  }
+  return `Error response from daemon: ${message || `HTTP ${result.response.status}`}`;
+}
+var failure = (exitCode, stderr) => ({
+  exitCode,
+  stdout: "",
+  stderr: `${stderr}
+`,
+  timedOut: false
+});
+async function createContainer(socket, spec, timeoutMs) {
+  const { path: path2, body } = createRequest(spec);
+  const result = await apiRequest(socket, path2, { method: "POST", json: body, timeoutMs });
+  if (!result.ok && result.code === "ETIMEDOUT") return { ...failure(1, ""), timedOut: true };
+  if (!result.ok || result.response.status !== 201) return failure(1, daemonError(result));
+  return { exitCode: 0, stdout: `${spec.name}
+`, stderr: "", timedOut: false };
+}
+var MODE_BITS = {
+  dir: 31,
+  symlink: 27,
+  device: 26,
+  namedPipe: 25,
+  socket: 24,
+  charDevice: 21,
+  irregular: 19
+};
+var has = (mode, bit) => (mode >>> bit & 1) === 1;
+async function statPath(socket, container, path2) {
+  const result = await apiRequest(
+    socket,
+    `${containerPath(container)}/archive?${new URLSearchParams({ path: path2 }).toString()}`,
+    { method: "HEAD", timeoutMs: 6e4 }
+  );
+  if (result.ok && result.response.status === 404) return null;
+  if (!result.ok || result.response.status !== 200) return { unreadable: daemonError(result) };
+  const header = result.response.headers["x-docker-container-path-stat"];
+  try {
+    const stat3 = JSON.parse(Buffer.from(String(header), "base64").toString("utf8"));
+    if (typeof stat3.mode !== "number" || typeof stat3.size !== "number") throw new Error();
+    return {
+      mode: stat3.mode,
+      size: stat3.size,
+      linkTarget: typeof stat3.linkTarget === "string" ? stat3.linkTarget : ""
+    };
+  } catch {
+    return { unreadable: `the engine's stat of ${path2} could not be read` };
+  }
+}
+function typeOf(mode) {
+  if (has(mode, MODE_BITS.dir)) return "directory";
+  if (has(mode, MODE_BITS.symlink)) return "symlink";
+  if (has(mode, MODE_BITS.namedPipe)) return "fifo";
+  if (has(mode, MODE_BITS.socket)) return "socket";
+  if (has(mode, MODE_BITS.device))
+    return has(mode, MODE_BITS.charDevice) ? "char device" : "block device";
+  if (has(mode, MODE_BITS.irregular)) return "other";
+  return null;
+}
+async function readContainerFile(socket, container, path2, maxBytes) {
+  let stat3 = await statPath(socket, container, path2);
+  let target = path2;
+  if (stat3 && !("unreadable" in stat3) && has(stat3.mode, MODE_BITS.symlink)) {
+    target = stat3.linkTarget;
+    stat3 = target ? await statPath(socket, container, target) : null;
+  }
+  if (stat3 === null) return { kind: "missing" };
+  if ("unreadable" in stat3) return { kind: "unreadable", reason: stat3.unreadable };
+  const type = typeOf(stat3.mode);
+  if (type) return { kind: "not-regular", type };
+  if (stat3.size > maxBytes) return { kind: "too-large", size: stat3.size };
+  const reader = new FirstFileReader(maxBytes);
+  const result = await apiRequest(
+    socket,
+    `${containerPath(container)}/archive?${new URLSearchParams({ path: target }).toString()}`,
+    { timeoutMs: 6e4, readBody: (chunk) => reader.feed(chunk) }
+  );
+  if (reader.outcome) return reader.outcome;
+  if (reader.malformed)
+    return { kind: "unreadable", reason: `the archive gave ${reader.malformed}` };
+  if (result.ok && result.response.status === 404) return { kind: "missing" };
+  if (!result.ok || result.response.status !== 200) {
+    return { kind: "unreadable", reason: daemonError(result) };
+  }
+  return { kind: "unreadable", reason: "the archive ended before the file was complete" };
+}
+var FRAME_HEADER_BYTES = 8;
+function startAttached(socket, container, timeoutMs, maxOutputBytes) {
+  const path2 = containerPath(container);
+  const stdout = new BoundedBuffer(maxOutputBytes);
+  const stderr = new BoundedBuffer(maxOutputBytes);
+  return new Promise((resolve5) => {
+    let done = false;
+    let stream;
+    const deadline = Date.now() + timeoutMs;
+    const finish = (exitCode, timedOut = false, message) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      stream?.destroy();
+      if (message) stderr.push(Buffer.from(`${message}
+`));
+      resolve5({ exitCode, stdout: stdout.toString(), stderr: stderr.toString(), timedOut });
+    };
+    const timer = setTimeout(() => finish(128, true), timeoutMs);
+    const errorBody = [];
+    void exchange(socket, {
+      method: "POST",
+      path: `${path2}/attach?stream=1&stdout=1&stderr=1`,
+      upgrade: true,
+      timeoutMs,
+      onBody: (chunk) => {
+        errorBody.push(chunk);
+        return errorBody.length < 64 ? "more" : "enough";
+      }
+    }).then((attached) => {
+      if (done) {
+        if (attached.ok) attached.upgraded?.socket.destroy();
+        return;
+      }
+      if (!attached.ok) {
+        finish(1, false, daemonError(attached));
+        return;
+      }
+      if (!attached.upgraded) {
+        const body = Buffer.concat(errorBody).toString("utf8");
+        finish(
+          1,
+          false,
+          daemonError({
+            ok: true,
+            response: { status: attached.status, body, headers: attached.headers }
+          })
+        );
+        return;
+      }
+      const { socket: connection, head } = attached.upgraded;
+      stream = connection;
+      let pending = Buffer.alloc(0);
+      const demultiplex = (chunk) => {
+        pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+        while (pending.length >= FRAME_HEADER_BYTES) {
+          const size = pending.readUInt32BE(4);
+          if (pending.length < FRAME_HEADER_BYTES + size) break;
+          const payload = pending.subarray(FRAME_HEADER_BYTES, FRAME_HEADER_BYTES + size);
+          (pending[0] === 2 ? stderr : stdout).push(payload);
+          pending = pending.subarray(FRAME_HEADER_BYTES + size);
+        }
+      };
+      if (head.length > 0) demultiplex(head);
+      const started = apiRequest(socket, `${path2}/start`, {
+        method: "POST",
+        timeoutMs: Math.max(1, deadline - Date.now())
+      });
+      connection.on("data", demultiplex);
+      connection.on("error", () => {
+      });
+      connection.on("close", () => {
+        void (async () => {
+          const start = await started;
+          if (done) return;
+          if (!start.ok || ![204, 304].includes(start.response.status)) {
+            finish(1, false, daemonError(start));
+            return;
+          }
+          const waited = await apiRequest(socket, `${path2}/wait?condition=not-running`, {
+            method: "POST",
+            timeoutMs: Math.max(1, deadline - Date.now())
+          });
+          if (done) return;
+          if (!waited.ok || waited.response.status !== 200) {
+            finish(1, false, daemonError(waited));
+            return;
+          }
+          let answer;
+          try {
+            answer = JSON.parse(waited.response.body);
+          } catch {
+            answer = {};
+          }
+          if (typeof answer.StatusCode !== "number") {
+            finish(
+              1,
+              false,
+              `the engine's wait answer has no exit code: ${waited.response.body.slice(0, 200)}`
+            );
+            return;
+          }
+          finish(answer.StatusCode, false, answer.Error?.Message || void 0);
+        })();
+      });
+      connection.resume();
+    });
+  });
+}
+async function removeContainer(socket, container) {
+  const result = await apiRequest(socket, `${containerPath(container)}?force=1&v=1`, {
+    method: "DELETE",
+    timeoutMs: 6e4
+  });
+  return result.ok && [204, 404].includes(result.response.status);
 }
 
 // src/source/docker/tar-walk.ts
@@ -2156,25 +2486,34 @@ var Docker = class {
       },
       maxReadBytes: MAX_MANIFEST_BYTES
     });
-    const result = await this.exec(["save", "--", image.ref], {
-      timeoutMs: 10 * 6e4,
-      readStdout: (chunk) => {
-        try {
-          return walk.feed(chunk) === "stop" ? "enough" : "more";
-        } catch (error2) {
-          malformed = error2.message;
-          return "enough";
-        }
+    const read = (chunk) => {
+      try {
+        return walk.feed(chunk) === "stop" ? "enough" : "more";
+      } catch (error2) {
+        malformed = error2.message;
+        return "enough";
       }
-    });
+    };
+    let failed = null;
+    if (this.socket) {
+      const result = await apiRequest(
+        this.socket,
+        `/images/get?${new URLSearchParams({ names: image.ref }).toString()}`,
+        { timeoutMs: 10 * 6e4, readBody: read }
+      );
+      if (!result.ok || result.response.status !== 200) failed = daemonError(result);
+    } else {
+      const result = await this.exec(["save", "--", image.ref], {
+        timeoutMs: 10 * 6e4,
+        readStdout: read
+      });
+      if (result.exitCode !== 0) {
+        failed = lastLines(result.stderr, 1) || `exit code ${result.exitCode}`;
+      }
+    }
     if (manifest !== null) return platformsOfManifest(manifest);
     if (malformed) return { kind: "unreadable", reason: `docker save gave ${malformed}` };
-    if (result.exitCode !== 0) {
-      return {
-        kind: "unreadable",
-        reason: `docker save failed: ${lastLines(result.stderr, 1) || `exit code ${result.exitCode}`}`
-      };
-    }
+    if (failed) return { kind: "unreadable", reason: `docker save failed: ${failed}` };
     return { kind: "unreadable", reason: `docker save did not contain its manifest ${image.id}` };
   }
   /** Inspects a local image; null when it is not there. */
@@ -2432,48 +2771,19 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
     return { passwd: passwd ?? null, group: group2 ?? null, notes, unsafe };
   }
   /**
-   * One file of a created container, `docker cp -L` resolving symlinks in the
-   * image: its tar header is read first, so anything but a regular file of at
-   * most `maxBytes` is recognised from 512 bytes and the copy stopped there.
+   * One file of a created container, symlinks resolved in the image: by the Engine API on
+   * a local socket (api-container.ts), else `docker cp -L`, whose tar header is read first,
+   * so anything but a regular file of at most `maxBytes` is recognised from 512 bytes and
+   * the copy stopped there.
    */
   async readImageFile(container, path2, maxBytes) {
-    const chunks = [];
-    let received = 0;
-    let entry = null;
-    let outcome = null;
-    let malformed = null;
+    if (this.socket) return readContainerFile(this.socket, container, path2, maxBytes);
+    const reader = new FirstFileReader(maxBytes);
     const result = await this.exec(["cp", "-L", `${container}:${path2}`, "-"], {
       timeoutMs: 6e4,
-      readStdout: (chunk) => {
-        chunks.push(chunk);
-        received += chunk.length;
-        if (!entry) {
-          try {
-            entry = firstTarEntry(Buffer.concat(chunks));
-          } catch (error2) {
-            malformed = error2.message;
-            return "enough";
-          }
-          if (!entry) return "more";
-          if (entry.header.type !== "file") {
-            outcome = { kind: "not-regular", type: entry.header.type };
-            return "enough";
-          }
-          if (entry.header.size > maxBytes) {
-            outcome = { kind: "too-large", size: entry.header.size };
-            return "enough";
-          }
-        }
-        const { header, contentOffset } = entry;
-        if (received < contentOffset + header.size) return "more";
-        const data = Buffer.concat(chunks);
-        outcome = {
-          kind: "file",
-          text: data.subarray(contentOffset, contentOffset + header.size).toString("utf8")
-        };
-        return "enough";
-      }
+      readStdout: (chunk) => reader.feed(chunk)
     });
+    const { outcome, malformed } = reader;
     if (outcome) return outcome;
     if (malformed) return { kind: "unreadable", reason: `docker cp gave ${malformed}` };
     if (result.timedOut) throw dockerFailure(`docker cp ${path2}`, result);
@@ -2489,15 +2799,22 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
     }
     return { kind: "unreadable", reason: "docker cp ended before the file was complete" };
   }
-  /** `docker create`; the caller judges the result (a hostile image can make it slow). */
-  createContainer(name, args, timeoutMs) {
-    return this.exec(["create", "--name", name, ...args], { timeoutMs });
+  /**
+   * Creates the probe's container (the Engine API on a local socket, else `docker create`);
+   * the caller judges the result (a hostile image can make it slow).
+   */
+  createContainer(spec, timeoutMs) {
+    if (this.socket) return createContainer(this.socket, spec, timeoutMs);
+    return this.exec(["create", ...createArgs(spec)], { timeoutMs });
   }
   copyInto(container, source, destination) {
     return this.exec(["cp", source, `${container}:${destination}`], { timeoutMs: 6e4 });
   }
   /** Starts a created container and waits for it, with its stdout and stderr apart. */
   startAttached(container, timeoutMs) {
+    if (this.socket) {
+      return startAttached(this.socket, container, timeoutMs, MAX_CONTAINER_OUTPUT_BYTES);
+    }
     return this.exec(["start", "--attach", container], {
       timeoutMs,
       maxOutputBytes: MAX_CONTAINER_OUTPUT_BYTES
@@ -2505,6 +2822,7 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
   }
   /** Removes a container whatever its state, with its anonymous volumes; true when it is gone. */
   async removeContainer(container) {
+    if (this.socket) return removeContainer(this.socket, container);
     const result = await this.exec(["rm", "--force", "--volumes", container], {
       timeoutMs: 6e4
     });
@@ -2791,22 +3109,6 @@ function differentInside(output, shown, files) {
 }
 
 // src/source/docker/probe-container.ts
-function containerOptions(limits, entrypoint) {
-  return [
-    "--pull=never",
-    "--no-healthcheck",
-    "--network=none",
-    "--user=0:0",
-    "--security-opt=no-new-privileges",
-    `--pids-limit=${limits.pids}`,
-    `--memory=${limits.memory}`,
-    `--memory-swap=${limits.memory}`,
-    // Docker lets non-root bind any port; a default Kubernetes node does not.
-    "--sysctl=net.ipv4.ip_unprivileged_port_start=1024",
-    "--label=org.nonroot-guard.probe=true",
-    `--entrypoint=${entrypoint}`
-  ];
-}
 function defaultTransfer(env = process.env) {
   const forced = environmentValue(PROBE_TRANSFER, env);
   if (forced) return forced;
@@ -2866,17 +3168,17 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
   );
   const attempt = async (transfer2) => {
     const container = `nonroot-guard-probe-${randomBytes4(6).toString("hex")}`;
-    const mount = transfer2 === "mount" ? [`--mount=type=bind,source=${binary},target=${ownPath},readonly`] : [];
     const createStarted = Date.now();
     const create = docker.createContainer(
-      container,
-      [
-        ...containerOptions(limits, ownPath),
-        ...mount,
-        ...options.platform ? [`--platform=${options.platform}`] : [],
-        image.id,
-        ...probeArgs
-      ],
+      {
+        name: container,
+        image: image.id,
+        platform: options.platform,
+        entrypoint: ownPath,
+        args: probeArgs,
+        limits,
+        mountSource: transfer2 === "mount" ? binary : void 0
+      },
       limits.timeoutMs + CLEANUP_GRACE_MS
     );
     let accountFiles = null;
@@ -3801,7 +4103,7 @@ async function writeSarifFile(report, requested) {
 }
 async function run(early) {
   let report;
-  let failure;
+  let failure2;
   try {
     if (process.platform !== "linux") {
       throw new CheckError(
@@ -3839,14 +4141,14 @@ async function run(early) {
     info(renderText(report));
     annotate(report);
     await setOutputs(report, await writeReportFile(report), options);
-    if (report.verdict === "fail") failure = failureMessage(report);
+    if (report.verdict === "fail") failure2 = failureMessage(report);
     await publish(report, options, run2, defaultCommentId(options));
   } catch (error2) {
-    failure = describeError(error2);
+    failure2 = describeError(error2);
   } finally {
-    await writeSummary(report, failure);
+    await writeSummary(report, failure2);
   }
-  if (failure) setFailed(failure);
+  if (failure2) setFailed(failure2);
 }
 async function setOutputs(report, reportPath, options) {
   setOutput("verdict", report.verdict);
@@ -3909,12 +4211,12 @@ function failureMessage(report) {
   const counted = parts.filter((part) => !part.startsWith("0 ")).join(" and ");
   return `Non-root Guard: ${report.image.ref} fails the policy with ${counted} (fail-on: ${report.policy.failOn})`;
 }
-async function writeSummary(report, failure) {
+async function writeSummary(report, failure2) {
   if (!process.env["GITHUB_STEP_SUMMARY"]) return;
   try {
     if (report) summary.addRaw(renderSummary(report), true);
     else
-      summary.addHeading("\u274C Non-root Guard could not check the image", 3).addCodeBlock(failure ?? "");
+      summary.addHeading("\u274C Non-root Guard could not check the image", 3).addCodeBlock(failure2 ?? "");
     await summary.write();
   } catch (error2) {
     warning(`could not write the job summary: ${error2.message}`);

@@ -84,9 +84,187 @@ function lastLines(text, count) {
 
 // src/source/docker/engine-api.ts
 import { readFileSync } from "node:fs";
-import { request } from "node:http";
 import { homedir } from "node:os";
 import { join } from "node:path";
+
+// src/source/docker/engine-http.ts
+import { connect } from "node:net";
+var MAX_HEAD_BYTES = 64 * 1024;
+var MAX_CHUNK_LINE_BYTES = 1024;
+var FramingError = class extends Error {
+  code = "EPROTO";
+};
+function exchange(socketPath, options) {
+  return new Promise((resolve) => {
+    const socket = connect(socketPath);
+    let settled = false;
+    let status = 0;
+    let headers = {};
+    const settle = (result, keepSocket = false) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener("abort", onAbort);
+      if (!keepSocket) socket.destroy();
+      resolve(result);
+    };
+    const fail = (code, message) => settle({ ok: false, code, message });
+    const done = () => settle({ ok: true, status, headers });
+    const onAbort = () => fail("ABORT_ERR", "the request was aborted");
+    if (options.signal?.aborted) {
+      onAbort();
+      return;
+    }
+    options.signal?.addEventListener("abort", onAbort);
+    socket.setTimeout(options.timeoutMs, () => fail("ETIMEDOUT", "timed out"));
+    socket.on(
+      "error",
+      (error) => fail(error.code ?? "ERROR", error.message)
+    );
+    socket.on("connect", () => {
+      const lines = [
+        `${options.method} ${options.path} HTTP/1.1`,
+        "Host: docker",
+        options.upgrade ? "Connection: Upgrade" : "Connection: close",
+        ...options.upgrade ? ["Upgrade: tcp"] : [],
+        ...Object.entries(options.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
+        ...options.body === void 0 ? [] : [`Content-Length: ${Buffer.byteLength(options.body)}`]
+      ];
+      socket.write(`${lines.join("\r\n")}\r
+\r
+${options.body ?? ""}`);
+    });
+    let pending = Buffer.alloc(0);
+    let state = "head";
+    let remaining = 0;
+    const deliver = (piece) => {
+      if (piece.length === 0) return true;
+      if (options.onBody?.(piece, status) === "enough") {
+        done();
+        return false;
+      }
+      return true;
+    };
+    const readHead = () => {
+      const end = pending.indexOf("\r\n\r\n");
+      if (end === -1) {
+        if (pending.length > MAX_HEAD_BYTES) throw new FramingError("an answer head over 64 KiB");
+        return false;
+      }
+      const [statusLine = "", ...fields] = pending.subarray(0, end).toString("latin1").split("\r\n");
+      const match = /^HTTP\/1\.[01] (\d{3})(?: |$)/.exec(statusLine);
+      if (!match) throw new FramingError(`not an HTTP answer: ${statusLine.slice(0, 80)}`);
+      status = Number(match[1]);
+      headers = {};
+      for (const field of fields) {
+        const colon = field.indexOf(":");
+        if (colon <= 0) throw new FramingError(`a malformed header: ${field.slice(0, 80)}`);
+        headers[field.slice(0, colon).trim().toLowerCase()] = field.slice(colon + 1).trim();
+      }
+      pending = pending.subarray(end + 4);
+      if (status === 101 && options.upgrade) {
+        socket.pause();
+        socket.removeAllListeners("data");
+        socket.removeAllListeners("end");
+        socket.setTimeout(0);
+        settle({ ok: true, status, headers, upgraded: { socket, head: pending } }, true);
+        return false;
+      }
+      if (options.method === "HEAD" || status === 204 || status === 304 || status < 200) {
+        done();
+        return false;
+      }
+      const encoding = headers["transfer-encoding"];
+      if (encoding !== void 0) {
+        if (encoding.toLowerCase() !== "chunked") {
+          throw new FramingError(`a transfer encoding this client does not read: ${encoding}`);
+        }
+        state = "chunk-size";
+      } else if (headers["content-length"] !== void 0) {
+        if (!/^\d+$/.test(headers["content-length"])) {
+          throw new FramingError(`a malformed Content-Length: ${headers["content-length"]}`);
+        }
+        remaining = Number(headers["content-length"]);
+        state = "length";
+        if (remaining === 0) {
+          done();
+          return false;
+        }
+      } else {
+        state = "to-close";
+      }
+      return true;
+    };
+    const step = () => {
+      switch (state) {
+        case "head":
+          return readHead();
+        case "length":
+        case "chunk-data": {
+          const piece = pending.subarray(0, remaining);
+          pending = pending.subarray(piece.length);
+          remaining -= piece.length;
+          if (!deliver(piece)) return false;
+          if (remaining > 0) return false;
+          if (state === "length") {
+            done();
+            return false;
+          }
+          state = "chunk-end";
+          return true;
+        }
+        case "chunk-end": {
+          if (pending.length < 2) return false;
+          if (pending[0] !== 13 || pending[1] !== 10) {
+            throw new FramingError("a chunk not ended by CRLF");
+          }
+          pending = pending.subarray(2);
+          state = "chunk-size";
+          return true;
+        }
+        case "chunk-size": {
+          const end = pending.indexOf("\r\n");
+          if (end === -1) {
+            if (pending.length > MAX_CHUNK_LINE_BYTES)
+              throw new FramingError("a chunk-size line over 1 KiB");
+            return false;
+          }
+          const line = pending.subarray(0, end).toString("latin1");
+          const size = /^([0-9a-fA-F]{1,12})(?:;.*)?$/.exec(line);
+          if (!size) throw new FramingError(`a malformed chunk size: ${line.slice(0, 40)}`);
+          pending = pending.subarray(end + 2);
+          remaining = Number.parseInt(size[1], 16);
+          if (remaining === 0) {
+            done();
+            return false;
+          }
+          state = "chunk-data";
+          return true;
+        }
+        case "to-close": {
+          const piece = pending;
+          pending = Buffer.alloc(0);
+          deliver(piece);
+          return false;
+        }
+      }
+    };
+    socket.on("data", (chunk) => {
+      if (settled) return;
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      try {
+        while (!settled && step()) ;
+      } catch (error) {
+        fail("EPROTO", `the engine's answer could not be read: ${error.message}`);
+      }
+    });
+    socket.on("end", () => {
+      if (state === "to-close") done();
+      else fail("ECUTOFF", "the engine's answer was cut off");
+    });
+  });
+}
+
+// src/source/docker/engine-api.ts
 function localEngineSocket(env = process.env) {
   const host = env["DOCKER_HOST"];
   if (host) return host.startsWith("unix://") ? host.slice("unix://".length) : null;
@@ -108,54 +286,47 @@ function configuredContext(env) {
 }
 var MAX_BODY_BYTES = 32 * 1024 * 1024;
 function apiGet(socket, path, options) {
-  return new Promise((resolve) => {
-    const chunks = [];
-    let size = 0;
-    const call = request(
-      {
-        socketPath: socket,
-        path,
-        method: "GET",
-        headers: { Host: "docker" },
-        signal: options.signal
-      },
-      (response) => {
-        response.on("data", (chunk) => {
-          size += chunk.length;
-          if (size > MAX_BODY_BYTES) {
-            call.destroy(
-              new Error(`the engine's answer to ${path} is over ${MAX_BODY_BYTES} bytes`)
-            );
-            return;
-          }
-          chunks.push(chunk);
-        });
-        response.on(
-          "end",
-          () => resolve({
-            ok: true,
-            response: {
-              status: response.statusCode ?? 0,
-              body: Buffer.concat(chunks).toString("utf8")
-            }
-          })
-        );
-        response.on(
-          "error",
-          (error) => resolve({ ok: false, code: error.code ?? "ERROR", message: error.message })
-        );
+  return apiRequest(socket, path, options);
+}
+async function apiRequest(socket, path, options) {
+  const body = options.json === void 0 ? void 0 : JSON.stringify(options.json);
+  const chunks = [];
+  let size = 0;
+  let tooLarge = false;
+  const result = await exchange(socket, {
+    method: options.method ?? "GET",
+    path,
+    headers: body === void 0 ? {} : { "Content-Type": "application/json" },
+    body,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+    onBody: (chunk, status) => {
+      if (options.readBody && status < 300) return options.readBody(chunk);
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        tooLarge = true;
+        return "enough";
       }
-    );
-    call.setTimeout(
-      options.timeoutMs,
-      () => call.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" }))
-    );
-    call.on(
-      "error",
-      (error) => resolve({ ok: false, code: error.code ?? "ERROR", message: error.message })
-    );
-    call.end();
+      chunks.push(chunk);
+      return "more";
+    }
   });
+  if (!result.ok) return result;
+  if (tooLarge) {
+    return {
+      ok: false,
+      code: "E2BIG",
+      message: `the engine's answer to ${path} is over ${MAX_BODY_BYTES} bytes`
+    };
+  }
+  return {
+    ok: true,
+    response: {
+      status: result.status,
+      body: Buffer.concat(chunks).toString("utf8"),
+      headers: result.headers
+    }
+  };
 }
 var API_PATHS = {
   version: "/version",
@@ -233,17 +404,17 @@ function key(binary, args) {
   return JSON.stringify([binary, ...args]);
 }
 var API_TIMEOUT_MS = { engine: 3e4, inspect: 6e4 };
-function startEarlyCalls(request2, calls = new EarlyCalls(), socket = null) {
+function startEarlyCalls(request, calls = new EarlyCalls(), socket = null) {
   if (socket) {
     calls.startRequest(socket, API_PATHS.version, API_TIMEOUT_MS.engine);
     calls.startRequest(socket, API_PATHS.info, API_TIMEOUT_MS.engine);
-    if (request2.existingImage)
-      calls.startRequest(socket, API_PATHS.inspect(request2.existingImage), API_TIMEOUT_MS.inspect);
+    if (request.existingImage)
+      calls.startRequest(socket, API_PATHS.inspect(request.existingImage), API_TIMEOUT_MS.inspect);
     return calls;
   }
   calls.start(engineCall());
   calls.start(imageStoreCall());
-  if (request2.existingImage) calls.start(inspectCall(request2.existingImage));
+  if (request.existingImage) calls.start(inspectCall(request.existingImage));
   return calls;
 }
 
@@ -468,10 +639,13 @@ function earlyRequest(argv) {
 
 export {
   CommandNotFoundError,
+  BoundedBuffer,
   runCommand,
   lastLines,
+  exchange,
   localEngineSocket,
   apiGet,
+  apiRequest,
   API_PATHS,
   engineCall,
   imageStoreCall,
