@@ -30,6 +30,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -477,21 +478,76 @@ async function runManual(tag) {
   return { ms };
 }
 
-/** Every docker call one check makes, with its start and end from the CLI's spawn. */
+/**
+ * A unix socket in front of the engine's, for the traced checks: each Engine API request
+ * (the check opens one connection per request) logged with its start and the close of its
+ * connection, epoch ms. The attach's connection closes when the probe's container exits.
+ */
+const ENGINE_SOCKET = (process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock').replace(
+  /^unix:\/\//,
+  '',
+);
+const TRACE_SOCKET = join(work, 'engine-trace.sock');
+const traced = [];
+const traceServer = createServer((client) => {
+  const upstream = connect(ENGINE_SOCKET);
+  const request = { line: '', startMs: Date.now(), endMs: 0 };
+  client.once('data', (chunk) => {
+    request.line = chunk.toString('latin1').split('\r\n')[0] ?? '';
+    request.startMs = Date.now();
+  });
+  client.pipe(upstream);
+  upstream.pipe(client);
+  const closed = () => {
+    if (request.endMs) return;
+    request.endMs = Date.now();
+    traced.push(request);
+    client.destroy();
+    upstream.destroy();
+  };
+  for (const end of [client, upstream]) {
+    end.on('close', closed);
+    end.on('error', closed);
+  }
+});
+await new Promise((done) => traceServer.listen(TRACE_SOCKET, done));
+traceServer.unref();
+process.on('exit', () => traceServer.close());
+
+/** `POST /containers/nonroot-guard-probe-…/start?x` → `POST /containers/start`: the call, not its name. */
+function requestKind(line) {
+  const [method, path = ''] = line.split(' ');
+  const parts = path.split('?')[0].split('/').filter(Boolean);
+  if (parts[0] === 'containers' && parts.length >= 2 && parts[1] !== 'create') parts.splice(1, 1);
+  if (parts[0] === 'images' && parts.length >= 3) parts.splice(1, parts.length - 2);
+  return `${method} /${parts.join('/')}`;
+}
+
+/** Every docker call and Engine API request one check makes, with its start and end from the CLI's spawn. */
 async function traceCheck(tag) {
   await rm(TRACE_LOG, { force: true });
-  const env = { ...process.env, PATH: `${TRACE_DIR}:${process.env.PATH}` };
+  traced.length = 0;
+  const env = {
+    ...process.env,
+    PATH: `${TRACE_DIR}:${process.env.PATH}`,
+    DOCKER_HOST: `unix://${TRACE_SOCKET}`,
+  };
   const result = await timed(process.execPath, checkArgs(tag), { cwd: work, env });
   const lines = (await readFile(TRACE_LOG, 'utf8').catch(() => '')).trim().split('\n');
-  const calls = lines
+  const at = (epochMs) => Math.round(epochMs - result.startedEpochMs);
+  const processes = lines
     .filter((line) => line)
     .map((line) => {
       const [start, end, ...argv] = line.split(' ');
-      const at = (epochSeconds) => Math.round(Number(epochSeconds) * 1000 - result.startedEpochMs);
-      const command = argv.slice(0, 2).join(' ');
-      return { command, startMs: at(start), endMs: at(end) };
-    })
-    .sort((x, y) => x.startMs - y.startMs);
+      const command = `docker ${argv.slice(0, 2).join(' ')}`;
+      return { command, startMs: at(Number(start) * 1000), endMs: at(Number(end) * 1000) };
+    });
+  const requests = traced.map(({ line, startMs, endMs }) => ({
+    command: requestKind(line),
+    startMs: at(startMs),
+    endMs: at(endMs),
+  }));
+  const calls = [...processes, ...requests].sort((x, y) => x.startMs - y.startMs);
   return { totalMs: Math.round(result.ms), calls };
 }
 
@@ -507,12 +563,18 @@ async function breakdown(tag) {
   const traces = [];
   for (let index = 0; index < TRACE_RUNS; index++) traces.push(await traceCheck(tag));
   const parts = traces.map(({ totalMs, calls }) => {
-    const create = calls.find((call) => call.command === 'create --name');
-    const start = calls.find((call) => call.command === 'start --attach');
-    if (!create || !start) fail(`a traced check of ${tag} made no probe container`);
+    // The probe's container: created by the API or by docker; it has exited when the
+    // API's wait (or docker start --attach) ends.
+    const create = calls.find((call) =>
+      ['POST /containers/create', 'docker create --name'].includes(call.command),
+    );
+    const exit = calls.findLast((call) =>
+      ['POST /containers/wait', 'docker start --attach'].includes(call.command),
+    );
+    if (!create || !exit) fail(`a traced check of ${tag} made no probe container`);
     return {
       beforeProbe: create.startMs,
-      probe: start.endMs - create.startMs,
+      probe: exit.endMs - create.startMs,
       afterProbe: totalMs - Math.max(...calls.map((call) => call.endMs)),
       total: totalMs,
     };
@@ -696,7 +758,7 @@ const document = {
     walk: "the probe's own runtime.walk.elapsedMs from each check's report; probe: the report's probe.elapsedMs (its docker run, client side)",
     peakRss:
       "process.resourceUsage().maxRSS of the CLI's node process (getrusage), written at exit by an --import preload in one separate, untimed run",
-    breakdown: `${TRACE_RUNS} untimed checks with a logging docker wrapper (bash) first on PATH, which adds a few ms per call; medians, ms from the CLI's spawn: to the probe container's docker create, from it to the end of docker start --attach, and after the last docker call; calls: the last one's docker calls`,
+    breakdown: `${TRACE_RUNS} untimed checks with a logging docker wrapper (bash) first on PATH and a logging unix socket in front of the engine's (DOCKER_HOST), each adding a little per call; medians, ms from the CLI's spawn: to the probe container's create, from it to its exit (the end of the API's wait, or of docker start --attach), and after the last call; calls: the last one's docker processes and Engine API requests`,
   },
   unit: 'ms (wall clock), peak RSS in MiB',
   targets,
@@ -782,7 +844,7 @@ console.log(
       'probe container (create to exit)',
       'after it',
       'total',
-      'docker calls',
+      'calls (docker processes, Engine API requests)',
     ],
     Object.entries(results).map(([name, { breakdown: parts }]) => [
       name,

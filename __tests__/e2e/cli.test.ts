@@ -64,14 +64,16 @@ describe('the CLI without Docker', () => {
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
-  it('exits 2 naming docker when it is not installed', async () => {
+  it("exits 2 naming docker when it is not installed and the engine is the CLI's to reach", async () => {
+    // A tcp engine is reached through the docker CLI (a local socket through the Engine API).
     const result = await cli(['check', '--image', APP], {
-      env: { ...process.env, PATH: '/nonexistent' },
+      env: { ...process.env, PATH: '/nonexistent', DOCKER_HOST: 'tcp://127.0.0.1:9' },
     });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(
+    expect(result.stderr.split('\n')[0]).toBe(
       'nonroot-guard: docker is not installed: the command "docker" was not found',
     );
+    expect(result.stderr).toContain('Fix: Install Docker');
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
@@ -91,6 +93,28 @@ describe.skipIf(!inject('docker'))('the CLI on a real engine', () => {
   beforeAll(async () => {
     await buildImage(join(FIXTURES, 'images/user-app'), APP);
     await buildImage(join(FIXTURES, 'images/root-by-default'), ROOT);
+  });
+
+  it('checks an image on a local socket with no docker CLI at all: the Engine API does all of it', async () => {
+    const result = await cli(['check', '--image', APP, '--format', 'json'], {
+      env: { ...process.env, PATH: '/nonexistent' },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ verdict: 'pass', probe: { status: 'ok' } });
+  });
+
+  it('names the missing docker CLI when an image must be pulled', async () => {
+    const missing = 'nonroot-guard-e2e/never-built:test';
+    const result = await cli(['check', '--image', missing], {
+      env: { ...process.env, PATH: '/nonexistent' },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `nonroot-guard: image ${missing} is not present locally and could not be pulled: docker is not installed: the command "docker" was not found`,
+    );
+    expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
   it('prints the JSON contract with findings on the right Dockerfile lines', async () => {
