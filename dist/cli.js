@@ -11,6 +11,7 @@ import "./chunk-LOBMMHTG.js";
 var argv = process.argv.slice(2);
 var request = earlyRequest(argv);
 var early = request ? startEarlyCalls(request, void 0, localEngineSocket()) : void 0;
+if (early) await new Promise((resolve) => setImmediate(resolve));
 var { runCli } = await import("./chunk-2QNNXTTG.js");
 process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),

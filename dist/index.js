@@ -20,6 +20,7 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
   void 0,
   localEngineSocket()
 ) : void 0;
+if (early) await new Promise((resolve) => setImmediate(resolve));
 var { run } = await import("./chunk-NMHETO2O.js");
 await run(early);
 early?.discard();
