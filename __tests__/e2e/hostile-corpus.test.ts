@@ -191,7 +191,11 @@ async function prepare(
       Object.entries(c.action ?? {}).map(async ([key, value]) => [key, await fill(value)]),
     ),
   ) as Record<string, string>;
-  if (c.setup === 'no-docker') env['PATH'] = '/nonexistent';
+  if (c.setup === 'no-docker') {
+    // On a local socket the Engine API needs no docker CLI; a tcp engine is the CLI's to reach.
+    env['PATH'] = '/nonexistent';
+    env['DOCKER_HOST'] = 'tcp://127.0.0.1:9';
+  }
   if (c.setup === 'no-daemon') env['DOCKER_HOST'] = 'unix:///nonexistent/docker.sock';
   if (c.setup === 'probe-timeout') env['NONROOT_GUARD_PROBE_TIMEOUT'] = '0.05';
   if (c.setup === 'copy-transfer') env['NONROOT_GUARD_PROBE_TRANSFER'] = 'copy';
