@@ -4,7 +4,7 @@ import {
   earlyRequest,
   localEngineSocket,
   startEarlyCalls
-} from "./chunk-N6YB67WN.js";
+} from "./chunk-EEPMBJKC.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/cli/cli.ts
@@ -12,7 +12,7 @@ var argv = process.argv.slice(2);
 var request = earlyRequest(argv);
 var early = request ? startEarlyCalls(request, void 0, localEngineSocket()) : void 0;
 if (early) await new Promise((resolve) => setImmediate(resolve));
-var { runCli } = await import("./chunk-2QNNXTTG.js");
+var { runCli } = await import("./chunk-IOCDDBAH.js");
 process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

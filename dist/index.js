@@ -3,7 +3,7 @@ import {
   earlyRequestFor,
   localEngineSocket,
   startEarlyCalls
-} from "./chunk-5KZ4RPPQ.js";
+} from "./chunk-RA6RFXPM.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/action/index.ts
@@ -21,6 +21,6 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
   localEngineSocket()
 ) : void 0;
 if (early) await new Promise((resolve) => setImmediate(resolve));
-var { run } = await import("./chunk-NMHETO2O.js");
+var { run } = await import("./chunk-VYKQ7MM5.js");
 await run(early);
 early?.discard();

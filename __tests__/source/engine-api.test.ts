@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CheckError } from '../../src/shared/errors.js';
 import { Docker } from '../../src/source/docker/docker.js';
-import { API_PATHS, apiGet, localEngineSocket } from '../../src/source/docker/engine-api.js';
+import { API_PATHS, apiRequest, localEngineSocket } from '../../src/source/docker/engine-api.js';
 import { EarlyCalls, startEarlyCalls } from '../../src/source/docker/early-calls.js';
 
 /**
@@ -161,12 +161,12 @@ describe('the Engine API client', () => {
 
   it('gives up on an engine that does not answer in time, and on an endless answer', async () => {
     answers.set('/slow', { status: 200, body: '{}', delayMs: 2000 });
-    expect(await apiGet(socket, '/slow', { timeoutMs: 100 })).toMatchObject({
+    expect(await apiRequest(socket, '/slow', { timeoutMs: 100 })).toMatchObject({
       ok: false,
       code: 'ETIMEDOUT',
     });
     answers.set('/huge', { status: 200, body: 'x'.repeat(33 * 1024 * 1024) });
-    expect(await apiGet(socket, '/huge', { timeoutMs: 30_000 })).toMatchObject({
+    expect(await apiRequest(socket, '/huge', { timeoutMs: 30_000 })).toMatchObject({
       ok: false,
       message: "the engine's answer to /huge is over 33554432 bytes",
     });

@@ -1,8 +1,7 @@
 import type { Socket } from 'node:net';
 import { BoundedBuffer, type CommandResult } from '../command.js';
 import { createRequest, type ProbeContainerSpec } from './container-spec.js';
-import { apiRequest, type ApiResult } from './engine-api.js';
-import { exchange } from './engine-http.js';
+import { apiRequest, engineMessage, type ApiResult } from './engine-api.js';
 import { FirstFileReader, type ImageFile } from './image-file.js';
 import type { TarEntryType } from './tar-entry.js';
 
@@ -21,13 +20,7 @@ const containerPath = (container: string) => `/containers/${encodeURIComponent(c
 /** The engine's message of an answer that is not a success, or why there is no answer. */
 export function daemonError(result: ApiResult): string {
   if (!result.ok) return `cannot reach the Docker engine: ${result.message} (${result.code})`;
-  let message = result.response.body.trim();
-  try {
-    message = (JSON.parse(message) as { message?: string }).message ?? message;
-  } catch {
-    // Not JSON: the body as it is.
-  }
-  return `Error response from daemon: ${message || `HTTP ${result.response.status}`}`;
+  return `Error response from daemon: ${engineMessage(result.response)}`;
 }
 
 const failure = (exitCode: number, stderr: string): CommandResult => ({
@@ -183,39 +176,21 @@ export function startAttached(
       resolve({ exitCode, stdout: stdout.toString(), stderr: stderr.toString(), timedOut });
     };
     const timer = setTimeout(() => finish(128, true), timeoutMs);
-    const errorBody: Buffer[] = [];
-    void exchange(socket, {
+    void apiRequest(socket, `${path}/attach?stream=1&stdout=1&stderr=1`, {
       method: 'POST',
-      path: `${path}/attach?stream=1&stdout=1&stderr=1`,
       upgrade: true,
       timeoutMs,
-      onBody: (chunk) => {
-        errorBody.push(chunk);
-        return errorBody.length < 64 ? 'more' : 'enough';
-      },
     }).then((attached) => {
       if (done) {
-        if (attached.ok) attached.upgraded?.socket.destroy();
+        if (attached.ok) attached.response.upgraded?.socket.destroy();
         return;
       }
-      if (!attached.ok) {
+      // Not upgraded: the engine refused the attach (no such container, …), or no answer.
+      if (!attached.ok || !attached.response.upgraded) {
         finish(1, false, daemonError(attached));
         return;
       }
-      if (!attached.upgraded) {
-        // Not upgraded: the engine refused the attach (no such container, …).
-        const body = Buffer.concat(errorBody).toString('utf8');
-        finish(
-          1,
-          false,
-          daemonError({
-            ok: true,
-            response: { status: attached.status, body, headers: attached.headers },
-          }),
-        );
-        return;
-      }
-      const { socket: connection, head } = attached.upgraded;
+      const { socket: connection, head } = attached.response.upgraded;
       stream = connection;
       let pending: Buffer = Buffer.alloc(0);
       const demultiplex = (chunk: Buffer) => {

@@ -18,7 +18,7 @@ import {
   inspectCall,
   type EarlyCalls,
 } from './early-calls.js';
-import { API_PATHS, apiGet, apiRequest, type ApiResult } from './engine-api.js';
+import { API_PATHS, apiRequest, engineMessage, type ApiResult } from './engine-api.js';
 import { platformsOfInspect, platformsOfManifest } from './image-index.js';
 import { normaliseInspect } from './inspect.js';
 import * as api from './api-container.js';
@@ -27,6 +27,7 @@ import { FirstFileReader, type ImageFile } from './image-file.js';
 import type { TarEntryType } from './tar-entry.js';
 import { TarWalk } from './tar-walk.js';
 import type { AccountFiles, ImageFacts } from '../../facts/image.js';
+import { DEFAULT_PROBE_LIMITS } from '../../probe/probe.js';
 import type { BuildRequest, EngineInfo, ImagePlatforms } from '../types.js';
 
 /** The note for an account file the image does not have (read by docker cp or by the probe). */
@@ -50,8 +51,9 @@ const SOCKET_PERMISSION_HINT =
 const ENGINE_HEALTHY_HINT = 'Check that the Docker engine is healthy (`docker info`) and retry.';
 
 /**
- * The only code that runs docker. Every call goes through `exec` with an argv
- * array; callers get typed facts or a CheckError that names the cause and fix.
+ * The only code that talks to docker: the Engine API on a local socket (engine-api.ts,
+ * api-container.ts), else the CLI, every call through `exec` with an argv array; callers
+ * get typed facts or a CheckError that names the cause and fix.
  */
 export class Docker {
   constructor(
@@ -68,7 +70,7 @@ export class Docker {
 
   /** GET from the Engine API, taking the request the entry point started, if any. */
   private request(path: string, timeoutMs: number): Promise<ApiResult> {
-    return this.early?.takeRequest(path) ?? apiGet(this.socket!, path, { timeoutMs });
+    return this.early?.takeRequest(path) ?? apiRequest(this.socket!, path, { timeoutMs });
   }
 
   /** An answer of the API that is not a 2xx, or no answer: a CheckError naming the cause. */
@@ -90,15 +92,9 @@ export class Docker {
       }
       return new CheckError('docker', `${what} failed: ${result.message}`, ENGINE_HEALTHY_HINT);
     }
-    let message = result.response.body.trim();
-    try {
-      message = (JSON.parse(message) as { message?: string }).message ?? message;
-    } catch {
-      // Not JSON: the body as it is.
-    }
     return new CheckError(
       'docker',
-      `${what} failed: ${message.slice(0, 500) || `HTTP ${result.response.status}`}`,
+      `${what} failed: ${engineMessage(result.response).slice(0, 500)}`,
       ENGINE_HEALTHY_HINT,
     );
   }
@@ -485,20 +481,26 @@ export class Docker {
 
   /**
    * Reads /etc/passwd and /etc/group from the image's filesystem without
-   * running it: a container that is created and never started, read with
-   * `docker cp` (see readAccountFilesOf).
+   * running it: a container made as the probe's is (createContainer), never
+   * started, read as readAccountFilesOf reads it, and removed.
    */
   async readAccountFiles(ref: string): Promise<AccountFiles> {
-    const created = await this.exec(
-      ['create', '--network', 'none', '--entrypoint', '/nonroot-guard-never-started', '--', ref],
-      { timeoutMs: 60_000 },
+    const name = `nonroot-guard-accounts-${randomBytes(6).toString('hex')}`;
+    const created = await this.createContainer(
+      {
+        name,
+        image: ref,
+        entrypoint: '/nonroot-guard-never-started',
+        args: [],
+        limits: DEFAULT_PROBE_LIMITS,
+      },
+      60_000,
     );
-    if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
-    const container = created.stdout.trim().split('\n').pop()!;
     try {
-      return await this.readAccountFilesOf(container);
+      if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
+      return await this.readAccountFilesOf(name);
     } finally {
-      await this.removeContainer(container);
+      await this.removeContainer(name);
     }
   }
 

@@ -1,5 +1,5 @@
 import { runCommand, type CommandOptions, type CommandResult } from '../command.js';
-import { API_PATHS, apiGet, type ApiResult } from './engine-api.js';
+import { API_PATHS, apiRequest, type ApiResult } from './engine-api.js';
 
 /**
  * The read-only questions every check of an existing image starts with (the
@@ -91,7 +91,7 @@ export class EarlyCalls {
 
   /** An Engine API request, by path, to the local socket (see engine-api.ts). */
   startRequest(socket: string, path: string, timeoutMs: number): void {
-    this.requests.set(path, apiGet(socket, path, { timeoutMs, signal: this.abort.signal }));
+    this.requests.set(path, apiRequest(socket, path, { timeoutMs, signal: this.abort.signal }));
   }
 
   takeRequest(path: string): Promise<ApiResult> | undefined {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { exchange } from './engine-http.js';
 
@@ -21,6 +22,8 @@ export interface ApiResponse {
   body: string;
   /** Header names in lower case. */
   headers: Record<string, string>;
+  /** After `101`, when the request asked to upgrade: the connection, and what came after the head. */
+  upgraded?: { socket: Socket; head: Buffer };
 }
 
 /** What a request ended with: an answer, or why there is none (ECONNREFUSED, EACCES, timed out). */
@@ -38,6 +41,8 @@ export interface ApiRequestOptions {
    * 'enough' ends the request there, e.g. once a stream's first header said all that is needed.
    */
   readBody?: (chunk: Buffer) => 'more' | 'enough';
+  /** Ask to upgrade the connection to the raw stream (attach). */
+  upgrade?: boolean;
 }
 
 /** The socket the docker CLI would use, when it is a local unix socket; null otherwise. */
@@ -67,15 +72,6 @@ function configuredContext(env: NodeJS.ProcessEnv): string | null {
 /** An answer larger than this is not an engine's (inspect of the largest image config is far below). */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
-/** GET `path` from the engine at `socket`; never rejects. */
-export function apiGet(
-  socket: string,
-  path: string,
-  options: { timeoutMs: number; signal?: AbortSignal },
-): Promise<ApiResult> {
-  return apiRequest(socket, path, options);
-}
-
 /** One request to the engine at `socket`; never rejects. */
 export async function apiRequest(
   socket: string,
@@ -93,6 +89,7 @@ export async function apiRequest(
     body,
     timeoutMs: options.timeoutMs,
     signal: options.signal,
+    upgrade: options.upgrade,
     onBody: (chunk, status) => {
       // An error answer is kept whole (it is the engine's message); only a 2xx body is read.
       if (options.readBody && status < 300) return options.readBody(chunk);
@@ -119,8 +116,21 @@ export async function apiRequest(
       status: result.status,
       body: Buffer.concat(chunks).toString('utf8'),
       headers: result.headers,
+      ...(result.upgraded ? { upgraded: result.upgraded } : {}),
     },
   };
+}
+
+/** The engine's message in an answer that is not a success: its JSON `message`, else the body. */
+export function engineMessage(response: ApiResponse): string {
+  const body = response.body.trim();
+  try {
+    const { message } = JSON.parse(body) as { message?: unknown };
+    if (typeof message === 'string') return message;
+  } catch {
+    // Not JSON: the body as it is.
+  }
+  return body || `HTTP ${response.status}`;
 }
 
 /** The engine API paths a check reads first (unversioned: the engine answers in its own version). */

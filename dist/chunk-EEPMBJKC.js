@@ -285,9 +285,6 @@ function configuredContext(env) {
   return typeof current === "string" && current !== "" && current !== "default" ? current : null;
 }
 var MAX_BODY_BYTES = 32 * 1024 * 1024;
-function apiGet(socket, path, options) {
-  return apiRequest(socket, path, options);
-}
 async function apiRequest(socket, path, options) {
   const body = options.json === void 0 ? void 0 : JSON.stringify(options.json);
   const chunks = [];
@@ -300,6 +297,7 @@ async function apiRequest(socket, path, options) {
     body,
     timeoutMs: options.timeoutMs,
     signal: options.signal,
+    upgrade: options.upgrade,
     onBody: (chunk, status) => {
       if (options.readBody && status < 300) return options.readBody(chunk);
       size += chunk.length;
@@ -324,9 +322,19 @@ async function apiRequest(socket, path, options) {
     response: {
       status: result.status,
       body: Buffer.concat(chunks).toString("utf8"),
-      headers: result.headers
+      headers: result.headers,
+      ...result.upgraded ? { upgraded: result.upgraded } : {}
     }
   };
+}
+function engineMessage(response) {
+  const body = response.body.trim();
+  try {
+    const { message } = JSON.parse(body);
+    if (typeof message === "string") return message;
+  } catch {
+  }
+  return body || `HTTP ${response.status}`;
 }
 var API_PATHS = {
   version: "/version",
@@ -380,7 +388,7 @@ var EarlyCalls = class {
   }
   /** An Engine API request, by path, to the local socket (see engine-api.ts). */
   startRequest(socket, path, timeoutMs) {
-    this.requests.set(path, apiGet(socket, path, { timeoutMs, signal: this.abort.signal }));
+    this.requests.set(path, apiRequest(socket, path, { timeoutMs, signal: this.abort.signal }));
   }
   takeRequest(path) {
     const result = this.requests.get(path);
@@ -642,10 +650,9 @@ export {
   BoundedBuffer,
   runCommand,
   lastLines,
-  exchange,
   localEngineSocket,
-  apiGet,
   apiRequest,
+  engineMessage,
   API_PATHS,
   engineCall,
   imageStoreCall,

@@ -4,17 +4,16 @@ import {
   API_TIMEOUT_MS,
   BoundedBuffer,
   CommandNotFoundError,
-  apiGet,
   apiRequest,
   engineCall,
-  exchange,
+  engineMessage,
   imageStoreCall,
   inspectCall,
   lastLines,
   localEngineSocket,
   makesTheImage,
   runCommand
-} from "./chunk-5KZ4RPPQ.js";
+} from "./chunk-RA6RFXPM.js";
 import "./chunk-QDHUKUM5.js";
 import {
   DEFAULT_POLICY,
@@ -1664,7 +1663,7 @@ ${result.stderr}` };
 };
 
 // src/source/docker/docker.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 import { mkdtemp, readFile, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
@@ -2035,12 +2034,7 @@ var FirstFileReader = class {
 var containerPath = (container) => `/containers/${encodeURIComponent(container)}`;
 function daemonError(result) {
   if (!result.ok) return `cannot reach the Docker engine: ${result.message} (${result.code})`;
-  let message = result.response.body.trim();
-  try {
-    message = JSON.parse(message).message ?? message;
-  } catch {
-  }
-  return `Error response from daemon: ${message || `HTTP ${result.response.status}`}`;
+  return `Error response from daemon: ${engineMessage(result.response)}`;
 }
 var failure = (exitCode, stderr) => ({
   exitCode,
@@ -2144,38 +2138,20 @@ function startAttached(socket, container, timeoutMs, maxOutputBytes) {
       resolve5({ exitCode, stdout: stdout.toString(), stderr: stderr.toString(), timedOut });
     };
     const timer = setTimeout(() => finish(128, true), timeoutMs);
-    const errorBody = [];
-    void exchange(socket, {
+    void apiRequest(socket, `${path2}/attach?stream=1&stdout=1&stderr=1`, {
       method: "POST",
-      path: `${path2}/attach?stream=1&stdout=1&stderr=1`,
       upgrade: true,
-      timeoutMs,
-      onBody: (chunk) => {
-        errorBody.push(chunk);
-        return errorBody.length < 64 ? "more" : "enough";
-      }
+      timeoutMs
     }).then((attached) => {
       if (done) {
-        if (attached.ok) attached.upgraded?.socket.destroy();
+        if (attached.ok) attached.response.upgraded?.socket.destroy();
         return;
       }
-      if (!attached.ok) {
+      if (!attached.ok || !attached.response.upgraded) {
         finish(1, false, daemonError(attached));
         return;
       }
-      if (!attached.upgraded) {
-        const body = Buffer.concat(errorBody).toString("utf8");
-        finish(
-          1,
-          false,
-          daemonError({
-            ok: true,
-            response: { status: attached.status, body, headers: attached.headers }
-          })
-        );
-        return;
-      }
-      const { socket: connection, head } = attached.upgraded;
+      const { socket: connection, head } = attached.response.upgraded;
       stream = connection;
       let pending = Buffer.alloc(0);
       const demultiplex = (chunk) => {
@@ -2318,6 +2294,225 @@ var TarWalk = class {
   }
 };
 
+// src/probe/probe.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+// src/probe/schema.ts
+config(en_default());
+var path = string().check(_maxLength(4096));
+var hex = string().check(_regex(/^[0-9a-f]{1,16}$/));
+var ACCOUNT_FILE_STATUSES = [
+  "ok",
+  "missing",
+  "unreadable",
+  "not-regular",
+  "too-large",
+  "mounted",
+  "escapes"
+];
+var accountFileStatus = _enum(ACCOUNT_FILE_STATUSES);
+var fileKind = _enum(["dir", "file", "symlink", "other", "missing"]);
+var PATH_ROLES = [
+  "root",
+  "bin",
+  "sbin",
+  "usr",
+  "lib",
+  "etc",
+  "tmp",
+  "home",
+  "workdir",
+  "exec",
+  "exec-dir"
+];
+var checkedPath = strictObject({
+  path,
+  roles: array(_enum(PATH_ROLES)),
+  type: fileKind,
+  mode: nullable(int().check(_nonnegative())),
+  uid: nullable(int().check(_nonnegative())),
+  gid: nullable(int().check(_nonnegative())),
+  /** The runtime user can modify it: a file by access(W_OK), a directory by creating and removing a file in it. */
+  writable: boolean(),
+  /** Why it could not be checked (e.g. `ELOOP`), or null. */
+  error: nullable(string().check(_maxLength(200)))
+});
+var truncatedList = (item) => strictObject({
+  items: array(item),
+  count: int().check(_nonnegative()),
+  truncated: boolean()
+});
+var probeSchema = strictObject({
+  probe: strictObject({ version: literal(1), arch: string().check(_maxLength(32)) }),
+  /** Set when the probe could not become the image's user: the runtime's own message. */
+  userError: nullable(string().check(_maxLength(1e3))),
+  identity: strictObject({
+    /** The probe started as root and switched to the configured user, as runc does. */
+    switched: boolean(),
+    uid: int(),
+    gid: int(),
+    groups: array(int()).check(_maxLength(65536)),
+    name: nullable(string().check(_maxLength(256))),
+    home: nullable(path),
+    passwd: accountFileStatus,
+    group: accountFileStatus,
+    /** Where the path led inside the image: the file, or the run-time mount it entered. */
+    passwdResolved: nullable(path),
+    groupResolved: nullable(path)
+  }),
+  status: strictObject({
+    capEff: hex,
+    capPrm: hex,
+    capBnd: hex,
+    capAmb: hex,
+    noNewPrivs: int().check(_gte(0), _lte(1)),
+    seccomp: int().check(_gte(0), _lte(2))
+  }),
+  paths: array(checkedPath).check(_maxLength(64)),
+  writableDirs: truncatedList(path),
+  setid: truncatedList(
+    strictObject({
+      path,
+      mode: int().check(_nonnegative()),
+      uid: int().check(_nonnegative()),
+      gid: int().check(_nonnegative())
+    })
+  ),
+  fileCaps: truncatedList(
+    strictObject({ path, capability: string().check(_regex(/^[0-9a-f]{0,128}$/)) })
+  ),
+  tools: array(
+    strictObject({
+      kind: _enum(["shell", "package-manager", "privilege", "account"]),
+      name: string().check(_maxLength(64)),
+      path,
+      resolved: path
+    })
+  ).check(_maxLength(256)),
+  ports: array(
+    strictObject({
+      port: int().check(_gte(0), _lte(65535)),
+      protocol: _enum(["tcp", "udp"]),
+      bindable: boolean(),
+      error: nullable(string().check(_maxLength(64)))
+    })
+  ).check(_maxLength(256)),
+  walk: strictObject({
+    entries: int().check(_nonnegative()),
+    directories: int().check(_nonnegative()),
+    elapsedMs: int().check(_nonnegative()),
+    truncated: boolean(),
+    unscanned: truncatedList(strictObject({ path, reason: string().check(_maxLength(200)) }))
+  })
+});
+
+// src/probe/probe.ts
+function probePath() {
+  return `/.nonroot-guard-probe-${randomBytes2(8).toString("hex")}`;
+}
+var DEFAULT_PROBE_LIMITS = { timeoutMs: 12e4, memory: "256m", pids: 64 };
+function probeLimits(env = process.env) {
+  const seconds = environmentValue(PROBE_TIMEOUT, env);
+  if (seconds === void 0) return DEFAULT_PROBE_LIMITS;
+  return { ...DEFAULT_PROBE_LIMITS, timeoutMs: Math.round(seconds * 1e3) };
+}
+var ACCOUNT_FILES_FLAG = "--account-files";
+var shownFile = nullable(string().check(_maxLength(256 * 1024)));
+var shownAccountFiles = strictObject({ passwd: shownFile, group: shownFile });
+var ARCHES = ["amd64", "arm64"];
+function probeBinary(engineArch) {
+  if (!ARCHES.includes(engineArch)) {
+    throw new CheckError(
+      "platform",
+      `there is no probe for a ${engineArch} Docker engine (only ${ARCHES.join(", ")})`,
+      "Run the check on an amd64 or arm64 runner, or set probe: optional to judge the metadata only."
+    );
+  }
+  for (const base of ["./probe/", "../../dist/probe/"]) {
+    const path2 = fileURLToPath(new URL(`${base}linux-${engineArch}`, import.meta.url));
+    if (existsSync2(path2)) return path2;
+  }
+  throw new CheckError(
+    "platform",
+    `the probe binary dist/probe/linux-${engineArch} is missing from this installation`,
+    "Reinstall nonroot-guard (dist/ must be complete), or build it with probe/build.sh."
+  );
+}
+function probeArguments(image, ports, ownPath) {
+  const exec = image.entrypoint[0] ?? image.cmd[0] ?? "";
+  const args = ["--user", image.user, "--workdir", image.workdir, "--exec", exec];
+  args.push("--skip", ownPath);
+  for (const port of ports) args.push("--port", port);
+  return args;
+}
+function parseProbeDocument(stdout) {
+  let json;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    throw new Error(
+      `it is not JSON (${stdout.length} bytes, starting ${JSON.stringify(stdout.slice(0, 40))})`
+    );
+  }
+  let shown = null;
+  if (typeof json === "object" && json !== null && !Array.isArray(json) && "accountFiles" in json) {
+    const { accountFiles, ...facts } = json;
+    const files = shownAccountFiles.safeParse(accountFiles);
+    if (!files.success) throw schemaError(files.error, "accountFiles");
+    shown = files.data;
+    json = facts;
+  }
+  const parsed = probeSchema.safeParse(json);
+  if (!parsed.success) throw schemaError(parsed.error);
+  return { output: parsed.data, shown };
+}
+function schemaError(error2, under) {
+  const issue2 = error2.issues[0];
+  const path2 = [...under ? [under] : [], ...issue2.path].join(".");
+  return new Error(`${path2 || "the document"}: ${issue2.message}`);
+}
+function unpassable(image) {
+  const fields = [
+    ["Config.User", image.user],
+    ["Config.WorkingDir", image.workdir],
+    ["the entrypoint", image.entrypoint[0] ?? image.cmd[0]]
+  ];
+  const bad = fields.find(([, value]) => value?.includes("\0"));
+  return bad ? `the image's ${bad[0]} holds a NUL byte, which no runtime can pass to the kernel: no container of this image can start as configured` : null;
+}
+function differentInside(output, shown, files) {
+  const unsafe = [];
+  for (const [path2, key] of [
+    ["/etc/passwd", "passwd"],
+    ["/etc/group", "group"]
+  ]) {
+    const status = output.identity[key];
+    const resolved = output.identity[`${key}Resolved`];
+    if (status === "mounted") {
+      unsafe.push({
+        path: path2,
+        what: `resolves into ${resolved}, which is mounted over the image's files when the container runs: the engine reads the image's own file there, the container another`,
+        started: true
+      });
+    } else if (status === "escapes") {
+      unsafe.push({
+        path: path2,
+        what: `leads out of the image's files: a symlink on the way climbs above / (at ${resolved})`,
+        started: true
+      });
+    } else if (shown && shown[key] !== null && files[key] !== null && shown[key] !== files[key]) {
+      unsafe.push({
+        path: path2,
+        what: "reads differently inside the running container than in the image the engine reads it from",
+        started: true
+      });
+    }
+  }
+  return unsafe;
+}
+
 // src/source/docker/docker.ts
 function missingFileNote(path2) {
   return `${path2} does not exist in the image`;
@@ -2342,7 +2537,7 @@ var Docker = class {
   socket;
   /** GET from the Engine API, taking the request the entry point started, if any. */
   request(path2, timeoutMs) {
-    return this.early?.takeRequest(path2) ?? apiGet(this.socket, path2, { timeoutMs });
+    return this.early?.takeRequest(path2) ?? apiRequest(this.socket, path2, { timeoutMs });
   }
   /** An answer of the API that is not a 2xx, or no answer: a CheckError naming the cause. */
   apiFailure(what, result) {
@@ -2363,14 +2558,9 @@ var Docker = class {
       }
       return new CheckError("docker", `${what} failed: ${result.message}`, ENGINE_HEALTHY_HINT);
     }
-    let message = result.response.body.trim();
-    try {
-      message = JSON.parse(message).message ?? message;
-    } catch {
-    }
     return new CheckError(
       "docker",
-      `${what} failed: ${message.slice(0, 500) || `HTTP ${result.response.status}`}`,
+      `${what} failed: ${engineMessage(result.response).slice(0, 500)}`,
       ENGINE_HEALTHY_HINT
     );
   }
@@ -2553,7 +2743,7 @@ var Docker = class {
    */
   async inspectPlatform(image, platform2) {
     const { ref } = image;
-    const name = `nonroot-guard-config-${randomBytes2(6).toString("hex")}`;
+    const name = `nonroot-guard-config-${randomBytes3(6).toString("hex")}`;
     const create = (command) => this.exec(
       [
         "create",
@@ -2718,20 +2908,26 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
   }
   /**
    * Reads /etc/passwd and /etc/group from the image's filesystem without
-   * running it: a container that is created and never started, read with
-   * `docker cp` (see readAccountFilesOf).
+   * running it: a container made as the probe's is (createContainer), never
+   * started, read as readAccountFilesOf reads it, and removed.
    */
   async readAccountFiles(ref) {
-    const created = await this.exec(
-      ["create", "--network", "none", "--entrypoint", "/nonroot-guard-never-started", "--", ref],
-      { timeoutMs: 6e4 }
+    const name = `nonroot-guard-accounts-${randomBytes3(6).toString("hex")}`;
+    const created = await this.createContainer(
+      {
+        name,
+        image: ref,
+        entrypoint: "/nonroot-guard-never-started",
+        args: [],
+        limits: DEFAULT_PROBE_LIMITS
+      },
+      6e4
     );
-    if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
-    const container = created.stdout.trim().split("\n").pop();
     try {
-      return await this.readAccountFilesOf(container);
+      if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
+      return await this.readAccountFilesOf(name);
     } finally {
-      await this.removeContainer(container);
+      await this.removeContainer(name);
     }
   }
   /**
@@ -2888,227 +3084,6 @@ function dockerFailure(what, result) {
 
 // src/source/docker/probe-container.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-
-// src/probe/probe.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { existsSync as existsSync2 } from "node:fs";
-import { fileURLToPath } from "node:url";
-
-// src/probe/schema.ts
-config(en_default());
-var path = string().check(_maxLength(4096));
-var hex = string().check(_regex(/^[0-9a-f]{1,16}$/));
-var ACCOUNT_FILE_STATUSES = [
-  "ok",
-  "missing",
-  "unreadable",
-  "not-regular",
-  "too-large",
-  "mounted",
-  "escapes"
-];
-var accountFileStatus = _enum(ACCOUNT_FILE_STATUSES);
-var fileKind = _enum(["dir", "file", "symlink", "other", "missing"]);
-var PATH_ROLES = [
-  "root",
-  "bin",
-  "sbin",
-  "usr",
-  "lib",
-  "etc",
-  "tmp",
-  "home",
-  "workdir",
-  "exec",
-  "exec-dir"
-];
-var checkedPath = strictObject({
-  path,
-  roles: array(_enum(PATH_ROLES)),
-  type: fileKind,
-  mode: nullable(int().check(_nonnegative())),
-  uid: nullable(int().check(_nonnegative())),
-  gid: nullable(int().check(_nonnegative())),
-  /** The runtime user can modify it: a file by access(W_OK), a directory by creating and removing a file in it. */
-  writable: boolean(),
-  /** Why it could not be checked (e.g. `ELOOP`), or null. */
-  error: nullable(string().check(_maxLength(200)))
-});
-var truncatedList = (item) => strictObject({
-  items: array(item),
-  count: int().check(_nonnegative()),
-  truncated: boolean()
-});
-var probeSchema = strictObject({
-  probe: strictObject({ version: literal(1), arch: string().check(_maxLength(32)) }),
-  /** Set when the probe could not become the image's user: the runtime's own message. */
-  userError: nullable(string().check(_maxLength(1e3))),
-  identity: strictObject({
-    /** The probe started as root and switched to the configured user, as runc does. */
-    switched: boolean(),
-    uid: int(),
-    gid: int(),
-    groups: array(int()).check(_maxLength(65536)),
-    name: nullable(string().check(_maxLength(256))),
-    home: nullable(path),
-    passwd: accountFileStatus,
-    group: accountFileStatus,
-    /** Where the path led inside the image: the file, or the run-time mount it entered. */
-    passwdResolved: nullable(path),
-    groupResolved: nullable(path)
-  }),
-  status: strictObject({
-    capEff: hex,
-    capPrm: hex,
-    capBnd: hex,
-    capAmb: hex,
-    noNewPrivs: int().check(_gte(0), _lte(1)),
-    seccomp: int().check(_gte(0), _lte(2))
-  }),
-  paths: array(checkedPath).check(_maxLength(64)),
-  writableDirs: truncatedList(path),
-  setid: truncatedList(
-    strictObject({
-      path,
-      mode: int().check(_nonnegative()),
-      uid: int().check(_nonnegative()),
-      gid: int().check(_nonnegative())
-    })
-  ),
-  fileCaps: truncatedList(
-    strictObject({ path, capability: string().check(_regex(/^[0-9a-f]{0,128}$/)) })
-  ),
-  tools: array(
-    strictObject({
-      kind: _enum(["shell", "package-manager", "privilege", "account"]),
-      name: string().check(_maxLength(64)),
-      path,
-      resolved: path
-    })
-  ).check(_maxLength(256)),
-  ports: array(
-    strictObject({
-      port: int().check(_gte(0), _lte(65535)),
-      protocol: _enum(["tcp", "udp"]),
-      bindable: boolean(),
-      error: nullable(string().check(_maxLength(64)))
-    })
-  ).check(_maxLength(256)),
-  walk: strictObject({
-    entries: int().check(_nonnegative()),
-    directories: int().check(_nonnegative()),
-    elapsedMs: int().check(_nonnegative()),
-    truncated: boolean(),
-    unscanned: truncatedList(strictObject({ path, reason: string().check(_maxLength(200)) }))
-  })
-});
-
-// src/probe/probe.ts
-function probePath() {
-  return `/.nonroot-guard-probe-${randomBytes3(8).toString("hex")}`;
-}
-var DEFAULT_PROBE_LIMITS = { timeoutMs: 12e4, memory: "256m", pids: 64 };
-function probeLimits(env = process.env) {
-  const seconds = environmentValue(PROBE_TIMEOUT, env);
-  if (seconds === void 0) return DEFAULT_PROBE_LIMITS;
-  return { ...DEFAULT_PROBE_LIMITS, timeoutMs: Math.round(seconds * 1e3) };
-}
-var ACCOUNT_FILES_FLAG = "--account-files";
-var shownFile = nullable(string().check(_maxLength(256 * 1024)));
-var shownAccountFiles = strictObject({ passwd: shownFile, group: shownFile });
-var ARCHES = ["amd64", "arm64"];
-function probeBinary(engineArch) {
-  if (!ARCHES.includes(engineArch)) {
-    throw new CheckError(
-      "platform",
-      `there is no probe for a ${engineArch} Docker engine (only ${ARCHES.join(", ")})`,
-      "Run the check on an amd64 or arm64 runner, or set probe: optional to judge the metadata only."
-    );
-  }
-  for (const base of ["./probe/", "../../dist/probe/"]) {
-    const path2 = fileURLToPath(new URL(`${base}linux-${engineArch}`, import.meta.url));
-    if (existsSync2(path2)) return path2;
-  }
-  throw new CheckError(
-    "platform",
-    `the probe binary dist/probe/linux-${engineArch} is missing from this installation`,
-    "Reinstall nonroot-guard (dist/ must be complete), or build it with probe/build.sh."
-  );
-}
-function probeArguments(image, ports, ownPath) {
-  const exec = image.entrypoint[0] ?? image.cmd[0] ?? "";
-  const args = ["--user", image.user, "--workdir", image.workdir, "--exec", exec];
-  args.push("--skip", ownPath);
-  for (const port of ports) args.push("--port", port);
-  return args;
-}
-function parseProbeDocument(stdout) {
-  let json;
-  try {
-    json = JSON.parse(stdout);
-  } catch {
-    throw new Error(
-      `it is not JSON (${stdout.length} bytes, starting ${JSON.stringify(stdout.slice(0, 40))})`
-    );
-  }
-  let shown = null;
-  if (typeof json === "object" && json !== null && !Array.isArray(json) && "accountFiles" in json) {
-    const { accountFiles, ...facts } = json;
-    const files = shownAccountFiles.safeParse(accountFiles);
-    if (!files.success) throw schemaError(files.error, "accountFiles");
-    shown = files.data;
-    json = facts;
-  }
-  const parsed = probeSchema.safeParse(json);
-  if (!parsed.success) throw schemaError(parsed.error);
-  return { output: parsed.data, shown };
-}
-function schemaError(error2, under) {
-  const issue2 = error2.issues[0];
-  const path2 = [...under ? [under] : [], ...issue2.path].join(".");
-  return new Error(`${path2 || "the document"}: ${issue2.message}`);
-}
-function unpassable(image) {
-  const fields = [
-    ["Config.User", image.user],
-    ["Config.WorkingDir", image.workdir],
-    ["the entrypoint", image.entrypoint[0] ?? image.cmd[0]]
-  ];
-  const bad = fields.find(([, value]) => value?.includes("\0"));
-  return bad ? `the image's ${bad[0]} holds a NUL byte, which no runtime can pass to the kernel: no container of this image can start as configured` : null;
-}
-function differentInside(output, shown, files) {
-  const unsafe = [];
-  for (const [path2, key] of [
-    ["/etc/passwd", "passwd"],
-    ["/etc/group", "group"]
-  ]) {
-    const status = output.identity[key];
-    const resolved = output.identity[`${key}Resolved`];
-    if (status === "mounted") {
-      unsafe.push({
-        path: path2,
-        what: `resolves into ${resolved}, which is mounted over the image's files when the container runs: the engine reads the image's own file there, the container another`,
-        started: true
-      });
-    } else if (status === "escapes") {
-      unsafe.push({
-        path: path2,
-        what: `leads out of the image's files: a symlink on the way climbs above / (at ${resolved})`,
-        started: true
-      });
-    } else if (shown && shown[key] !== null && files[key] !== null && shown[key] !== files[key]) {
-      unsafe.push({
-        path: path2,
-        what: "reads differently inside the running container than in the image the engine reads it from",
-        started: true
-      });
-    }
-  }
-  return unsafe;
-}
-
-// src/source/docker/probe-container.ts
 function defaultTransfer(env = process.env) {
   const forced = environmentValue(PROBE_TRANSFER, env);
   if (forced) return forced;
