@@ -3,7 +3,7 @@ import {
   earlyRequestFor,
   localEngineSocket,
   startEarlyCalls
-} from "./chunk-RA6RFXPM.js";
+} from "./chunk-2GNS7RQ4.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/action/index.ts
@@ -20,7 +20,7 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
   void 0,
   localEngineSocket()
 ) : void 0;
-if (early) await new Promise((resolve) => setImmediate(resolve));
-var { run } = await import("./chunk-VYKQ7MM5.js");
+await early?.underway();
+var { run } = await import("./chunk-ATTDZ6EH.js");
 await run(early);
 early?.discard();

@@ -22,9 +22,7 @@ const early =
         localEngineSocket(),
       )
     : undefined;
-// One turn of the event loop first, so that the requests' connections are made and their
-// bytes written before loading the rest holds the thread: the engine answers meanwhile.
-if (early) await new Promise((resolve) => setImmediate(resolve));
+await early?.underway();
 const { run } = await import('./main.js');
 
 await run(early);

@@ -7,9 +7,7 @@ const argv = process.argv.slice(2);
 // Docker answers the check's first questions while Node loads the check itself.
 const request = earlyRequest(argv);
 const early = request ? startEarlyCalls(request, undefined, localEngineSocket()) : undefined;
-// One turn of the event loop first, so that the requests' connections are made and their
-// bytes written before loading the rest holds the thread: the engine answers meanwhile.
-if (early) await new Promise((resolve) => setImmediate(resolve));
+await early?.underway();
 const { runCli } = await import('./command-line.js');
 
 process.exitCode = await runCli(argv, {

@@ -17,7 +17,7 @@ import {
   localEngineSocket,
   makesTheImage,
   runCommand
-} from "./chunk-EEPMBJKC.js";
+} from "./chunk-SWDLSRAM.js";
 import {
   DEFAULT_POLICY,
   DEFAULT_POLICY_PATH,

@@ -401,6 +401,14 @@ var EarlyCalls = class {
     this.calls.delete(id);
     return result;
   }
+  /**
+   * Resolves after one turn of the event loop: the requests' connections are then made and
+   * their bytes written (the processes spawned) before loading the rest of the check holds
+   * the thread, so the engine answers meanwhile.
+   */
+  underway() {
+    return new Promise((resolve) => setImmediate(resolve));
+  }
   /** Kills the calls nobody took, so that they do not keep the process alive. */
   discard() {
     if (this.calls.size > 0 || this.requests.size > 0) this.abort.abort();

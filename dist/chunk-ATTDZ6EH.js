@@ -13,7 +13,7 @@ import {
   localEngineSocket,
   makesTheImage,
   runCommand
-} from "./chunk-RA6RFXPM.js";
+} from "./chunk-2GNS7RQ4.js";
 import "./chunk-QDHUKUM5.js";
 import {
   DEFAULT_POLICY,
