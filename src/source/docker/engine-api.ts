@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import type { Socket } from 'node:net';
 import { join } from 'node:path';
-import { exchange } from './engine-http.js';
+import { exchange, type Upgraded } from './engine-http.js';
 
 /**
  * The Docker Engine API over the local unix socket, for the read-only questions a check
@@ -23,7 +22,7 @@ export interface ApiResponse {
   /** Header names in lower case. */
   headers: Record<string, string>;
   /** After `101`, when the request asked to upgrade: the connection, and what came after the head. */
-  upgraded?: { socket: Socket; head: Buffer };
+  upgraded?: Upgraded;
 }
 
 /** What a request ended with: an answer, or why there is none (ECONNREFUSED, EACCES, timed out). */

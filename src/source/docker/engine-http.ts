@@ -13,6 +13,12 @@ import { connect, type Socket } from 'node:net';
  * server by the unit tests.
  */
 
+/** A connection the engine upgraded (101), and the bytes that came after the answer's head. */
+export interface Upgraded {
+  socket: Socket;
+  head: Buffer;
+}
+
 export type ExchangeResult =
   | {
       ok: true;
@@ -20,7 +26,7 @@ export type ExchangeResult =
       /** Header names in lower case. */
       headers: Record<string, string>;
       /** After `101`, when the request asked to upgrade: the connection, and what came after the head. */
-      upgraded?: { socket: Socket; head: Buffer };
+      upgraded?: Upgraded;
     }
   | { ok: false; code: string; message: string };
 
