@@ -21,6 +21,6 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
   localEngineSocket()
 ) : void 0;
 await early?.underway();
-var { run } = await import("./chunk-ATTDZ6EH.js");
+var { run } = await import("./chunk-HYNWZIRP.js");
 await run(early);
 early?.discard();

@@ -80,6 +80,41 @@ describe('gathering the facts of an existing image', () => {
     expect(onlyVariant(gathered).notes).toEqual(['a note of the probe']);
   });
 
+  it("reads a failed variant's account files from that variant of a multi-platform image", async () => {
+    const source = new FakeSource();
+    const amd64 = imageFacts({ ref: 'app:1', id: 'sha256:index', platform: 'linux/amd64' });
+    source.local.set('app:1', amd64);
+    source.variants.set('app:1 linux/arm64', { ...amd64, platform: 'linux/arm64' });
+    source.platformListings.set('app:1', {
+      kind: 'index',
+      platforms: [
+        { platform: 'linux/amd64', manifest: 'sha256:amd64' },
+        { platform: 'linux/arm64', manifest: 'sha256:arm64' },
+      ],
+      unusable: [],
+    });
+    const base = source.probe;
+    source.probe = (request) =>
+      request.platform === 'linux/arm64'
+        ? {
+            ok: false,
+            reason: 'the probe was killed (exit 137)',
+            elapsedMs: 9,
+            container: 'c',
+            accountFiles: null,
+            notes: [],
+          }
+        : base(request);
+    const gathered = await gatherFacts(
+      options({ image: 'app:1' }),
+      environment(source, await workspace()),
+    );
+    expect(gathered.variants.map(({ facts }) => facts.probe.status)).toEqual(['ok', 'failed']);
+    expect(source.calls.filter((call) => call.startsWith('readAccountFiles'))).toEqual([
+      'readAccountFiles app:1 linux/arm64',
+    ]);
+  });
+
   it("marks a probe that could not become the image's user as user-error", async () => {
     const source = new FakeSource();
     source.local.set('app:1', imageFacts({ ref: 'app:1', user: 'app' }));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { runAction } from '../helpers/action.js';
 import { buildImage, FIXTURES } from '../helpers/docker.js';
+import { engineTrace } from '../helpers/engine-trace.js';
 import { CONTAINERD_STORE, HAS_BUILDX } from '../helpers/engines.js';
 import { cli } from '../helpers/run.js';
 
@@ -68,6 +69,39 @@ describe.skipIf(!inject('docker'))('docker calls of one check', () => {
     const report = JSON.parse(result.stdout);
     expect(report.probe.status).toBe('ok');
     expect(await docker.calls()).toEqual([]);
+  });
+
+  it("the CLI's requests: the account files' stat before the start, their content from the probe", async () => {
+    const trace = await engineTrace();
+    try {
+      const result = await cli(['check', '--image', IMAGE, '--format', 'json'], {
+        env: { ...process.env, DOCKER_HOST: trace.host },
+      });
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout).probe.status).toBe('ok');
+      const requests = trace.requests();
+      expect(requests.slice(0, 3).sort()).toEqual([
+        'GET /images/json',
+        'GET /info',
+        'GET /version',
+      ]);
+      // The platform listing (containerd store) goes beside the probe's container.
+      const listing = requests.filter((request) => request === 'GET /images/get');
+      expect(listing).toHaveLength(CONTAINERD_STORE ? 1 : 0);
+      // Regular account files the probe printed are not fetched again: a GET of the
+      // archive costs the daemon a process of its own (55–120 ms on Docker 20.10).
+      expect(requests.slice(3).filter((request) => request !== 'GET /images/get')).toEqual([
+        'POST /containers/create',
+        'HEAD /containers/archive',
+        'HEAD /containers/archive',
+        'POST /containers/attach',
+        'POST /containers/start',
+        'POST /containers/wait',
+        'DELETE /containers',
+      ]);
+    } finally {
+      await trace.close();
+    }
   });
 
   it('the action: no docker process either', async () => {

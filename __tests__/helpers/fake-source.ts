@@ -88,8 +88,8 @@ export class FakeSource implements ImageSource {
     return this.local.delete(ref) ? null : `No such image: ${ref}`;
   }
 
-  async readAccountFiles(ref: string): Promise<AccountFiles> {
-    this.calls.push(`readAccountFiles ${ref}`);
+  async readAccountFiles(ref: string, platform?: string): Promise<AccountFiles> {
+    this.calls.push(`readAccountFiles ${ref}${platform ? ` ${platform}` : ''}`);
     return this.accountFiles;
   }
 

@@ -30,7 +30,7 @@ describe.skipIf(!inject('docker'))('the account files on a real engine', () => {
   const driver = new Docker();
   const sorted = (files: AccountFiles) => ({ ...files, notes: [...files.notes].sort() });
 
-  async function image(name: string, files: Record<string, string>): Promise<string> {
+  async function image(name: string, files: Record<string, string | Buffer>): Promise<string> {
     const context = await mkdtemp(join(tmpdir(), 'nonroot-guard-accounts-'));
     for (const [path, text] of Object.entries(files)) await writeFile(join(context, path), text);
     const tag = `nonroot-guard-probe-test/accounts-${name}:test`;
@@ -51,6 +51,15 @@ describe.skipIf(!inject('docker'))('the account files on a real engine', () => {
     ],
     ['no group', { Dockerfile: 'FROM scratch\nCOPY passwd /etc/\n', passwd: 'root:x:0:0::/:\n' }],
     ['none', { Dockerfile: 'FROM scratch\nCOPY app /app\n', app: 'not a program' }],
+    [
+      // The print is of other bytes than the file (U+FFFD for each invalid sequence): read whole.
+      'not utf-8',
+      {
+        Dockerfile: 'FROM scratch\nCOPY passwd group /etc/\n',
+        passwd: Buffer.from('root:x:0:0:\xff\xfe:/root:/bin/sh\n', 'latin1'),
+        group: 'root:x:0:\n',
+      },
+    ],
   ])('are what docker cp reads (%s)', async (name, files) => {
     const id = await image(name.replace(' ', '-'), files);
     const facts = await driver.inspect(id);

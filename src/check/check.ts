@@ -213,8 +213,11 @@ async function variantFacts(
         : await parseDockerfile(dockerfileInput.text, { ...parseOptions, platforms })
       : null;
   const ports = declaredPorts(image, policy.portVariables);
-  // One container start: the probe, which also returns the account files it read; the base
-  // ENV comes meanwhile. docker cp reads the account files only when the probe could not.
+  // The variant judged, when the image holds several: a multi-platform image's files differ.
+  const variant = platformMet || namePlatform ? image.platform : undefined;
+  // One container start: the probe, which also returns the account files; the base ENV
+  // comes meanwhile. The source reads the account files itself only when the probe gave
+  // none (it failed once started, or no container could be made).
   const [baseEnv, probe] = await Promise.all([
     draft ? baseImageEnv(draft, image, env.source, notes) : undefined,
     env.source.runProbe({
@@ -222,12 +225,12 @@ async function variantFacts(
       ports: portsToProbe(ports),
       engineArch: engine.arch,
       binary: env.probeBinary,
-      // The variant judged, when the image holds several: a multi-platform image's files differ.
-      platform: platformMet || namePlatform ? image.platform : undefined,
+      platform: variant,
     }),
   ]);
   notes.push(...probe.notes);
-  const accountFiles = probe.accountFiles ?? (await env.source.readAccountFiles(image.ref));
+  const accountFiles =
+    probe.accountFiles ?? (await env.source.readAccountFiles(image.ref, variant));
   const dockerfile =
     dockerfileInput && parseOptions && draft
       ? await parseDockerfile(dockerfileInput.text, { ...parseOptions, baseEnv, platforms })

@@ -21,8 +21,11 @@ export interface ImageSource {
   build(request: BuildRequest): Promise<string>;
   /** Removes a tag (and the image when no other tag holds it); the reason when it could not. */
   removeImage(ref: string): Promise<string | null>;
-  /** /etc/passwd and /etc/group as the engine reads them, without starting anything of the image. */
-  readAccountFiles(ref: string): Promise<AccountFiles>;
+  /**
+   * /etc/passwd and /etc/group as the engine reads them, without starting anything of the
+   * image: of the platform given, for an image that holds several.
+   */
+  readAccountFiles(ref: string, platform?: string): Promise<AccountFiles>;
   /** The probe, in one container of the image, and its facts or why there are none. */
   runProbe(request: ProbeRequest): Promise<ProbeResult>;
 }

@@ -109,14 +109,16 @@ function typeOf(mode: number): TarEntryType | 'socket' | null {
  * One file of a created container as `docker cp -L` reads it: the path's stat, a symlink
  * followed to the target the daemon resolved inside the container's root (as the CLI does),
  * that target's stat, and only for a regular file of at most `maxBytes` its content, from
- * the archive's first entry. A FIFO, a device or a socket is known from its stat and never
- * opened (the daemon cannot even put a socket into a tar archive).
+ * the archive's first entry (unless `content` is false: then its size). A FIFO, a device or
+ * a socket is known from its stat and never opened (the daemon cannot even put a socket into
+ * a tar archive).
  */
 export async function readContainerFile(
   socket: string,
   container: string,
   path: string,
   maxBytes: number,
+  content = true,
 ): Promise<ImageFile> {
   let stat = await statPath(socket, container, path);
   let target = path;
@@ -129,6 +131,7 @@ export async function readContainerFile(
   const type = typeOf(stat.mode);
   if (type) return { kind: 'not-regular', type };
   if (stat.size > maxBytes) return { kind: 'too-large', size: stat.size };
+  if (!content) return { kind: 'regular', size: stat.size };
   const reader = new FirstFileReader(maxBytes);
   const result = await apiRequest(
     socket,

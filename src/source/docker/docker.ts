@@ -37,6 +37,18 @@ export function missingFileNote(path: string): string {
 
 /** Account files larger than this are not read (a hostile image can ship a huge /etc/passwd). */
 const MAX_ACCOUNT_FILE_BYTES = 64 * 1024 * 1024;
+
+const ACCOUNT_FILES = [
+  { path: '/etc/passwd', key: 'passwd' },
+  { path: '/etc/group', key: 'group' },
+] as const;
+
+/** A regular account file of a created container whose content was not read: its size, from the engine's stat. */
+export interface UnreadAccountFile {
+  path: (typeof ACCOUNT_FILES)[number]['path'];
+  key: (typeof ACCOUNT_FILES)[number]['key'];
+  size: number;
+}
 const BUILD_LOG_TAIL_LINES = 25;
 /** The probe caps its own output far below this; more means something is wrong. */
 const MAX_CONTAINER_OUTPUT_BYTES = 16 * 1024 * 1024;
@@ -481,15 +493,17 @@ export class Docker {
 
   /**
    * Reads /etc/passwd and /etc/group from the image's filesystem without
-   * running it: a container made as the probe's is (createContainer), never
-   * started, read as readAccountFilesOf reads it, and removed.
+   * running it: a container made as the probe's is (createContainer), of the
+   * platform asked for, never started, read as readAccountFilesOf reads it,
+   * and removed.
    */
-  async readAccountFiles(ref: string): Promise<AccountFiles> {
+  async readAccountFiles(ref: string, platform?: string): Promise<AccountFiles> {
     const name = `nonroot-guard-accounts-${randomBytes(6).toString('hex')}`;
     const created = await this.createContainer(
       {
         name,
         image: ref,
+        platform,
         entrypoint: '/nonroot-guard-never-started',
         args: [],
         limits: DEFAULT_PROBE_LIMITS,
@@ -498,7 +512,7 @@ export class Docker {
     );
     try {
       if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
-      return await this.readAccountFilesOf(name);
+      return (await this.readAccountFilesOf(name)).files;
     } finally {
       await this.removeContainer(name);
     }
@@ -508,18 +522,27 @@ export class Docker {
    * The account files of a created container as the daemon will read them
    * when it starts it: symlinks resolved inside the image, before anything is
    * mounted. Only a regular file is read; a device node, FIFO or socket is
-   * known from its tar header and never opened (by us or, since the caller
-   * then starts nothing, by the daemon).
+   * known from its stat or tar header and never opened (by us or, since the
+   * caller then starts nothing, by the daemon). With `content: false` a
+   * regular file's content is left unread where the engine can say its size
+   * without it (the Engine API's stat): it is `unread`, null in the files.
    */
-  async readAccountFilesOf(container: string): Promise<AccountFiles> {
+  async readAccountFilesOf(
+    container: string,
+    { content = true }: { content?: boolean } = {},
+  ): Promise<{ files: AccountFiles; unread: UnreadAccountFile[] }> {
     const notes: string[] = [];
     const unsafe: AccountFiles['unsafe'] = [];
+    const unread: UnreadAccountFile[] = [];
     const [passwd, group] = await Promise.all(
-      (['/etc/passwd', '/etc/group'] as const).map(async (path) => {
-        const file = await this.readImageFile(container, path, MAX_ACCOUNT_FILE_BYTES);
+      ACCOUNT_FILES.map(async ({ path, key }) => {
+        const file = await this.readImageFile(container, path, MAX_ACCOUNT_FILE_BYTES, content);
         switch (file.kind) {
           case 'file':
             return file.text;
+          case 'regular':
+            unread.push({ path, key, size: file.size });
+            break;
           case 'missing':
             notes.push(missingFileNote(path));
             break;
@@ -538,17 +561,24 @@ export class Docker {
         return null;
       }),
     );
-    return { passwd: passwd ?? null, group: group ?? null, notes, unsafe };
+    return { files: { passwd: passwd ?? null, group: group ?? null, notes, unsafe }, unread };
   }
 
   /**
    * One file of a created container, symlinks resolved in the image: by the Engine API on
    * a local socket (api-container.ts), else `docker cp -L`, whose tar header is read first,
    * so anything but a regular file of at most `maxBytes` is recognised from 512 bytes and
-   * the copy stopped there.
+   * the copy stopped there. `content: false` leaves a regular file's content unread on the
+   * API (its stat gives the size); `docker cp` gives the content with the header, in the
+   * one process it costs either way.
    */
-  async readImageFile(container: string, path: string, maxBytes: number): Promise<ImageFile> {
-    if (this.socket) return api.readContainerFile(this.socket, container, path, maxBytes);
+  async readImageFile(
+    container: string,
+    path: string,
+    maxBytes: number,
+    content = true,
+  ): Promise<ImageFile> {
+    if (this.socket) return api.readContainerFile(this.socket, container, path, maxBytes, content);
     const reader = new FirstFileReader(maxBytes);
     const result = await this.exec(['cp', '-L', `${container}:${path}`, '-'], {
       timeoutMs: 60_000,

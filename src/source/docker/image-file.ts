@@ -3,6 +3,8 @@ import { firstTarEntry, type TarEntryType } from './tar-entry.js';
 /** A file of an image, as a created container's archive gave it. */
 export type ImageFile =
   | { kind: 'file'; text: string }
+  /** A regular file within the limit whose content was not asked for: its size, from the stat. */
+  | { kind: 'regular'; size: number }
   | { kind: 'missing' }
   | { kind: 'not-regular'; type: TarEntryType | 'socket' }
   | { kind: 'too-large'; size: number }

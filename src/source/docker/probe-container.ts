@@ -13,9 +13,11 @@ import {
   type ProbeLimits,
   type ProbeResult,
   type ProbeTransfer,
+  type ShownAccountFiles,
 } from '../../probe/probe.js';
+import type { ProbeOutput } from '../../probe/schema.js';
 import { lastLines, type CommandResult } from '../command.js';
-import { dockerFailure, type Docker } from './docker.js';
+import { dockerFailure, type Docker, type UnreadAccountFile } from './docker.js';
 
 /**
  * The probe's one container on a Docker engine (container-spec.ts says how it is made):
@@ -54,6 +56,36 @@ export function failureReason(result: CommandResult, limits: ProbeLimits, arch: 
 /** The bind mount's source is not there: the daemon does not see this machine's files. */
 function mountDidNotReach(created: CommandResult): boolean {
   return /bind source path does not exist/i.test(created.stderr);
+}
+
+/**
+ * The account files with the probe's print standing in for each file the engine's stat
+ * left unread, where the print is that file: the probe found it a regular file on a path
+ * that reaches no mount (status ok) and read as many bytes as the engine's stat says it
+ * holds. (With no mount on the way, the container's file is the image's: nothing else runs
+ * in it, and the probe never opens a file of the image for writing.) Any other is left
+ * unread, to be read from the engine, and then compared with the print (differentInside).
+ */
+export function withPrinted(
+  read: { files: AccountFiles; unread: UnreadAccountFile[] },
+  output: ProbeOutput,
+  shown: ShownAccountFiles | null,
+): { files: AccountFiles; unread: UnreadAccountFile[] } {
+  const files = { ...read.files };
+  const unread: UnreadAccountFile[] = [];
+  for (const file of read.unread) {
+    const text = shown?.[file.key] ?? null;
+    if (
+      text !== null &&
+      output.identity[file.key] === 'ok' &&
+      Buffer.byteLength(text, 'utf8') === file.size
+    ) {
+      files[file.key] = text;
+    } else {
+      unread.push(file);
+    }
+  }
+  return { files, unread };
 }
 
 /** After the timeout, how long a pending `docker create` is waited for so that what it makes is removed. */
@@ -140,7 +172,10 @@ export async function runProbe(
         // files from it meanwhile, rather than have the caller create a second container.
         const late = await create;
         const made = late.exitCode === 0 && !late.timedOut;
-        return timedOut(container, made ? await docker.readAccountFilesOf(container) : null);
+        return timedOut(
+          container,
+          made ? (await docker.readAccountFilesOf(container)).files : null,
+        );
       }
       if (created.exitCode !== 0) {
         if (transfer === 'mount' && mountDidNotReach(created)) return 'mount-did-not-reach';
@@ -158,16 +193,23 @@ export async function runProbe(
           return failed(failureReason(copied, limits, engineArch), container, accountFiles);
         }
       }
-      accountFiles = await docker.readAccountFilesOf(container);
-      if (accountFiles.unsafe.length > 0) {
-        const what = accountFiles.unsafe.map((file) => `${file.path} ${file.what}`).join('; ');
+      // The engine's stat decides whether anything may start; a regular file's content is
+      // the probe's own print of it where that is the engine's file (withPrinted).
+      const read = await docker.readAccountFilesOf(container, { content: false });
+      // Nothing of the image has run yet: what the stat left unread is read from this container.
+      const beforeStart = async () =>
+        read.unread.length === 0 ? read.files : (await docker.readAccountFilesOf(container)).files;
+      if (read.files.unsafe.length > 0) {
+        const what = read.files.unsafe.map((file) => `${file.path} ${file.what}`).join('; ');
         return failed(
           `no container of the image was started: ${what}, and the Docker daemon itself opens it to start any container`,
           container,
-          accountFiles,
+          await beforeStart(),
         );
       }
-      if (Date.now() >= deadline) return timedOut(container, accountFiles);
+      if (Date.now() >= deadline) return timedOut(container, await beforeStart());
+      // Past the start, a file left unread is read by the caller from a container never started.
+      accountFiles = read.unread.length === 0 ? read.files : null;
       const result = await docker.startAttached(container, deadline - Date.now());
       if (result.timedOut) return timedOut(container, accountFiles);
       if (result.exitCode !== 0) {
@@ -175,9 +217,14 @@ export async function runProbe(
       }
       try {
         const { output, shown } = parseProbeDocument(result.stdout);
-        accountFiles.unsafe.push(...differentInside(output, shown, accountFiles));
+        const printed = withPrinted(read, output, shown);
+        const files =
+          printed.unread.length === 0
+            ? printed.files
+            : await docker.readAccountFiles(image.id, options.platform);
+        files.unsafe.push(...differentInside(output, shown, files));
         const elapsedMs = Date.now() - started;
-        return { ok: true, output, accountFiles, elapsedMs, transfer, notes };
+        return { ok: true, output, accountFiles: files, elapsedMs, transfer, notes };
       } catch (error) {
         return failed(
           `the probe's output could not be read: ${(error as Error).message}`,

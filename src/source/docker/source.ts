@@ -42,8 +42,8 @@ export class DockerSource implements ImageSource {
     return this.docker.removeImage(ref);
   }
 
-  readAccountFiles(ref: string): Promise<AccountFiles> {
-    return this.docker.readAccountFiles(ref);
+  readAccountFiles(ref: string, platform?: string): Promise<AccountFiles> {
+    return this.docker.readAccountFiles(ref, platform);
   }
 
   runProbe(request: ProbeRequest): Promise<ProbeResult> {

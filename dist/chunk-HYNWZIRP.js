@@ -1557,6 +1557,7 @@ async function variantFacts(image, shared, options, env, { namePlatform = false 
   const platforms2 = { target: image.platform, build: `linux/${engine.arch}` };
   const draft = dockerfileInput && parseOptions2 ? parseOptions2.platforms?.target === platforms2.target && parseOptions2.platforms.build === platforms2.build ? shared.draft : await parseDockerfile(dockerfileInput.text, { ...parseOptions2, platforms: platforms2 }) : null;
   const ports = declaredPorts(image, policy.portVariables);
+  const variant = platformMet || namePlatform ? image.platform : void 0;
   const [baseEnv, probe2] = await Promise.all([
     draft ? baseImageEnv(draft, image, env.source, notes) : void 0,
     env.source.runProbe({
@@ -1564,12 +1565,11 @@ async function variantFacts(image, shared, options, env, { namePlatform = false 
       ports: portsToProbe(ports),
       engineArch: engine.arch,
       binary: env.probeBinary,
-      // The variant judged, when the image holds several: a multi-platform image's files differ.
-      platform: platformMet || namePlatform ? image.platform : void 0
+      platform: variant
     })
   ]);
   notes.push(...probe2.notes);
-  const accountFiles = probe2.accountFiles ?? await env.source.readAccountFiles(image.ref);
+  const accountFiles = probe2.accountFiles ?? await env.source.readAccountFiles(image.ref, variant);
   const dockerfile = dockerfileInput && parseOptions2 && draft ? await parseDockerfile(dockerfileInput.text, { ...parseOptions2, baseEnv, platforms: platforms2 }) : null;
   if (dockerfile) notes.push(...compareUser(dockerfile, image));
   if (platformMet === false) {
@@ -2092,7 +2092,7 @@ function typeOf(mode) {
   if (has(mode, MODE_BITS.irregular)) return "other";
   return null;
 }
-async function readContainerFile(socket, container, path2, maxBytes) {
+async function readContainerFile(socket, container, path2, maxBytes, content = true) {
   let stat3 = await statPath(socket, container, path2);
   let target = path2;
   if (stat3 && !("unreadable" in stat3) && has(stat3.mode, MODE_BITS.symlink)) {
@@ -2104,6 +2104,7 @@ async function readContainerFile(socket, container, path2, maxBytes) {
   const type = typeOf(stat3.mode);
   if (type) return { kind: "not-regular", type };
   if (stat3.size > maxBytes) return { kind: "too-large", size: stat3.size };
+  if (!content) return { kind: "regular", size: stat3.size };
   const reader = new FirstFileReader(maxBytes);
   const result = await apiRequest(
     socket,
@@ -2518,6 +2519,10 @@ function missingFileNote(path2) {
   return `${path2} does not exist in the image`;
 }
 var MAX_ACCOUNT_FILE_BYTES = 64 * 1024 * 1024;
+var ACCOUNT_FILES = [
+  { path: "/etc/passwd", key: "passwd" },
+  { path: "/etc/group", key: "group" }
+];
 var BUILD_LOG_TAIL_LINES = 25;
 var MAX_CONTAINER_OUTPUT_BYTES = 16 * 1024 * 1024;
 var MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -2908,15 +2913,17 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
   }
   /**
    * Reads /etc/passwd and /etc/group from the image's filesystem without
-   * running it: a container made as the probe's is (createContainer), never
-   * started, read as readAccountFilesOf reads it, and removed.
+   * running it: a container made as the probe's is (createContainer), of the
+   * platform asked for, never started, read as readAccountFilesOf reads it,
+   * and removed.
    */
-  async readAccountFiles(ref) {
+  async readAccountFiles(ref, platform2) {
     const name = `nonroot-guard-accounts-${randomBytes3(6).toString("hex")}`;
     const created = await this.createContainer(
       {
         name,
         image: ref,
+        platform: platform2,
         entrypoint: "/nonroot-guard-never-started",
         args: [],
         limits: DEFAULT_PROBE_LIMITS
@@ -2925,7 +2932,7 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
     );
     try {
       if (created.exitCode !== 0) throw dockerFailure(`docker create ${ref}`, created);
-      return await this.readAccountFilesOf(name);
+      return (await this.readAccountFilesOf(name)).files;
     } finally {
       await this.removeContainer(name);
     }
@@ -2934,18 +2941,24 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
    * The account files of a created container as the daemon will read them
    * when it starts it: symlinks resolved inside the image, before anything is
    * mounted. Only a regular file is read; a device node, FIFO or socket is
-   * known from its tar header and never opened (by us or, since the caller
-   * then starts nothing, by the daemon).
+   * known from its stat or tar header and never opened (by us or, since the
+   * caller then starts nothing, by the daemon). With `content: false` a
+   * regular file's content is left unread where the engine can say its size
+   * without it (the Engine API's stat): it is `unread`, null in the files.
    */
-  async readAccountFilesOf(container) {
+  async readAccountFilesOf(container, { content = true } = {}) {
     const notes = [];
     const unsafe = [];
+    const unread = [];
     const [passwd, group2] = await Promise.all(
-      ["/etc/passwd", "/etc/group"].map(async (path2) => {
-        const file = await this.readImageFile(container, path2, MAX_ACCOUNT_FILE_BYTES);
+      ACCOUNT_FILES.map(async ({ path: path2, key }) => {
+        const file = await this.readImageFile(container, path2, MAX_ACCOUNT_FILE_BYTES, content);
         switch (file.kind) {
           case "file":
             return file.text;
+          case "regular":
+            unread.push({ path: path2, key, size: file.size });
+            break;
           case "missing":
             notes.push(missingFileNote(path2));
             break;
@@ -2964,16 +2977,18 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
         return null;
       })
     );
-    return { passwd: passwd ?? null, group: group2 ?? null, notes, unsafe };
+    return { files: { passwd: passwd ?? null, group: group2 ?? null, notes, unsafe }, unread };
   }
   /**
    * One file of a created container, symlinks resolved in the image: by the Engine API on
    * a local socket (api-container.ts), else `docker cp -L`, whose tar header is read first,
    * so anything but a regular file of at most `maxBytes` is recognised from 512 bytes and
-   * the copy stopped there.
+   * the copy stopped there. `content: false` leaves a regular file's content unread on the
+   * API (its stat gives the size); `docker cp` gives the content with the header, in the
+   * one process it costs either way.
    */
-  async readImageFile(container, path2, maxBytes) {
-    if (this.socket) return readContainerFile(this.socket, container, path2, maxBytes);
+  async readImageFile(container, path2, maxBytes, content = true) {
+    if (this.socket) return readContainerFile(this.socket, container, path2, maxBytes, content);
     const reader = new FirstFileReader(maxBytes);
     const result = await this.exec(["cp", "-L", `${container}:${path2}`, "-"], {
       timeoutMs: 6e4,
@@ -3108,6 +3123,19 @@ function failureReason(result, limits, arch2) {
 function mountDidNotReach(created) {
   return /bind source path does not exist/i.test(created.stderr);
 }
+function withPrinted(read, output, shown) {
+  const files = { ...read.files };
+  const unread = [];
+  for (const file of read.unread) {
+    const text4 = shown?.[file.key] ?? null;
+    if (text4 !== null && output.identity[file.key] === "ok" && Buffer.byteLength(text4, "utf8") === file.size) {
+      files[file.key] = text4;
+    } else {
+      unread.push(file);
+    }
+  }
+  return { files, unread };
+}
 var CLEANUP_GRACE_MS = 15e3;
 var SLOW_CREATE_MS = 2e3;
 var TIMED_OUT = /* @__PURE__ */ Symbol("timed out");
@@ -3162,7 +3190,10 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
       if (created === TIMED_OUT) {
         const late = await create;
         const made = late.exitCode === 0 && !late.timedOut;
-        return timedOut(container, made ? await docker.readAccountFilesOf(container) : null);
+        return timedOut(
+          container,
+          made ? (await docker.readAccountFilesOf(container)).files : null
+        );
       }
       if (created.exitCode !== 0) {
         if (transfer2 === "mount" && mountDidNotReach(created)) return "mount-did-not-reach";
@@ -3180,16 +3211,18 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
           return failed(failureReason(copied2, limits, engineArch), container, accountFiles);
         }
       }
-      accountFiles = await docker.readAccountFilesOf(container);
-      if (accountFiles.unsafe.length > 0) {
-        const what = accountFiles.unsafe.map((file) => `${file.path} ${file.what}`).join("; ");
+      const read = await docker.readAccountFilesOf(container, { content: false });
+      const beforeStart = async () => read.unread.length === 0 ? read.files : (await docker.readAccountFilesOf(container)).files;
+      if (read.files.unsafe.length > 0) {
+        const what = read.files.unsafe.map((file) => `${file.path} ${file.what}`).join("; ");
         return failed(
           `no container of the image was started: ${what}, and the Docker daemon itself opens it to start any container`,
           container,
-          accountFiles
+          await beforeStart()
         );
       }
-      if (Date.now() >= deadline) return timedOut(container, accountFiles);
+      if (Date.now() >= deadline) return timedOut(container, await beforeStart());
+      accountFiles = read.unread.length === 0 ? read.files : null;
       const result2 = await docker.startAttached(container, deadline - Date.now());
       if (result2.timedOut) return timedOut(container, accountFiles);
       if (result2.exitCode !== 0) {
@@ -3197,9 +3230,11 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
       }
       try {
         const { output, shown } = parseProbeDocument(result2.stdout);
-        accountFiles.unsafe.push(...differentInside(output, shown, accountFiles));
+        const printed = withPrinted(read, output, shown);
+        const files = printed.unread.length === 0 ? printed.files : await docker.readAccountFiles(image.id, options.platform);
+        files.unsafe.push(...differentInside(output, shown, files));
         const elapsedMs = Date.now() - started;
-        return { ok: true, output, accountFiles, elapsedMs, transfer: transfer2, notes };
+        return { ok: true, output, accountFiles: files, elapsedMs, transfer: transfer2, notes };
       } catch (error2) {
         return failed(
           `the probe's output could not be read: ${error2.message}`,
@@ -3252,8 +3287,8 @@ var DockerSource = class {
   removeImage(ref) {
     return this.docker.removeImage(ref);
   }
-  readAccountFiles(ref) {
-    return this.docker.readAccountFiles(ref);
+  readAccountFiles(ref, platform2) {
+    return this.docker.readAccountFiles(ref, platform2);
   }
   runProbe(request) {
     return runProbe(this.docker, request.image, request.ports, request.engineArch, {
