@@ -4,7 +4,7 @@ import {
   earlyRequest,
   localEngineSocket,
   startEarlyCalls
-} from "./chunk-SWDLSRAM.js";
+} from "./chunk-5J2HYNK7.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/cli/cli.ts
@@ -12,7 +12,7 @@ var argv = process.argv.slice(2);
 var request = earlyRequest(argv);
 var early = request ? startEarlyCalls(request, void 0, localEngineSocket()) : void 0;
 await early?.underway();
-var { runCli } = await import("./chunk-5BMR6VDY.js");
+var { runCli } = await import("./chunk-Y7WJN2F3.js");
 process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -3,7 +3,7 @@ import {
   earlyRequestFor,
   localEngineSocket,
   startEarlyCalls
-} from "./chunk-2GNS7RQ4.js";
+} from "./chunk-Z4QXFZVL.js";
 import "./chunk-LOBMMHTG.js";
 
 // src/action/index.ts
@@ -21,6 +21,6 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
   localEngineSocket()
 ) : void 0;
 await early?.underway();
-var { run } = await import("./chunk-HYNWZIRP.js");
+var { run } = await import("./chunk-RZCZGY5H.js");
 await run(early);
 early?.discard();

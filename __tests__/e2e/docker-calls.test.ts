@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { runAction } from '../helpers/action.js';
 import { buildImage, FIXTURES } from '../helpers/docker.js';
 import { engineTrace } from '../helpers/engine-trace.js';
+import { loggingDocker } from '../helpers/logging-docker.js';
 import { CONTAINERD_STORE, HAS_BUILDX } from '../helpers/engines.js';
 import { cli } from '../helpers/run.js';
 
@@ -21,27 +22,6 @@ import { cli } from '../helpers/run.js';
 // buildx where the CLI has it.
 
 const IMAGE = 'nonroot-guard-e2e/docker-calls:test';
-
-/** A docker that logs each call's first words, then runs the real one (or hangs on `version`). */
-async function loggingDocker(options: { hangOnVersion?: boolean } = {}) {
-  const real = execFileSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim();
-  const dir = await mkdtemp(join(tmpdir(), 'nonroot-guard-docker-calls-'));
-  const log = join(dir, 'calls.log');
-  const hang = options.hangOnVersion ? `[ "$1" = version ] && exec sleep 120\n` : '';
-  await writeFile(
-    join(dir, 'docker'),
-    `#!/bin/sh\necho "$1 $2" >> '${log}'\n${hang}exec '${real}' "$@"\n`,
-  );
-  await chmod(join(dir, 'docker'), 0o755);
-  return {
-    env: { ...process.env, PATH: `${dir}:${process.env['PATH']}` },
-    calls: async () =>
-      (await readFile(log, 'utf8').catch(() => ''))
-        .split('\n')
-        .filter((line) => line !== '')
-        .map((line) => (line.split(' ')[0] === 'run' ? 'run' : line)),
-  };
-}
 
 /**
  * The probe's one container: created, its account files read as the daemon will read them
@@ -95,8 +75,10 @@ describe.skipIf(!inject('docker'))('docker calls of one check', () => {
         'HEAD /containers/archive',
         'HEAD /containers/archive',
         'POST /containers/attach',
-        'POST /containers/start',
+        // The wait for the exit goes before the start, as docker run's: its answer then
+        // comes with the exit instead of a round trip after it.
         'POST /containers/wait',
+        'POST /containers/start',
         'DELETE /containers',
       ]);
     } finally {

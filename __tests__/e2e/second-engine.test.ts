@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { BUSYBOX, FIXTURES, REPO_ROOT } from '../helpers/docker.js';
+import { engineTrace } from '../helpers/engine-trace.js';
 import { SECOND_ENGINE } from '../helpers/engines.js';
+import { loggingDocker } from '../helpers/logging-docker.js';
 import { startRegistry } from '../helpers/registry.js';
 import { cli, STACK_FRAME } from '../helpers/run.js';
 
@@ -142,6 +144,45 @@ describe.skipIf(!inject('secondEngine'))(`on ${SECOND_ENGINE.name}`, () => {
     expect(text.stdout).toContain('linux/amd64  pass');
     expect(text.stdout).toContain('linux/arm64  FAIL');
     expect(text.stdout).toMatch(/error {3}NR001 user-not-set .*\[linux\/arm64\]/);
+  });
+
+  it('checks every platform on a local socket without a docker process: Engine API requests only', async () => {
+    // Before: the arm64 variant's config took three docker processes (create, container
+    // inspect, rm): ~150 ms of a 2-core runner before its probe could start.
+    await buildMultiPlatform();
+    const trace = await engineTrace(SECOND_ENGINE.env);
+    const docker = await loggingDocker({ env: { ...SECOND_ENGINE.env, DOCKER_HOST: trace.host } });
+    try {
+      const result = await cli(['check', '--image', multiPlatform, '--format', 'json'], {
+        env: docker.env,
+      });
+      expect(result.code, result.stderr.slice(-2000)).toBe(1);
+      expect(JSON.parse(result.stdout).platforms).toHaveLength(2);
+      expect(await docker.calls()).toEqual([]);
+      const probeContainer = [
+        'POST /containers/create',
+        'HEAD /containers/archive',
+        'HEAD /containers/archive',
+        'POST /containers/attach',
+        'POST /containers/start',
+        'POST /containers/wait',
+        'DELETE /containers',
+      ];
+      expect(trace.requests().sort()).toEqual(
+        [
+          ...['GET /images/json', 'GET /info', 'GET /version', 'GET /images/get'],
+          // The arm64 variant's config: a container of it created (twice: that variant has
+          // neither ENTRYPOINT nor CMD, and the engine refuses a container without a command
+          // until one is given), inspected, removed.
+          ...['POST /containers/create', 'POST /containers/create'],
+          ...['GET /containers/json', 'DELETE /containers'],
+          ...probeContainer,
+          ...probeContainer,
+        ].sort(),
+      );
+    } finally {
+      await trace.close();
+    }
   });
 
   it('restricts the check to the platforms named, comma-separated', async () => {

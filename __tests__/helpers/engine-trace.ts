@@ -9,15 +9,12 @@ import { join } from 'node:path';
  * connection is the request. Requests are named by kind, without the container's or the
  * image's name: `POST /containers/nonroot-guard-probe-…/start` → `POST /containers/start`.
  */
-export async function engineTrace(): Promise<{
+export async function engineTrace(env: NodeJS.ProcessEnv = process.env): Promise<{
   host: string;
   requests: () => string[];
   close: () => Promise<void>;
 }> {
-  const engine = (process.env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock').replace(
-    /^unix:\/\//,
-    '',
-  );
+  const engine = (env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock').replace(/^unix:\/\//, '');
   const dir = await mkdtemp(join(tmpdir(), 'nonroot-guard-engine-trace-'));
   const socket = join(dir, 'engine.sock');
   const seen: string[] = [];

@@ -43,6 +43,48 @@ export async function createContainer(
   return { exitCode: 0, stdout: `${spec.name}\n`, stderr: '', timedOut: false };
 }
 
+/**
+ * POST /containers/create of a container of `image` for `platform` with nothing of its
+ * config overridden but the network (and `cmd`, when given), as `docker create --platform P
+ * --network=none IMAGE [CMD]`: its config is then that variant's image config.
+ */
+export async function createVariantContainer(
+  socket: string,
+  spec: { name: string; image: string; platform: string; cmd: readonly string[] },
+  timeoutMs: number,
+): Promise<CommandResult> {
+  const query = new URLSearchParams({ name: spec.name, platform: spec.platform });
+  const result = await apiRequest(socket, `/containers/create?${query.toString()}`, {
+    method: 'POST',
+    json: {
+      Image: spec.image,
+      ...(spec.cmd.length > 0 ? { Cmd: [...spec.cmd] } : {}),
+      HostConfig: { NetworkMode: 'none' },
+    },
+    timeoutMs,
+  });
+  if (!result.ok && result.code === 'ETIMEDOUT') return { ...failure(1, ''), timedOut: true };
+  if (!result.ok || result.response.status !== 201) return failure(1, daemonError(result));
+  return { exitCode: 0, stdout: `${spec.name}\n`, stderr: '', timedOut: false };
+}
+
+/** GET /containers/C/json's `Config`, as `docker container inspect --format '{{json .Config}}'` prints it. */
+export async function containerConfig(
+  socket: string,
+  container: string,
+  timeoutMs: number,
+): Promise<CommandResult> {
+  const result = await apiRequest(socket, `${containerPath(container)}/json`, { timeoutMs });
+  if (!result.ok || result.response.status !== 200) return failure(1, daemonError(result));
+  let config: unknown;
+  try {
+    config = (JSON.parse(result.response.body) as { Config?: unknown }).Config;
+  } catch {
+    return { exitCode: 0, stdout: result.response.body, stderr: '', timedOut: false };
+  }
+  return { exitCode: 0, stdout: JSON.stringify(config ?? null), stderr: '', timedOut: false };
+}
+
 /** The path-stat header of the archive endpoint: Go's os.FileMode and the link's target. */
 interface PathStat {
   mode: number;
@@ -153,8 +195,8 @@ const FRAME_HEADER_BYTES = 8;
 
 /**
  * `docker start --attach`, through the API: attach (the connection upgraded to the raw
- * stream), start, read stdout and stderr apart from the multiplexed stream until it ends,
- * then the exit code from /wait. Past `timeoutMs` the connection is dropped and the result
+ * stream), the wait for the next exit, start, read stdout and stderr apart from the
+ * multiplexed stream until it ends, and the exit code the wait answers. Past `timeoutMs` the connection is dropped and the result
  * says timedOut; the caller removes the container (force), which kills it.
  */
 export function startAttached(
@@ -207,33 +249,46 @@ export function startAttached(
         }
       };
       if (head.length > 0) demultiplex(head);
-      const started = apiRequest(socket, `${path}/start`, {
+      // As `docker run` does: the wait for the next exit is registered before the start (the
+      // engine answers its head once it is), so its answer comes with the exit, not a round
+      // trip after it.
+      const remaining = () => Math.max(1, deadline - Date.now());
+      let registered: (status: number) => void = () => {};
+      const waitRegistered = new Promise<number>((resolve) => (registered = resolve));
+      const waited = apiRequest(socket, `${path}/wait?condition=next-exit`, {
         method: 'POST',
-        timeoutMs: Math.max(1, deadline - Date.now()),
+        timeoutMs: remaining(),
+        onHead: registered,
       });
+      const started = (async () => {
+        const head = await Promise.race([waitRegistered, waited.then(() => 0)]);
+        if (head !== 200) {
+          // No wait, no start: nothing will close the stream, so this ends here.
+          finish(1, false, daemonError(await waited));
+          return null;
+        }
+        return apiRequest(socket, `${path}/start`, { method: 'POST', timeoutMs: remaining() });
+      })();
       connection.on('data', demultiplex);
       connection.on('error', () => {});
       // The stream ends when the container's process has closed its output, or the start failed.
       connection.on('close', () => {
         void (async () => {
           const start = await started;
-          if (done) return;
+          if (done || start === null) return;
           if (!start.ok || ![204, 304].includes(start.response.status)) {
             finish(1, false, daemonError(start));
             return;
           }
-          const waited = await apiRequest(socket, `${path}/wait?condition=not-running`, {
-            method: 'POST',
-            timeoutMs: Math.max(1, deadline - Date.now()),
-          });
+          const exited = await waited;
           if (done) return;
-          if (!waited.ok || waited.response.status !== 200) {
-            finish(1, false, daemonError(waited));
+          if (!exited.ok || exited.response.status !== 200) {
+            finish(1, false, daemonError(exited));
             return;
           }
           let answer: { StatusCode?: unknown; Error?: { Message?: string } | null };
           try {
-            answer = JSON.parse(waited.response.body) as typeof answer;
+            answer = JSON.parse(exited.response.body) as typeof answer;
           } catch {
             answer = {};
           }
@@ -241,7 +296,7 @@ export function startAttached(
             finish(
               1,
               false,
-              `the engine's wait answer has no exit code: ${waited.response.body.slice(0, 200)}`,
+              `the engine's wait answer has no exit code: ${exited.response.body.slice(0, 200)}`,
             );
             return;
           }

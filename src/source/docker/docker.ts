@@ -303,27 +303,34 @@ export class Docker {
    * store keeps a multi-platform index; `docker image inspect` shows this machine's
    * variant, and `--platform` there needs API 1.49). A container of that variant is
    * created, never started, and its config read: with nothing overridden it is the
-   * variant's image config. Null when the image has no such platform.
+   * variant's image config (Engine API requests on a local socket, else the docker CLI's
+   * create, inspect and rm). Null when the image has no such platform.
    */
   async inspectPlatform(image: ImageFacts, platform: string): Promise<ImageFacts | null> {
     const { ref } = image;
     const name = `nonroot-guard-config-${randomBytes(6).toString('hex')}`;
     const create = (command: string[]) =>
-      this.exec(
-        [
-          'create',
-          '--name',
-          name,
-          '--platform',
-          platform,
-          '--pull=never',
-          '--network=none',
-          '--',
-          ref,
-          ...command,
-        ],
-        { timeoutMs: 120_000 },
-      );
+      this.socket
+        ? api.createVariantContainer(
+            this.socket,
+            { name, image: ref, platform, cmd: command },
+            120_000,
+          )
+        : this.exec(
+            [
+              'create',
+              '--name',
+              name,
+              '--platform',
+              platform,
+              '--pull=never',
+              '--network=none',
+              '--',
+              ref,
+              ...command,
+            ],
+            { timeoutMs: 120_000 },
+          );
     try {
       let created = await create([]);
       // No CMD and no ENTRYPOINT in that variant: create needs some command, and the facts say none.
@@ -340,12 +347,11 @@ export class Docker {
           return null;
         throw dockerFailure(`docker create --platform ${platform} ${ref}`, created);
       }
-      const inspected = await this.exec(
-        ['container', 'inspect', '--format', '{{json .Config}}', name],
-        {
-          timeoutMs: 60_000,
-        },
-      );
+      const inspected = this.socket
+        ? await api.containerConfig(this.socket, name, 60_000)
+        : await this.exec(['container', 'inspect', '--format', '{{json .Config}}', name], {
+            timeoutMs: 60_000,
+          });
       if (inspected.exitCode !== 0)
         throw dockerFailure(`docker container inspect (${ref}, ${platform})`, inspected);
       let config: Record<string, unknown>;
@@ -371,7 +377,7 @@ export class Docker {
         ref,
       );
     } finally {
-      await this.exec(['rm', '--force', '--volumes', name], { timeoutMs: 60_000 });
+      await this.removeContainer(name);
     }
   }
 

@@ -42,6 +42,8 @@ export interface ApiRequestOptions {
   readBody?: (chunk: Buffer) => 'more' | 'enough';
   /** Ask to upgrade the connection to the raw stream (attach). */
   upgrade?: boolean;
+  /** The answer's status as soon as its head is here (a wait's says it is registered). */
+  onHead?: (status: number) => void;
 }
 
 /** The socket the docker CLI would use, when it is a local unix socket; null otherwise. */
@@ -89,6 +91,7 @@ export async function apiRequest(
     timeoutMs: options.timeoutMs,
     signal: options.signal,
     upgrade: options.upgrade,
+    onHead: options.onHead,
     onBody: (chunk, status) => {
       // An error answer is kept whole (it is the engine's message); only a 2xx body is read.
       if (options.readBody && status < 300) return options.readBody(chunk);

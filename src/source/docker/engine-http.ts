@@ -38,6 +38,8 @@ export interface ExchangeOptions {
   /** Without any byte from the engine for this long, the exchange ends (ETIMEDOUT). */
   timeoutMs: number;
   signal?: AbortSignal;
+  /** The answer's status, as soon as its head is read (before any of the body). */
+  onHead?: (status: number) => void;
   /** Each piece of the body as it comes; 'enough' ends the exchange there. */
   onBody?: (chunk: Buffer, status: number) => 'more' | 'enough';
   /** Ask to upgrade the connection (Connection: Upgrade, Upgrade: tcp). */
@@ -128,6 +130,7 @@ export function exchange(socketPath: string, options: ExchangeOptions): Promise<
         headers[field.slice(0, colon).trim().toLowerCase()] = field.slice(colon + 1).trim();
       }
       pending = pending.subarray(end + 4);
+      options.onHead?.(status);
       if (status === 101 && options.upgrade) {
         // Handed over paused: the new owner resumes it once it listens.
         socket.pause();

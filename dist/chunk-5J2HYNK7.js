@@ -161,6 +161,7 @@ ${options.body ?? ""}`);
         headers[field.slice(0, colon).trim().toLowerCase()] = field.slice(colon + 1).trim();
       }
       pending = pending.subarray(end + 4);
+      options.onHead?.(status);
       if (status === 101 && options.upgrade) {
         socket.pause();
         socket.removeAllListeners("data");
@@ -298,6 +299,7 @@ async function apiRequest(socket, path, options) {
     timeoutMs: options.timeoutMs,
     signal: options.signal,
     upgrade: options.upgrade,
+    onHead: options.onHead,
     onBody: (chunk, status) => {
       if (options.readBody && status < 300) return options.readBody(chunk);
       size += chunk.length;
@@ -434,6 +436,225 @@ function startEarlyCalls(request, calls = new EarlyCalls(), socket = null) {
   return calls;
 }
 
+// src/options/options.ts
+var COMMENT_MODES = ["auto", "always", "off"];
+var OPTIONS = {
+  image: {
+    flag: {
+      value: "REF",
+      help: [
+        "the image to check (pulled when missing; built and tagged",
+        "REF with --context; produced by --build-command)"
+      ]
+    },
+    input: {}
+  },
+  context: { flag: { value: "DIR", help: ["build the image from DIR first"] }, input: {} },
+  dockerfile: {
+    flag: {
+      value: "PATH",
+      help: [
+        "the Dockerfile (default DIR/Dockerfile); with --image alone,",
+        "map findings to its lines without building"
+      ]
+    },
+    input: {}
+  },
+  target: { flag: { value: "STAGE", help: ["build (and judge) this stage"] }, input: {} },
+  "build-args": {
+    flag: {
+      name: "build-arg",
+      value: "K=V",
+      multiple: true,
+      help: ["a build argument (repeatable)"]
+    },
+    input: { list: true }
+  },
+  secrets: {
+    flag: {
+      name: "secret",
+      value: "ID=VALUE",
+      multiple: true,
+      help: [
+        "a build secret for RUN --mount=type=secret,id=ID (repeatable;",
+        "other users of this machine can see argv: prefer --secret-file)"
+      ]
+    },
+    input: { list: true }
+  },
+  "secret-files": {
+    flag: {
+      name: "secret-file",
+      value: "ID=PATH",
+      multiple: true,
+      help: ["a build secret read from the file PATH (repeatable)"]
+    },
+    input: { list: true }
+  },
+  ssh: {
+    flag: {
+      value: "SPEC",
+      multiple: true,
+      help: [
+        "an SSH agent socket or keys for RUN --mount=type=ssh: `default`,",
+        "or ID=PATH (repeatable)"
+      ]
+    },
+    input: { list: true }
+  },
+  platform: {
+    flag: {
+      value: "P",
+      help: [
+        "the platforms to build, pull and check, comma-separated (e.g.",
+        "linux/amd64,linux/arm64); default: every platform the image has"
+      ]
+    },
+    input: {}
+  },
+  pull: { flag: { help: ["always pull (the image, or the base image of a build)"] }, input: {} },
+  "keep-image": {
+    flag: {
+      help: [
+        "keep the image a --context build without --image made (tagged",
+        "nonroot-guard-check:\u2026); by default it is removed after the check"
+      ]
+    },
+    input: {}
+  },
+  "build-command": {
+    flag: {
+      value: "CMD",
+      help: [
+        "a command that produces --image (e.g. dotnet publish",
+        "-t:PublishContainer); run without a shell"
+      ]
+    },
+    input: {}
+  },
+  policy: {
+    flag: {
+      value: "FILE",
+      help: [
+        "a policy file (default: .github/nonroot-guard.yml when it",
+        `exists); see the README's "Policy file"`
+      ]
+    },
+    input: {}
+  },
+  preset: {
+    flag: {
+      value: "NAME",
+      help: [
+        "baseline, restricted or hardened; overrides the policy",
+        "file's preset (default baseline)"
+      ]
+    },
+    input: {}
+  },
+  manifests: {
+    flag: {
+      value: "GLOB",
+      multiple: true,
+      help: [
+        "Kubernetes manifests that run the image (repeatable):",
+        "predicts the kubelet's runAsNonRoot refusal and checks",
+        'the "restricted" Pod Security Standard'
+      ]
+    },
+    input: { list: true }
+  },
+  "manifest-image": {
+    flag: {
+      value: "REF",
+      help: [
+        "the image as the manifests name it (default: --image);",
+        "without a tag, any tag of that repository"
+      ]
+    },
+    input: {}
+  },
+  "fail-on": {
+    flag: {
+      value: "LEVEL",
+      choices: "error|warning|never",
+      help: ["error (default), warning or never"]
+    },
+    input: {}
+  },
+  probe: {
+    flag: {
+      value: "MODE",
+      choices: "required|optional",
+      help: [
+        "required (default): a probe that cannot run fails the",
+        "check; optional: its rules are skipped, with the reason"
+      ]
+    },
+    input: {}
+  },
+  // The action's only: where to write SARIF (unset: a file in RUNNER_TEMP).
+  "sarif-file": { input: {} },
+  // The action's only: how the report reaches the pull request.
+  comment: { input: {} },
+  "comment-id": { input: {} },
+  suggestions: { input: {} },
+  // action.yml gives `${{ github.token }}`: only an expression there can read it.
+  "github-token": { input: {} },
+  // Post this JSON report (another run's) instead of checking: the fork-safe recipe.
+  "report-file": { input: {} },
+  "pr-number": { input: {} }
+};
+var entries = Object.entries(OPTIONS);
+var FLAG_OPTIONS = entries.flatMap(
+  ([key2, option]) => option.flag ? [{ key: key2, name: option.flag.name ?? key2, flag: option.flag }] : []
+);
+var INPUT_OPTIONS = entries.flatMap(
+  ([key2, option]) => option.input ? [{ key: key2, list: option.input.list === true }] : []
+);
+
+// src/cli/flags.ts
+import { parseArgs } from "node:util";
+var CLI_FLAGS = [
+  {
+    name: "format",
+    value: "F",
+    choices: "text|json|markdown|sarif",
+    help: ["text (default), json, markdown or sarif (SARIF 2.1.0,", "for code scanning)"]
+  },
+  { name: "output", value: "FILE", help: ["write the report to FILE instead of stdout"] }
+];
+var FLAGS = Object.fromEntries([
+  ...FLAG_OPTIONS.map(({ name, flag }) => [
+    name,
+    { type: flag.value ? "string" : "boolean", ...flag.multiple && { multiple: true } }
+  ]),
+  ...CLI_FLAGS.map(({ name }) => [name, { type: "string" }]),
+  ["version", { type: "boolean" }],
+  ["help", { type: "boolean", short: "h" }]
+]);
+function textValue(value) {
+  return typeof value === "string" ? value : void 0;
+}
+function earlyRequest(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: FLAGS });
+  } catch {
+    return null;
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1 || positionals[0] !== "check" || values.help || values.version) {
+    return null;
+  }
+  return earlyRequestFor({
+    image: textValue(values["image"]),
+    context: textValue(values["context"]),
+    buildCommand: textValue(values["build-command"]),
+    pull: values["pull"] === true
+  });
+}
+
 export {
   CommandNotFoundError,
   BoundedBuffer,
@@ -447,7 +668,11 @@ export {
   imageStoreCall,
   inspectCall,
   makesTheImage,
-  earlyRequestFor,
   API_TIMEOUT_MS,
-  startEarlyCalls
+  startEarlyCalls,
+  COMMENT_MODES,
+  FLAG_OPTIONS,
+  CLI_FLAGS,
+  FLAGS,
+  earlyRequest
 };

@@ -17,7 +17,7 @@ import {
   localEngineSocket,
   makesTheImage,
   runCommand
-} from "./chunk-SWDLSRAM.js";
+} from "./chunk-5J2HYNK7.js";
 import {
   DEFAULT_POLICY,
   DEFAULT_POLICY_PATH,
@@ -1577,6 +1577,33 @@ async function createContainer(socket, spec, timeoutMs) {
   return { exitCode: 0, stdout: `${spec.name}
 `, stderr: "", timedOut: false };
 }
+async function createVariantContainer(socket, spec, timeoutMs) {
+  const query = new URLSearchParams({ name: spec.name, platform: spec.platform });
+  const result = await apiRequest(socket, `/containers/create?${query.toString()}`, {
+    method: "POST",
+    json: {
+      Image: spec.image,
+      ...spec.cmd.length > 0 ? { Cmd: [...spec.cmd] } : {},
+      HostConfig: { NetworkMode: "none" }
+    },
+    timeoutMs
+  });
+  if (!result.ok && result.code === "ETIMEDOUT") return { ...failure(1, ""), timedOut: true };
+  if (!result.ok || result.response.status !== 201) return failure(1, daemonError(result));
+  return { exitCode: 0, stdout: `${spec.name}
+`, stderr: "", timedOut: false };
+}
+async function containerConfig(socket, container, timeoutMs) {
+  const result = await apiRequest(socket, `${containerPath(container)}/json`, { timeoutMs });
+  if (!result.ok || result.response.status !== 200) return failure(1, daemonError(result));
+  let config2;
+  try {
+    config2 = JSON.parse(result.response.body).Config;
+  } catch {
+    return { exitCode: 0, stdout: result.response.body, stderr: "", timedOut: false };
+  }
+  return { exitCode: 0, stdout: JSON.stringify(config2 ?? null), stderr: "", timedOut: false };
+}
 var MODE_BITS = {
   dir: 31,
   symlink: 27,
@@ -1692,33 +1719,43 @@ function startAttached(socket, container, timeoutMs, maxOutputBytes) {
         }
       };
       if (head.length > 0) demultiplex(head);
-      const started = apiRequest(socket, `${path2}/start`, {
+      const remaining = () => Math.max(1, deadline - Date.now());
+      let registered = () => {
+      };
+      const waitRegistered = new Promise((resolve5) => registered = resolve5);
+      const waited = apiRequest(socket, `${path2}/wait?condition=next-exit`, {
         method: "POST",
-        timeoutMs: Math.max(1, deadline - Date.now())
+        timeoutMs: remaining(),
+        onHead: registered
       });
+      const started = (async () => {
+        const head2 = await Promise.race([waitRegistered, waited.then(() => 0)]);
+        if (head2 !== 200) {
+          finish(1, false, daemonError(await waited));
+          return null;
+        }
+        return apiRequest(socket, `${path2}/start`, { method: "POST", timeoutMs: remaining() });
+      })();
       connection.on("data", demultiplex);
       connection.on("error", () => {
       });
       connection.on("close", () => {
         void (async () => {
           const start = await started;
-          if (done) return;
+          if (done || start === null) return;
           if (!start.ok || ![204, 304].includes(start.response.status)) {
             finish(1, false, daemonError(start));
             return;
           }
-          const waited = await apiRequest(socket, `${path2}/wait?condition=not-running`, {
-            method: "POST",
-            timeoutMs: Math.max(1, deadline - Date.now())
-          });
+          const exited = await waited;
           if (done) return;
-          if (!waited.ok || waited.response.status !== 200) {
-            finish(1, false, daemonError(waited));
+          if (!exited.ok || exited.response.status !== 200) {
+            finish(1, false, daemonError(exited));
             return;
           }
           let answer;
           try {
-            answer = JSON.parse(waited.response.body);
+            answer = JSON.parse(exited.response.body);
           } catch {
             answer = {};
           }
@@ -1726,7 +1763,7 @@ function startAttached(socket, container, timeoutMs, maxOutputBytes) {
             finish(
               1,
               false,
-              `the engine's wait answer has no exit code: ${waited.response.body.slice(0, 200)}`
+              `the engine's wait answer has no exit code: ${exited.response.body.slice(0, 200)}`
             );
             return;
           }
@@ -2322,12 +2359,17 @@ var Docker = class {
    * store keeps a multi-platform index; `docker image inspect` shows this machine's
    * variant, and `--platform` there needs API 1.49). A container of that variant is
    * created, never started, and its config read: with nothing overridden it is the
-   * variant's image config. Null when the image has no such platform.
+   * variant's image config (Engine API requests on a local socket, else the docker CLI's
+   * create, inspect and rm). Null when the image has no such platform.
    */
   async inspectPlatform(image, platform) {
     const { ref } = image;
     const name = `nonroot-guard-config-${randomBytes4(6).toString("hex")}`;
-    const create = (command) => this.exec(
+    const create = (command) => this.socket ? createVariantContainer(
+      this.socket,
+      { name, image: ref, platform, cmd: command },
+      12e4
+    ) : this.exec(
       [
         "create",
         "--name",
@@ -2353,12 +2395,9 @@ var Docker = class {
           return null;
         throw dockerFailure(`docker create --platform ${platform} ${ref}`, created);
       }
-      const inspected = await this.exec(
-        ["container", "inspect", "--format", "{{json .Config}}", name],
-        {
-          timeoutMs: 6e4
-        }
-      );
+      const inspected = this.socket ? await containerConfig(this.socket, name, 6e4) : await this.exec(["container", "inspect", "--format", "{{json .Config}}", name], {
+        timeoutMs: 6e4
+      });
       if (inspected.exitCode !== 0)
         throw dockerFailure(`docker container inspect (${ref}, ${platform})`, inspected);
       let config2;
@@ -2384,7 +2423,7 @@ var Docker = class {
         ref
       );
     } finally {
-      await this.exec(["rm", "--force", "--volumes", name], { timeoutMs: 6e4 });
+      await this.removeContainer(name);
     }
   }
   /** `docker image rm` of one tag: the image goes with it when no other tag holds it. */
