@@ -110,6 +110,29 @@ describe('the engine HTTP client', () => {
     });
   });
 
+  it('says the status as soon as the head is here, before the body (a wait registered)', async () => {
+    let release: () => void = () => {};
+    const later = new Promise<void>((resolve) => (release = resolve));
+    answers.set('POST /containers/c/wait HTTP/1.1', (socket) => {
+      socket.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n');
+      void later.then(() => socket.end('10\r\n{"StatusCode":0}\r\n0\r\n\r\n'));
+    });
+    const events: string[] = [];
+    const answered = exchange(path, {
+      method: 'POST',
+      path: '/containers/c/wait',
+      timeoutMs: 2000,
+      onHead: (status) => {
+        events.push(`head ${status}`);
+        release();
+      },
+      onBody: (chunk) => (events.push(`body ${chunk.toString('utf8')}`), 'more'),
+    });
+    expect(await answered).toMatchObject({ ok: true, status: 200 });
+    // The body was only sent once the head had been seen.
+    expect(events).toEqual(['head 200', 'body {"StatusCode":0}']);
+  });
+
   it('reads to the close when the answer has neither length nor chunks', async () => {
     answers.set('GET /to-close HTTP/1.1', pieces('HTTP/1.1 200 OK\r\n\r\nall ', 'of it'));
     expect(await body('GET', '/to-close')).toMatchObject({
