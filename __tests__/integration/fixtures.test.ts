@@ -9,7 +9,7 @@ import { DockerSource } from '../../src/source/docker/source.js';
 import { parseOptions } from '../../src/options/parse.js';
 import { evaluate } from '../../src/policy/evaluate.js';
 import { RULES } from '../../src/policy/rules/index.js';
-import { PRESETS, type Preset } from '../../src/policy/types.js';
+import { PRESETS, type Preset, type Severity } from '../../src/policy/types.js';
 import { FIXTURES, REPO_ROOT } from '../helpers/docker.js';
 import { probeWithLimits } from '../helpers/lowered-probe.js';
 
@@ -25,6 +25,8 @@ interface Expected {
     file?: string;
     message?: string;
     messageStartsWith?: string;
+    /** Its severity under the hardened preset, where the rule's level would be higher. */
+    severity?: Severity;
   }[];
   mustNotFire: string[];
   verdict: Record<Preset, 'pass' | 'fail'>;
@@ -114,6 +116,7 @@ describe.skipIf(!inject('docker'))('fixture images', () => {
               file: `fixtures/images/${name}/${hit.file ?? 'Dockerfile'}`,
               line: hit.line,
             },
+            ...(hit.severity ? { severity: hit.severity } : {}),
           }),
         );
       }

@@ -39,7 +39,8 @@ const WITH_DIFF: Record<string, string[]> = {
   'setuid-busybox': ['NR030'],
   'setuid-under-root': ['NR030'],
   'shell-less-root': ['NR001', 'NR010'],
-  'sudo-present': ['NR031'],
+  'su-cannot-switch': ['NR031'],
+  'sudo-present': ['NR030', 'NR031'],
   // Built here with the release probe, whose walk reaches the file its fixture's probe cannot.
   'walk-past-limit': ['NR030'],
   'system-writable-etc': ['NR021'],
@@ -81,7 +82,7 @@ const AFTER: Record<string, string> = {
     '',
   ].join('\n'),
   // A BusyBox applet link: only the link goes, before the final USER.
-  'sudo-present NR031': [
+  'su-cannot-switch NR031': [
     'FROM nonroot-guard-fixture/dotnet-like:test',
     'RUN ln -s /bin/busybox /bin/su',
     'USER 0',

@@ -30,6 +30,16 @@ function findings(
   );
 }
 
+/** Each finding's rule, severity and message, under a preset. */
+function judged(runtime: ProbeOutput, preset: 'baseline' | 'restricted' | 'hardened') {
+  const facts = makeFacts({ user: '1654', dockerfile: DOCKERFILE, runtime });
+  const result = evaluate(facts, { preset, failOn: 'error', probe: 'required' });
+  return {
+    verdict: result.verdict,
+    findings: result.findings.map(({ rule, severity, message }) => ({ rule, severity, message })),
+  };
+}
+
 const base = probeOutput();
 const withPath = (path: string, change: Partial<ProbeOutput['paths'][number]>) =>
   probeOutput({
@@ -159,13 +169,134 @@ describe('probe-based rules', () => {
         },
         { kind: 'privilege', name: 'sudo', path: '/usr/bin/sudo', resolved: '/usr/bin/sudo' },
       ],
+      setid: {
+        items: [{ path: '/usr/bin/sudo', mode: 0o4755, uid: 0, gid: 0 }],
+        count: 1,
+        truncated: false,
+      },
     });
-    expect(findings(runtime)).toEqual([
+    expect(findings(runtime).filter((finding) => finding.rule !== 'NR030')).toEqual([
       { rule: 'NR031', message: 'a user-switching tool is present: /usr/bin/sudo', line: 1 },
       { rule: 'NR040', message: 'a shell is present: /bin/sh → /bin/dash, /bin/bash', line: 1 },
       { rule: 'NR041', message: 'a package manager is present: /usr/bin/apt-get', line: 1 },
     ]);
   });
+
+  describe('NR031 on a tool that cannot switch users (no setuid bit, no file capabilities)', () => {
+    const su = {
+      kind: 'privilege' as const,
+      name: 'su',
+      path: '/bin/su',
+      resolved: '/bin/busybox',
+    };
+    const sudo = {
+      kind: 'privilege' as const,
+      name: 'sudo',
+      path: '/usr/bin/sudo',
+      resolved: '/usr/bin/sudo',
+    };
+    const setuidSudo = {
+      items: [{ path: '/usr/bin/sudo', mode: 0o4755, uid: 0, gid: 0 }],
+      count: 1,
+      truncated: false,
+    };
+
+    it('is at most a notice, in every preset, and says why', () => {
+      for (const preset of ['baseline', 'restricted', 'hardened'] as const) {
+        expect(judged(probeOutput({ tools: [su] }), preset)).toEqual({
+          verdict: 'pass',
+          findings: [
+            {
+              rule: 'NR031',
+              severity: 'notice',
+              message:
+                'a user-switching tool is present, but cannot switch users: /bin/su → /bin/busybox (neither a setuid bit nor file capabilities: only root could use it)',
+            },
+          ],
+        });
+      }
+    });
+
+    it('keeps its level for one that can: setuid, or file capabilities, named first', () => {
+      const runtime = probeOutput({ tools: [su, sudo], setid: setuidSudo });
+      expect(judged(runtime, 'restricted').findings).toContainEqual({
+        rule: 'NR031',
+        severity: 'error',
+        message:
+          'a user-switching tool is present: /usr/bin/sudo; also present, but unable to switch users: /bin/su → /bin/busybox',
+      });
+      const capable = probeOutput({
+        tools: [su],
+        fileCaps: {
+          items: [{ path: '/bin/busybox', capability: '80' }],
+          count: 1,
+          truncated: false,
+        },
+      });
+      expect(judged(capable, 'baseline').findings).toContainEqual({
+        rule: 'NR031',
+        severity: 'warning',
+        message: 'a user-switching tool is present: /bin/su → /bin/busybox',
+      });
+    });
+
+    it('keeps its level when the walk cannot tell (lists cut short, or its directory not scanned)', () => {
+      const full = (runtime: ProbeOutput) =>
+        judged(runtime, 'restricted').findings.find((finding) => finding.rule === 'NR031')
+          ?.severity;
+      const cut = { items: [], count: 300, truncated: true };
+      expect(full(probeOutput({ tools: [su], setid: cut }))).toBe('error');
+      expect(full(probeOutput({ tools: [su], fileCaps: cut }))).toBe('error');
+      const unscanned = {
+        items: [{ path: '/bin', reason: 'EACCES' }],
+        count: 1,
+        truncated: false,
+      };
+      expect(full(probeOutput({ tools: [su], walk: { ...base.walk, unscanned } }))).toBe('error');
+      expect(full(probeOutput({ tools: [su], walk: { ...base.walk, truncated: true } }))).toBe(
+        'error',
+      );
+    });
+  });
+
+  it.each(['/nonexistent', '/var/empty', '/dev/null'])(
+    'NR023 is at most a notice for a deliberately absent home (%s)',
+    (home) => {
+      const runtime = probeOutput({
+        identity: { ...base.identity, home },
+        writableDirs: { items: ['/tmp'], count: 1, truncated: false },
+        paths: [
+          ...base.paths.filter((entry) => !entry.roles.includes('home')),
+          {
+            path: home,
+            roles: ['home'],
+            type: home === '/dev/null' ? 'other' : home === '/var/empty' ? 'dir' : 'missing',
+            mode: home === '/nonexistent' ? null : 0o755,
+            uid: home === '/nonexistent' ? null : 0,
+            gid: home === '/nonexistent' ? null : 0,
+            writable: false,
+            error: null,
+          },
+        ],
+      });
+      for (const preset of ['baseline', 'restricted', 'hardened'] as const) {
+        const { verdict, findings: found } = judged(runtime, preset);
+        expect(verdict).toBe('pass');
+        expect(found).toHaveLength(1);
+        expect(found[0]).toMatchObject({ rule: 'NR023', severity: 'notice' });
+        const facts = makeFacts({ user: '1654', dockerfile: DOCKERFILE, runtime });
+        const policy = { preset, failOn: 'error', probe: 'required' } as const;
+        expect(evaluate(facts, policy).findings[0]!.fix!.summary).toMatch(
+          /^Nothing to do if the app writes nothing under HOME\. Otherwise create the home directory/,
+        );
+        expect(found[0]!.message).toMatch(
+          new RegExp(
+            `^HOME ${home} .*: a home that is absent on purpose, as system accounts have; what writes under HOME \\(caches, configuration\\) fails$`,
+          ),
+        );
+      }
+    },
+  );
 
   it('NR031 suggests removing the tools it found, as root in the final stage', () => {
     const fixOf = (paths: string[]) => {

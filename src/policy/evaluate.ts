@@ -72,8 +72,10 @@ export function evaluate(
       skipped.push({ rule: rule.id, reason });
       continue;
     }
-    for (const hit of rule.evaluate(facts, context)) {
-      raised.push({ rule: rule.id, name: rule.name, severity: level, ...hit });
+    for (const { atMost, ...hit } of rule.evaluate(facts, context)) {
+      // A hit that can do little harm as found is held below the rule's level, never above it.
+      const severity = atMost && SEVERITY_ORDER[atMost] > SEVERITY_ORDER[level] ? atMost : level;
+      raised.push({ rule: rule.id, name: rule.name, severity, ...hit });
     }
   }
   // Ignores apply once, after every rule ran; then the counts and fail-on decide.

@@ -21,6 +21,11 @@ export interface RuleHit {
   message: string;
   location: Location | null;
   fix: Fix | null;
+  /**
+   * The highest severity this hit may have, whatever the rule's level: for what the rule
+   * looks for, found in a form that can do little harm (an su that cannot switch users).
+   */
+  atMost?: Severity;
 }
 
 export interface Rule {
@@ -48,7 +53,7 @@ export interface RuleContext {
   allow: Allowances;
 }
 
-export interface Finding extends RuleHit {
+export interface Finding extends Omit<RuleHit, 'atMost'> {
   rule: string;
   name: string;
   severity: Severity;

@@ -6,7 +6,17 @@ import { fromLocation } from './locate.js';
 import { listSome } from '../../facts/describe.js';
 import { runtime } from './runtime-common.js';
 
-type ToolKind = ProbeOutput['tools'][number]['kind'];
+type Tool = ProbeOutput['tools'][number];
+type ToolKind = Tool['kind'];
+
+/** The tools as the findings name them: `path → resolved` where a link leads elsewhere. */
+export function shownTools(tools: readonly Tool[]): string {
+  return listSome(
+    tools.map((tool) =>
+      tool.path === tool.resolved ? tool.path : `${tool.path} → ${tool.resolved}`,
+    ),
+  );
+}
 
 /**
  * One hit listing the tools of a kind the probe found, `path → resolved`; the fix is
@@ -20,12 +30,9 @@ export function toolHit(
 ): RuleHit[] {
   const tools = runtime(facts).tools.filter((tool) => tool.kind === kind);
   if (tools.length === 0) return [];
-  const shown = tools.map((tool) =>
-    tool.path === tool.resolved ? tool.path : `${tool.path} → ${tool.resolved}`,
-  );
   return [
     {
-      message: `${what}: ${listSome(shown)}`,
+      message: `${what}: ${shownTools(tools)}`,
       location: fromLocation(facts),
       fix:
         typeof fix === 'string'

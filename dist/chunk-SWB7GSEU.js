@@ -3756,11 +3756,12 @@ var nr022 = {
 };
 
 // src/policy/rules/nr023-home-unusable.ts
+var DELIBERATELY_ABSENT = /* @__PURE__ */ new Set(["/nonexistent", "/var/empty", "/dev/null"]);
 var nr023 = {
   id: "NR023",
   name: "home-unusable",
   title: "The runtime user's HOME is missing or not writable",
-  rationale: "Runtimes and libraries write caches and configuration under HOME (.NET, npm, pip, git). A missing or read-only HOME makes them fail at runtime in ways that are hard to trace to the image user.",
+  rationale: "Runtimes and libraries write caches and configuration under HOME (.NET, npm, pip, git). A missing or read-only HOME makes them fail at runtime in ways that are hard to trace to the image user. A home absent on purpose (/nonexistent, /var/empty, /dev/null, as system accounts have) is at most a notice.",
   howToFix: "Create the home directory owned by the user (useradd --create-home), or set HOME to a writable directory.",
   examples: { failing: "missing-home", passing: "user-1654" },
   levels: { baseline: "warning", restricted: "warning", hardened: "warning" },
@@ -3779,12 +3780,14 @@ var nr023 = {
     else if (!entry.writable)
       problem = `HOME ${home} is not writable by ${who} (${source} sets it)`;
     if (!problem) return [];
+    const deliberate = DELIBERATELY_ABSENT.has(home.replace(/(.)\/+$/, "$1"));
     return [
       {
-        message: problem,
+        message: deliberate ? `${problem}: a home that is absent on purpose, as system accounts have; what writes under HOME (caches, configuration) fails` : problem,
+        ...deliberate ? { atMost: "notice" } : {},
         location: userLocation(facts),
         fix: {
-          summary: `Create the home directory owned by the user, e.g. \`RUN mkdir -p /home/app && chown ${uid}:${output.identity.gid} /home/app\` with a matching /etc/passwd entry (useradd --create-home does both), or set HOME to a writable directory.`,
+          summary: `${deliberate ? "Nothing to do if the app writes nothing under HOME. Otherwise c" : "C"}reate the home directory owned by the user, e.g. \`RUN mkdir -p /home/app && chown ${uid}:${output.identity.gid} /home/app\` with a matching /etc/passwd entry (useradd --create-home does both), or set HOME to a writable directory.`,
           diff: null
         }
       }
@@ -3879,15 +3882,19 @@ function fixFor2(facts, paths, truncated) {
 }
 
 // src/policy/rules/tools.ts
+function shownTools(tools) {
+  return listSome(
+    tools.map(
+      (tool) => tool.path === tool.resolved ? tool.path : `${tool.path} \u2192 ${tool.resolved}`
+    )
+  );
+}
 function toolHit(facts, kind, what, fix) {
   const tools = runtime(facts).tools.filter((tool) => tool.kind === kind);
   if (tools.length === 0) return [];
-  const shown = tools.map(
-    (tool) => tool.path === tool.resolved ? tool.path : `${tool.path} \u2192 ${tool.resolved}`
-  );
   return [
     {
-      message: `${what}: ${listSome(shown)}`,
+      message: `${what}: ${shownTools(tools)}`,
       location: fromLocation(facts),
       fix: typeof fix === "string" ? { summary: fix, diff: null } : fix(tools.map((tool) => tool.path))
     }
@@ -3899,18 +3906,51 @@ var nr031 = {
   id: "NR031",
   name: "sudo-present",
   title: "sudo, su or doas exists in the image",
-  rationale: "A container that runs as non-root has no business switching users; sudo, su or doas in the image is either dead weight or a way back to root.",
+  rationale: "A container that runs as non-root has no business switching users; sudo, su or doas in the image is either dead weight or a way back to root. One without a setuid bit or file capabilities (a BusyBox applet link) cannot switch users for a non-root user: it is at most a notice.",
   howToFix: "Do not install sudo, su or doas in the final stage, or remove them there (`RUN rm -f /usr/bin/su`: Debian's su comes with the base image).",
   examples: { failing: "sudo-present", passing: "user-1654" },
   levels: { baseline: "warning", restricted: "error", hardened: "error" },
   needs: ["filesystem"],
-  evaluate: (facts) => toolHit(
-    facts,
-    "privilege",
-    "a user-switching tool is present",
-    (paths) => removeFix(facts, paths)
-  )
+  evaluate(facts) {
+    const output = runtime(facts);
+    const tools = output.tools.filter((tool) => tool.kind === "privilege");
+    if (tools.length === 0) return [];
+    const switching = tools.filter((tool) => mayRaise(output, tool.resolved));
+    const inert = tools.filter((tool) => !switching.includes(tool));
+    const fix = removeFix(
+      facts,
+      tools.map((tool) => tool.path)
+    );
+    const location = fromLocation(facts);
+    if (switching.length === 0) {
+      return [
+        {
+          message: `a user-switching tool is present, but cannot switch users: ${shownTools(inert)} (neither a setuid bit nor file capabilities: only root could use it)`,
+          location,
+          fix,
+          atMost: "notice"
+        }
+      ];
+    }
+    const also = inert.length ? `; also present, but unable to switch users: ${shownTools(inert)}` : "";
+    return [
+      {
+        message: `a user-switching tool is present: ${shownTools(switching)}${also}`,
+        location,
+        fix
+      }
+    ];
+  }
 };
+function mayRaise(output, resolved) {
+  const { setid, fileCaps, walk } = output;
+  if (setid.truncated || fileCaps.truncated || walk.truncated || walk.unscanned.truncated) {
+    return true;
+  }
+  const below = (dir) => dir === "/" || resolved === dir || resolved.startsWith(`${dir}/`);
+  if (walk.unscanned.items.some(({ path }) => below(path))) return true;
+  return setid.items.some((file) => file.path === resolved && (file.mode & 2048) !== 0) || fileCaps.items.some((file) => file.path === resolved);
+}
 function removeFix(facts, paths) {
   const words = paths.map(shellWord);
   const writable = words.every((word) => word !== null) && !paths.some((p) => p.includes("\uFFFD"));
