@@ -44,6 +44,7 @@ export function makeFacts(options: {
   baseEnv?: Record<string, string>;
   runtime?: ProbeOutput;
   exposedPorts?: string[];
+  volumes?: string[];
   kubernetes?: KubernetesFacts;
 }): Facts {
   const accounts = parseAccounts({
@@ -56,6 +57,7 @@ export function makeFacts(options: {
     user: options.user,
     env: options.env ?? {},
     exposedPorts: options.exposedPorts ?? [],
+    volumes: options.volumes ?? [],
   });
   const dockerfile =
     options.dockerfile === undefined

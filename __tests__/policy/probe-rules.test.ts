@@ -83,6 +83,56 @@ describe('probe-based rules', () => {
     ]);
   });
 
+  describe('NR020 on a WORKDIR that is a declared VOLUME (a data directory)', () => {
+    // redis: WORKDIR /data, VOLUME /data owned by the app user; the server root-owned elsewhere.
+    const data = (execWritable: boolean) =>
+      probeOutput({
+        paths: [
+          ...base.paths.filter((entry) => !entry.path.startsWith('/app')),
+          {
+            ...base.paths.find((entry) => entry.path === '/app')!,
+            path: '/data',
+            roles: ['workdir'],
+            uid: 1654,
+            gid: 1654,
+            writable: true,
+          },
+          {
+            ...base.paths.find((entry) => entry.path === '/app')!,
+            path: '/usr/local/bin',
+            roles: ['exec-dir'],
+          },
+          {
+            ...base.paths.find((entry) => entry.path === '/app/run')!,
+            path: '/usr/local/bin/server',
+            writable: execWritable,
+            uid: execWritable ? 1654 : 0,
+          },
+        ],
+      });
+    const nr020 = (runtime: ProbeOutput, volumes: string[]) =>
+      evaluate(makeFacts({ user: '1654', runtime, volumes }), {
+        preset: 'baseline',
+        failOn: 'error',
+        probe: 'required',
+      })
+        .findings.filter((finding) => finding.rule === 'NR020')
+        .map((finding) => finding.message);
+
+    it('does not fire while the app itself is not writable', () => {
+      expect(nr020(data(false), ['/data'])).toEqual([]);
+      expect(nr020(data(false), ['/data/'])).toEqual([]);
+    });
+
+    it('fires without the VOLUME, under a VOLUME of /, and when the executable is writable too', () => {
+      expect(nr020(data(false), [])).toEqual([
+        '/data (owner 1654:1654, mode 0755) [workdir] is writable by uid 1654 (app): the app can be modified at runtime',
+      ]);
+      expect(nr020(data(false), ['/'])).toHaveLength(1);
+      expect(nr020(data(true), ['/data'])).toHaveLength(2);
+    });
+  });
+
   it('NR021 falls back to the final FROM when no line made a system directory writable', () => {
     const runtime = withPath('/etc', { mode: 0o777, writable: true });
     expect(findings(runtime)).toEqual([

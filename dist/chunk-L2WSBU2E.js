@@ -6,7 +6,7 @@ import {
   RULE_KEYS,
   didYouMean,
   policyFileSchema
-} from "./chunk-SWB7GSEU.js";
+} from "./chunk-ZYXLHLO4.js";
 import "./chunk-GCD4YOJZ.js";
 import "./chunk-QMRDCHHF.js";
 import {

@@ -3671,16 +3671,23 @@ var nr020 = {
   id: "NR020",
   name: "app-writable",
   title: "The runtime user can modify the app: its WORKDIR, its executable or the executable's directory",
-  rationale: "Files copied with COPY are owned by root, so a compromised app cannot rewrite itself. `COPY --chown`, `RUN chown -R` or a chmod undo that: an attacker who gets code execution can then replace the app and persist.",
+  rationale: "Files copied with COPY are owned by root, so a compromised app cannot rewrite itself. `COPY --chown`, `RUN chown -R` or a chmod undo that: an attacker who gets code execution can then replace the app and persist. A WORKDIR that is a declared VOLUME (a data directory, as redis keeps /data) is left out while the executable and its directory are not writable.",
   howToFix: "Keep the app owned by root: COPY without --chown, no chown/chmod of the app directory; give the app a separate writable directory (under /tmp, HOME or a VOLUME).",
   examples: { failing: "copy-chown-app", passing: "app-uid-dotnet-base" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["runtime-user"],
   evaluate(facts) {
     const entries = writablePaths(facts, APP_ROLES);
-    return writableHits(facts, entries, "the app can be modified at runtime");
+    const appWritable = entries.some((entry) => !entry.roles.every((role) => role === "workdir"));
+    const judged = appWritable ? entries : entries.filter((entry) => !inVolume(facts, entry.path));
+    return writableHits(facts, judged, "the app can be modified at runtime");
   }
 };
+function inVolume(facts, path) {
+  return facts.image.volumes.some(
+    (volume) => volume.replace(/\/+$/, "") !== "" && covers(volume, path)
+  );
+}
 
 // src/policy/rules/nr021-system-writable.ts
 var nr021 = {
