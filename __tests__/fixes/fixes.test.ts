@@ -604,8 +604,10 @@ describe('clearing setuid/setgid bits (NR030)', () => {
     expect(nr030(shell, '1654', setid(['/bin/x']))).toBeNull();
     expect(nr030(dockerfile, '1654', setid(['/bin/new\nline']))).toBeNull();
     expect(nr030(dockerfile, '1654', setid(['/bin/bad\uFFFDbyte']))).toBeNull();
-    const many = Array.from({ length: 11 }, (_, i) => `/bin/x${i}`);
+    // More than the 32 one RUN line names (a Debian base's 11 are named: probe-rules.test.ts).
+    const many = Array.from({ length: 33 }, (_, i) => `/bin/x${i}`);
     expect(nr030(dockerfile, '1654', setid(many))).toBeNull();
+    expect(nr030(dockerfile, '1654', setid(many.slice(0, 32)))).not.toBeNull();
   });
 
   it('rootRunDiff needs the probe', () => {

@@ -27,7 +27,7 @@ const cases = readdirSync(IMAGES).sort();
 const WITH_DIFF: Record<string, string[]> = {
   'builder-only-user': ['NR001', 'NR010'],
   'copy-chown-app': ['NR020'],
-  'debian-root': ['NR001', 'NR010', 'NR031'],
+  'debian-root': ['NR001', 'NR010', 'NR030', 'NR031'],
   'dotnet-root': ['NR001', 'NR010'],
   'name-maps-to-root': ['NR002', 'NR010'],
   'passwd-into-proc': ['NR002'],

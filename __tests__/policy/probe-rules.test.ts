@@ -185,6 +185,39 @@ describe('probe-based rules', () => {
     expect(findings(withPath('/home/app', change))).toEqual([{ rule: 'NR023', message, line: 7 }]);
   });
 
+  it("NR030 offers the diff that clears a Debian base's setuid and setgid files by name", () => {
+    // debootstrap's minbase: 11 of them, from passwd, util-linux, login and shadow.
+    const debian = [
+      ['/usr/bin/chage', 0o2755],
+      ['/usr/bin/chfn', 0o4755],
+      ['/usr/bin/chsh', 0o4755],
+      ['/usr/bin/expiry', 0o2755],
+      ['/usr/bin/gpasswd', 0o4755],
+      ['/usr/bin/mount', 0o4755],
+      ['/usr/bin/newgrp', 0o4755],
+      ['/usr/bin/passwd', 0o4755],
+      ['/usr/bin/su', 0o4755],
+      ['/usr/bin/umount', 0o4755],
+      ['/usr/sbin/unix_chkpwd', 0o2755],
+    ] as const;
+    const items = debian.map(([path, mode]) => ({
+      path,
+      mode,
+      uid: 0,
+      gid: mode & 0o2000 ? 42 : 0,
+    }));
+    const runtime = probeOutput({
+      setid: { items, count: items.length, truncated: false },
+      tools: [{ kind: 'shell', name: 'sh', path: '/bin/sh', resolved: '/bin/dash' }],
+    });
+    const facts = makeFacts({ user: '1654', dockerfile: DOCKERFILE, runtime });
+    const policy = { preset: 'restricted', failOn: 'error', probe: 'required' } as const;
+    const fix = evaluate(facts, policy).findings.find((finding) => finding.rule === 'NR030')!.fix!;
+    const command = `chmod u-s,g-s ${debian.map(([path]) => path).join(' ')}`;
+    expect(fix.summary).toContain(`\`RUN ${command}\``);
+    expect(fix.diff).toContain(`+USER 0\n+RUN ${command}\n USER 1654\n`);
+  });
+
   it('NR030 lists setuid and setgid files, on the chmod u+s line', () => {
     const runtime = probeOutput({
       setid: {

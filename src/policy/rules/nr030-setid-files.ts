@@ -60,9 +60,16 @@ export const nr030: Rule = {
  * The diff only names files: a name the probe could not give as it is (invalid UTF-8 shows as
  * U+FFFD) would not match the file.
  */
+/**
+ * How many files the fix names in its one RUN line: a Debian base has 11 (passwd, util-linux,
+ * login, shadow), Ubuntu's some more; past this the line is no longer one a reviewer reads.
+ */
+const MAX_NAMED_FILES = 32;
+
 function fixFor(facts: Facts, paths: string[], truncated: boolean): Fix {
   const words = paths.map(shellWord);
-  const byName = !truncated && paths.length <= 10 && words.every((word) => word !== null);
+  const byName =
+    !truncated && paths.length <= MAX_NAMED_FILES && words.every((word) => word !== null);
   const command = byName
     ? `chmod u-s,g-s ${words.join(' ')}`
     : 'find / -xdev -type f -perm /6000 -exec chmod u-s,g-s {} +';

@@ -61,7 +61,7 @@ import {
   transform,
   union,
   unknown
-} from "./chunk-ZYXLHLO4.js";
+} from "./chunk-ZZQBEIVV.js";
 import {
   parseAccounts
 } from "./chunk-GCD4YOJZ.js";
@@ -329,7 +329,7 @@ async function readPolicy(options, cwd) {
     if (!options.policy) return null;
     throw new CheckError("input", `cannot read the policy file ${shown}: no such file`, hint);
   }
-  const { parsePolicy } = await import("./chunk-L2WSBU2E.js");
+  const { parsePolicy } = await import("./chunk-PF7D43TZ.js");
   return parsePolicy(text3, displayPath(cwd, path2));
 }
 function displayPath(cwd, path2) {

@@ -6,7 +6,7 @@ import {
   RULE_KEYS,
   didYouMean,
   policyFileSchema
-} from "./chunk-ZYXLHLO4.js";
+} from "./chunk-ZZQBEIVV.js";
 import "./chunk-GCD4YOJZ.js";
 import "./chunk-QMRDCHHF.js";
 import {

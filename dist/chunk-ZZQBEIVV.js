@@ -9,9 +9,6 @@ import {
   splitCommands
 } from "./chunk-QMRDCHHF.js";
 import {
-  listSome
-} from "./chunk-DJT7TGJJ.js";
-import {
   __export
 } from "./chunk-LOBMMHTG.js";
 
@@ -61,10 +58,6 @@ function assignProp(target, prop, value) {
     enumerable: true,
     configurable: true
   });
-}
-function rawShape(def) {
-  const desc = Object.getOwnPropertyDescriptor(def, "shape");
-  return desc?.get ? desc.get.raw : desc?.value;
 }
 var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
 };
@@ -1390,89 +1383,6 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
     });
   };
 });
-function discriminatorMap(def) {
-  const map = /* @__PURE__ */ new Map();
-  for (const option of def.options) {
-    const values = option._zod.propValues?.[def.discriminator];
-    if (!values || values.size === 0)
-      throw new Error(`Invalid discriminated union option at index "${def.options.indexOf(option)}"`);
-    for (const value of values) {
-      if (map.has(value)) {
-        if (value !== void 0)
-          throw new Error(`Duplicate discriminator value "${String(value)}"`);
-        map.set(value, null);
-      } else {
-        map.set(value, option);
-      }
-    }
-  }
-  return map;
-}
-var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnion", (inst, def) => {
-  def.inclusive = false;
-  $ZodUnion.init(inst, def);
-  const _super = inst._zod.parse;
-  defineLazyInternal(inst, "propValues", (zod) => {
-    const propValues = {};
-    let undefinedCount = 0;
-    for (const option of zod.def.options) {
-      const pv = option._zod.propValues;
-      if (!pv || Object.keys(pv).length === 0)
-        throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
-      if (pv[zod.def.discriminator]?.has(void 0))
-        undefinedCount++;
-      for (const [k, v] of Object.entries(pv)) {
-        if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
-          assignProp(propValues, k, /* @__PURE__ */ new Set());
-        }
-        for (const val of v) {
-          propValues[k].add(val);
-        }
-      }
-    }
-    if (!zod.def.unionFallback && undefinedCount > 1)
-      propValues[zod.def.discriminator]?.delete(void 0);
-    return propValues;
-  });
-  def.options.forEach((option, i) => {
-    const propShape = rawShape(option._zod.def);
-    if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
-      throw new Error(`Invalid discriminated union option at index "${i}"`);
-    }
-  });
-  const disc = cached(() => discriminatorMap(def));
-  inst._zod.parse = (payload, ctx) => {
-    const input = payload.value;
-    if (!isObject(input)) {
-      payload.issues.push({
-        code: "invalid_type",
-        expected: "object",
-        input,
-        inst
-      });
-      return payload;
-    }
-    const value = input?.[def.discriminator];
-    const opt = disc.value.get(value);
-    if (opt && (value !== void 0 || ctx.direction !== "backward")) {
-      return opt._zod.run(payload, ctx);
-    }
-    if (def.unionFallback || ctx.direction === "backward") {
-      return _super(payload, ctx);
-    }
-    payload.issues.push({
-      code: "invalid_union",
-      errors: [],
-      note: "No matching discriminator",
-      discriminator: def.discriminator,
-      options: Array.from(disc.value.keys()).filter((value2) => disc.value.get(value2) !== null),
-      input,
-      path: [def.discriminator],
-      inst
-    });
-    return payload;
-  };
-});
 var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
   $ZodType.init(inst, def);
   const memo = globalConfig.memoizer;
@@ -2095,15 +2005,6 @@ function _lte(value, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _gt(value, params) {
-  return new $ZodCheckGreaterThan({
-    check: "greater_than",
-    ...normalizeParams(params),
-    value,
-    inclusive: false
-  });
-}
-// @__NO_SIDE_EFFECTS__
 function _gte(value, params) {
   return new $ZodCheckGreaterThan({
     check: "greater_than",
@@ -2111,10 +2012,6 @@ function _gte(value, params) {
     value,
     inclusive: true
   });
-}
-// @__NO_SIDE_EFFECTS__
-function _positive(params) {
-  return /* @__PURE__ */ _gt(0, params);
 }
 // @__NO_SIDE_EFFECTS__
 function _nonnegative(params) {
@@ -2327,19 +2224,6 @@ function union(options, params) {
   return new ZodMiniUnion({
     type: "union",
     options,
-    ...normalizeParams(params)
-  });
-}
-var ZodMiniDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodMiniDiscriminatedUnion", (inst, def) => {
-  $ZodDiscriminatedUnion.init(inst, def);
-  ZodMiniType.init(inst, def);
-});
-// @__NO_SIDE_EFFECTS__
-function discriminatedUnion(discriminator, options, params) {
-  return new ZodMiniDiscriminatedUnion({
-    type: "union",
-    options,
-    discriminator,
     ...normalizeParams(params)
   });
 }
@@ -3830,6 +3714,13 @@ function allowed(path, patterns) {
   );
 }
 
+// src/facts/describe.ts
+function listSome(items, total = items.length, shown = 5) {
+  const head = items.slice(0, shown);
+  const more = total - head.length;
+  return more > 0 ? `${head.join(", ")} and ${more} more` : head.join(", ");
+}
+
 // src/policy/rules/nr022-writable-outside-allowlist.ts
 var ALWAYS_ALLOWED = ["/tmp", "/var/tmp", "/run/lock", "/var/lock"];
 var nr022 = {
@@ -3987,9 +3878,10 @@ var nr030 = {
     ];
   }
 };
+var MAX_NAMED_FILES = 32;
 function fixFor2(facts, paths, truncated) {
   const words = paths.map(shellWord);
-  const byName = !truncated && paths.length <= 10 && words.every((word) => word !== null);
+  const byName = !truncated && paths.length <= MAX_NAMED_FILES && words.every((word) => word !== null);
   const command = byName ? `chmod u-s,g-s ${words.join(" ")}` : "find / -xdev -type f -perm /6000 -exec chmod u-s,g-s {} +";
   return {
     summary: `Remove the bits in the final stage: \`RUN ${command}\`, or delete the files; list the ones you need in the policy (allow-setid).`,
@@ -4920,13 +4812,51 @@ var policyFileSchema = strictObject({
 var DEFAULT_POLICY = policyFileSchema.parse({});
 var DEFAULT_POLICY_PATH = ".github/nonroot-guard.yml";
 
+// src/shared/suggest.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+function nearestAll(value, candidates, max = 3) {
+  const limit = Math.max(2, Math.floor(value.length / 3));
+  let best = [];
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(value, candidate);
+    if (distance < bestDistance) {
+      best = [candidate];
+      bestDistance = distance;
+    } else if (distance === bestDistance) {
+      best.push(candidate);
+    }
+  }
+  return best.length <= max ? best : [];
+}
+function didYouMean(value, candidates) {
+  const guesses = nearestAll(value, candidates).map((guess) => `"${guess}"`);
+  if (guesses.length === 0) return "";
+  const list = guesses.length === 1 ? guesses[0] : `${guesses.slice(0, -1).join(", ")} or ${guesses.at(-1)}`;
+  return ` (did you mean ${list}?)`;
+}
+function nearest(value, candidates) {
+  const guesses = nearestAll(value, candidates, 1);
+  return guesses[0];
+}
+
 export {
   describeUserInstruction,
   config,
   en_default,
   _lte,
   _gte,
-  _positive,
   _nonnegative,
   _maxLength,
   _minLength,
@@ -4941,7 +4871,6 @@ export {
   object,
   strictObject,
   union,
-  discriminatedUnion,
   record,
   _enum,
   literal,
@@ -4956,6 +4885,7 @@ export {
   execUser,
   olderEngineNotes,
   NO_ALLOWANCES,
+  listSome,
   capabilityNames,
   RULES,
   PRESETS,
@@ -4964,5 +4894,7 @@ export {
   RULE_KEYS,
   policyFileSchema,
   DEFAULT_POLICY,
-  DEFAULT_POLICY_PATH
+  DEFAULT_POLICY_PATH,
+  didYouMean,
+  nearest
 };

@@ -58,7 +58,7 @@ import {
   transform,
   union,
   unknown
-} from "./chunk-BOWW6DR2.js";
+} from "./chunk-WAYXNIDN.js";
 import {
   parseAccounts
 } from "./chunk-GCD4YOJZ.js";
@@ -803,7 +803,7 @@ async function readPolicy(options, cwd) {
     if (!options.policy) return null;
     throw new CheckError("input", `cannot read the policy file ${shown}: no such file`, hint);
   }
-  const { parsePolicy } = await import("./chunk-FEPY2FDQ.js");
+  const { parsePolicy } = await import("./chunk-J5AQRJTG.js");
   return parsePolicy(text4, displayPath(cwd, path2));
 }
 function displayPath(cwd, path2) {

@@ -5,7 +5,7 @@ import {
 import {
   RULE_KEYS,
   policyFileSchema
-} from "./chunk-BOWW6DR2.js";
+} from "./chunk-WAYXNIDN.js";
 import "./chunk-GCD4YOJZ.js";
 import "./chunk-QMRDCHHF.js";
 import "./chunk-DJT7TGJJ.js";
