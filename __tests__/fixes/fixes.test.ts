@@ -82,6 +82,28 @@ describe('switching to a non-root user (NR001, NR002, NR010)', () => {
     expect(diffOf(input, 'NR010')).toBe(diff);
   });
 
+  it('offers no diff while a declared port below 1024 would break, and says what else must change', () => {
+    // nginx, a .NET 7 app on 80: the user changes, the port does not bind any more.
+    const dockerfile = lines('FROM base', 'COPY app /app', 'EXPOSE 80', 'CMD ["/app/run"]');
+    const input = facts({ user: '', dockerfile, runtime: asRoot(), exposedPorts: ['80/tcp'] });
+    const policy = { preset: 'hardened', failOn: 'error', probe: 'optional' } as const;
+    for (const rule of ['NR001', 'NR010']) {
+      const fix = evaluate(input, policy).findings.find((finding) => finding.rule === rule)!.fix!;
+      expect(fix.diff).toBeNull();
+      expect(fix.summary).toMatch(
+        /^Add `USER 1654` .* Not offered as a diff: the image declares port 80 \(EXPOSE 80\/tcp\), which uid 1654 cannot bind on a default Kubernetes node; have the app listen on 8080 and EXPOSE 8080 in the same change \(see NR050\)\.$/,
+      );
+    }
+    // A port the policy allows (allow-ports: the cluster lets it bind) does not hold it back.
+    const allowed = evaluate(input, {
+      ...policy,
+      allow: { writable: [], setid: [], ports: [80], incompleteWalk: [] },
+    });
+    expect(allowed.findings.find((finding) => finding.rule === 'NR001')!.fix!.diff).toEqual(
+      expect.any(String),
+    );
+  });
+
   it('goes above the comment on the CMD, and after every RUN', () => {
     const dockerfile = lines(
       'FROM dotnet',

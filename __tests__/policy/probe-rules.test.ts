@@ -456,18 +456,44 @@ describe('probe-based rules', () => {
     ]);
   });
 
-  it('NR050 does not fire for 8080, nor for root', () => {
+  it('NR050 does not fire for 8080', () => {
     const runtime = probeOutput({
       ports: [{ port: 8080, protocol: 'tcp', bindable: true, error: null }],
     });
     expect(findings(runtime, { env: { ASPNETCORE_HTTP_PORTS: '8080' } })).toEqual([]);
+  });
+
+  it('NR050 is a notice for a root image: the port breaks once the user is non-root', () => {
     const root = probeOutput({
       identity: { ...base.identity, uid: 0, gid: 0, name: 'root' },
       ports: [{ port: 80, protocol: 'tcp', bindable: true, error: null }],
     });
-    const rules = findings(root, { user: '0', exposedPorts: ['80/tcp'] }).map((f) => f.rule);
-    expect(rules).toContain('NR010');
-    expect(rules).not.toContain('NR050');
+    for (const preset of ['baseline', 'restricted', 'hardened'] as const) {
+      const facts = makeFacts({
+        user: '0',
+        dockerfile: DOCKERFILE,
+        runtime: root,
+        exposedPorts: ['80/tcp'],
+      });
+      const found = evaluate(facts, { preset, failOn: 'error', probe: 'required' }).findings;
+      expect(found.map((f) => f.rule)).toContain('NR010');
+      expect(
+        found
+          .filter((f) => f.rule === 'NR050')
+          .map(({ severity, message, location }) => ({
+            severity,
+            message,
+            line: location?.line,
+          })),
+      ).toEqual([
+        {
+          severity: 'notice',
+          message:
+            'EXPOSE 80/tcp: port 80 is below 1024: it binds now because the image runs as root; once the user is non-root (the fix of NR001 or NR002), a default Kubernetes node refuses it',
+          line: 5,
+        },
+      ]);
+    }
   });
 });
 

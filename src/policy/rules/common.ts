@@ -76,7 +76,30 @@ export function numericFormFor(facts: Facts, uid: number, gid: number | null): s
   return gid === null ? user : `${user}:${gid}`;
 }
 
-export function switchUserFix(facts: Facts, verb: 'Add' | 'Replace it with'): Fix {
+/**
+ * The fix that makes the image's user non-root. Its diff is held back while a declared port
+ * below 1024 (one the policy does not allow) would then no longer bind: the image would pass
+ * and the app break. The words then say what else must change.
+ */
+export function switchUserFix(
+  facts: Facts,
+  verb: 'Add' | 'Replace it with',
+  allowedPorts: readonly number[] = [],
+): Fix {
+  const fix = switchUserFixAlone(facts, verb);
+  const breaking = facts.ports.find(
+    (port) => port.port < 1024 && !allowedPorts.includes(port.port),
+  );
+  if (!breaking) return fix;
+  const uid = /^USER (\d+)/.exec(suggestNonRootUser(facts).instruction)?.[1];
+  const who = uid ? `uid ${uid}` : 'a non-root user';
+  return {
+    summary: `${fix.summary} Not offered as a diff: the image declares port ${breaking.port} (${breaking.declaration}), which ${who} cannot bind on a default Kubernetes node; have the app listen on 8080 and EXPOSE 8080 in the same change (see NR050).`,
+    diff: null,
+  };
+}
+
+function switchUserFixAlone(facts: Facts, verb: 'Add' | 'Replace it with'): Fix {
   const suggestion = suggestNonRootUser(facts);
   const where = verb === 'Add' ? ' in the final stage, before ENTRYPOINT/CMD' : '';
   const diff = switchUserDiff(facts, suggestion);

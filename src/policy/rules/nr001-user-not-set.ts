@@ -28,7 +28,7 @@ export const nr001: Rule = {
   examples: { failing: 'root-by-default', passing: 'user-1654' },
   levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
   needs: ['image', 'accounts'],
-  evaluate(facts) {
+  evaluate(facts, context) {
     if (facts.user.spec.kind !== 'none') return [];
     const where = facts.dockerfile
       ? `no USER in the final stage or its base image${strayUsers(facts)}`
@@ -37,7 +37,7 @@ export const nr001: Rule = {
       {
         message: `${where}: Config.User is empty, so the container runs as root (uid 0)`,
         location: userLocation(facts),
-        fix: switchUserFix(facts, 'Add'),
+        fix: switchUserFix(facts, 'Add', context.allow.ports),
       },
     ];
   },

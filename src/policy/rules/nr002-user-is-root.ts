@@ -12,7 +12,7 @@ export const nr002: Rule = {
   examples: { failing: 'user-root', passing: 'user-1654' },
   levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
   needs: ['image', 'accounts'],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const { spec, entry, uid } = facts.user;
     if (spec.kind === 'none') return [];
     const isRootName = spec.kind === 'name' && spec.name === 'root';
@@ -29,7 +29,7 @@ export const nr002: Rule = {
       {
         message: `${userLabel(facts)} → uid 0${via}: the container runs as root`,
         location: userLocation(facts),
-        fix: switchUserFix(facts, 'Replace it with'),
+        fix: switchUserFix(facts, 'Replace it with', context.allow.ports),
       },
     ];
   },

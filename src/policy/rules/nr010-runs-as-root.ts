@@ -13,7 +13,7 @@ export const nr010: Rule = {
   examples: { failing: 'name-maps-to-root', passing: 'user-1654' },
   levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
   needs: ['runtime-user'],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const output = runtime(facts);
     if (output.identity.uid !== 0) return [];
     const why =
@@ -24,7 +24,11 @@ export const nr010: Rule = {
       {
         message: `the probe, run as the image's user, got uid 0 (root): ${why}`,
         location: userLocation(facts),
-        fix: switchUserFix(facts, facts.user.spec.kind === 'none' ? 'Add' : 'Replace it with'),
+        fix: switchUserFix(
+          facts,
+          facts.user.spec.kind === 'none' ? 'Add' : 'Replace it with',
+          context.allow.ports,
+        ),
       },
     ];
   },

@@ -3,7 +3,11 @@ import {
   API_PATHS,
   API_TIMEOUT_MS,
   BoundedBuffer,
+  CLI_FLAGS,
+  COMMENT_MODES,
   CommandNotFoundError,
+  FLAGS,
+  FLAG_OPTIONS,
   apiRequest,
   engineCall,
   engineMessage,
@@ -13,8 +17,7 @@ import {
   localEngineSocket,
   makesTheImage,
   runCommand
-} from "./chunk-Z4QXFZVL.js";
-import "./chunk-QDHUKUM5.js";
+} from "./chunk-5J2HYNK7.js";
 import {
   DEFAULT_POLICY,
   DEFAULT_POLICY_PATH,
@@ -30,7 +33,6 @@ import {
   _maxLength,
   _minLength,
   _nonnegative,
-  _positive,
   _regex,
   _trim,
   array,
@@ -38,11 +40,12 @@ import {
   capabilityNames,
   config,
   describeUserInstruction,
-  discriminatedUnion,
   en_default,
   execUser,
   int,
+  listSome,
   literal,
+  nearest,
   nullable,
   nullish,
   number,
@@ -58,538 +61,22 @@ import {
   transform,
   union,
   unknown
-} from "./chunk-WAYXNIDN.js";
+} from "./chunk-FBGWY647.js";
 import {
   parseAccounts
 } from "./chunk-GCD4YOJZ.js";
 import "./chunk-QMRDCHHF.js";
-import {
-  INVISIBLE_CHARACTERS,
-  PROBE_TIMEOUT,
-  PROBE_TRANSFER,
-  checkEnvironment,
-  describeCounts,
-  describePlatform,
-  describePolicy,
-  describePolicyChanges,
-  describeProbe,
-  describeUser,
-  distinctDiffs,
-  environmentValue,
-  findingPlatforms,
-  locationText,
-  parseRepository,
-  pullRequestOf,
-  renderSummary,
-  shortId,
-  showInvisible,
-  skippedByReason
-} from "./chunk-OA3AVLRU.js";
-import "./chunk-DJT7TGJJ.js";
 import {
   CheckError,
   describeError
 } from "./chunk-ACNRZZWL.js";
 import "./chunk-LOBMMHTG.js";
 
-// node_modules/@actions/core/lib/command.js
-import * as os from "os";
-
-// node_modules/@actions/core/lib/utils.js
-function toCommandValue(input) {
-  if (input === null || input === void 0) {
-    return "";
-  } else if (typeof input === "string" || input instanceof String) {
-    return input;
-  }
-  return JSON.stringify(input);
-}
-function toCommandProperties(annotationProperties) {
-  if (!Object.keys(annotationProperties).length) {
-    return {};
-  }
-  return {
-    title: annotationProperties.title,
-    file: annotationProperties.file,
-    line: annotationProperties.startLine,
-    endLine: annotationProperties.endLine,
-    col: annotationProperties.startColumn,
-    endColumn: annotationProperties.endColumn
-  };
-}
-
-// node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os.EOL);
-}
-function issue(name, message = "") {
-  issueCommand(name, {}, message);
-}
-var CMD_STRING = "::";
-var Command = class {
-  constructor(command, properties, message) {
-    if (!command) {
-      command = "missing.command";
-    }
-    this.command = command;
-    this.properties = properties;
-    this.message = message;
-  }
-  toString() {
-    let cmdStr = CMD_STRING + this.command;
-    if (this.properties && Object.keys(this.properties).length > 0) {
-      cmdStr += " ";
-      let first = true;
-      for (const key in this.properties) {
-        if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
-          if (val) {
-            if (first) {
-              first = false;
-            } else {
-              cmdStr += ",";
-            }
-            cmdStr += `${key}=${escapeProperty(val)}`;
-          }
-        }
-      }
-    }
-    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-    return cmdStr;
-  }
-};
-function escapeData(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-// node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
-import * as fs from "fs";
-import * as os2 from "os";
-function issueFileCommand(command, message) {
-  const filePath = process.env[`GITHUB_${command}`];
-  if (!filePath) {
-    throw new Error(`Unable to find environment variable for file command ${command}`);
-  }
-  if (!fs.existsSync(filePath)) {
-    throw new Error(`Missing file at path: ${filePath}`);
-  }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
-    encoding: "utf8"
-  });
-}
-function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-  const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-  }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-  }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
-}
-
-// node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
-
-// node_modules/@actions/core/lib/summary.js
-import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve5, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var { access, appendFile, writeFile } = promises;
-var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-var Summary = class {
-  constructor() {
-    this._buffer = "";
-  }
-  /**
-   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-   * Also checks r/w permissions.
-   *
-   * @returns step summary file path
-   */
-  filePath() {
-    return __awaiter(this, void 0, void 0, function* () {
-      if (this._filePath) {
-        return this._filePath;
-      }
-      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-      if (!pathFromEnv) {
-        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-      }
-      try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a) {
-        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-      }
-      this._filePath = pathFromEnv;
-      return this._filePath;
-    });
-  }
-  /**
-   * Wraps content in an HTML tag, adding any HTML attributes
-   *
-   * @param {string} tag HTML tag to wrap
-   * @param {string | null} content content within the tag
-   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-   *
-   * @returns {string} content wrapped in HTML element
-   */
-  wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-    if (!content) {
-      return `<${tag}${htmlAttrs}>`;
-    }
-    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-  }
-  /**
-   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-   *
-   * @param {SummaryWriteOptions} [options] (optional) options for write operation
-   *
-   * @returns {Promise<Summary>} summary instance
-   */
-  write(options) {
-    return __awaiter(this, void 0, void 0, function* () {
-      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-      const filePath = yield this.filePath();
-      const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
-      return this.emptyBuffer();
-    });
-  }
-  /**
-   * Clears the summary buffer and wipes the summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  clear() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.emptyBuffer().write({ overwrite: true });
-    });
-  }
-  /**
-   * Returns the current summary buffer as a string
-   *
-   * @returns {string} string of summary buffer
-   */
-  stringify() {
-    return this._buffer;
-  }
-  /**
-   * If the summary buffer is empty
-   *
-   * @returns {boolen} true if the buffer is empty
-   */
-  isEmptyBuffer() {
-    return this._buffer.length === 0;
-  }
-  /**
-   * Resets the summary buffer without writing to summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  emptyBuffer() {
-    this._buffer = "";
-    return this;
-  }
-  /**
-   * Adds raw text to the summary buffer
-   *
-   * @param {string} text content to add
-   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addRaw(text4, addEOL = false) {
-    this._buffer += text4;
-    return addEOL ? this.addEOL() : this;
-  }
-  /**
-   * Adds the operating system-specific end-of-line marker to the buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addEOL() {
-    return this.addRaw(EOL3);
-  }
-  /**
-   * Adds an HTML codeblock to the summary buffer
-   *
-   * @param {string} code content to render within fenced code block
-   * @param {string} lang (optional) language to syntax highlight code
-   *
-   * @returns {Summary} summary instance
-   */
-  addCodeBlock(code, lang) {
-    const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML list to the summary buffer
-   *
-   * @param {string[]} items list of items to render
-   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML table to the summary buffer
-   *
-   * @param {SummaryTableCell[]} rows table rows
-   *
-   * @returns {Summary} summary instance
-   */
-  addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
-        }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
-        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
-      }).join("");
-      return this.wrap("tr", cells);
-    }).join("");
-    const element = this.wrap("table", tableBody);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds a collapsable HTML details element to the summary buffer
-   *
-   * @param {string} label text for the closed state
-   * @param {string} content collapsable content
-   *
-   * @returns {Summary} summary instance
-   */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML image tag to the summary buffer
-   *
-   * @param {string} src path to the image you to embed
-   * @param {string} alt text description of the image
-   * @param {SummaryImageOptions} options (optional) addition image attributes
-   *
-   * @returns {Summary} summary instance
-   */
-  addImage(src, alt, options) {
-    const { width, height } = options || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML section heading element
-   *
-   * @param {string} text heading text
-   * @param {number | string} [level=1] (optional) the heading level, default: 1
-   *
-   * @returns {Summary} summary instance
-   */
-  addHeading(text4, level2) {
-    const tag = `h${level2}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text4);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML thematic break (<hr>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addSeparator() {
-    const element = this.wrap("hr", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML line break (<br>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addBreak() {
-    const element = this.wrap("br", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML blockquote to the summary buffer
-   *
-   * @param {string} text quote text
-   * @param {string} cite (optional) citation url
-   *
-   * @returns {Summary} summary instance
-   */
-  addQuote(text4, cite) {
-    const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text4, attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML anchor tag to the summary buffer
-   *
-   * @param {string} text link text/content
-   * @param {string} href hyperlink
-   *
-   * @returns {Summary} summary instance
-   */
-  addLink(text4, href) {
-    const element = this.wrap("a", text4, { href });
-    return this.addRaw(element).addEOL();
-  }
-};
-var _summary = new Summary();
-var summary = _summary;
-
-// node_modules/@actions/core/lib/platform.js
-import os3 from "os";
-var platform = os3.platform();
-var arch = os3.arch();
-
-// node_modules/@actions/core/lib/core.js
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve5, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var ExitCode;
-(function(ExitCode2) {
-  ExitCode2[ExitCode2["Success"] = 0] = "Success";
-  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-function setSecret(secret) {
-  issueCommand("add-mask", {}, secret);
-}
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
-  if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
-  }
-  if (options && options.trimWhitespace === false) {
-    return val;
-  }
-  return val.trim();
-}
-function getMultilineInput(name, options) {
-  const inputs = getInput(name, options).split("\n").filter((x) => x !== "");
-  if (options && options.trimWhitespace === false) {
-    return inputs;
-  }
-  return inputs.map((input) => input.trim());
-}
-function setOutput(name, value) {
-  const filePath = process.env["GITHUB_OUTPUT"] || "";
-  if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
-  }
-  process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
-}
-function setFailed(message) {
-  process.exitCode = ExitCode.Failure;
-  error(message);
-}
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function notice(message, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function info(message) {
-  process.stdout.write(message + os4.EOL);
-}
-function startGroup(name) {
-  issue("group", name);
-}
-function endGroup() {
-  issue("endgroup");
-}
-function group(name, fn) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    startGroup(name);
-    let result;
-    try {
-      result = yield fn();
-    } finally {
-      endGroup();
-    }
-    return result;
-  });
-}
-
-// src/action/main.ts
-import { readFileSync } from "node:fs";
-import { mkdir, writeFile as writeFile3 } from "node:fs/promises";
-
 // src/shared/files.ts
-import { constants as constants2 } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
 import { lstat, open, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 var INPUT_FILE_LIMIT = 16 * 1024 * 1024;
 function kindOf(stats) {
   if (stats.isFIFO()) return "a FIFO";
@@ -609,11 +96,11 @@ var MissingFileError = class extends Error {
 async function readInputFile(path2, what, maxBytes, hint) {
   let handle;
   try {
-    handle = await open(path2, constants2.O_RDONLY | constants2.O_NONBLOCK | constants2.O_NOCTTY);
-  } catch (error2) {
-    const code = error2.code;
+    handle = await open(path2, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  } catch (error) {
+    const code = error.code;
     if (code === "ENOENT") throw new MissingFileError(path2);
-    throw new CheckError("input", `cannot read ${what}: ${code ?? error2.message}`, hint);
+    throw new CheckError("input", `cannot read ${what}: ${code ?? error.message}`, hint);
   }
   try {
     const stats = await handle.stat();
@@ -646,12 +133,51 @@ async function readInputFile(path2, what, maxBytes, hint) {
     await handle.close();
   }
 }
+async function writeFileWhole(path2, text3, what) {
+  const hint = `Give ${what} a path to a file in a directory that exists and can be written.`;
+  const existing = await lstat(path2).catch(() => null);
+  if (existing && !existing.isFile()) {
+    throw new CheckError("usage", `cannot write ${what} ${path2}: it is ${kindOf(existing)}`, hint);
+  }
+  const directory = dirname(path2);
+  const parent = await stat(directory).catch(() => null);
+  if (!parent?.isDirectory()) {
+    throw new CheckError(
+      "usage",
+      `cannot write ${what} ${path2}: the directory ${directory} does not exist`,
+      hint
+    );
+  }
+  const temporary = join(directory, `.${basename(path2)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    const handle = await open(
+      temporary,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+      420
+    );
+    try {
+      await handle.writeFile(text3);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path2);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    const code = error.code;
+    throw new CheckError(
+      "usage",
+      `cannot write ${what} ${path2}: ${code === "ENOSPC" ? "no space left on the device" : code ?? error.message}`,
+      code === "ENOSPC" ? "Free space on that device, or write the report elsewhere." : hint
+    );
+  }
+}
 
-// src/action/main.ts
-import { dirname, join as join3, resolve as resolve4 } from "node:path";
+// src/cli/command-line.ts
+import { parseArgs } from "node:util";
 
 // src/source/acquire.ts
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/facts/platform.ts
 function isPlatform(imagePlatform, asked) {
@@ -660,7 +186,7 @@ function isPlatform(imagePlatform, asked) {
 
 // src/source/acquire.ts
 function uniqueLocalTag() {
-  return `nonroot-guard-check:${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+  return `nonroot-guard-check:${Date.now().toString(36)}-${randomBytes2(4).toString("hex")}`;
 }
 async function acquireImage(request, env, localImage) {
   const { source } = env;
@@ -709,17 +235,17 @@ ${lastLines(result.output, 25)}`
       );
     return facts2;
   }
-  const { image: ref, platform: platform2 } = request;
+  const { image: ref, platform } = request;
   if (request.pull) {
     env.log(`Pulling ${ref}
 `);
-    await source.pull(ref, platform2);
+    await source.pull(ref, platform);
   } else {
     const local = await (localImage ?? source.inspect(ref));
-    if (local) return forPlatform(source, local, platform2);
+    if (local) return forPlatform(source, local, platform);
     env.log(`${ref} is not present locally; pulling it
 `);
-    await pullMissing(source, ref, platform2);
+    await pullMissing(source, ref, platform);
   }
   const facts = await source.inspect(ref);
   if (!facts)
@@ -728,22 +254,22 @@ ${lastLines(result.output, 25)}`
       `pulled ${ref} but it is not in the local image store`,
       "Retry the check."
     );
-  return forPlatform(source, facts, platform2);
+  return forPlatform(source, facts, platform);
 }
-async function forPlatform(source, facts, platform2) {
-  if (!platform2 || isPlatform(facts.platform, platform2)) return facts;
-  return await source.inspectPlatform(facts, platform2) ?? facts;
+async function forPlatform(source, facts, platform) {
+  if (!platform || isPlatform(facts.platform, platform)) return facts;
+  return await source.inspectPlatform(facts, platform) ?? facts;
 }
-async function pullMissing(source, ref, platform2) {
+async function pullMissing(source, ref, platform) {
   try {
-    await source.pull(ref, platform2);
-  } catch (error2) {
-    if (!(error2 instanceof CheckError)) throw error2;
+    await source.pull(ref, platform);
+  } catch (error) {
+    if (!(error instanceof CheckError)) throw error;
     throw new CheckError(
-      error2.kind,
-      `image ${ref} is not present locally and could not be pulled: ${error2.message}`,
-      `${error2.hint ?? ""} If an earlier step builds it, check the tag it uses; to build it in this step, give a build context (input "context", flag --context).`.trim(),
-      error2.details
+      error.kind,
+      `image ${ref} is not present locally and could not be pulled: ${error.message}`,
+      `${error.hint ?? ""} If an earlier step builds it, check the tag it uses; to build it in this step, give a build context (input "context", flag --context).`.trim(),
+      error.details
     );
   }
 }
@@ -790,21 +316,21 @@ function imageRequest(options, cwd) {
 }
 
 // src/check/inputs.ts
-import { isAbsolute, join, relative, resolve as resolve2, sep } from "node:path";
+import { isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
 async function readPolicy(options, cwd) {
   const path2 = resolve2(cwd, options.policy ?? DEFAULT_POLICY_PATH);
   const shown = options.policy ?? DEFAULT_POLICY_PATH;
   const hint = "Check the policy path; it is relative to the repository root.";
-  let text4;
+  let text3;
   try {
-    text4 = await readInputFile(path2, `the policy file ${shown}`, INPUT_FILE_LIMIT, hint);
-  } catch (error2) {
-    if (!(error2 instanceof MissingFileError)) throw error2;
+    text3 = await readInputFile(path2, `the policy file ${shown}`, INPUT_FILE_LIMIT, hint);
+  } catch (error) {
+    if (!(error instanceof MissingFileError)) throw error;
     if (!options.policy) return null;
     throw new CheckError("input", `cannot read the policy file ${shown}: no such file`, hint);
   }
-  const { parsePolicy } = await import("./chunk-J5AQRJTG.js");
-  return parsePolicy(text4, displayPath(cwd, path2));
+  const { parsePolicy } = await import("./chunk-VAOK74MV.js");
+  return parsePolicy(text3, displayPath(cwd, path2));
 }
 function displayPath(cwd, path2) {
   const rel = relative(cwd, path2);
@@ -813,17 +339,17 @@ function displayPath(cwd, path2) {
 async function readDockerfile(options, cwd) {
   const given = options.dockerfile;
   if (!given && !options.context) return null;
-  const path2 = given ? resolve2(cwd, given) : join(resolve2(cwd, options.context), "Dockerfile");
+  const path2 = given ? resolve2(cwd, given) : join2(resolve2(cwd, options.context), "Dockerfile");
   const hint = given ? "Check the dockerfile path; it is relative to the working directory (the repository root in a workflow)." : "Put a Dockerfile in the build context or name it with the dockerfile input (--dockerfile).";
-  let text4;
+  let text3;
   try {
-    text4 = await readInputFile(path2, `the Dockerfile ${path2}`, INPUT_FILE_LIMIT, hint);
-  } catch (error2) {
-    if (!(error2 instanceof MissingFileError)) throw error2;
+    text3 = await readInputFile(path2, `the Dockerfile ${path2}`, INPUT_FILE_LIMIT, hint);
+  } catch (error) {
+    if (!(error instanceof MissingFileError)) throw error;
     if (!given && options.buildCommand) return null;
     throw new CheckError("input", `cannot read the Dockerfile ${path2}: no such file`, hint);
   }
-  return { displayPath: displayPath(cwd, path2), text: text4 };
+  return { displayPath: displayPath(cwd, path2), text: text3 };
 }
 
 // src/check/schedule.ts
@@ -938,8 +464,8 @@ function parseImageRef(ref) {
   if (digest !== null && !isDigest(digest)) return null;
   return { registry, repository, tag: tag ?? (digest === null ? "latest" : null), digest };
 }
-function isImageReference(text4) {
-  return parseImageRef(text4) !== null || IMAGE_ID.test(text4) || /^sha256:[a-f0-9]{64}$/.test(text4);
+function isImageReference(text3) {
+  return parseImageRef(text3) !== null || IMAGE_ID.test(text3) || /^sha256:[a-f0-9]{64}$/.test(text3);
 }
 function sameRepository(a, b) {
   return a.registry === b.registry && a.repository === b.repository;
@@ -969,14 +495,14 @@ async function readManifests(globs, manifestImage, cwd) {
   const sources = {};
   const containers = [];
   for (const file of files) {
-    const text4 = await readInputFile(
+    const text3 = await readInputFile(
       resolve3(cwd, file),
       `the manifest ${file}`,
       MANIFEST_LIMIT,
       "Point manifests at the workload files themselves."
     );
-    sources[file] = text4;
-    containers.push(...parseManifests(text4, file));
+    sources[file] = text3;
+    containers.push(...parseManifests(text3, file));
   }
   return { files, sources, containers, namedAs };
 }
@@ -1051,7 +577,7 @@ function compareFindings(a, b) {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule);
 }
 function unavailable(kind, facts) {
-  const probe2 = facts.probe;
+  const probe = facts.probe;
   switch (kind) {
     case "image":
     case "accounts":
@@ -1059,9 +585,9 @@ function unavailable(kind, facts) {
     case "dockerfile":
       return facts.dockerfile ? null : "no Dockerfile was given";
     case "filesystem":
-      return probe2.status === "failed" ? probe2.reason : null;
+      return probe.status === "failed" ? probe.reason : null;
     case "runtime-user":
-      return probe2.status === "ok" ? null : probe2.reason;
+      return probe.status === "ok" ? null : probe.reason;
     case "manifests":
       return manifestsUnavailable(facts);
   }
@@ -1078,23 +604,23 @@ function evaluate(facts, policy, rules = RULES) {
   const context = { allow: policy.allow ?? NO_ALLOWANCES };
   const skipped = [];
   for (const rule of rules) {
-    const level2 = policy.levels?.[rule.id] ?? rule.levels[policy.preset];
-    if (level2 === "off") continue;
+    const level = policy.levels?.[rule.id] ?? rule.levels[policy.preset];
+    if (level === "off") continue;
     const reason = rule.needs.map((kind) => unavailable(kind, facts)).find((why) => why);
     if (reason) {
       skipped.push({ rule: rule.id, reason });
       continue;
     }
     for (const { atMost, ...hit } of rule.evaluate(facts, context)) {
-      const severity2 = atMost && SEVERITY_ORDER[atMost] > SEVERITY_ORDER[level2] ? atMost : level2;
-      raised.push({ rule: rule.id, name: rule.name, severity: severity2, ...hit });
+      const severity = atMost && SEVERITY_ORDER[atMost] > SEVERITY_ORDER[level] ? atMost : level;
+      raised.push({ rule: rule.id, name: rule.name, severity, ...hit });
     }
   }
   const { kept: findings, ignored } = applyIgnores(raised, policy.ignores ?? []);
   findings.sort(compareFindings);
-  const counts2 = { error: 0, warning: 0, notice: 0 };
-  for (const finding2 of findings) counts2[finding2.severity]++;
-  const failed = policy.failOn === "error" ? counts2.error > 0 : policy.failOn === "warning" ? counts2.error + counts2.warning > 0 : false;
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  const failed = policy.failOn === "error" ? counts.error > 0 : policy.failOn === "warning" ? counts.error + counts.warning > 0 : false;
   const blocked = facts.probe.status !== "ok" && policy.probe === "required" ? facts.probe.status === "failed" ? `the probe could not run, and the policy requires it: ${facts.probe.reason}` : `the probe could not measure as the image's user, and the policy requires it: ${facts.probe.reason}` : null;
   return {
     verdict: failed || blocked ? "fail" : "pass",
@@ -1102,30 +628,30 @@ function evaluate(facts, policy, rules = RULES) {
     findings,
     ignored,
     skipped,
-    counts: counts2
+    counts
   };
 }
-function matches(entry, finding2) {
-  if (entry.expired || entry.rule !== finding2.rule) return false;
+function matches(entry, finding) {
+  if (entry.expired || entry.rule !== finding.rule) return false;
   if (entry.path === null) return true;
-  return finding2.location !== null && posix.matchesGlob(finding2.location.file, entry.path);
+  return finding.location !== null && posix.matchesGlob(finding.location.file, entry.path);
 }
 function applyIgnores(findings, ignores) {
   const ignored = /* @__PURE__ */ new Map();
-  const kept = findings.filter((finding2) => {
-    const entry = ignores.find((candidate) => matches(candidate, finding2));
+  const kept = findings.filter((finding) => {
+    const entry = ignores.find((candidate) => matches(candidate, finding));
     if (!entry) return true;
     ignored.set(entry, (ignored.get(entry) ?? 0) + 1);
     return false;
   });
   return {
     kept,
-    ignored: [...ignored].map(([entry, count2]) => ({
+    ignored: [...ignored].map(([entry, count]) => ({
       rule: entry.rule,
       path: entry.path,
       reason: entry.reason,
       expires: entry.expires,
-      count: count2
+      count
     }))
   };
 }
@@ -1141,11 +667,11 @@ function effectivePolicy(file, inputs, today) {
   const levels = {};
   for (const rule of RULES) levels[rule.id] = rule.levels[preset];
   const overrides = [];
-  for (const [key, level2] of Object.entries(policy.rules)) {
+  for (const [key, level] of Object.entries(policy.rules)) {
     const rule = byKey.get(key);
-    if (!rule || level2 === void 0) continue;
-    levels[rule.id] = level2;
-    overrides.push({ rule: rule.id, name: rule.name, preset: rule.levels[preset], level: level2 });
+    if (!rule || level === void 0) continue;
+    levels[rule.id] = level;
+    overrides.push({ rule: rule.id, name: rule.name, preset: rule.levels[preset], level });
   }
   return {
     preset,
@@ -1179,9 +705,9 @@ var PORT_VARIABLES = [
   "ASPNETCORE_HTTPS_PORTS",
   "PORT"
 ];
-function portNumber(text4) {
-  if (!/^\d{1,5}$/.test(text4.trim())) return null;
-  const port = Number(text4.trim());
+function portNumber(text3) {
+  if (!/^\d{1,5}$/.test(text3.trim())) return null;
+  const port = Number(text3.trim());
   return port >= 1 && port <= 65535 ? port : null;
 }
 function portsFromUrls(value) {
@@ -1271,7 +797,7 @@ function buildReport(facts, evaluation, policy, version, notes, manifest = null)
       allow: { ...policy.allow, portVariables: policy.portVariables }
     },
     summary: evaluation.counts,
-    findings: evaluation.findings.map((finding2) => ({ ...finding2, platforms: [image.platform] })),
+    findings: evaluation.findings.map((finding) => ({ ...finding, platforms: [image.platform] })),
     skipped: evaluation.skipped,
     platforms: [
       {
@@ -1325,8 +851,8 @@ function combinePlatforms(reports, notChecked, notes) {
   const findings = [];
   const byKey2 = /* @__PURE__ */ new Map();
   for (const report of reports) {
-    for (const finding2 of report.findings) {
-      const { platforms: platforms2, ...rest } = finding2;
+    for (const finding of report.findings) {
+      const { platforms: platforms2, ...rest } = finding;
       const key = JSON.stringify(rest);
       const seen = byKey2.get(key);
       if (seen) {
@@ -1335,15 +861,15 @@ function combinePlatforms(reports, notChecked, notes) {
           ...platforms2.filter((p) => !seen.platforms.includes(p))
         ];
       } else {
-        const copy = { ...finding2, platforms: [...platforms2] };
+        const copy = { ...finding, platforms: [...platforms2] };
         byKey2.set(key, copy);
         findings.push(copy);
       }
     }
   }
   findings.sort(compareFindings);
-  const summary2 = { error: 0, warning: 0, notice: 0 };
-  for (const finding2 of findings) summary2[finding2.severity]++;
+  const summary = { error: 0, warning: 0, notice: 0 };
+  for (const finding of findings) summary[finding.severity]++;
   const ignored = /* @__PURE__ */ new Map();
   for (const entry of reports.flatMap((report) => report.policy.ignored)) {
     const key = JSON.stringify([entry.rule, entry.path, entry.reason, entry.expires]);
@@ -1362,7 +888,7 @@ function combinePlatforms(reports, notChecked, notes) {
     verdict: reports.some((report) => report.verdict === "fail") ? "fail" : "pass",
     blocked: blocked.length === 0 ? null : several ? blocked.map((report) => `${report.image.platform}: ${report.blocked}`).join("; ") : first.blocked,
     policy: { ...first.policy, ignored: [...ignored.values()] },
-    summary: summary2,
+    summary,
     findings,
     skipped: [...skipped.values()],
     platforms: [
@@ -1415,14 +941,14 @@ async function planPlatforms(image, requested, source, log) {
       );
     }
     const variants2 = [{ image, manifest: null }];
-    for (const platform2 of (requested ?? []).slice(1)) {
-      if (isPlatform(image.platform, platform2)) continue;
-      const variant = await source.inspectPlatform(image, platform2);
+    for (const platform of (requested ?? []).slice(1)) {
+      if (isPlatform(image.platform, platform)) continue;
+      const variant = await source.inspectPlatform(image, platform);
       if (variant) variants2.push({ image: variant, manifest: null });
       else
         notChecked.push({
-          platform: platform2,
-          reason: listing.kind === "one-per-tag" ? `the classic image store keeps one platform of ${image.ref}, and it is ${image.platform}` : `${image.ref} has no ${platform2} variant`
+          platform,
+          reason: listing.kind === "one-per-tag" ? `the classic image store keeps one platform of ${image.ref}, and it is ${image.platform}` : `${image.ref} has no ${platform} variant`
         });
     }
     return { variants: variants2, notChecked, notes };
@@ -1432,11 +958,11 @@ async function planPlatforms(image, requested, source, log) {
       `the image's index names platforms that are not platforms Docker can run, so they were not checked: ${listing.unusable.join(", ")}`
     );
   }
-  const targets = requested ? requested.flatMap((platform2) => {
-    const listed = listing.platforms.find((entry) => isPlatform(entry.platform, platform2));
+  const targets = requested ? requested.flatMap((platform) => {
+    const listed = listing.platforms.find((entry) => isPlatform(entry.platform, platform));
     if (!listed)
-      notChecked.push({ platform: platform2, reason: `${image.ref} has no ${platform2} variant` });
-    return listed ? [{ ...listed, platform: platform2 }] : [];
+      notChecked.push({ platform, reason: `${image.ref} has no ${platform} variant` });
+    return listed ? [{ ...listed, platform }] : [];
   }) : listing.platforms;
   if (!requested && targets.length > MAX_PLATFORMS) {
     throw new CheckError(
@@ -1446,31 +972,31 @@ async function planPlatforms(image, requested, source, log) {
     );
   }
   const variants = [];
-  for (const { platform: platform2, manifest } of targets) {
-    if (isPlatform(image.platform, platform2)) {
+  for (const { platform, manifest } of targets) {
+    if (isPlatform(image.platform, platform)) {
       variants.push({ image, manifest });
       continue;
     }
-    const variant = await source.inspectPlatform(image, platform2) ?? await pullVariant(image, platform2, source, log);
-    if (typeof variant === "string") notChecked.push({ platform: platform2, reason: variant });
+    const variant = await source.inspectPlatform(image, platform) ?? await pullVariant(image, platform, source, log);
+    if (typeof variant === "string") notChecked.push({ platform, reason: variant });
     else variants.push({ image: variant, manifest });
   }
   if (variants.length === 0) variants.push({ image, manifest: null });
   return { variants, notChecked, notes };
 }
-async function pullVariant(image, platform2, source, log) {
-  const missing = `its ${platform2} layers are not in the local image store`;
+async function pullVariant(image, platform, source, log) {
+  const missing = `its ${platform} layers are not in the local image store`;
   const byDigest = image.repoDigests.find((digest) => digest.endsWith(`@${image.id}`));
   if (!byDigest) return `${missing}, and the image names no registry to pull them from`;
-  log(`Pulling the ${platform2} variant of ${image.ref} (${byDigest})
+  log(`Pulling the ${platform} variant of ${image.ref} (${byDigest})
 `);
   try {
-    await source.pull(byDigest, platform2);
-  } catch (error2) {
-    if (!(error2 instanceof CheckError)) throw error2;
-    return `${missing}, and pulling them failed: ${error2.message}`;
+    await source.pull(byDigest, platform);
+  } catch (error) {
+    if (!(error instanceof CheckError)) throw error;
+    return `${missing}, and pulling them failed: ${error.message}`;
   }
-  return await source.inspectPlatform(image, platform2) ?? `${missing}, even after pulling ${byDigest} for ${platform2}`;
+  return await source.inspectPlatform(image, platform) ?? `${missing}, even after pulling ${byDigest} for ${platform}`;
 }
 
 // src/check/check.ts
@@ -1495,7 +1021,7 @@ async function gatherFacts(options, env) {
     return gathered;
   } finally {
     if (ownTag) {
-      const failed = await env.source.removeImage(ownTag).catch((error2) => error2.message);
+      const failed = await env.source.removeImage(ownTag).catch((error) => error.message);
       if (failed && gathered) {
         gathered.notes.push(
           `the check's own tag ${ownTag} could not be removed (${failed}): remove it with \`docker image rm ${ownTag}\``
@@ -1554,12 +1080,12 @@ async function gatherFactsOf(request, options, env) {
 async function variantFacts(image, shared, options, env, { namePlatform = false } = {}) {
   const { engine, dockerfileInput, parseOptions: parseOptions2, manifests, policy } = shared;
   const notes = [];
-  const platformMet = options.platform ? options.platform.some((platform2) => isPlatform(image.platform, platform2)) : null;
+  const platformMet = options.platform ? options.platform.some((platform) => isPlatform(image.platform, platform)) : null;
   const platforms2 = { target: image.platform, build: `linux/${engine.arch}` };
   const draft = dockerfileInput && parseOptions2 ? parseOptions2.platforms?.target === platforms2.target && parseOptions2.platforms.build === platforms2.build ? shared.draft : await parseDockerfile(dockerfileInput.text, { ...parseOptions2, platforms: platforms2 }) : null;
   const ports = declaredPorts(image, policy.portVariables);
   const variant = platformMet || namePlatform ? image.platform : void 0;
-  const [baseEnv, probe2] = await Promise.all([
+  const [baseEnv, probe] = await Promise.all([
     draft ? baseImageEnv(draft, image, env.source, notes) : void 0,
     env.source.runProbe({
       image,
@@ -1569,8 +1095,8 @@ async function variantFacts(image, shared, options, env, { namePlatform = false 
       platform: variant
     })
   ]);
-  notes.push(...probe2.notes);
-  const accountFiles = probe2.accountFiles ?? await env.source.readAccountFiles(image.ref, variant);
+  notes.push(...probe.notes);
+  const accountFiles = probe.accountFiles ?? await env.source.readAccountFiles(image.ref, variant);
   const dockerfile = dockerfileInput && parseOptions2 && draft ? await parseDockerfile(dockerfileInput.text, { ...parseOptions2, baseEnv, platforms: platforms2 }) : null;
   if (dockerfile) notes.push(...compareUser(dockerfile, image));
   if (platformMet === false) {
@@ -1595,30 +1121,30 @@ async function variantFacts(image, shared, options, env, { namePlatform = false 
       user,
       dockerfile,
       ports,
-      runtime: probe2.ok ? probe2.output : null,
-      probe: probeStatus(probe2),
+      runtime: probe.ok ? probe.output : null,
+      probe: probeStatus(probe),
       kubernetes: manifests && kubernetesFacts(manifests, image)
     },
     notes
   };
 }
 function localPlatform() {
-  const arch2 = { x64: "amd64", arm64: "arm64", arm: "arm", ia32: "386" }[process.arch];
-  return `linux/${arch2 ?? process.arch}`;
+  const arch = { x64: "amd64", arm64: "arm64", arm: "arm", ia32: "386" }[process.arch];
+  return `linux/${arch ?? process.arch}`;
 }
-async function parseDockerfile(text4, options) {
+async function parseDockerfile(text3, options) {
   const parser = await import("./chunk-DTFI7GZ5.js");
-  return parser.parseDockerfile(text4, options);
+  return parser.parseDockerfile(text3, options);
 }
-function probeStatus(probe2) {
-  if (!probe2.ok) return { status: "failed", reason: probe2.reason };
-  if (probe2.output.userError) {
+function probeStatus(probe) {
+  if (!probe.ok) return { status: "failed", reason: probe.reason };
+  if (probe.output.userError) {
     return {
       status: "user-error",
-      reason: `the container cannot start as the image's user: ${probe2.output.userError}`
+      reason: `the container cannot start as the image's user: ${probe.output.userError}`
     };
   }
-  return { status: "ok", elapsedMs: probe2.elapsedMs };
+  return { status: "ok", elapsedMs: probe.elapsedMs };
 }
 async function baseImageEnv(draft, image, source, notes) {
   if (draft.rootBase === "scratch") return {};
@@ -1641,7 +1167,7 @@ function compareUser(dockerfile, image) {
 
 // src/source/build-command.ts
 var runBuildCommand = async (commandLine, cwd, onOutput) => {
-  const { getExecOutput } = await import("./chunk-N57ZNRBB.js");
+  const { getExecOutput } = await import("./chunk-O6WB4UYW.js");
   try {
     const result = await getExecOutput(commandLine, [], {
       cwd,
@@ -1654,20 +1180,20 @@ var runBuildCommand = async (commandLine, cwd, onOutput) => {
     });
     return { exitCode: result.exitCode, output: `${result.stdout}
 ${result.stderr}` };
-  } catch (error2) {
+  } catch (error) {
     throw new CheckError(
       "image",
-      `the build command could not start: ${error2 instanceof Error ? error2.message : String(error2)}`,
+      `the build command could not start: ${error instanceof Error ? error.message : String(error)}`,
       'Check the program name and the working directory (context). The command runs without a shell: wrap pipes or && in bash -c "\u2026".'
     );
   }
 };
 
 // src/source/docker/docker.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { mkdtemp, readFile, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import { randomBytes as randomBytes4 } from "node:crypto";
+import { mkdtemp, readFile, rm as rm2, stat as stat2, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // src/source/docker/image-index.ts
 var INDEX_TYPES = /* @__PURE__ */ new Set([
@@ -1696,10 +1222,10 @@ var topLevel = object({
   layers: optional(array(unknown()))
 });
 var PLATFORM_PART = /^[a-z0-9][a-z0-9._-]{0,31}$/;
-function platformsOfManifest(text4) {
+function platformsOfManifest(text3) {
   let json;
   try {
-    json = JSON.parse(text4);
+    json = JSON.parse(text3);
   } catch {
     return { kind: "unreadable", reason: "the image's manifest is not JSON" };
   }
@@ -1721,9 +1247,9 @@ function platformsOfManifest(text4) {
   const unusable = [];
   for (const entry of manifests) {
     if (entry.annotations?.["vnd.docker.reference.type"] === "attestation-manifest") continue;
-    const platform2 = entry.platform;
-    if (!platform2 || platform2.os === "unknown" && platform2.architecture === "unknown") continue;
-    const parts = [platform2.os, platform2.architecture, platform2.variant].filter(
+    const platform = entry.platform;
+    if (!platform || platform.os === "unknown" && platform.architecture === "unknown") continue;
+    const parts = [platform.os, platform.architecture, platform.variant].filter(
       (part) => part !== void 0 && part !== ""
     );
     const name = parts.join("/");
@@ -1740,12 +1266,12 @@ function platformsOfManifest(text4) {
 function platformsOfInspect(raw) {
   const parsed = inspectManifests.safeParse(raw);
   if (!parsed.success || !parsed.data.Descriptor || !parsed.data.Manifests) return null;
-  const { Descriptor: top, Manifests: entries2 } = parsed.data;
+  const { Descriptor: top, Manifests: entries } = parsed.data;
   return platformsOfManifest(
     JSON.stringify({
       mediaType: top.mediaType,
       ...MANIFEST_TYPES.has(top.mediaType ?? "") ? { layers: [] } : {
-        manifests: entries2.filter((entry) => entry.Kind === "image").map((e) => e.Descriptor)
+        manifests: entries.filter((entry) => entry.Kind === "image").map((e) => e.Descriptor)
       }
     })
   );
@@ -1779,9 +1305,9 @@ var inspectSchema = object({
     })
   )
 });
-function parseEnvList(entries2) {
+function parseEnvList(entries) {
   const env = {};
-  for (const entry of entries2) {
+  for (const entry of entries) {
     const eq = entry.indexOf("=");
     if (eq <= 0) continue;
     env[entry.slice(0, eq)] = entry.slice(eq + 1);
@@ -1799,12 +1325,12 @@ function normaliseInspect(raw, ref) {
   }
   const image = parsed.data;
   const config2 = image.Config ?? {};
-  const platform2 = [image.Os ?? "linux", image.Architecture ?? "unknown", image.Variant].filter((part) => part).join("/");
+  const platform = [image.Os ?? "linux", image.Architecture ?? "unknown", image.Variant].filter((part) => part).join("/");
   return {
     ref,
     id: image.Id,
     repoDigests: image.RepoDigests ?? [],
-    platform: platform2,
+    platform,
     user: config2.User ?? "",
     workdir: config2.WorkingDir ?? "",
     entrypoint: config2.Entrypoint ?? [],
@@ -2006,8 +1532,8 @@ var FirstFileReader = class {
     if (!this.entry) {
       try {
         this.entry = firstTarEntry(Buffer.concat(this.chunks));
-      } catch (error2) {
-        this.malformed = error2.message;
+      } catch (error) {
+        this.malformed = error.message;
         return "enough";
       }
       if (!this.entry) return "more";
@@ -2153,7 +1679,7 @@ function startAttached(socket, container, timeoutMs, maxOutputBytes) {
   const path2 = containerPath(container);
   const stdout = new BoundedBuffer(maxOutputBytes);
   const stderr = new BoundedBuffer(maxOutputBytes);
-  return new Promise((resolve5) => {
+  return new Promise((resolve4) => {
     let done = false;
     let stream;
     const deadline = Date.now() + timeoutMs;
@@ -2164,7 +1690,7 @@ function startAttached(socket, container, timeoutMs, maxOutputBytes) {
       stream?.destroy();
       if (message) stderr.push(Buffer.from(`${message}
 `));
-      resolve5({ exitCode, stdout: stdout.toString(), stderr: stderr.toString(), timedOut });
+      resolve4({ exitCode, stdout: stdout.toString(), stderr: stderr.toString(), timedOut });
     };
     const timer = setTimeout(() => finish(128, true), timeoutMs);
     void apiRequest(socket, `${path2}/attach?stream=1&stdout=1&stderr=1`, {
@@ -2197,7 +1723,7 @@ function startAttached(socket, container, timeoutMs, maxOutputBytes) {
       const remaining = () => Math.max(1, deadline - Date.now());
       let registered = () => {
       };
-      const waitRegistered = new Promise((resolve6) => registered = resolve6);
+      const waitRegistered = new Promise((resolve5) => registered = resolve5);
       const waited = apiRequest(socket, `${path2}/wait?condition=next-exit`, {
         method: "POST",
         timeoutMs: remaining(),
@@ -2334,9 +1860,61 @@ var TarWalk = class {
 };
 
 // src/probe/probe.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { existsSync as existsSync2 } from "node:fs";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+
+// src/options/environment.ts
+function seconds(raw) {
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(raw)) return null;
+  const value = Number(raw);
+  return value > 0 && value <= 3600 ? value : null;
+}
+var PROBE_TIMEOUT = {
+  name: "NONROOT_GUARD_PROBE_TIMEOUT",
+  description: "Seconds the probe container may run before it is stopped (and the check fails closed).",
+  defaultText: "120",
+  expected: "a number of seconds greater than 0 and at most 3600",
+  example: "300",
+  parse: seconds
+};
+var PROBE_TRANSFER = {
+  name: "NONROOT_GUARD_PROBE_TRANSFER",
+  description: "How the probe binary reaches the container: `mount` (a read-only bind mount) or `copy` (`docker cp` into the created container, for a daemon that does not share this machine\u2019s files).",
+  defaultText: "`copy` when DOCKER_HOST is not a unix socket, else `mount`",
+  expected: "mount or copy",
+  example: "copy",
+  parse: (raw) => raw === "mount" || raw === "copy" ? raw : null
+};
+var GITHUB_TIMEOUT = {
+  name: "NONROOT_GUARD_GITHUB_TIMEOUT",
+  description: "Seconds all of the action\u2019s GitHub API calls (comment, suggestions) may take together; then it warns and goes on.",
+  defaultText: "60",
+  expected: "a number of seconds greater than 0 and at most 3600",
+  example: "120",
+  parse: seconds
+};
+var ENVIRONMENT = [
+  PROBE_TIMEOUT,
+  PROBE_TRANSFER,
+  GITHUB_TIMEOUT
+];
+function environmentValue(variable, env = process.env) {
+  const raw = env[variable.name];
+  if (raw === void 0 || raw.trim() === "") return void 0;
+  const value = variable.parse(raw.trim());
+  if (value === null) {
+    throw new CheckError(
+      "usage",
+      `${variable.name}=${JSON.stringify(raw)}: expected ${variable.expected}`,
+      `Unset it for the default (${variable.defaultText.replace(/`/g, "")}), or give e.g. ${variable.name}=${variable.example}.`
+    );
+  }
+  return value;
+}
+function checkEnvironment(env = process.env) {
+  for (const variable of ENVIRONMENT) environmentValue(variable, env);
+}
 
 // src/probe/schema.ts
 config(en_default());
@@ -2449,13 +2027,13 @@ var probeSchema = strictObject({
 
 // src/probe/probe.ts
 function probePath() {
-  return `/.nonroot-guard-probe-${randomBytes2(8).toString("hex")}`;
+  return `/.nonroot-guard-probe-${randomBytes3(8).toString("hex")}`;
 }
 var DEFAULT_PROBE_LIMITS = { timeoutMs: 12e4, memory: "256m", pids: 64 };
 function probeLimits(env = process.env) {
-  const seconds = environmentValue(PROBE_TIMEOUT, env);
-  if (seconds === void 0) return DEFAULT_PROBE_LIMITS;
-  return { ...DEFAULT_PROBE_LIMITS, timeoutMs: Math.round(seconds * 1e3) };
+  const seconds2 = environmentValue(PROBE_TIMEOUT, env);
+  if (seconds2 === void 0) return DEFAULT_PROBE_LIMITS;
+  return { ...DEFAULT_PROBE_LIMITS, timeoutMs: Math.round(seconds2 * 1e3) };
 }
 var ACCOUNT_FILES_FLAG = "--account-files";
 var shownFile = nullable(string().check(_maxLength(256 * 1024)));
@@ -2471,7 +2049,7 @@ function probeBinary(engineArch) {
   }
   for (const base of ["./probe/", "../../dist/probe/"]) {
     const path2 = fileURLToPath(new URL(`${base}linux-${engineArch}`, import.meta.url));
-    if (existsSync2(path2)) return path2;
+    if (existsSync(path2)) return path2;
   }
   throw new CheckError(
     "platform",
@@ -2507,10 +2085,10 @@ function parseProbeDocument(stdout) {
   if (!parsed.success) throw schemaError(parsed.error);
   return { output: parsed.data, shown };
 }
-function schemaError(error2, under) {
-  const issue2 = error2.issues[0];
-  const path2 = [...under ? [under] : [], ...issue2.path].join(".");
-  return new Error(`${path2 || "the document"}: ${issue2.message}`);
+function schemaError(error, under) {
+  const issue = error.issues[0];
+  const path2 = [...under ? [under] : [], ...issue.path].join(".");
+  return new Error(`${path2 || "the document"}: ${issue.message}`);
 }
 function unpassable(image) {
   const fields = [
@@ -2635,25 +2213,25 @@ var Docker = class {
       this.apiInfo()
     ]);
     const {
-      Os: os5 = "",
-      Arch: arch2 = "",
+      Os: os = "",
+      Arch: arch = "",
       Version: serverVersion = ""
     } = version ?? {};
-    return checkedEngine(os5, arch2, serverVersion);
+    return checkedEngine(os, arch, serverVersion);
   }
   /** Runs docker; a missing binary becomes a CheckError, a non-zero exit is the caller's to judge. */
   async exec(args, options) {
     try {
       return await (this.early?.take(this.binary, args) ?? this.runner(this.binary, args, options));
-    } catch (error2) {
-      if (error2 instanceof CommandNotFoundError) {
+    } catch (error) {
+      if (error instanceof CommandNotFoundError) {
         throw new CheckError(
           "docker",
           `docker is not installed: the command "${this.binary}" was not found`,
           "Install Docker (on GitHub Actions use an ubuntu-* runner, which has it) or put the docker CLI on PATH."
         );
       }
-      throw error2;
+      throw error;
     }
   }
   /** Fails with the reason when no Linux engine answers. */
@@ -2661,8 +2239,8 @@ var Docker = class {
     if (this.socket) return this.engineByApi();
     const call = engineCall();
     const result = await this.exec(call.args, call.options);
-    const [os5 = "", arch2 = "", version = ""] = result.stdout.trim().split("|");
-    if (result.exitCode !== 0 || os5 === "") {
+    const [os = "", arch = "", version = ""] = result.stdout.trim().split("|");
+    if (result.exitCode !== 0 || os === "") {
       const stderr = lastLines(result.stderr, 3);
       const permission = /permission denied/i.test(stderr);
       throw new CheckError(
@@ -2671,7 +2249,7 @@ var Docker = class {
         permission ? SOCKET_PERMISSION_HINT : START_DAEMON_HINT
       );
     }
-    return checkedEngine(os5, arch2, version);
+    return checkedEngine(os, arch, version);
   }
   store;
   /** The platforms the Engine API listed with an inspect (Docker 28 and later), by reference. */
@@ -2683,8 +2261,8 @@ var Docker = class {
   imageStore() {
     this.store ??= (async () => {
       if (this.socket) {
-        const info2 = await this.apiInfo();
-        return storeOf(JSON.stringify(info2?.DriverStatus ?? null));
+        const info = await this.apiInfo();
+        return storeOf(JSON.stringify(info?.DriverStatus ?? null));
       }
       const call = imageStoreCall();
       const result = await this.exec(call.args, call.options);
@@ -2722,8 +2300,8 @@ var Docker = class {
     const read = (chunk) => {
       try {
         return walk.feed(chunk) === "stop" ? "enough" : "more";
-      } catch (error2) {
-        malformed = error2.message;
+      } catch (error) {
+        malformed = error.message;
         return "enough";
       }
     };
@@ -2785,12 +2363,12 @@ var Docker = class {
    * variant's image config (Engine API requests on a local socket, else the docker CLI's
    * create, inspect and rm). Null when the image has no such platform.
    */
-  async inspectPlatform(image, platform2) {
+  async inspectPlatform(image, platform) {
     const { ref } = image;
-    const name = `nonroot-guard-config-${randomBytes3(6).toString("hex")}`;
+    const name = `nonroot-guard-config-${randomBytes4(6).toString("hex")}`;
     const create = (command) => this.socket ? createVariantContainer(
       this.socket,
-      { name, image: ref, platform: platform2, cmd: command },
+      { name, image: ref, platform, cmd: command },
       12e4
     ) : this.exec(
       [
@@ -2798,7 +2376,7 @@ var Docker = class {
         "--name",
         name,
         "--platform",
-        platform2,
+        platform,
         "--pull=never",
         "--network=none",
         "--",
@@ -2816,29 +2394,29 @@ var Docker = class {
           created.stderr
         ))
           return null;
-        throw dockerFailure(`docker create --platform ${platform2} ${ref}`, created);
+        throw dockerFailure(`docker create --platform ${platform} ${ref}`, created);
       }
       const inspected = this.socket ? await containerConfig(this.socket, name, 6e4) : await this.exec(["container", "inspect", "--format", "{{json .Config}}", name], {
         timeoutMs: 6e4
       });
       if (inspected.exitCode !== 0)
-        throw dockerFailure(`docker container inspect (${ref}, ${platform2})`, inspected);
+        throw dockerFailure(`docker container inspect (${ref}, ${platform})`, inspected);
       let config2;
       try {
         config2 = JSON.parse(inspected.stdout);
       } catch {
         throw dockerFailure(
-          `docker container inspect (${ref}, ${platform2}) (unreadable JSON)`,
+          `docker container inspect (${ref}, ${platform}) (unreadable JSON)`,
           inspected
         );
       }
       if (noCommand) config2 = { ...config2, Cmd: null };
-      const [os5, architecture, variant] = platform2.split("/");
+      const [os, architecture, variant] = platform.split("/");
       return normaliseInspect(
         {
           Id: image.id,
           RepoDigests: image.repoDigests,
-          Os: os5,
+          Os: os,
           Architecture: architecture,
           Variant: variant,
           Config: config2
@@ -2854,8 +2432,8 @@ var Docker = class {
     const result = await this.exec(["image", "rm", "--", ref], { timeoutMs: 6e4 });
     return result.exitCode === 0 ? null : lastLines(result.stderr, 1) || `exit code ${result.exitCode}`;
   }
-  async pull(ref, platform2) {
-    const args = ["pull", "--quiet", ...platform2 ? ["--platform", platform2] : [], "--", ref];
+  async pull(ref, platform) {
+    const args = ["pull", "--quiet", ...platform ? ["--platform", platform] : [], "--", ref];
     const result = await this.exec(args, { timeoutMs: 15 * 6e4 });
     if (result.exitCode === 0) return;
     const stderr = lastLines(result.stderr, 5);
@@ -2923,14 +2501,14 @@ var Docker = class {
         builder.buildKitOff ? "Unset DOCKER_BUILDKIT, or build without secrets and ssh." : "Install buildx (Docker's docker-buildx-plugin package, or docker/setup-buildx-action on a runner), or build without secrets and ssh."
       );
     }
-    const workdir = await mkdtemp(join2(tmpdir(), "nonroot-guard-build-"));
-    const iidFile = join2(workdir, "iid");
+    const workdir = await mkdtemp(join3(tmpdir(), "nonroot-guard-build-"));
+    const iidFile = join3(workdir, "iid");
     try {
       const secretFiles = { ...request.secretFiles };
       let index = 0;
       for (const [id, value] of Object.entries(request.secrets)) {
-        const file = join2(workdir, `secret-${index++}`);
-        await writeFile2(file, value, { mode: 384 });
+        const file = join3(workdir, `secret-${index++}`);
+        await writeFile(file, value, { mode: 384 });
         secretFiles[id] = file;
       }
       const result = await this.exec(buildArgs(request, iidFile, builder, secretFiles), {
@@ -2957,13 +2535,13 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
    * platform asked for, never started, read as readAccountFilesOf reads it,
    * and removed.
    */
-  async readAccountFiles(ref, platform2) {
-    const name = `nonroot-guard-accounts-${randomBytes3(6).toString("hex")}`;
+  async readAccountFiles(ref, platform) {
+    const name = `nonroot-guard-accounts-${randomBytes4(6).toString("hex")}`;
     const created = await this.createContainer(
       {
         name,
         image: ref,
-        platform: platform2,
+        platform,
         entrypoint: "/nonroot-guard-never-started",
         args: [],
         limits: DEFAULT_PROBE_LIMITS
@@ -2990,7 +2568,7 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
     const notes = [];
     const unsafe = [];
     const unread = [];
-    const [passwd, group2] = await Promise.all(
+    const [passwd, group] = await Promise.all(
       ACCOUNT_FILES.map(async ({ path: path2, key }) => {
         const file = await this.readImageFile(container, path2, MAX_ACCOUNT_FILE_BYTES, content);
         switch (file.kind) {
@@ -3017,7 +2595,7 @@ ${lastLines(result.stdout + "\n" + result.stderr, BUILD_LOG_TAIL_LINES)}`
         return null;
       })
     );
-    return { files: { passwd: passwd ?? null, group: group2 ?? null, notes, unsafe }, unread };
+    return { files: { passwd: passwd ?? null, group: group ?? null, notes, unsafe }, unread };
   }
   /**
    * One file of a created container, symlinks resolved in the image: by the Engine API on
@@ -3087,15 +2665,15 @@ function article(type) {
 function storeOf(driverStatus) {
   return /io\.containerd\.snapshotter/.test(driverStatus) ? "containerd" : "classic";
 }
-function checkedEngine(os5, arch2, version) {
-  if (os5 !== "linux") {
+function checkedEngine(os, arch, version) {
+  if (os !== "linux") {
     throw new CheckError(
       "platform",
-      `the Docker engine runs ${os5} containers; nonroot-guard checks Linux images`,
+      `the Docker engine runs ${os} containers; nonroot-guard checks Linux images`,
       "Run on a Linux runner (runs-on: ubuntu-latest) or switch Docker Desktop to Linux containers."
     );
   }
-  return { os: os5, arch: arch2, version };
+  return { os, arch, version };
 }
 function buildArgs(request, iidFile, builder, secretFiles) {
   const args = builder.kind === "buildx" ? ["buildx", "build", ...builder.driver === "docker" ? [] : ["--load"]] : ["build"];
@@ -3138,7 +2716,7 @@ function dockerFailure(what, result) {
 }
 
 // src/source/docker/probe-container.ts
-import { randomBytes as randomBytes4 } from "node:crypto";
+import { randomBytes as randomBytes5 } from "node:crypto";
 function defaultTransfer(env = process.env) {
   const forced = environmentValue(PROBE_TRANSFER, env);
   if (forced) return forced;
@@ -3146,14 +2724,14 @@ function defaultTransfer(env = process.env) {
   return host && !host.startsWith("unix://") ? "copy" : "mount";
 }
 var CLI_LOG_LINE = /^time="[^"]*" level=\w+ msg=.*$/;
-function failureReason(result, limits, arch2) {
+function failureReason(result, limits, arch) {
   const answer = result.stderr.split("\n").filter((line) => !CLI_LOG_LINE.test(line)).join("\n");
   const stderr = lastLines(answer, 3);
   if (result.timedOut) {
     return `the probe did not finish within ${limits.timeoutMs / 1e3} s and was stopped`;
   }
   if (/exec format error/i.test(stderr)) {
-    return `the probe cannot execute in this container (exec format error) on this ${arch2} engine`;
+    return `the probe cannot execute in this container (exec format error) on this ${arch} engine`;
   }
   if (result.exitCode === 137) {
     return `the probe was killed (exit 137), most likely out of memory under its ${limits.memory} limit`;
@@ -3167,9 +2745,9 @@ function withPrinted(read, output, shown) {
   const files = { ...read.files };
   const unread = [];
   for (const file of read.unread) {
-    const text4 = shown?.[file.key] ?? null;
-    if (text4 !== null && output.identity[file.key] === "ok" && Buffer.byteLength(text4, "utf8") === file.size) {
-      files[file.key] = text4;
+    const text3 = shown?.[file.key] ?? null;
+    if (text3 !== null && output.identity[file.key] === "ok" && Buffer.byteLength(text3, "utf8") === file.size) {
+      files[file.key] = text3;
     } else {
       unread.push(file);
     }
@@ -3181,8 +2759,8 @@ var SLOW_CREATE_MS = 2e3;
 var TIMED_OUT = /* @__PURE__ */ Symbol("timed out");
 function beforeDeadline(work, deadline) {
   let timer;
-  const timeout = new Promise((resolve5) => {
-    timer = setTimeout(() => resolve5(TIMED_OUT), Math.max(0, deadline - Date.now()));
+  const timeout = new Promise((resolve4) => {
+    timer = setTimeout(() => resolve4(TIMED_OUT), Math.max(0, deadline - Date.now()));
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -3210,7 +2788,7 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
     accountFiles
   );
   const attempt = async (transfer2) => {
-    const container = `nonroot-guard-probe-${randomBytes4(6).toString("hex")}`;
+    const container = `nonroot-guard-probe-${randomBytes5(6).toString("hex")}`;
     const createStarted = Date.now();
     const create = docker.createContainer(
       {
@@ -3275,9 +2853,9 @@ async function runProbe(docker, image, ports, engineArch, options = {}) {
         files.unsafe.push(...differentInside(output, shown, files));
         const elapsedMs = Date.now() - started;
         return { ok: true, output, accountFiles: files, elapsedMs, transfer: transfer2, notes };
-      } catch (error2) {
+      } catch (error) {
         return failed(
-          `the probe's output could not be read: ${error2.message}`,
+          `the probe's output could not be read: ${error.message}`,
           container,
           accountFiles
         );
@@ -3312,14 +2890,14 @@ var DockerSource = class {
   inspect(ref) {
     return this.docker.inspect(ref);
   }
-  inspectPlatform(image, platform2) {
-    return this.docker.inspectPlatform(image, platform2);
+  inspectPlatform(image, platform) {
+    return this.docker.inspectPlatform(image, platform);
   }
   platforms(image) {
     return this.docker.platforms(image);
   }
-  pull(ref, platform2) {
-    return this.docker.pull(ref, platform2);
+  pull(ref, platform) {
+    return this.docker.pull(ref, platform);
   }
   build(request) {
     return this.docker.build(request);
@@ -3327,8 +2905,8 @@ var DockerSource = class {
   removeImage(ref) {
     return this.docker.removeImage(ref);
   }
-  readAccountFiles(ref, platform2) {
-    return this.docker.readAccountFiles(ref, platform2);
+  readAccountFiles(ref, platform) {
+    return this.docker.readAccountFiles(ref, platform);
   }
   runProbe(request) {
     return runProbe(this.docker, request.image, request.ports, request.engineArch, {
@@ -3338,183 +2916,6 @@ var DockerSource = class {
     });
   }
 };
-
-// src/options/options.ts
-var COMMENT_MODES = ["auto", "always", "off"];
-var OPTIONS = {
-  image: {
-    flag: {
-      value: "REF",
-      help: [
-        "the image to check (pulled when missing; built and tagged",
-        "REF with --context; produced by --build-command)"
-      ]
-    },
-    input: {}
-  },
-  context: { flag: { value: "DIR", help: ["build the image from DIR first"] }, input: {} },
-  dockerfile: {
-    flag: {
-      value: "PATH",
-      help: [
-        "the Dockerfile (default DIR/Dockerfile); with --image alone,",
-        "map findings to its lines without building"
-      ]
-    },
-    input: {}
-  },
-  target: { flag: { value: "STAGE", help: ["build (and judge) this stage"] }, input: {} },
-  "build-args": {
-    flag: {
-      name: "build-arg",
-      value: "K=V",
-      multiple: true,
-      help: ["a build argument (repeatable)"]
-    },
-    input: { list: true }
-  },
-  secrets: {
-    flag: {
-      name: "secret",
-      value: "ID=VALUE",
-      multiple: true,
-      help: [
-        "a build secret for RUN --mount=type=secret,id=ID (repeatable;",
-        "other users of this machine can see argv: prefer --secret-file)"
-      ]
-    },
-    input: { list: true }
-  },
-  "secret-files": {
-    flag: {
-      name: "secret-file",
-      value: "ID=PATH",
-      multiple: true,
-      help: ["a build secret read from the file PATH (repeatable)"]
-    },
-    input: { list: true }
-  },
-  ssh: {
-    flag: {
-      value: "SPEC",
-      multiple: true,
-      help: [
-        "an SSH agent socket or keys for RUN --mount=type=ssh: `default`,",
-        "or ID=PATH (repeatable)"
-      ]
-    },
-    input: { list: true }
-  },
-  platform: {
-    flag: {
-      value: "P",
-      help: [
-        "the platforms to build, pull and check, comma-separated (e.g.",
-        "linux/amd64,linux/arm64); default: every platform the image has"
-      ]
-    },
-    input: {}
-  },
-  pull: { flag: { help: ["always pull (the image, or the base image of a build)"] }, input: {} },
-  "keep-image": {
-    flag: {
-      help: [
-        "keep the image a --context build without --image made (tagged",
-        "nonroot-guard-check:\u2026); by default it is removed after the check"
-      ]
-    },
-    input: {}
-  },
-  "build-command": {
-    flag: {
-      value: "CMD",
-      help: [
-        "a command that produces --image (e.g. dotnet publish",
-        "-t:PublishContainer); run without a shell"
-      ]
-    },
-    input: {}
-  },
-  policy: {
-    flag: {
-      value: "FILE",
-      help: [
-        "a policy file (default: .github/nonroot-guard.yml when it",
-        `exists); see the README's "Policy file"`
-      ]
-    },
-    input: {}
-  },
-  preset: {
-    flag: {
-      value: "NAME",
-      help: [
-        "baseline, restricted or hardened; overrides the policy",
-        "file's preset (default baseline)"
-      ]
-    },
-    input: {}
-  },
-  manifests: {
-    flag: {
-      value: "GLOB",
-      multiple: true,
-      help: [
-        "Kubernetes manifests that run the image (repeatable):",
-        "predicts the kubelet's runAsNonRoot refusal and checks",
-        'the "restricted" Pod Security Standard'
-      ]
-    },
-    input: { list: true }
-  },
-  "manifest-image": {
-    flag: {
-      value: "REF",
-      help: [
-        "the image as the manifests name it (default: --image);",
-        "without a tag, any tag of that repository"
-      ]
-    },
-    input: {}
-  },
-  "fail-on": {
-    flag: {
-      value: "LEVEL",
-      choices: "error|warning|never",
-      help: ["error (default), warning or never"]
-    },
-    input: {}
-  },
-  probe: {
-    flag: {
-      value: "MODE",
-      choices: "required|optional",
-      help: [
-        "required (default): a probe that cannot run fails the",
-        "check; optional: its rules are skipped, with the reason"
-      ]
-    },
-    input: {}
-  },
-  // The action's only: where to write SARIF (unset: a file in RUNNER_TEMP).
-  "sarif-file": { input: {} },
-  // The action's only: how the report reaches the pull request.
-  comment: { input: {} },
-  "comment-id": { input: {} },
-  suggestions: { input: {} },
-  // action.yml gives `${{ github.token }}`: only an expression there can read it.
-  "github-token": { input: {} },
-  // Post this JSON report (another run's) instead of checking: the fork-safe recipe.
-  "report-file": { input: {} },
-  "pr-number": { input: {} }
-};
-var entries = Object.entries(OPTIONS);
-var FLAG_OPTIONS = entries.flatMap(
-  ([key, option]) => option.flag ? [{ key, name: option.flag.name ?? key, flag: option.flag }] : []
-);
-var INPUT_OPTIONS = entries.flatMap(
-  ([key, option]) => option.input ? [{ key, list: option.input.list === true }] : []
-);
 
 // src/options/schemas.ts
 var text2 = optional(
@@ -3533,9 +2934,9 @@ function idValue(expected) {
     refine((value) => /^[A-Za-z0-9_.-]+=/.test(value), { message: `expected ${expected}` })
   );
 }
-function splitPairs(entries2) {
+function splitPairs(entries) {
   return Object.fromEntries(
-    entries2.map((entry) => {
+    entries.map((entry) => {
       const eq = entry.indexOf("=");
       return [entry.slice(0, eq), entry.slice(eq + 1)];
     })
@@ -3570,16 +2971,16 @@ var SCHEMAS = {
   // KEY=VALUE lines in, a record out (the first '=' splits).
   "build-args": pipe(
     _default(array(buildArg), []),
-    transform((entries2) => splitPairs(entries2))
+    transform((entries) => splitPairs(entries))
   ),
   // ID=VALUE lines in, a record out; the values are secrets and are never logged.
   secrets: pipe(
     _default(array(idValue("ID=VALUE (e.g. npm_token=\u2026)")), []),
-    transform((entries2) => splitPairs(entries2))
+    transform((entries) => splitPairs(entries))
   ),
   "secret-files": pipe(
     _default(array(idValue("ID=PATH (e.g. npmrc=.npmrc)")), []),
-    transform((entries2) => splitPairs(entries2))
+    transform((entries) => splitPairs(entries))
   ),
   // `default`, `default=PATH`, `ID=PATH[,PATH…]`: docker build's --ssh as it is.
   ssh: _default(
@@ -3634,10 +3035,10 @@ function optionName(key, flagPrefix) {
 function parseOptions(raw, flagPrefix) {
   const result = optionsSchema.safeParse(raw);
   if (!result.success) {
-    const issue2 = result.error.issues[0];
-    const key = String(issue2.path[0] ?? "");
+    const issue = result.error.issues[0];
+    const key = String(issue.path[0] ?? "");
     const name = optionName(key, flagPrefix);
-    throw new CheckError("usage", `${name}: ${issue2.message}`, usageHint(key));
+    throw new CheckError("usage", `${name}: ${issue.message}`, usageHint(key));
   }
   const options = result.data;
   if (options["report-file"]) {
@@ -3698,58 +3099,319 @@ function usageHint(key) {
   }
 }
 
-// src/report/annotations.ts
-var TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]));
-var ANNOTATIONS_PER_SEVERITY = 10;
-function planAnnotations(report) {
-  const room = {
-    error: ANNOTATIONS_PER_SEVERITY - (report.verdict === "fail" ? 1 : 0),
-    warning: ANNOTATIONS_PER_SEVERITY,
-    notice: ANNOTATIONS_PER_SEVERITY
-  };
-  const order = ["error", "warning", "notice"];
-  const sorted = [...report.findings].sort(
-    (a, b) => order.indexOf(a.severity) - order.indexOf(b.severity)
-  );
-  const total = sorted.length;
-  const overflow = order.some(
-    (severity2) => sorted.filter((finding2) => finding2.severity === severity2).length > room[severity2]
-  );
-  if (overflow) room.notice -= 1;
-  const annotations = [];
-  for (const finding2 of sorted) {
-    if (room[finding2.severity] === 0) continue;
-    room[finding2.severity]--;
-    annotations.push({
-      severity: finding2.severity,
-      title: `${finding2.rule} ${TITLES.get(finding2.rule) ?? finding2.name}`,
-      // In the log as in the comment: no invisible character may reorder what a reviewer reads.
-      message: showInvisible(
-        `${onPlatforms(report, finding2)}${finding2.fix ? `${finding2.message}
-Fix: ${finding2.fix.summary}` : finding2.message}`
-      ),
-      ...finding2.location ? { file: finding2.location.file, line: finding2.location.line } : {}
-    });
-  }
-  const left = total - annotations.length;
-  if (left > 0) {
-    annotations.push({
-      severity: "notice",
-      title: "Non-root Guard: more findings",
-      message: `${left} more finding${left === 1 ? " is" : "s are"} not shown as annotations (GitHub shows ${ANNOTATIONS_PER_SEVERITY} per severity); the job summary and the JSON report list them all.`
-    });
-  }
-  return annotations;
-}
-function onPlatforms(report, finding2) {
-  const platforms2 = findingPlatforms(report, finding2);
-  return platforms2 ? `On ${platforms2}: ` : "";
-}
-
 // src/report/json.ts
 function renderJson(report) {
   return `${JSON.stringify(report, null, 2)}
 `;
+}
+
+// src/report/describe.ts
+function describeUser(report) {
+  const { config: config2, uid, gid, name, startError } = report.user;
+  const shown = `"${config2}"`;
+  if (uid === null) return `${shown} \u2192 the container cannot start: ${startError ?? "unresolved"}`;
+  const who = uid === 0 ? "root" : name;
+  return `${shown} \u2192 uid ${uid}, gid ${gid ?? "?"}${who ? ` (${who})` : ""}`;
+}
+function describeCounts(report) {
+  const { error, warning, notice } = report.summary;
+  const parts = [
+    [error, "error"],
+    [warning, "warning"],
+    [notice, "notice"]
+  ].filter(([count]) => count > 0).map(([count, word]) => `${count} ${word}${count === 1 ? "" : "s"}`);
+  return parts.length > 0 ? parts.join(", ") : "no findings";
+}
+function shortId(id) {
+  return id.replace(/^sha256:/, "").slice(0, 12);
+}
+function findingPlatforms(report, finding) {
+  return report.platforms.length > 1 && finding.platforms.length > 0 ? finding.platforms.join(", ") : null;
+}
+function describePlatform(entry) {
+  if (entry.verdict === "not-checked") {
+    return { platform: entry.platform, verdict: "not checked", detail: entry.reason ?? "" };
+  }
+  const counts = entry.summary ? describeCounts({ summary: entry.summary }) : "no findings";
+  const user = entry.user;
+  const who = user && user.uid !== null ? `uid ${user.uid}${user.name ? ` (${user.name})` : ""}` : user?.startError ? "cannot start as its user" : "user unknown";
+  const blocked = entry.reason ? `; ${entry.reason}` : "";
+  return {
+    platform: entry.platform,
+    verdict: entry.verdict === "pass" ? "pass" : "FAIL",
+    detail: `${counts}; ${who}${blocked}`
+  };
+}
+function locationText(location) {
+  return location ? `${location.file}:${location.line}` : "image";
+}
+function describeProbe(report) {
+  const probe = report.probe;
+  if (probe.status === "failed") return `did not run: ${probe.reason}`;
+  if (probe.status === "user-error") return probe.reason;
+  const runtime = report.runtime;
+  const who = runtime.name ? `uid ${runtime.uid} (${runtime.name})` : `uid ${runtime.uid}`;
+  return `ran as ${who}, walked ${runtime.walk.entries} entries in ${runtime.walk.elapsedMs} ms${runtime.walk.truncated ? " (incomplete)" : ""}; ${probe.elapsedMs} ms in all`;
+}
+function describePolicy(report) {
+  const { preset, presetSource, file, failOn, probe } = report.policy;
+  const source = presetSource === "input" ? "given as input" : presetSource === "file" ? `from ${file}` : "default";
+  const fileNote = file && presetSource !== "file" ? `; policy file ${file}` : "";
+  return `preset ${preset} (${source}), fail on ${failOn}, probe ${probe}${fileNote}`;
+}
+function describePolicyChanges(report) {
+  const lines = report.policy.overrides.map(
+    (override) => `override ${override.rule} ${override.name}: ${override.preset} \u2192 ${override.level}`
+  );
+  for (const ignored of report.policy.ignored) {
+    const where2 = ignored.path ? ` in ${ignored.path}` : "";
+    const until = ignored.expires ? ` until ${ignored.expires}` : "";
+    lines.push(
+      `ignored ${ignored.count} ${ignored.rule} finding${ignored.count === 1 ? "" : "s"}${where2}${until}: ${ignored.reason}`
+    );
+  }
+  return lines;
+}
+function rulesBy(entries) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const { key, rule } of entries) {
+    if (!key) continue;
+    const rules = groups.get(key) ?? [];
+    if (!rules.includes(rule)) rules.push(rule);
+    groups.set(key, rules);
+  }
+  return [...groups].map(([key, rules]) => ({ key, rules }));
+}
+function distinctDiffs(report) {
+  return rulesBy(report.findings.map((f) => ({ key: f.fix?.diff, rule: f.rule }))).map(
+    ({ key, rules }) => ({ diff: key, rules })
+  );
+}
+function distinctFixes(report) {
+  return rulesBy(report.findings.map((f) => ({ key: f.fix?.summary, rule: f.rule }))).map(
+    ({ key, rules }) => ({ summary: key, rules })
+  );
+}
+function skippedByReason(report) {
+  return rulesBy(report.skipped.map((s) => ({ key: s.reason, rule: s.rule }))).map(
+    ({ key, rules }) => ({ rules, reason: key })
+  );
+}
+
+// src/report/escape.ts
+var SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&"'@~:=$%^\r\n\t]/g;
+function entities(value) {
+  return value.replace(
+    SPECIAL,
+    (char) => char === "\n" || char === "\r" || char === "	" ? " " : `&#${char.charCodeAt(0)};`
+  );
+}
+var JOINER = "\u2060";
+function unlinkable(value) {
+  return value.replace(/[@#]/g, (char) => char + JOINER).replace(/:\/\//g, `:${JOINER}//`).replace(/\b(www)\./gi, `$1${JOINER}.`);
+}
+var INVISIBLE_CHARACTERS = "\\u2028\\u2029\\p{Cf}";
+var INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, "gu");
+function showInvisible(value) {
+  return value.replace(
+    INVISIBLE,
+    (char) => `<U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
+function markdownText(value) {
+  return entities(unlinkable(showInvisible(value)));
+}
+function markdownCode(value) {
+  return `<code>${entities(showInvisible(value))}</code>`;
+}
+function markdownProse(value) {
+  const escaped = markdownText(value);
+  if ((value.match(/`/g)?.length ?? 0) % 2 === 1) return escaped;
+  return escaped.replace(/&#96;(.+?)&#96;/g, "<code>$1</code>");
+}
+
+// src/report/runtime-facts.ts
+var none = (items) => items.length > 0 ? items.join(", ") : "none";
+function counted(list, shown) {
+  return list.count === 0 ? "none" : `${list.count}: ${listSome(shown, list.count, shown.length)}`;
+}
+function runtimeFactRows(runtime) {
+  const writablePaths = runtime.paths.filter((path2) => path2.writable).map((path2) => path2.path);
+  return [
+    {
+      fact: "identity",
+      value: `uid ${runtime.uid}, gid ${runtime.gid}, groups ${none(runtime.groups.map(String))}${runtime.name ? `, ${runtime.name}` : ""}`,
+      meaning: "who the process is once the runtime applied the image user"
+    },
+    {
+      fact: "home",
+      value: runtime.home ?? "unknown",
+      meaning: "what HOME will be (/ without a passwd entry)"
+    },
+    {
+      fact: "capabilities",
+      value: `effective ${none(runtime.capabilities.effective)}; permitted ${none(runtime.capabilities.permitted)}`,
+      meaning: "root's powers the process holds under Docker's defaults"
+    },
+    {
+      fact: "writable checked paths",
+      value: none(writablePaths),
+      meaning: "of /, /bin, /sbin, /usr, /lib, /etc, /tmp, HOME, WORKDIR and the executable: what the user can modify"
+    },
+    {
+      fact: "writable directories",
+      value: counted(runtime.writableDirs, runtime.writableDirs.items.slice(0, 10)),
+      meaning: "every directory in the image the user can create files in"
+    },
+    {
+      fact: "setuid/setgid files",
+      value: counted(
+        runtime.setid,
+        runtime.setid.items.slice(0, 10).map((item) => item.path)
+      ),
+      meaning: "files that run with their owner's or group's rights, anywhere in the image"
+    },
+    {
+      fact: "file capabilities",
+      value: counted(
+        runtime.fileCaps,
+        runtime.fileCaps.items.slice(0, 10).map((item) => item.path)
+      ),
+      meaning: "files that grant capabilities to whoever runs them"
+    },
+    {
+      fact: "tools",
+      value: none(runtime.tools.map((tool) => `${tool.kind} ${tool.path}`)),
+      meaning: "shells, package managers and sudo/su/doas present"
+    },
+    {
+      fact: "ports",
+      value: none(
+        runtime.ports.map(
+          (port) => `${port.port}/${port.protocol} ${port.bindable ? "bindable" : `not bindable (${port.error})`}`
+        )
+      ),
+      meaning: "declared ports, bound as the user with a Kubernetes node's unprivileged port start (1024)"
+    },
+    {
+      fact: "walk",
+      value: `${runtime.walk.entries} entries in ${runtime.walk.elapsedMs} ms${runtime.walk.truncated ? ", incomplete" : ""}; not scanned: ${counted(
+        runtime.walk.unscanned,
+        runtime.walk.unscanned.items.slice(0, 5).map((item) => `${item.path} (${item.reason})`)
+      )}`,
+      meaning: "how much of the filesystem the probe saw, and what it could not"
+    }
+  ];
+}
+
+// src/report/markdown.ts
+var SEVERITY_ICON = { error: "\u{1F534} error", warning: "\u{1F7E0} warning", notice: "\u{1F535} notice" };
+function renderMarkdown(report, options = {}) {
+  const out = [];
+  const icon = report.verdict === "pass" ? "\u2705" : "\u274C";
+  out.push(
+    `### ${icon} Non-root Guard: ${report.verdict} \u2014 ${markdownCode(report.image.ref)} (${describeCounts(report)})`,
+    "",
+    // The image is the table's header row: GitHub draws an empty header as a blank band.
+    `| Image | ${markdownCode(report.image.ref)} ${markdownCode(shortId(report.image.id))} ${markdownText(report.image.platform)} |`,
+    "|---|---|",
+    `| User | ${userCell(report, options)} |`
+  );
+  if (report.dockerfile) {
+    out.push(
+      `| Dockerfile | ${where(report.dockerfile.path, report.dockerfile.finalStage.line, options)}, final stage FROM ${markdownCode(report.dockerfile.finalStage.base)} |`
+    );
+  }
+  if (report.platforms.length > 1) {
+    const rows = report.platforms.map((entry) => {
+      const { platform, verdict, detail } = describePlatform(entry);
+      const icon2 = entry.verdict === "pass" ? "\u2705" : entry.verdict === "fail" ? "\u274C" : "\u26AA";
+      return `${icon2} ${markdownCode(platform)} ${markdownText(verdict)}: ${markdownText(detail)}`;
+    });
+    out.push(`| Platforms | ${rows.join("<br>")} |`);
+  }
+  out.push(`| Probe | ${markdownText(describeProbe(report))} |`);
+  if (report.blocked) out.push(`| Blocked | ${markdownText(report.blocked)} |`);
+  out.push(`| Policy | ${markdownText(describePolicy(report))} |`);
+  for (const change of describePolicyChanges(report)) out.push(`| | ${markdownText(change)} |`);
+  out.push("");
+  if (report.findings.length > 0) {
+    const shown = report.findings.slice(0, options.maxFindings ?? report.findings.length);
+    out.push("| Severity | Rule | Where | What |", "|---|---|---|---|");
+    for (const finding of shown) {
+      const location = finding.location ? where(finding.location.file, finding.location.line, options, report.dockerfile?.path) : "image";
+      const platforms2 = findingPlatforms(report, finding);
+      const on = platforms2 ? `<br><sub>${markdownText(platforms2)}</sub>` : "";
+      out.push(
+        `| ${SEVERITY_ICON[finding.severity]} | ${finding.rule}<br><sub>${finding.name}</sub> | ${location}${on} | ${markdownProse(finding.message)} |`
+      );
+    }
+    const hidden = report.findings.length - shown.length;
+    if (hidden > 0) out.push(`| | | | \u2026and ${hidden} more |`);
+    out.push("");
+    if (!options.brief) out.push(...fixSection(report));
+  }
+  if (options.brief) return out.join("\n");
+  if (report.runtime) {
+    out.push("<details><summary>Runtime facts (from the probe)</summary>", "");
+    out.push("| Fact | Value | What it means |", "|---|---|---|");
+    for (const row of runtimeFactRows(report.runtime)) {
+      out.push(`| ${row.fact} | ${markdownText(row.value)} | ${row.meaning} |`);
+    }
+    out.push("", "</details>", "");
+  }
+  if (report.notes.length > 0 || report.skipped.length > 0) {
+    out.push("<details><summary>Notes</summary>", "");
+    for (const { rules, reason } of skippedByReason(report))
+      out.push(`- skipped ${rules.join(", ")}: ${markdownText(reason)}`);
+    for (const note of report.notes) out.push(`- ${markdownText(note)}`);
+    out.push("", "</details>", "");
+  }
+  return out.join("\n");
+}
+function userCell(report, options) {
+  const { uid, gid, name, startError } = report.user;
+  const set = report.dockerfile?.user;
+  const source = set ? `${markdownCode(`USER ${set.raw}`)} (${where(report.dockerfile.path, set.line, options, report.dockerfile.path)})` : report.user.config === "" ? "not set" : `${markdownCode(report.user.config)} (from the base image)`;
+  if (uid === null) {
+    return `${source} \u2192 the container cannot start: ${markdownCode(startError ?? "unresolved")}`;
+  }
+  const who = uid === 0 ? "root" : name;
+  return `${source} \u2192 uid ${uid}, gid ${gid ?? "?"}${who ? ` (${markdownText(who)})` : ""}`;
+}
+function where(file, line, options, known) {
+  const text3 = file === known ? `line ${line}` : markdownCode(`${file}:${line}`);
+  return options.lineUrl ? `<a href="${escapeAttribute(options.lineUrl(file, line))}">${text3}</a>` : text3;
+}
+function escapeAttribute(url) {
+  return url.replace(/[&"<>]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+function fixSection(report) {
+  const fixes = distinctFixes(report);
+  if (fixes.length === 0) return [];
+  const out = ["**How to fix**", ""];
+  for (const { summary, rules } of fixes) {
+    out.push(`- **${rules.join(", ")}** ${markdownProse(summary)}`);
+  }
+  out.push("");
+  const diffs = distinctDiffs(report);
+  for (const { diff, rules } of diffs) {
+    out.push(
+      `<details${diffs.length === 1 ? " open" : ""}><summary>${rules.join(", ")}: the change, as a diff (<code>git apply</code> accepts it)</summary>`,
+      "",
+      ...fenced(diff, "diff"),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  return out;
+}
+function fenced(raw, language) {
+  const content = showInvisible(raw);
+  const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return [`${fence}${language}`, content.replace(/\n$/, ""), fence];
 }
 
 // src/report/sarif.ts
@@ -3793,28 +3455,28 @@ function fingerprint(rule, file, message) {
 }
 function renderSarif(report) {
   const index = new Map(RULES.map((rule, position) => [rule.id, position]));
-  const results = report.findings.filter((finding2) => finding2.location !== null).map((finding2) => {
-    const location2 = finding2.location;
-    const fix = finding2.fix ? `
-Fix: ${finding2.fix.summary}` : "";
-    const platforms2 = findingPlatforms(report, finding2);
+  const results = report.findings.filter((finding) => finding.location !== null).map((finding) => {
+    const location = finding.location;
+    const fix = finding.fix ? `
+Fix: ${finding.fix.summary}` : "";
+    const platforms2 = findingPlatforms(report, finding);
     return {
-      ruleId: finding2.rule,
-      ruleIndex: index.get(finding2.rule),
-      level: LEVEL[finding2.severity],
-      message: { text: `${platforms2 ? `On ${platforms2}: ` : ""}${finding2.message}${fix}` },
+      ruleId: finding.rule,
+      ruleIndex: index.get(finding.rule),
+      level: LEVEL[finding.severity],
+      message: { text: `${platforms2 ? `On ${platforms2}: ` : ""}${finding.message}${fix}` },
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: uriReference(location2.file) },
-            region: { startLine: location2.line }
+            artifactLocation: { uri: uriReference(location.file) },
+            region: { startLine: location.line }
           }
         }
       ],
       partialFingerprints: {
-        "nonrootGuard/v1": fingerprint(finding2.rule, location2.file, finding2.message)
+        "nonrootGuard/v1": fingerprint(finding.rule, location.file, finding.message)
       },
-      ...platforms2 ? { properties: { platforms: finding2.platforms } } : {}
+      ...platforms2 ? { properties: { platforms: finding.platforms } } : {}
     };
   });
   const log = {
@@ -3864,9 +3526,9 @@ function renderText(report) {
   if (report.platforms.length > 1) {
     const width = Math.max(...report.platforms.map((entry) => entry.platform.length));
     report.platforms.forEach((entry, index) => {
-      const { platform: platform2, verdict: verdict2, detail } = describePlatform(entry);
+      const { platform, verdict: verdict2, detail } = describePlatform(entry);
       lines.push(
-        `  ${index === 0 ? "platforms " : "          "}  ${safe(platform2.padEnd(width))}  ${verdict2}  ${safe(detail)}`
+        `  ${index === 0 ? "platforms " : "          "}  ${safe(platform.padEnd(width))}  ${verdict2}  ${safe(detail)}`
       );
     });
   }
@@ -3882,17 +3544,17 @@ function renderText(report) {
   for (const change of describePolicyChanges(report)) lines.push(`              ${safe(change)}`);
   const diffs = distinctDiffs(report);
   const shown = /* @__PURE__ */ new Set();
-  for (const finding2 of report.findings) {
+  for (const finding of report.findings) {
     lines.push("");
-    const platforms2 = findingPlatforms(report, finding2);
+    const platforms2 = findingPlatforms(report, finding);
     lines.push(
-      `${finding2.severity.padEnd(8)}${finding2.rule} ${finding2.name}  ${safe(locationText(finding2.location))}${platforms2 ? `  [${safe(platforms2)}]` : ""}`
+      `${finding.severity.padEnd(8)}${finding.rule} ${finding.name}  ${safe(locationText(finding.location))}${platforms2 ? `  [${safe(platforms2)}]` : ""}`
     );
-    lines.push(`  ${safe(finding2.message)}`);
-    if (finding2.fix) lines.push(`  fix: ${safe(finding2.fix.summary)}`);
-    const diff = finding2.fix?.diff;
+    lines.push(`  ${safe(finding.message)}`);
+    if (finding.fix) lines.push(`  fix: ${safe(finding.fix.summary)}`);
+    const diff = finding.fix?.diff;
     if (diff && shown.has(diff)) {
-      const first = diffs.find((group2) => group2.diff === diff).rules[0];
+      const first = diffs.find((group) => group.diff === diff).rules[0];
       lines.push(`    (the same change as ${first} above)`);
     } else if (diff) {
       shown.add(diff);
@@ -3913,366 +3575,141 @@ function renderText(report) {
 `;
 }
 
-// src/report/schema.ts
-var text3 = string().check(_maxLength(1e5));
-var shortText = string().check(_maxLength(4096));
-var count = int().check(_nonnegative());
-var ruleId = string().check(_regex(/^NR\d{3}$/));
-var ruleName = string().check(_regex(/^[a-z0-9-]{1,64}$/));
-var severity = _enum(["error", "warning", "notice"]);
-var level = _enum(["error", "warning", "notice", "off"]);
-var location = nullable(object({ file: shortText, line: int().check(_positive()) }));
-var probe = probeSchema.shape;
-var capabilities = array(string().check(_regex(/^[A-Z_0-9]{1,32}$/))).check(_maxLength(64));
-var finding = object({
-  rule: ruleId,
-  name: ruleName,
-  severity,
-  message: text3,
-  location,
-  fix: nullable(object({ summary: text3, diff: nullable(text3) })),
-  // Added after schemaVersion 1 first shipped: a report of an earlier version has none.
-  /** The platforms of the image the finding holds for. */
-  platforms: _default(array(shortText).check(_maxLength(64)), [])
-});
-var counts = object({ error: count, warning: count, notice: count });
-var probeStatus2 = discriminatedUnion("status", [
-  object({ status: literal("ok"), elapsedMs: count }),
-  object({ status: literal("failed"), reason: text3 }),
-  object({ status: literal("user-error"), reason: text3 })
-]);
-var imageUser = object({
-  config: shortText,
-  uid: nullable(int()),
-  gid: nullable(int()),
-  // Added after schemaVersion 1 first shipped: a report of an earlier version has neither.
-  /** The groups the process has (the primary one too), sorted; null when it cannot start. */
-  groups: _default(nullable(array(int()).check(_maxLength(65536))), null),
-  name: nullable(shortText),
-  home: nullable(shortText),
-  /** Why the runtime refuses to start the container as this user, in its words; else null. */
-  startError: _default(nullable(text3), null)
-});
-var platformEntry = object({
-  platform: shortText,
-  verdict: _enum(["pass", "fail", "not-checked"]),
-  /** Why the platform fails with no finding (see `blocked`), or why it was not checked; else null. */
-  reason: nullable(text3),
-  /** The digest of this platform's manifest in the image's index; null when the image is not an index. */
-  manifest: nullable(shortText),
-  summary: nullable(counts),
-  user: nullable(imageUser),
-  probe: nullable(probeStatus2)
-});
-var reportSchema = object({
-  schemaVersion: literal(1),
-  tool: object({
-    name: literal("nonroot-guard"),
-    version: string().check(_regex(/^[0-9A-Za-z.+-]{1,64}$/))
-  }),
-  verdict: _enum(["pass", "fail"]),
-  /** Why the verdict is fail although no finding says so (a required probe that could not run), or null. */
-  blocked: nullable(text3),
-  /** The image facts exactly as normalised from `docker inspect`. */
-  image: object({
-    ref: shortText,
-    id: shortText,
-    repoDigests: array(shortText).check(_maxLength(1e3)),
-    platform: shortText,
-    user: shortText,
-    workdir: shortText,
-    entrypoint: array(text3).check(_maxLength(1e3)),
-    cmd: array(text3).check(_maxLength(1e3)),
-    env: record(shortText, text3),
-    exposedPorts: array(shortText).check(_maxLength(1e4)),
-    volumes: array(shortText).check(_maxLength(1e4)),
-    labels: record(shortText, text3)
-  }),
-  dockerfile: nullable(
-    object({
-      path: shortText,
-      finalStage: object({
-        name: nullable(shortText),
-        line: int().check(_positive()),
-        base: shortText
-      }),
-      /** The USER instruction that sets the image's user, or null when the base image decides. */
-      user: nullable(
-        object({ line: int().check(_positive()), raw: shortText, value: shortText })
-      )
-    })
-  ),
-  /** What became of the in-container probe: ok, failed (with the reason) or user-error. */
-  probe: probeStatus2,
-  /** Facts the probe measured inside the image as its user; null when it could not run. */
-  runtime: nullable(
-    object({
-      uid: int(),
-      gid: int(),
-      groups: array(int()).check(_maxLength(65536)),
-      name: nullable(shortText),
-      home: nullable(shortText),
-      /** The probe started as root (to see the whole filesystem) and became the image's user. */
-      switched: boolean(),
-      userError: nullable(text3),
-      accountFiles: object({
-        passwd: probe.identity.shape.passwd,
-        group: probe.identity.shape.group
-      }),
-      capabilities: object({
-        effective: capabilities,
-        permitted: capabilities,
-        bounding: capabilities,
-        ambient: capabilities
-      }),
-      noNewPrivs: boolean(),
-      seccomp: _enum(["disabled", "strict", "filter"]),
-      paths: probe.paths,
-      writableDirs: probe.writableDirs,
-      setid: probe.setid,
-      fileCaps: probe.fileCaps,
-      tools: probe.tools,
-      ports: probe.ports,
-      walk: probe.walk,
-      probe: probe.probe
-    })
-  ),
-  /** The image user as the runtime resolves it from the image's own /etc/passwd and /etc/group. */
-  user: imageUser,
-  /** The policy in force and where each part came from. */
-  policy: object({
-    preset: _enum(PRESETS),
-    presetSource: _enum(["input", "file", "default"]),
-    file: nullable(shortText),
-    failOn: _enum(FAIL_ON),
-    probe: _enum(PROBE_MODES),
-    /** Rules whose level the policy file changed from the preset's. */
-    overrides: array(object({ rule: ruleId, name: ruleName, preset: level, level })).check(_maxLength(100)),
-    /** Findings an ignore entry removed, with its reason. */
-    ignored: array(
-      object({
-        rule: ruleId,
-        path: nullable(shortText),
-        reason: text3,
-        expires: nullable(shortText),
-        count
-      })
-    ).check(_maxLength(1e3)),
-    allow: object({
-      writable: array(shortText).check(_maxLength(1e3)),
-      setid: array(shortText).check(_maxLength(1e3)),
-      incompleteWalk: _default(array(shortText).check(_maxLength(1e3)), []),
-      ports: array(int().check(_gte(0), _lte(65535))).check(_maxLength(1e3)),
-      portVariables: array(shortText).check(_maxLength(1e3))
-    })
-  }),
-  summary: counts,
-  findings: array(finding).check(_maxLength(1e5)),
-  skipped: array(object({ rule: ruleId, reason: text3 })).check(_maxLength(1e3)),
-  // Added after schemaVersion 1 first shipped: a report of an earlier version has none.
-  /**
-   * Each platform of the image, in the order judged: a multi-platform image's are all here
-   * (the top-level image, user, probe and runtime are the first one's); the verdict fails
-   * when any platform fails.
-   */
-  platforms: _default(array(platformEntry).check(_maxLength(64)), []),
-  /** Things a person should know that are not findings (e.g. a Dockerfile that disagrees with the image). */
-  notes: array(text3).check(_maxLength(1e3))
-});
-function parseReport(value) {
-  const result = reportSchema.safeParse(value);
-  if (result.success) return { report: result.data };
-  const issue2 = result.error.issues[0];
-  const where = issue2.path.length > 0 ? issue2.path.join(".") : "(the document)";
-  return { problem: `${where}: ${issue2.message}` };
-}
-
 // src/shared/version.ts
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
-// src/action/main.ts
-function readInputs() {
-  const raw = {};
-  for (const { key, list } of INPUT_OPTIONS) {
-    raw[key] = list ? getMultilineInput(key).filter((line) => line.trim() !== "") : getInput(key) || void 0;
-  }
-  for (const line of raw.secrets ?? []) {
-    const value = line.slice(line.indexOf("=") + 1);
-    if (value) setSecret(value);
-  }
-  return raw;
+// src/cli/command-line.ts
+var HELP_FLAGS = [];
+for (const { name, flag } of FLAG_OPTIONS) {
+  if (name === "fail-on") HELP_FLAGS.push(...CLI_FLAGS);
+  HELP_FLAGS.push({ ...flag, name });
 }
-function readRunContext(prNumber) {
-  const env = process.env;
-  const eventName = env["GITHUB_EVENT_NAME"] ?? "";
-  let payload = {};
+function synopsis() {
+  const words = HELP_FLAGS.map((flag) => {
+    const value = flag.choices ?? flag.value;
+    return `[--${flag.name}${value ? ` ${value}` : ""}]${flag.multiple ? "..." : ""}`;
+  });
+  const first = "  nonroot-guard check ";
+  const lines = [];
+  let line = first;
+  for (const word of words) {
+    if (line.length + word.length > 86 && line.trim() !== "nonroot-guard check") {
+      lines.push(line.trimEnd());
+      line = " ".repeat(first.length);
+    }
+    line += `${word} `;
+  }
+  lines.push(line.trimEnd());
+  return lines.join("\n");
+}
+function flagHelp() {
+  const column = 23;
+  return HELP_FLAGS.flatMap((flag) => {
+    const head = `  --${flag.name}${flag.value ? ` ${flag.value}` : ""}`;
+    const [first = "", ...rest] = flag.help;
+    return [
+      `${head.padEnd(column - 1)} ${first}`,
+      ...rest.map((line) => `${" ".repeat(column)}${line}`)
+    ];
+  }).join("\n");
+}
+var USAGE = `Usage:
+${synopsis()}
+  nonroot-guard --version | --help
+
+Checks that a container image runs as non-root: its user, resolved as the
+runtime and the Kubernetes kubelet resolve it, with each finding on the
+Dockerfile line that causes it.
+
+${flagHelp()}
+
+Exit codes: 0 pass, 1 the policy failed, 2 a usage, input or tool error.`;
+var FORMATS = ["text", "json", "markdown", "sarif"];
+function render(report, format) {
+  switch (format) {
+    case "json":
+      return renderJson(report);
+    case "markdown":
+      return renderMarkdown(report);
+    case "sarif":
+      return renderSarif(report);
+    default:
+      return renderText(report);
+  }
+}
+function parseCommandLine(argv) {
   try {
-    if (env["GITHUB_EVENT_PATH"])
-      payload = JSON.parse(readFileSync(env["GITHUB_EVENT_PATH"], "utf8"));
-  } catch (error2) {
-    warning(`could not read the event payload: ${error2.message}`);
-  }
-  const repository = parseRepository(env["GITHUB_REPOSITORY"]);
-  const serverUrl = env["GITHUB_SERVER_URL"] || "https://github.com";
-  return {
-    eventName,
-    target: repository ? pullRequestOf(eventName, payload, repository, prNumber) : null,
-    apiUrl: env["GITHUB_API_URL"] || "https://api.github.com",
-    serverUrl,
-    runUrl: repository && env["GITHUB_RUN_ID"] ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${env["GITHUB_RUN_ID"]}` : void 0,
-    actor: env["GITHUB_ACTOR"]
-  };
-}
-function defaultCommentId(options) {
-  if (options.image) return options.image;
-  const dockerfile = options.dockerfile ?? join3(options.context ?? ".", "Dockerfile");
-  return options.target ? `${dockerfile}#${options.target}` : dockerfile;
-}
-async function writeReportFile(report) {
-  const directory = process.env["RUNNER_TEMP"] || process.cwd();
-  const path2 = join3(directory, `nonroot-guard-report-${process.pid}.json`);
-  await writeFile3(path2, renderJson(report));
-  return path2;
-}
-function annotate(report) {
-  const emit = { error, warning, notice };
-  for (const annotation of planAnnotations(report)) {
-    emit[annotation.severity](annotation.message, {
-      title: annotation.title,
-      file: annotation.file,
-      startLine: annotation.line
-    });
-  }
-}
-async function writeSarifFile(report, requested) {
-  const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
-  const path2 = requested ? resolve4(workspace, requested) : join3(process.env["RUNNER_TEMP"] || workspace, `nonroot-guard-${process.pid}.sarif`);
-  await mkdir(dirname(path2), { recursive: true });
-  await writeFile3(path2, renderSarif(report));
-  return path2;
-}
-async function run(early) {
-  let report;
-  let failure2;
-  try {
-    if (process.platform !== "linux") {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: FLAGS });
+  } catch (error) {
+    const { code, message } = error;
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const flag = /'([^']+)'/.exec(message)?.[1] ?? "";
+      const guess = nearest(flag.replace(/^-+/, ""), Object.keys(FLAGS));
       throw new CheckError(
-        "platform",
-        `Non-root Guard checks Linux images and runs on Linux runners; this runner is ${process.platform}`,
-        "Use runs-on: ubuntu-latest (Docker is preinstalled there)."
+        "usage",
+        `unknown flag ${flag}${guess ? ` (did you mean --${guess}?)` : ""}`,
+        "Run nonroot-guard --help for the flags."
+      );
+    }
+    throw new CheckError("usage", message, "Run nonroot-guard --help for the flags.");
+  }
+}
+async function runCli(argv, io) {
+  try {
+    const { values, positionals } = parseCommandLine(argv);
+    if (values.help) {
+      io.stdout(`${USAGE}
+`);
+      return 0;
+    }
+    if (values.version) {
+      io.stdout(`nonroot-guard ${VERSION}
+`);
+      return 0;
+    }
+    if (positionals[0] !== "check" || positionals.length > 1) {
+      throw new CheckError(
+        "usage",
+        positionals.length === 0 ? "missing command: check" : `unknown command or extra argument: ${positionals.join(" ")}`,
+        "Run nonroot-guard check --image REF, or nonroot-guard --help."
       );
     }
     checkEnvironment();
-    const options = parseOptions(readInputs(), "");
-    const run2 = readRunContext(options.prNumber);
-    if (options.reportFile) {
-      report = await readReportFile(options.reportFile);
-      info(renderText(report));
-      await setOutputs(report, options.reportFile, options);
-      info(
-        `Posted from ${options.reportFile}: the verdict (${report.verdict}) is the checking run's, so this step does not fail on it.`
-      );
-      await publish(report, options, run2, report.dockerfile?.path ?? report.image.ref);
-      return;
-    }
-    if (run2.eventName === "pull_request_target" && (options.context || options.buildCommand)) {
-      warning(
-        'This workflow builds code from the pull request on pull_request_target, where the token can write and secrets are available: a pull request can take them. Use pull_request (see the README, "Fork pull requests").'
+    const format = values.format ?? "text";
+    if (!FORMATS.includes(format)) {
+      throw new CheckError(
+        "usage",
+        `--format: unknown format "${values.format}"`,
+        "Use text, json, markdown or sarif."
       );
     }
-    report = await check(options, {
-      source: new DockerSource(new Docker(runCommand, "docker", early, localEngineSocket())),
+    const raw = {};
+    for (const { key, name } of FLAG_OPTIONS) raw[key] = values[name];
+    const options = parseOptions(raw, "--");
+    const report = await check(options, {
+      source: new DockerSource(new Docker(runCommand, "docker", io.early, localEngineSocket())),
       runBuildCommand,
-      log: (text4) => process.stdout.write(text4),
-      group: (title, work) => group(title, work),
-      cwd: process.env["GITHUB_WORKSPACE"] || process.cwd(),
+      log: io.stderr,
+      cwd: io.cwd,
       version: VERSION
     });
-    info(renderText(report));
-    annotate(report);
-    await setOutputs(report, await writeReportFile(report), options);
-    if (report.verdict === "fail") failure2 = failureMessage(report);
-    await publish(report, options, run2, defaultCommentId(options));
-  } catch (error2) {
-    failure2 = describeError(error2);
-  } finally {
-    await writeSummary(report, failure2);
-  }
-  if (failure2) setFailed(failure2);
-}
-async function setOutputs(report, reportPath, options) {
-  setOutput("verdict", report.verdict);
-  setOutput("user", report.user.config);
-  setOutput("uid", report.user.uid === null ? "" : String(report.user.uid));
-  setOutput("findings", String(report.findings.length));
-  setOutput("report", reportPath);
-  setOutput("sarif", await writeSarifFile(report, options.sarifFile));
-}
-async function publish(report, options, run2, commentId) {
-  try {
-    const { publishToPullRequest } = await import("./chunk-DR3OHWAY.js");
-    await publishToPullRequest(report, { ...options, defaultCommentId: commentId }, run2, {
-      info,
-      notice,
-      warning
-    });
-  } catch (error2) {
-    warning(`could not report on the pull request: ${describeError(error2)}`);
-  }
-}
-var REPORT_FILE_LIMIT = 64 * 1024 * 1024;
-async function readReportFile(path2) {
-  const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
-  const full = resolve4(workspace, path2);
-  const hint = "Give the JSON report of a Non-root Guard run (its `report` output), e.g. downloaded from that run's artifact.";
-  let text4;
-  try {
-    text4 = await readInputFile(full, `report-file ${path2}`, REPORT_FILE_LIMIT, hint);
-  } catch (error2) {
-    if (error2 instanceof CheckError) throw new CheckError("usage", error2.message, hint);
-    throw new CheckError("usage", `report-file ${path2}: cannot read it (no such file)`, hint);
-  }
-  let value;
-  try {
-    value = JSON.parse(text4);
-  } catch (error2) {
-    throw new CheckError(
-      "usage",
-      `report-file ${path2}: not JSON (${error2.message})`,
-      hint
-    );
-  }
-  const parsed = parseReport(value);
-  if ("problem" in parsed) {
-    throw new CheckError(
-      "usage",
-      `report-file ${path2}: not a Non-root Guard report (schemaVersion 1): ${parsed.problem}`,
-      hint
-    );
-  }
-  return parsed.report;
-}
-function failureMessage(report) {
-  if (report.blocked) return `Non-root Guard: ${report.image.ref}: ${report.blocked}`;
-  const { error: error2, warning: warning2 } = report.summary;
-  const parts = [`${error2} error${error2 === 1 ? "" : "s"}`];
-  if (report.policy.failOn === "warning")
-    parts.push(`${warning2} warning${warning2 === 1 ? "" : "s"}`);
-  const counted = parts.filter((part) => !part.startsWith("0 ")).join(" and ");
-  return `Non-root Guard: ${report.image.ref} fails the policy with ${counted} (fail-on: ${report.policy.failOn})`;
-}
-async function writeSummary(report, failure2) {
-  if (!process.env["GITHUB_STEP_SUMMARY"]) return;
-  try {
-    if (report) summary.addRaw(renderSummary(report), true);
-    else
-      summary.addHeading("\u274C Non-root Guard could not check the image", 3).addCodeBlock(failure2 ?? "");
-    await summary.write();
-  } catch (error2) {
-    warning(`could not write the job summary: ${error2.message}`);
+    const rendered = render(report, format);
+    const output = values["output"];
+    if (typeof output === "string") {
+      await writeFileWhole(output, rendered, "--output");
+      io.stderr(`${report.verdict.toUpperCase()}: report written to ${output}
+`);
+    } else {
+      io.stdout(rendered);
+    }
+    return report.verdict === "pass" ? 0 : 1;
+  } catch (error) {
+    io.stderr(`nonroot-guard: ${describeError(error)}
+`);
+    return 2;
   }
 }
 export {
-  failureMessage,
-  run
+  USAGE,
+  runCli
 };

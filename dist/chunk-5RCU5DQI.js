@@ -5,7 +5,7 @@ import {
 import {
   RULE_KEYS,
   policyFileSchema
-} from "./chunk-WAYXNIDN.js";
+} from "./chunk-6K4DIUAH.js";
 import "./chunk-GCD4YOJZ.js";
 import "./chunk-QMRDCHHF.js";
 import "./chunk-DJT7TGJJ.js";

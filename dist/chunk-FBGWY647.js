@@ -2845,7 +2845,20 @@ function numericFormFor(facts, uid, gid) {
   const user = appUid(facts) === uid ? "$APP_UID" : String(uid);
   return gid === null ? user : `${user}:${gid}`;
 }
-function switchUserFix(facts, verb) {
+function switchUserFix(facts, verb, allowedPorts = []) {
+  const fix = switchUserFixAlone(facts, verb);
+  const breaking = facts.ports.find(
+    (port) => port.port < 1024 && !allowedPorts.includes(port.port)
+  );
+  if (!breaking) return fix;
+  const uid = /^USER (\d+)/.exec(suggestNonRootUser(facts).instruction)?.[1];
+  const who = uid ? `uid ${uid}` : "a non-root user";
+  return {
+    summary: `${fix.summary} Not offered as a diff: the image declares port ${breaking.port} (${breaking.declaration}), which ${who} cannot bind on a default Kubernetes node; have the app listen on 8080 and EXPOSE 8080 in the same change (see NR050).`,
+    diff: null
+  };
+}
+function switchUserFixAlone(facts, verb) {
   const suggestion = suggestNonRootUser(facts);
   const where = verb === "Add" ? " in the final stage, before ENTRYPOINT/CMD" : "";
   const diff = switchUserDiff(facts, suggestion);
@@ -2903,14 +2916,14 @@ var nr001 = {
   examples: { failing: "root-by-default", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["image", "accounts"],
-  evaluate(facts) {
+  evaluate(facts, context) {
     if (facts.user.spec.kind !== "none") return [];
     const where = facts.dockerfile ? `no USER in the final stage or its base image${strayUsers(facts)}` : "the image sets no user";
     return [
       {
         message: `${where}: Config.User is empty, so the container runs as root (uid 0)`,
         location: userLocation(facts),
-        fix: switchUserFix(facts, "Add")
+        fix: switchUserFix(facts, "Add", context.allow.ports)
       }
     ];
   }
@@ -2926,7 +2939,7 @@ var nr002 = {
   examples: { failing: "user-root", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["image", "accounts"],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const { spec, entry, uid } = facts.user;
     if (spec.kind === "none") return [];
     const isRootName = spec.kind === "name" && spec.name === "root";
@@ -2937,7 +2950,7 @@ var nr002 = {
       {
         message: `${userLabel(facts)} \u2192 uid 0${via}: the container runs as root`,
         location: userLocation(facts),
-        fix: switchUserFix(facts, "Replace it with")
+        fix: switchUserFix(facts, "Replace it with", context.allow.ports)
       }
     ];
   }
@@ -3400,7 +3413,7 @@ var nr010 = {
   examples: { failing: "name-maps-to-root", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["runtime-user"],
-  evaluate(facts) {
+  evaluate(facts, context) {
     const output = runtime(facts);
     if (output.identity.uid !== 0) return [];
     const why = facts.user.spec.kind === "none" ? "the image sets no user" : `${userLabel(facts)} gives uid 0`;
@@ -3408,7 +3421,11 @@ var nr010 = {
       {
         message: `the probe, run as the image's user, got uid 0 (root): ${why}`,
         location: userLocation(facts),
-        fix: switchUserFix(facts, facts.user.spec.kind === "none" ? "Add" : "Replace it with")
+        fix: switchUserFix(
+          facts,
+          facts.user.spec.kind === "none" ? "Add" : "Replace it with",
+          context.allow.ports
+        )
       }
     ];
   }
@@ -4308,14 +4325,15 @@ var nr050 = {
   id: "NR050",
   name: "privileged-port",
   title: "A declared port (or a containerPort of a manifest) is below 1024 for a non-root user, or the probe cannot bind it",
-  rationale: "A non-root process cannot bind ports below 1024 on a default Kubernetes node. Docker hides this (it sets net.ipv4.ip_unprivileged_port_start=0 in containers), so `docker run` works and the pod crashes. The probe binds with the Kubernetes setting. This is why .NET 8 moved from port 80 to 8080.",
+  rationale: "A non-root process cannot bind ports below 1024 on a default Kubernetes node. Docker hides this (it sets net.ipv4.ip_unprivileged_port_start=0 in containers), so `docker run` works and the pod crashes. The probe binds with the Kubernetes setting. This is why .NET 8 moved from port 80 to 8080. A root image that declares such a port gets a notice: it binds now, and breaks once the user is non-root.",
   howToFix: "Listen on a port of 1024 or more: `ENV ASPNETCORE_HTTP_PORTS=8080` and `EXPOSE 8080` (the .NET 8+ default); map port 80 to it in the Service.",
   examples: { failing: "port-80-aspnetcore-urls", passing: "user-1654" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["image", "accounts"],
   evaluate(facts, context) {
     const uid = facts.runtime?.identity.uid ?? facts.user.uid;
-    if (uid === null || uid === 0) return [];
+    if (uid === null) return [];
+    if (uid === 0) return rootImageHits(facts, context);
     const hits = [];
     const seen = /* @__PURE__ */ new Set();
     for (const declared of facts.ports) {
@@ -4329,20 +4347,40 @@ var nr050 = {
       if (!privileged && (!bind || bind.bindable)) continue;
       const evidence = bind ? bind.bindable ? "the probe could bind it" : `the probe, as uid ${uid}, could not bind it (${bind.error ?? "failed"})` : "the probe did not try it";
       const why = privileged ? `port ${declared.port} is below ${UNPRIVILEGED_PORT_START}, which uid ${uid} cannot bind on a default Kubernetes node; ${evidence}` : `${evidence}`;
-      const aspnet = declared.source.startsWith("ASPNETCORE_");
       hits.push({
         message: `${declared.declaration}: ${why}`,
         location: portLocation(facts, declared),
-        fix: {
-          summary: aspnet ? "Listen on 8080, the .NET 8+ default: `ENV ASPNETCORE_HTTP_PORTS=8080` and `EXPOSE 8080`; map port 80 to it in the Service (or `docker run -p 80:8080`)." : `Listen on a port of ${UNPRIVILEGED_PORT_START} or more (e.g. 8080) and \`EXPOSE 8080\`; map port ${declared.port} to it in the Service (or \`docker run -p ${declared.port}:8080\`).`,
-          diff: portDiff(facts, declared)
-        }
+        fix: portFix(facts, declared)
       });
     }
     hits.push(...containerPortHits(facts, context));
     return hits;
   }
 };
+function portFix(facts, declared) {
+  const aspnet = declared.source.startsWith("ASPNETCORE_");
+  return {
+    summary: aspnet ? "Listen on 8080, the .NET 8+ default: `ENV ASPNETCORE_HTTP_PORTS=8080` and `EXPOSE 8080`; map port 80 to it in the Service (or `docker run -p 80:8080`)." : `Listen on a port of ${UNPRIVILEGED_PORT_START} or more (e.g. 8080) and \`EXPOSE 8080\`; map port ${declared.port} to it in the Service (or \`docker run -p ${declared.port}:8080\`).`,
+    diff: portDiff(facts, declared)
+  };
+}
+function rootImageHits(facts, context) {
+  const seen = /* @__PURE__ */ new Set();
+  return facts.ports.flatMap((declared) => {
+    const key = `${declared.source}:${declared.port}/${declared.protocol}`;
+    if (seen.has(key) || declared.port >= UNPRIVILEGED_PORT_START) return [];
+    if (context.allow.ports.includes(declared.port)) return [];
+    seen.add(key);
+    return [
+      {
+        message: `${declared.declaration}: port ${declared.port} is below ${UNPRIVILEGED_PORT_START}: it binds now because the image runs as root; once the user is non-root (the fix of NR001 or NR002), a default Kubernetes node refuses it`,
+        location: portLocation(facts, declared),
+        fix: portFix(facts, declared),
+        atMost: "notice"
+      }
+    ];
+  });
+}
 function containerPortHits(facts, context) {
   return (facts.kubernetes?.containers ?? []).flatMap((container) => {
     const uid = containerUid(facts, container);
