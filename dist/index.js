@@ -21,6 +21,6 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
   localEngineSocket()
 ) : void 0;
 await early?.underway();
-var { run } = await import("./chunk-73VJA4GG.js");
+var { run } = await import("./chunk-MGJPDN2O.js");
 await run(early);
 early?.discard();

@@ -101,6 +101,7 @@
 #define MAX_TOOLS 256
 #define MAX_PORTS 256
 #define MAX_SKIPS 64
+#define MAX_VOLUMES 16 /* --volume: the image's VOLUMEs whose writability is measured */
 #define MAX_PATH_DIRS 64            /* $PATH entries considered */
 #define MAX_NAME_BYTES 256          /* identity.name */
 #define MAX_USER_ERROR_BYTES 1000   /* userError */
@@ -1277,6 +1278,8 @@ static struct {
 	size_t nports;
 	char *skips[MAX_SKIPS];
 	size_t nskips;
+	const char *volumes[MAX_VOLUMES];
+	size_t nvolumes;
 	bool account_files; /* print /etc/passwd and /etc/group as read */
 } opt;
 
@@ -1725,9 +1728,9 @@ static void find_tools(void)
 
 /* ------------------------------------------------ phase 1: checked paths */
 
-enum role { R_ROOT, R_BIN, R_SBIN, R_USR, R_LIB, R_ETC, R_TMP, R_HOME, R_WORKDIR, R_EXEC, R_EXEC_DIR, R_COUNT };
+enum role { R_ROOT, R_BIN, R_SBIN, R_USR, R_LIB, R_ETC, R_TMP, R_HOME, R_WORKDIR, R_EXEC, R_EXEC_DIR, R_VOLUME, R_COUNT };
 static const char *const role_names[R_COUNT] = {"root", "bin", "sbin", "usr", "lib", "etc",
-						"tmp", "home", "workdir", "exec", "exec-dir"};
+						"tmp", "home", "workdir", "exec", "exec-dir", "volume"};
 
 struct checked {
 	char *path;
@@ -1739,7 +1742,9 @@ struct checked {
 	bool writable;
 };
 
-static struct checked checked[R_COUNT];
+/* One path per role, and one per --volume. */
+#define MAX_CHECKED (R_COUNT + MAX_VOLUMES)
+static struct checked checked[MAX_CHECKED];
 static size_t nchecked;
 
 static void add_checked(const char *path, enum role role)
@@ -1750,7 +1755,7 @@ static void add_checked(const char *path, enum role role)
 			return;
 		}
 	}
-	if (nchecked == R_COUNT)
+	if (nchecked == MAX_CHECKED)
 		return;
 	checked[nchecked++] = (struct checked){.path = xstrndup(path, strlen(path)), .roles = 1u << role, .type = "missing"};
 }
@@ -1817,6 +1822,11 @@ static void collect_paths(void)
 			add_checked(exec, R_EXEC_DIR);
 		}
 		free(exec);
+	}
+	for (size_t i = 0; i < opt.nvolumes; i++) {
+		char *clean = path_join_clean("/", opt.volumes[i]);
+		add_checked(clean, R_VOLUME);
+		free(clean);
 	}
 	/* Metadata as root: the truth about the image, whatever the user may see. */
 	for (size_t i = 0; i < nchecked; i++) {
@@ -2336,7 +2346,7 @@ static bool write_all(int fd, const char *p, size_t n)
 
 static const char usage[] =
 	"usage: probe [--user SPEC] [--workdir DIR] [--exec ARGV0] [--port N[/tcp|/udp]]...\n"
-	"             [--skip PATH]... [--account-files]\n"
+	"             [--skip PATH]... [--volume DIR]... [--account-files]\n"
 	"       probe --help | --version\n"
 	"\n"
 	"Runs inside the image under test, started as root, and prints one JSON\n"
@@ -2348,6 +2358,8 @@ static const char usage[] =
 	"  --port N/PROTO  a port to try to bind as the user (tcp or udp; repeatable)\n"
 	"  --skip PATH     a file or directory the walk must leave out (repeatable);\n"
 	"                  /proc, /sys and /dev are always skipped\n"
+	"  --volume DIR    a VOLUME of the image, whose writability as the user is measured\n"
+	"                  (repeatable, at most 16)\n"
 	"  --account-files also print /etc/passwd and /etc/group as read (accountFiles),\n"
 	"                  so the caller needs no second container to read them\n"
 	"\n"
@@ -2404,7 +2416,7 @@ static void parse_args(int argc, char **argv)
 			opt.account_files = true;
 			continue;
 		}
-		static const char *const names[] = {"--user", "--workdir", "--exec", "--port", "--skip"};
+		static const char *const names[] = {"--user", "--workdir", "--exec", "--port", "--skip", "--volume"};
 		size_t which = sizeof names / sizeof names[0];
 		const char *val = NULL;
 		for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
@@ -2450,6 +2462,11 @@ static void parse_args(int argc, char **argv)
 				bad_args("too many --skip (max %s)", "64");
 			opt.skips[opt.nskips] = xrealloc(NULL, strlen(val) + 2);
 			path_clean(val, opt.skips[opt.nskips++]);
+			break;
+		case 5:
+			if (opt.nvolumes == MAX_VOLUMES)
+				bad_args("too many --volume (max %s)", "16");
+			opt.volumes[opt.nvolumes++] = val;
 			break;
 		}
 	}

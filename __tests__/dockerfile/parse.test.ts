@@ -401,3 +401,20 @@ describe('Dockerfiles the builder rejects', () => {
     expect(error.hint).toMatch(hint);
   });
 });
+
+describe('VOLUME', () => {
+  it('reads both forms, with variables, one path per JSON element', () => {
+    const facts = parse([
+      'FROM alpine', //                          1
+      'ENV DATA=/var/lib/app LOGS="/a /b"', //   2
+      'VOLUME $DATA /cache', //                   3
+      'VOLUME ["/with space", "$DATA/x"]', //     4
+      'VOLUME $LOGS', //                          5
+    ]);
+    expect(facts.finalStage.volumes).toEqual([
+      { line: 3, paths: ['/var/lib/app', '/cache'] },
+      { line: 4, paths: ['/with space', '/var/lib/app/x'] },
+      { line: 5, paths: ['/a', '/b'] },
+    ]);
+  });
+});

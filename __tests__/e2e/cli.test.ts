@@ -424,7 +424,7 @@ describe.skipIf(!inject('docker'))('when the probe cannot run', () => {
       '  probe       did not run: the probe did not finish within 0.05 s and was stopped',
     );
     expect(result.stdout).toContain(
-      'skipped NR010, NR020, NR021, NR022, NR023, NR030, NR031, NR032, NR033, NR034: the probe did not finish within 0.05 s and was stopped',
+      'skipped NR010, NR020, NR021, NR022, NR023, NR024, NR030, NR031, NR032, NR033, NR034: the probe did not finish within 0.05 s and was stopped',
     );
     expect(result.stdout).toContain('skipped NR060, NR062: no manifests given');
   });

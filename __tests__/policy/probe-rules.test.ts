@@ -122,6 +122,14 @@ describe('probe-based rules', () => {
     it('does not fire while the app itself is not writable', () => {
       expect(nr020(data(false), ['/data'])).toEqual([]);
       expect(nr020(data(false), ['/data/'])).toEqual([]);
+      // As the probe reports it when it is given the VOLUME too (NR024's measurement).
+      const measured = data(false);
+      const paths = measured.paths.map((entry) =>
+        entry.path === '/data'
+          ? { ...entry, roles: ['workdir' as const, 'volume' as const] }
+          : entry,
+      );
+      expect(nr020({ ...measured, paths }, ['/data'])).toEqual([]);
     });
 
     it('fires without the VOLUME, under a VOLUME of /, and when the executable is writable too', () => {
@@ -216,6 +224,64 @@ describe('probe-based rules', () => {
     const command = `chmod u-s,g-s ${debian.map(([path]) => path).join(' ')}`;
     expect(fix.summary).toContain(`\`RUN ${command}\``);
     expect(fix.diff).toContain(`+USER 0\n+RUN ${command}\n USER 1654\n`);
+  });
+
+  describe('NR024 on a VOLUME the runtime user cannot write', () => {
+    const dockerfile = [
+      'FROM base',
+      'RUN mkdir /data',
+      'VOLUME ["/data", "/logs"]',
+      'USER 1654',
+    ].join('\n');
+    const volumes = (dataWritable: boolean) =>
+      probeOutput({
+        paths: [
+          ...base.paths,
+          {
+            ...base.paths.find((entry) => entry.path === '/app')!,
+            path: '/data',
+            roles: ['volume'],
+            writable: dataWritable,
+          },
+          {
+            ...base.paths.find((entry) => entry.path === '/app')!,
+            path: '/logs',
+            roles: ['volume'],
+            uid: 1654,
+            gid: 1654,
+            writable: true,
+          },
+        ],
+      });
+    const nr024 = (runtime: ProbeOutput, preset: 'baseline' | 'hardened') =>
+      evaluate(makeFacts({ user: '1654', dockerfile, runtime, volumes: ['/data', '/logs'] }), {
+        preset,
+        failOn: 'error',
+        probe: 'required',
+      }).findings.filter((finding) => finding.rule === 'NR024');
+
+    it('fires on its VOLUME line, a warning in baseline and an error in hardened, with the chown that fixes it', () => {
+      const [baseline] = nr024(volumes(false), 'baseline');
+      expect(baseline).toMatchObject({
+        severity: 'warning',
+        message:
+          'VOLUME /data (owner 0:0, mode 0755) is not writable by uid 1654 (app): the app cannot keep its data there',
+        location: { file: 'Dockerfile', line: 3 },
+      });
+      expect(baseline!.fix!.summary).toBe(
+        "Create /data owned by the user before its VOLUME line: `RUN mkdir -p /data && chown 1654:1654 /data` (the builder discards what a later step changes in a volume's directory).",
+      );
+      expect(nr024(volumes(false), 'hardened')[0]!.severity).toBe('error');
+    });
+
+    it('does not fire for a writable VOLUME, nor for root', () => {
+      expect(nr024(volumes(true), 'hardened')).toEqual([]);
+      const root = probeOutput({
+        ...volumes(false),
+        identity: { ...base.identity, uid: 0, gid: 0, name: 'root' },
+      });
+      expect(nr024(root, 'hardened')).toEqual([]);
+    });
   });
 
   it('NR030 lists setuid and setgid files, on the chmod u+s line', () => {
@@ -556,6 +622,7 @@ describe('when the probe cannot tell', () => {
       'NR021',
       'NR022',
       'NR023',
+      'NR024',
       'NR033',
       'NR060',
       'NR061',

@@ -63,6 +63,16 @@ describe('the probe container', () => {
     ]);
   });
 
+  it("gives the probe the image's VOLUMEs to measure: 16 at most, none that no kernel takes", () => {
+    const many = Array.from({ length: 20 }, (_, i) => `/v${i}`);
+    const image = imageFacts({
+      volumes: ['/data', 'with\0nul', `/${'x'.repeat(4095)}`, ...many],
+    });
+    const args = probeArguments(image, [], '/.nonroot-guard-probe-00ff');
+    const volumes = args.flatMap((arg, i) => (args[i - 1] === '--volume' ? [arg] : []));
+    expect(volumes).toEqual(['/data', ...many.slice(0, 15)]);
+  });
+
   it.each([
     [{}, 'mount'],
     [{ DOCKER_HOST: 'unix:///var/run/docker.sock' }, 'mount'],

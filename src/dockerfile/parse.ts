@@ -13,6 +13,7 @@ import type {
   ParseOptions,
   StageFacts,
   UserInstruction,
+  VolumeInstruction,
 } from './types.js';
 
 const KEYWORDS: ReadonlySet<string> = new Set(Object.values(Keyword));
@@ -220,6 +221,7 @@ function declareStage(
     platform: platform === null ? null : platform.unresolved.length ? platformFlag : platform.value,
     users: [],
     exposes: [],
+    volumes: [],
     envs: [],
     args: [],
     copies: [],
@@ -311,6 +313,9 @@ function runStage(
         case 'EXPOSE':
           stage.exposes.push(expose(ins, scope, file));
           break;
+        case 'VOLUME':
+          stage.volumes.push(volume(ins, scope, file));
+          break;
         case 'COPY':
         case 'ADD':
           stage.copies.push(readCopy(ins, scope, file));
@@ -398,6 +403,34 @@ function expose(
       return `${port}/${(proto || 'tcp').toLowerCase()}`;
     });
   return { line: lineOf(ins), raw: ins.getArgumentsContent()?.trim() ?? '', ports };
+}
+
+function volume(
+  ins: Instruction,
+  scope: ReadonlyMap<string, string>,
+  file: FileContext,
+): VolumeInstruction {
+  const content = ins.getArgumentsContent()?.trim() ?? '';
+  let written: string[] | null = null;
+  if (content.startsWith('[')) {
+    // The JSON form, as the builder reads it; anything else is the shell form.
+    try {
+      const parsed: unknown = JSON.parse(content);
+      if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) {
+        written = parsed;
+      }
+    } catch {
+      written = null;
+    }
+  }
+  // A variable in the shell form can hold several paths; a JSON element is one path.
+  const paths = (written ?? ins.getArguments().map((argument) => argument.getValue()))
+    .flatMap((word) => {
+      const value = file.expand(word, scope, ins).value;
+      return written ? [value] : value.split(/\s+/);
+    })
+    .filter((path) => path !== '');
+  return { line: lineOf(ins), paths };
 }
 
 /** A keyword one or two edits away, for the typo hint (`FORM` → FROM). */

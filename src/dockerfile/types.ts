@@ -21,6 +21,12 @@ export interface ExposeInstruction {
   ports: string[];
 }
 
+export interface VolumeInstruction {
+  line: number;
+  /** The paths, after substitution, in either form (`VOLUME /data /logs`, `VOLUME ["/data"]`). */
+  paths: string[];
+}
+
 export interface EnvInstruction {
   line: number;
   name: string;
@@ -113,6 +119,7 @@ export interface StageFacts {
   platform: string | null;
   users: UserInstruction[];
   exposes: ExposeInstruction[];
+  volumes: VolumeInstruction[];
   envs: EnvInstruction[];
   args: ArgInstruction[];
   /** Every COPY and ADD, in order. */

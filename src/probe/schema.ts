@@ -49,6 +49,7 @@ export const PATH_ROLES = [
   'workdir',
   'exec',
   'exec-dir',
+  'volume',
 ] as const;
 
 const checkedPath = z.strictObject({

@@ -11,6 +11,7 @@ import { nr020 } from './nr020-app-writable.js';
 import { nr021 } from './nr021-system-writable.js';
 import { nr022 } from './nr022-writable-outside-allowlist.js';
 import { nr023 } from './nr023-home-unusable.js';
+import { nr024 } from './nr024-volume-unwritable.js';
 import { nr030 } from './nr030-setid-files.js';
 import { nr031 } from './nr031-sudo-present.js';
 import { nr032 } from './nr032-file-capabilities.js';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   nr021,
   nr022,
   nr023,
+  nr024,
   nr030,
   nr031,
   nr032,

@@ -19,7 +19,9 @@ export const nr020: Rule = {
     const entries = writablePaths(facts, APP_ROLES);
     // A WORKDIR in a declared VOLUME is where the app keeps its data (redis' /data): by
     // design writable, as long as the app itself, its executable and their directory, is not.
-    const appWritable = entries.some((entry) => !entry.roles.every((role) => role === 'workdir'));
+    const appWritable = entries.some((entry) =>
+      entry.roles.some((role) => role === 'exec' || role === 'exec-dir'),
+    );
     const judged = appWritable ? entries : entries.filter((entry) => !inVolume(facts, entry.path));
     return writableHits(facts, judged, 'the app can be modified at runtime');
   },

@@ -20,7 +20,7 @@ export const nr060: Rule = {
   examples: { failing: 'k8s-user-app', passing: 'k8s-app-uid' },
   levels: { baseline: 'error', restricted: 'error', hardened: 'error' },
   needs: ['image', 'accounts', 'manifests'],
-  evaluate(facts) {
+  evaluate(facts, context) {
     return facts.kubernetes!.containers.flatMap((container) => {
       const error = kubeletErrorFor(facts.image.user, container);
       if (!error) return [];
@@ -36,14 +36,19 @@ export const nr060: Rule = {
         {
           message: `${describeContainer(container)}: the kubelet refuses to start it ("${error}"), so the pod sits in CreateContainerConfigError: ${subject}`,
           location: at(container, decisive.line),
-          fix: fixFor(facts, container, decisive === runAsUser),
+          fix: fixFor(facts, container, decisive === runAsUser, context.allow.ports),
         },
       ];
     });
   },
 };
 
-function fixFor(facts: Facts, container: ManifestContainer, runAsUserIsRoot: boolean): Fix {
+function fixFor(
+  facts: Facts,
+  container: ManifestContainer,
+  runAsUserIsRoot: boolean,
+  allowedPorts: readonly number[],
+): Fix {
   const kubernetes = facts.kubernetes!;
   const uid = facts.user.uid;
   if (runAsUserIsRoot) {
@@ -77,7 +82,11 @@ function fixFor(facts: Facts, container: ManifestContainer, runAsUserIsRoot: boo
     };
   }
   // The image runs as root (or an invalid UID): the image must change; runAsUser alone would run it as a user it was not built for.
-  const image = switchUserFix(facts, facts.dockerfile?.effectiveUser ? 'Replace it with' : 'Add');
+  const image = switchUserFix(
+    facts,
+    facts.dockerfile?.effectiveUser ? 'Replace it with' : 'Add',
+    allowedPorts,
+  );
   return {
     summary: `${image.summary} (Setting runAsUser in the manifest also starts it, but as a user the image's files may not fit.)`,
     diff: image.diff,

@@ -6293,6 +6293,7 @@ function declareStage(from, body, index, byName, globalScope, file) {
     platform: platform === null ? null : platform.unresolved.length ? platformFlag : platform.value,
     users: [],
     exposes: [],
+    volumes: [],
     envs: [],
     args: [],
     copies: [],
@@ -6354,6 +6355,9 @@ function runStage(stage, body, start, inputs) {
         case "EXPOSE":
           stage.exposes.push(expose(ins, scope, file));
           break;
+        case "VOLUME":
+          stage.volumes.push(volume(ins, scope, file));
+          break;
         case "COPY":
         case "ADD":
           stage.copies.push(readCopy(ins, scope, file));
@@ -6408,6 +6412,25 @@ function expose(ins, scope, file) {
     return `${port}/${(proto || "tcp").toLowerCase()}`;
   });
   return { line: lineOf(ins), raw: ins.getArgumentsContent()?.trim() ?? "", ports };
+}
+function volume(ins, scope, file) {
+  const content = ins.getArgumentsContent()?.trim() ?? "";
+  let written = null;
+  if (content.startsWith("[")) {
+    try {
+      const parsed = JSON.parse(content);
+      if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) {
+        written = parsed;
+      }
+    } catch {
+      written = null;
+    }
+  }
+  const paths = (written ?? ins.getArguments().map((argument) => argument.getValue())).flatMap((word) => {
+    const value = file.expand(word, scope, ins).value;
+    return written ? [value] : value.split(/\s+/);
+  }).filter((path) => path !== "");
+  return { line: lineOf(ins), paths };
 }
 function closestKeyword(word) {
   let best;

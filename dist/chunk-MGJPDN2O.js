@@ -58,7 +58,7 @@ import {
   transform,
   union,
   unknown
-} from "./chunk-6K4DIUAH.js";
+} from "./chunk-AFVJXDVN.js";
 import {
   parseAccounts
 } from "./chunk-GCD4YOJZ.js";
@@ -803,7 +803,7 @@ async function readPolicy(options, cwd) {
     if (!options.policy) return null;
     throw new CheckError("input", `cannot read the policy file ${shown}: no such file`, hint);
   }
-  const { parsePolicy } = await import("./chunk-5RCU5DQI.js");
+  const { parsePolicy } = await import("./chunk-U2MOBP6U.js");
   return parsePolicy(text4, displayPath(cwd, path2));
 }
 function displayPath(cwd, path2) {
@@ -1607,7 +1607,7 @@ function localPlatform() {
   return `linux/${arch2 ?? process.arch}`;
 }
 async function parseDockerfile(text4, options) {
-  const parser = await import("./chunk-DTFI7GZ5.js");
+  const parser = await import("./chunk-AJKSXTSP.js");
   return parser.parseDockerfile(text4, options);
 }
 function probeStatus(probe2) {
@@ -2364,7 +2364,8 @@ var PATH_ROLES = [
   "home",
   "workdir",
   "exec",
-  "exec-dir"
+  "exec-dir",
+  "volume"
 ];
 var checkedPath = strictObject({
   path,
@@ -2484,8 +2485,14 @@ function probeArguments(image, ports, ownPath) {
   const args = ["--user", image.user, "--workdir", image.workdir, "--exec", exec];
   args.push("--skip", ownPath);
   for (const port of ports) args.push("--port", port);
+  const volumes = image.volumes.filter(
+    (volume) => !volume.includes("\0") && Buffer.byteLength(volume) <= MAX_PROBE_ARG_BYTES
+  );
+  for (const volume of volumes.slice(0, MAX_PROBED_VOLUMES)) args.push("--volume", volume);
   return args;
 }
+var MAX_PROBED_VOLUMES = 16;
+var MAX_PROBE_ARG_BYTES = 4095;
 function parseProbeDocument(stdout) {
   let json;
   try {

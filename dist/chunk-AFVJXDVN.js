@@ -3811,7 +3811,9 @@ var nr020 = {
   needs: ["runtime-user"],
   evaluate(facts) {
     const entries = writablePaths(facts, APP_ROLES);
-    const appWritable = entries.some((entry) => !entry.roles.every((role) => role === "workdir"));
+    const appWritable = entries.some(
+      (entry) => entry.roles.some((role) => role === "exec" || role === "exec-dir")
+    );
     const judged = appWritable ? entries : entries.filter((entry) => !inVolume(facts, entry.path));
     return writableHits(facts, judged, "the app can be modified at runtime");
   }
@@ -3927,6 +3929,44 @@ var nr023 = {
     ];
   }
 };
+
+// src/policy/rules/nr024-volume-unwritable.ts
+var nr024 = {
+  id: "NR024",
+  name: "volume-unwritable",
+  title: "A declared VOLUME is not writable by the runtime user",
+  rationale: "A VOLUME is where the app keeps its data. Docker makes it from the image's directory, with that directory's owner and mode: one left owned by root is one the non-root app cannot write, and the app fails the first time it saves (redis' /data once the user is changed, a database's data directory). The probe measures each VOLUME as the runtime user.",
+  howToFix: "Create the directory owned by the app user before its VOLUME line (`RUN mkdir -p /data && chown 10001:10001 /data`): the builder discards what a later step changes in a volume's directory.",
+  examples: { failing: "volume-unwritable", passing: "workdir-volume" },
+  levels: { baseline: "warning", restricted: "warning", hardened: "error" },
+  needs: ["runtime-user"],
+  evaluate(facts) {
+    const output = runtime(facts);
+    const { uid, gid } = output.identity;
+    if (uid === 0) return [];
+    return output.paths.filter((entry) => entry.roles.includes("volume") && !entry.writable).map((entry) => {
+      const word = shellWord(entry.path);
+      const command = word ? `\`RUN mkdir -p ${word} && chown ${uid}:${gid} ${word}\`` : null;
+      return {
+        message: `VOLUME ${describePath(entry)} is not writable by ${whoRuns(output)}: the app cannot keep its data there`,
+        location: volumeLine(facts, entry.path) ?? fromLocation(facts),
+        fix: {
+          summary: `Create ${entry.path} owned by the user before its VOLUME line${command ? `: ${command}` : ""} (the builder discards what a later step changes in a volume's directory).`,
+          diff: null
+        }
+      };
+    });
+  }
+};
+function volumeLine(facts, path) {
+  const dockerfile = facts.dockerfile;
+  if (!dockerfile) return null;
+  const declaring = dockerfile.chain.flatMap((stage) => stage.volumes).filter(
+    (volume) => volume.paths.some((declared) => covers(declared, path) && covers(path, declared))
+  );
+  const last = declaring.at(-1);
+  return last ? { file: dockerfile.path, line: last.line } : null;
+}
 
 // src/fixes/root-run.ts
 var PLAIN_USER = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
@@ -4620,7 +4660,7 @@ var nr060 = {
   examples: { failing: "k8s-user-app", passing: "k8s-app-uid" },
   levels: { baseline: "error", restricted: "error", hardened: "error" },
   needs: ["image", "accounts", "manifests"],
-  evaluate(facts) {
+  evaluate(facts, context) {
     return facts.kubernetes.containers.flatMap((container) => {
       const error2 = kubeletErrorFor(facts.image.user, container);
       if (!error2) return [];
@@ -4632,13 +4672,13 @@ var nr060 = {
         {
           message: `${describeContainer(container)}: the kubelet refuses to start it ("${error2}"), so the pod sits in CreateContainerConfigError: ${subject}`,
           location: at(container, decisive.line),
-          fix: fixFor3(facts, container, decisive === runAsUser)
+          fix: fixFor3(facts, container, decisive === runAsUser, context.allow.ports)
         }
       ];
     });
   }
 };
-function fixFor3(facts, container, runAsUserIsRoot) {
+function fixFor3(facts, container, runAsUserIsRoot, allowedPorts) {
   const kubernetes = facts.kubernetes;
   const uid = facts.user.uid;
   if (runAsUserIsRoot) {
@@ -4667,7 +4707,11 @@ function fixFor3(facts, container, runAsUserIsRoot) {
       ])
     };
   }
-  const image = switchUserFix(facts, facts.dockerfile?.effectiveUser ? "Replace it with" : "Add");
+  const image = switchUserFix(
+    facts,
+    facts.dockerfile?.effectiveUser ? "Replace it with" : "Add",
+    allowedPorts
+  );
   return {
     summary: `${image.summary} (Setting runAsUser in the manifest also starts it, but as a user the image's files may not fit.)`,
     diff: image.diff
@@ -4873,6 +4917,7 @@ var RULES = [
   nr021,
   nr022,
   nr023,
+  nr024,
   nr030,
   nr031,
   nr032,

@@ -61,7 +61,7 @@ import {
   transform,
   union,
   unknown
-} from "./chunk-FBGWY647.js";
+} from "./chunk-AFF5XEGS.js";
 import {
   parseAccounts
 } from "./chunk-GCD4YOJZ.js";
@@ -329,7 +329,7 @@ async function readPolicy(options, cwd) {
     if (!options.policy) return null;
     throw new CheckError("input", `cannot read the policy file ${shown}: no such file`, hint);
   }
-  const { parsePolicy } = await import("./chunk-VAOK74MV.js");
+  const { parsePolicy } = await import("./chunk-NVLLD7PZ.js");
   return parsePolicy(text3, displayPath(cwd, path2));
 }
 function displayPath(cwd, path2) {
@@ -1133,7 +1133,7 @@ function localPlatform() {
   return `linux/${arch ?? process.arch}`;
 }
 async function parseDockerfile(text3, options) {
-  const parser = await import("./chunk-DTFI7GZ5.js");
+  const parser = await import("./chunk-AJKSXTSP.js");
   return parser.parseDockerfile(text3, options);
 }
 function probeStatus(probe) {
@@ -1942,7 +1942,8 @@ var PATH_ROLES = [
   "home",
   "workdir",
   "exec",
-  "exec-dir"
+  "exec-dir",
+  "volume"
 ];
 var checkedPath = strictObject({
   path,
@@ -2062,8 +2063,14 @@ function probeArguments(image, ports, ownPath) {
   const args = ["--user", image.user, "--workdir", image.workdir, "--exec", exec];
   args.push("--skip", ownPath);
   for (const port of ports) args.push("--port", port);
+  const volumes = image.volumes.filter(
+    (volume) => !volume.includes("\0") && Buffer.byteLength(volume) <= MAX_PROBE_ARG_BYTES
+  );
+  for (const volume of volumes.slice(0, MAX_PROBED_VOLUMES)) args.push("--volume", volume);
   return args;
 }
+var MAX_PROBED_VOLUMES = 16;
+var MAX_PROBE_ARG_BYTES = 4095;
 function parseProbeDocument(stdout) {
   let json;
   try {
