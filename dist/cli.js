@@ -12,7 +12,7 @@ var argv = process.argv.slice(2);
 var request = earlyRequest(argv);
 var early = request ? startEarlyCalls(request, void 0, localEngineSocket()) : void 0;
 await early?.underway();
-var { runCli } = await import("./chunk-H42Y3SI5.js");
+var { runCli } = await import("./chunk-4FE4BRFB.js");
 process.exitCode = await runCli(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -21,6 +21,6 @@ var early = process.platform === "linux" && !input("report-file") ? startEarlyCa
   localEngineSocket()
 ) : void 0;
 await early?.underway();
-var { run } = await import("./chunk-MGJPDN2O.js");
+var { run } = await import("./chunk-HTP7VTHJ.js");
 await run(early);
 early?.discard();

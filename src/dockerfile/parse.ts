@@ -2,6 +2,7 @@
  * Reads a Dockerfile into plain facts, evaluating ARG/ENV the way BuildKit
  * does, so a finding can name the line that decides the image's user.
  */
+import { posix } from 'node:path';
 import { Arg, DockerfileParser, Env, From, Keyword, type Instruction } from 'dockerfile-ast';
 import { CheckError } from '../shared/errors.js';
 import { lineOf, readCommand, readCopy, readRun, readWorkdir } from './instructions.js';
@@ -429,7 +430,9 @@ function volume(
       const value = file.expand(word, scope, ins).value;
       return written ? [value] : value.split(/\s+/);
     })
-    .filter((path) => path !== '');
+    .filter((path) => path !== '')
+    // As the engine records it (`/data/` is `/data`), so a path compares as it is.
+    .map((path) => posix.resolve('/', path));
   return { line: lineOf(ins), paths };
 }
 

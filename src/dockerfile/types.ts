@@ -23,7 +23,7 @@ export interface ExposeInstruction {
 
 export interface VolumeInstruction {
   line: number;
-  /** The paths, after substitution, in either form (`VOLUME /data /logs`, `VOLUME ["/data"]`). */
+  /** The paths, after substitution, in either form (`VOLUME /data /logs`, `VOLUME ["/data"]`), cleaned as absolute paths. */
   paths: string[];
 }
 

@@ -1,4 +1,3 @@
-import { covers } from '../../dockerfile/permission-source.js';
 import type { Facts } from '../../facts/types.js';
 import type { Location } from '../../facts/location.js';
 import type { Rule } from '../types.js';
@@ -45,9 +44,7 @@ function volumeLine(facts: Facts, path: string): Location | null {
   if (!dockerfile) return null;
   const declaring = dockerfile.chain
     .flatMap((stage) => stage.volumes)
-    .filter((volume) =>
-      volume.paths.some((declared) => covers(declared, path) && covers(path, declared)),
-    );
+    .filter((volume) => volume.paths.includes(path));
   const last = declaring.at(-1);
   return last ? { file: dockerfile.path, line: last.line } : null;
 }

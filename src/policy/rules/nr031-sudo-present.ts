@@ -2,6 +2,7 @@ import { rootRunDiff } from '../../fixes/root-run.js';
 import type { Rule } from '../types.js';
 import type { Facts } from '../../facts/types.js';
 import type { Fix } from '../../fixes/types.js';
+import { covers } from '../../dockerfile/permission-source.js';
 import type { ProbeOutput } from '../../probe/schema.js';
 import { shellWord } from './common.js';
 import { fromLocation } from './locate.js';
@@ -64,8 +65,7 @@ function mayRaise(output: ProbeOutput, resolved: string): boolean {
   if (setid.truncated || fileCaps.truncated || walk.truncated || walk.unscanned.truncated) {
     return true;
   }
-  const below = (dir: string) => dir === '/' || resolved === dir || resolved.startsWith(`${dir}/`);
-  if (walk.unscanned.items.some(({ path }) => below(path))) return true;
+  if (walk.unscanned.items.some(({ path }) => covers(path, resolved))) return true;
   return (
     setid.items.some((file) => file.path === resolved && (file.mode & 0o4000) !== 0) ||
     fileCaps.items.some((file) => file.path === resolved)

@@ -31,41 +31,53 @@ const failure = (exitCode: number, stderr: string): CommandResult => ({
 });
 
 /** POST /containers/create; the result as `docker create`'s (exit 1 on the daemon's refusal). */
-export async function createContainer(
+async function postCreate(
+  socket: string,
+  request: { path: string; body: object },
+  name: string,
+  timeoutMs: number,
+): Promise<CommandResult> {
+  const result = await apiRequest(socket, request.path, {
+    method: 'POST',
+    json: request.body,
+    timeoutMs,
+  });
+  if (!result.ok && result.code === 'ETIMEDOUT') return { ...failure(1, ''), timedOut: true };
+  if (!result.ok || result.response.status !== 201) return failure(1, daemonError(result));
+  return { exitCode: 0, stdout: `${name}\n`, stderr: '', timedOut: false };
+}
+
+/** The probe's container, as container-spec.ts describes it. */
+export function createContainer(
   socket: string,
   spec: ProbeContainerSpec,
   timeoutMs: number,
 ): Promise<CommandResult> {
-  const { path, body } = createRequest(spec);
-  const result = await apiRequest(socket, path, { method: 'POST', json: body, timeoutMs });
-  if (!result.ok && result.code === 'ETIMEDOUT') return { ...failure(1, ''), timedOut: true };
-  if (!result.ok || result.response.status !== 201) return failure(1, daemonError(result));
-  return { exitCode: 0, stdout: `${spec.name}\n`, stderr: '', timedOut: false };
+  return postCreate(socket, createRequest(spec), spec.name, timeoutMs);
 }
 
 /**
- * POST /containers/create of a container of `image` for `platform` with nothing of its
- * config overridden but the network (and `cmd`, when given), as `docker create --platform P
- * --network=none IMAGE [CMD]`: its config is then that variant's image config.
+ * A container of `image` for `platform` with nothing of its config overridden but the
+ * network (and `cmd`, when given), as `docker create --platform P --network=none IMAGE [CMD]`:
+ * its config is then that variant's image config.
  */
-export async function createVariantContainer(
+export function createVariantContainer(
   socket: string,
   spec: { name: string; image: string; platform: string; cmd: readonly string[] },
   timeoutMs: number,
 ): Promise<CommandResult> {
   const query = new URLSearchParams({ name: spec.name, platform: spec.platform });
-  const result = await apiRequest(socket, `/containers/create?${query.toString()}`, {
-    method: 'POST',
-    json: {
-      Image: spec.image,
-      ...(spec.cmd.length > 0 ? { Cmd: [...spec.cmd] } : {}),
-      HostConfig: { NetworkMode: 'none' },
-    },
+  const body = {
+    Image: spec.image,
+    ...(spec.cmd.length > 0 ? { Cmd: [...spec.cmd] } : {}),
+    HostConfig: { NetworkMode: 'none' },
+  };
+  return postCreate(
+    socket,
+    { path: `/containers/create?${query.toString()}`, body },
+    spec.name,
     timeoutMs,
-  });
-  if (!result.ok && result.code === 'ETIMEDOUT') return { ...failure(1, ''), timedOut: true };
-  if (!result.ok || result.response.status !== 201) return failure(1, daemonError(result));
-  return { exitCode: 0, stdout: `${spec.name}\n`, stderr: '', timedOut: false };
+  );
 }
 
 /** GET /containers/C/json's `Config`, as `docker container inspect --format '{{json .Config}}'` prints it. */
@@ -76,13 +88,12 @@ export async function containerConfig(
 ): Promise<CommandResult> {
   const result = await apiRequest(socket, `${containerPath(container)}/json`, { timeoutMs });
   if (!result.ok || result.response.status !== 200) return failure(1, daemonError(result));
-  let config: unknown;
   try {
-    config = (JSON.parse(result.response.body) as { Config?: unknown }).Config;
+    const { Config } = JSON.parse(result.response.body) as { Config?: unknown };
+    return { exitCode: 0, stdout: JSON.stringify(Config ?? null), stderr: '', timedOut: false };
   } catch {
-    return { exitCode: 0, stdout: result.response.body, stderr: '', timedOut: false };
+    return failure(1, `the engine's inspect of ${container} is not JSON`);
   }
-  return { exitCode: 0, stdout: JSON.stringify(config ?? null), stderr: '', timedOut: false };
 }
 
 /** The path-stat header of the archive endpoint: Go's os.FileMode and the link's target. */

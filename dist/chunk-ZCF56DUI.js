@@ -3961,9 +3961,7 @@ var nr024 = {
 function volumeLine(facts, path) {
   const dockerfile = facts.dockerfile;
   if (!dockerfile) return null;
-  const declaring = dockerfile.chain.flatMap((stage) => stage.volumes).filter(
-    (volume) => volume.paths.some((declared) => covers(declared, path) && covers(path, declared))
-  );
+  const declaring = dockerfile.chain.flatMap((stage) => stage.volumes).filter((volume) => volume.paths.includes(path));
   const last = declaring.at(-1);
   return last ? { file: dockerfile.path, line: last.line } : null;
 }
@@ -4121,8 +4119,7 @@ function mayRaise(output, resolved) {
   if (setid.truncated || fileCaps.truncated || walk.truncated || walk.unscanned.truncated) {
     return true;
   }
-  const below = (dir) => dir === "/" || resolved === dir || resolved.startsWith(`${dir}/`);
-  if (walk.unscanned.items.some(({ path }) => below(path))) return true;
+  if (walk.unscanned.items.some(({ path }) => covers(path, resolved))) return true;
   return setid.items.some((file) => file.path === resolved && (file.mode & 2048) !== 0) || fileCaps.items.some((file) => file.path === resolved);
 }
 function removeFix(facts, paths) {

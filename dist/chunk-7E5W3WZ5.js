@@ -5,7 +5,7 @@ import {
 import {
   RULE_KEYS,
   policyFileSchema
-} from "./chunk-AFVJXDVN.js";
+} from "./chunk-ZCF56DUI.js";
 import "./chunk-GCD4YOJZ.js";
 import "./chunk-QMRDCHHF.js";
 import "./chunk-DJT7TGJJ.js";

@@ -5832,6 +5832,7 @@ var require_main = __commonJS({
 
 // src/dockerfile/parse.ts
 var import_dockerfile_ast2 = __toESM(require_main(), 1);
+import { posix as posix2 } from "node:path";
 
 // src/dockerfile/instructions.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
@@ -6429,7 +6430,7 @@ function volume(ins, scope, file) {
   const paths = (written ?? ins.getArguments().map((argument) => argument.getValue())).flatMap((word) => {
     const value = file.expand(word, scope, ins).value;
     return written ? [value] : value.split(/\s+/);
-  }).filter((path) => path !== "");
+  }).filter((path) => path !== "").map((path) => posix2.resolve("/", path));
   return { line: lineOf(ins), paths };
 }
 function closestKeyword(word) {

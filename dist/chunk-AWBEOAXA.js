@@ -6,7 +6,7 @@ import {
   RULE_KEYS,
   didYouMean,
   policyFileSchema
-} from "./chunk-AFF5XEGS.js";
+} from "./chunk-74VNCDAM.js";
 import "./chunk-GCD4YOJZ.js";
 import "./chunk-QMRDCHHF.js";
 import {

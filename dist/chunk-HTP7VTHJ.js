@@ -58,7 +58,7 @@ import {
   transform,
   union,
   unknown
-} from "./chunk-AFVJXDVN.js";
+} from "./chunk-ZCF56DUI.js";
 import {
   parseAccounts
 } from "./chunk-GCD4YOJZ.js";
@@ -803,7 +803,7 @@ async function readPolicy(options, cwd) {
     if (!options.policy) return null;
     throw new CheckError("input", `cannot read the policy file ${shown}: no such file`, hint);
   }
-  const { parsePolicy } = await import("./chunk-U2MOBP6U.js");
+  const { parsePolicy } = await import("./chunk-7E5W3WZ5.js");
   return parsePolicy(text4, displayPath(cwd, path2));
 }
 function displayPath(cwd, path2) {
@@ -1607,7 +1607,7 @@ function localPlatform() {
   return `linux/${arch2 ?? process.arch}`;
 }
 async function parseDockerfile(text4, options) {
-  const parser = await import("./chunk-AJKSXTSP.js");
+  const parser = await import("./chunk-6JA7OAEC.js");
   return parser.parseDockerfile(text4, options);
 }
 function probeStatus(probe2) {
@@ -2044,40 +2044,43 @@ var failure = (exitCode, stderr) => ({
 `,
   timedOut: false
 });
-async function createContainer(socket, spec, timeoutMs) {
-  const { path: path2, body } = createRequest(spec);
-  const result = await apiRequest(socket, path2, { method: "POST", json: body, timeoutMs });
-  if (!result.ok && result.code === "ETIMEDOUT") return { ...failure(1, ""), timedOut: true };
-  if (!result.ok || result.response.status !== 201) return failure(1, daemonError(result));
-  return { exitCode: 0, stdout: `${spec.name}
-`, stderr: "", timedOut: false };
-}
-async function createVariantContainer(socket, spec, timeoutMs) {
-  const query = new URLSearchParams({ name: spec.name, platform: spec.platform });
-  const result = await apiRequest(socket, `/containers/create?${query.toString()}`, {
+async function postCreate(socket, request, name, timeoutMs) {
+  const result = await apiRequest(socket, request.path, {
     method: "POST",
-    json: {
-      Image: spec.image,
-      ...spec.cmd.length > 0 ? { Cmd: [...spec.cmd] } : {},
-      HostConfig: { NetworkMode: "none" }
-    },
+    json: request.body,
     timeoutMs
   });
   if (!result.ok && result.code === "ETIMEDOUT") return { ...failure(1, ""), timedOut: true };
   if (!result.ok || result.response.status !== 201) return failure(1, daemonError(result));
-  return { exitCode: 0, stdout: `${spec.name}
+  return { exitCode: 0, stdout: `${name}
 `, stderr: "", timedOut: false };
+}
+function createContainer(socket, spec, timeoutMs) {
+  return postCreate(socket, createRequest(spec), spec.name, timeoutMs);
+}
+function createVariantContainer(socket, spec, timeoutMs) {
+  const query = new URLSearchParams({ name: spec.name, platform: spec.platform });
+  const body = {
+    Image: spec.image,
+    ...spec.cmd.length > 0 ? { Cmd: [...spec.cmd] } : {},
+    HostConfig: { NetworkMode: "none" }
+  };
+  return postCreate(
+    socket,
+    { path: `/containers/create?${query.toString()}`, body },
+    spec.name,
+    timeoutMs
+  );
 }
 async function containerConfig(socket, container, timeoutMs) {
   const result = await apiRequest(socket, `${containerPath(container)}/json`, { timeoutMs });
   if (!result.ok || result.response.status !== 200) return failure(1, daemonError(result));
-  let config2;
   try {
-    config2 = JSON.parse(result.response.body).Config;
+    const { Config } = JSON.parse(result.response.body);
+    return { exitCode: 0, stdout: JSON.stringify(Config ?? null), stderr: "", timedOut: false };
   } catch {
-    return { exitCode: 0, stdout: result.response.body, stderr: "", timedOut: false };
+    return failure(1, `the engine's inspect of ${container} is not JSON`);
   }
-  return { exitCode: 0, stdout: JSON.stringify(config2 ?? null), stderr: "", timedOut: false };
 }
 var MODE_BITS = {
   dir: 31,

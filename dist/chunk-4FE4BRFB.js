@@ -61,7 +61,7 @@ import {
   transform,
   union,
   unknown
-} from "./chunk-AFF5XEGS.js";
+} from "./chunk-74VNCDAM.js";
 import {
   parseAccounts
 } from "./chunk-GCD4YOJZ.js";
@@ -329,7 +329,7 @@ async function readPolicy(options, cwd) {
     if (!options.policy) return null;
     throw new CheckError("input", `cannot read the policy file ${shown}: no such file`, hint);
   }
-  const { parsePolicy } = await import("./chunk-NVLLD7PZ.js");
+  const { parsePolicy } = await import("./chunk-AWBEOAXA.js");
   return parsePolicy(text3, displayPath(cwd, path2));
 }
 function displayPath(cwd, path2) {
@@ -1133,7 +1133,7 @@ function localPlatform() {
   return `linux/${arch ?? process.arch}`;
 }
 async function parseDockerfile(text3, options) {
-  const parser = await import("./chunk-AJKSXTSP.js");
+  const parser = await import("./chunk-6JA7OAEC.js");
   return parser.parseDockerfile(text3, options);
 }
 function probeStatus(probe) {
@@ -1570,40 +1570,43 @@ var failure = (exitCode, stderr) => ({
 `,
   timedOut: false
 });
-async function createContainer(socket, spec, timeoutMs) {
-  const { path: path2, body } = createRequest(spec);
-  const result = await apiRequest(socket, path2, { method: "POST", json: body, timeoutMs });
-  if (!result.ok && result.code === "ETIMEDOUT") return { ...failure(1, ""), timedOut: true };
-  if (!result.ok || result.response.status !== 201) return failure(1, daemonError(result));
-  return { exitCode: 0, stdout: `${spec.name}
-`, stderr: "", timedOut: false };
-}
-async function createVariantContainer(socket, spec, timeoutMs) {
-  const query = new URLSearchParams({ name: spec.name, platform: spec.platform });
-  const result = await apiRequest(socket, `/containers/create?${query.toString()}`, {
+async function postCreate(socket, request, name, timeoutMs) {
+  const result = await apiRequest(socket, request.path, {
     method: "POST",
-    json: {
-      Image: spec.image,
-      ...spec.cmd.length > 0 ? { Cmd: [...spec.cmd] } : {},
-      HostConfig: { NetworkMode: "none" }
-    },
+    json: request.body,
     timeoutMs
   });
   if (!result.ok && result.code === "ETIMEDOUT") return { ...failure(1, ""), timedOut: true };
   if (!result.ok || result.response.status !== 201) return failure(1, daemonError(result));
-  return { exitCode: 0, stdout: `${spec.name}
+  return { exitCode: 0, stdout: `${name}
 `, stderr: "", timedOut: false };
+}
+function createContainer(socket, spec, timeoutMs) {
+  return postCreate(socket, createRequest(spec), spec.name, timeoutMs);
+}
+function createVariantContainer(socket, spec, timeoutMs) {
+  const query = new URLSearchParams({ name: spec.name, platform: spec.platform });
+  const body = {
+    Image: spec.image,
+    ...spec.cmd.length > 0 ? { Cmd: [...spec.cmd] } : {},
+    HostConfig: { NetworkMode: "none" }
+  };
+  return postCreate(
+    socket,
+    { path: `/containers/create?${query.toString()}`, body },
+    spec.name,
+    timeoutMs
+  );
 }
 async function containerConfig(socket, container, timeoutMs) {
   const result = await apiRequest(socket, `${containerPath(container)}/json`, { timeoutMs });
   if (!result.ok || result.response.status !== 200) return failure(1, daemonError(result));
-  let config2;
   try {
-    config2 = JSON.parse(result.response.body).Config;
+    const { Config } = JSON.parse(result.response.body);
+    return { exitCode: 0, stdout: JSON.stringify(Config ?? null), stderr: "", timedOut: false };
   } catch {
-    return { exitCode: 0, stdout: result.response.body, stderr: "", timedOut: false };
+    return failure(1, `the engine's inspect of ${container} is not JSON`);
   }
-  return { exitCode: 0, stdout: JSON.stringify(config2 ?? null), stderr: "", timedOut: false };
 }
 var MODE_BITS = {
   dir: 31,
