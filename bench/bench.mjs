@@ -30,11 +30,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { engineTrace } from '../__tests__/helpers/engine-trace.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUSYBOX = '/bin/busybox';
@@ -478,59 +478,18 @@ async function runManual(tag) {
   return { ms };
 }
 
-/**
- * A unix socket in front of the engine's, for the traced checks: each Engine API request
- * (the check opens one connection per request) logged with its start and the close of its
- * connection, epoch ms. The attach's connection closes when the probe's container exits.
- */
-const ENGINE_SOCKET = (process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock').replace(
-  /^unix:\/\//,
-  '',
-);
-const TRACE_SOCKET = join(work, 'engine-trace.sock');
-const traced = [];
-const traceServer = createServer((client) => {
-  const upstream = connect(ENGINE_SOCKET);
-  const request = { line: '', startMs: Date.now(), endMs: 0 };
-  client.once('data', (chunk) => {
-    request.line = chunk.toString('latin1').split('\r\n')[0] ?? '';
-    request.startMs = Date.now();
-  });
-  client.pipe(upstream);
-  upstream.pipe(client);
-  const closed = () => {
-    if (request.endMs) return;
-    request.endMs = Date.now();
-    traced.push(request);
-    client.destroy();
-    upstream.destroy();
-  };
-  for (const end of [client, upstream]) {
-    end.on('close', closed);
-    end.on('error', closed);
-  }
-});
-await new Promise((done) => traceServer.listen(TRACE_SOCKET, done));
-traceServer.unref();
-process.on('exit', () => traceServer.close());
-
-/** `POST /containers/nonroot-guard-probe-…/start?x` → `POST /containers/start`: the call, not its name. */
-function requestKind(line) {
-  const [method, path = ''] = line.split(' ');
-  const parts = path.split('?')[0].split('/').filter(Boolean);
-  if (parts[0] === 'containers' && parts.length >= 2 && parts[1] !== 'create') parts.splice(1, 1);
-  if (parts[0] === 'images' && parts.length >= 3) parts.splice(1, parts.length - 2);
-  return `${method} /${parts.join('/')}`;
-}
+// The traced checks go through a unix socket in front of the engine's that logs each Engine
+// API request with its start and end (the tests' helper: Node runs its TypeScript as it is).
+const trace = await engineTrace(process.env, work);
 
 /** Every docker call and Engine API request one check makes, with its start and end from the CLI's spawn. */
 async function traceCheck(tag) {
   await rm(TRACE_LOG, { force: true });
-  traced.length = 0;
+  trace.clear();
   const env = {
     ...process.env,
     PATH: `${TRACE_DIR}:${process.env.PATH}`,
-    DOCKER_HOST: `unix://${TRACE_SOCKET}`,
+    DOCKER_HOST: trace.host,
   };
   const result = await timed(process.execPath, checkArgs(tag), { cwd: work, env });
   const lines = (await readFile(TRACE_LOG, 'utf8').catch(() => '')).trim().split('\n');
@@ -542,8 +501,8 @@ async function traceCheck(tag) {
       const command = `docker ${argv.slice(0, 2).join(' ')}`;
       return { command, startMs: at(Number(start) * 1000), endMs: at(Number(end) * 1000) };
     });
-  const requests = traced.map(({ line, startMs, endMs }) => ({
-    command: requestKind(line),
+  const requests = trace.traced().map(({ kind, startMs, endMs }) => ({
+    command: kind,
     startMs: at(startMs),
     endMs: at(endMs),
   }));

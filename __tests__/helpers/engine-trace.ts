@@ -6,27 +6,52 @@ import { join } from 'node:path';
 /**
  * A unix socket in front of the engine's that records each Engine API request as the check
  * sends it: the check opens one connection per request, so the first line of each
- * connection is the request. Requests are named by kind, without the container's or the
- * image's name: `POST /containers/nonroot-guard-probe-…/start` → `POST /containers/start`.
+ * connection is the request. Each is kept with its start (its first bytes) and its end (the
+ * close of its connection; an attach's closes when the container exits), epoch ms. Used by
+ * the tests (which requests, in which order) and by bench/bench.mjs (when).
+ *
+ * Plain TypeScript that Node runs as it is (types only), so the bench can import it too.
  */
-export async function engineTrace(env: NodeJS.ProcessEnv = process.env): Promise<{
+export interface TracedRequest {
+  /** The request's kind: `POST /containers/nonroot-guard-probe-…/start` → `POST /containers/start`. */
+  kind: string;
+  startMs: number;
+  endMs: number;
+}
+
+export async function engineTrace(
+  env: NodeJS.ProcessEnv = process.env,
+  /** Where the socket goes, when the caller removes it; else a directory of its own. */
+  inDir?: string,
+): Promise<{
   host: string;
+  /** The requests' kinds, in the order they were sent. */
   requests: () => string[];
+  /** The requests whose connections have closed, in the order they closed. */
+  traced: () => TracedRequest[];
+  clear: () => void;
   close: () => Promise<void>;
 }> {
   const engine = (env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock').replace(/^unix:\/\//, '');
-  const dir = await mkdtemp(join(tmpdir(), 'nonroot-guard-engine-trace-'));
+  const dir = inDir ?? (await mkdtemp(join(tmpdir(), 'nonroot-guard-engine-trace-')));
   const socket = join(dir, 'engine.sock');
-  const seen: string[] = [];
+  let sent: string[] = [];
+  let done: TracedRequest[] = [];
   const server = createServer((client) => {
     const upstream = connect(engine);
+    let request: TracedRequest | null = null;
     client.once('data', (chunk) => {
-      const line = chunk.toString('latin1').split('\r\n')[0] ?? '';
-      seen.push(line);
+      const kind = requestKind(chunk.toString('latin1').split('\r\n')[0] ?? '');
+      sent.push(kind);
+      request = { kind, startMs: Date.now(), endMs: 0 };
     });
     client.pipe(upstream);
     upstream.pipe(client);
     const end = () => {
+      if (request && !request.endMs) {
+        request.endMs = Date.now();
+        done.push(request);
+      }
       client.destroy();
       upstream.destroy();
     };
@@ -35,13 +60,19 @@ export async function engineTrace(env: NodeJS.ProcessEnv = process.env): Promise
       side.on('error', end);
     }
   });
-  await new Promise<void>((done) => server.listen(socket, done));
+  await new Promise<void>((resolve) => server.listen(socket, resolve));
+  server.unref();
   return {
     host: `unix://${socket}`,
-    requests: () => seen.map(requestKind),
+    requests: () => [...sent],
+    traced: () => [...done],
+    clear: () => {
+      sent = [];
+      done = [];
+    },
     close: async () => {
-      await new Promise<void>((done) => server.close(() => done()));
-      await rm(dir, { recursive: true, force: true });
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!inDir) await rm(dir, { recursive: true, force: true });
     },
   };
 }
